@@ -1,0 +1,48 @@
+"""Computer opponents. Every bot decides from its team's fogged view, never the true state.
+
+``make_bot("hold", team, scenario, seed)`` builds a bot by kind; the kinds are listed in
+``BOT_KINDS``. A bot's orders are submitted and logged like a human's, so logs replay exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from game.fog import TeamView
+from game.orders import Order
+from game.scenario import Scenario
+
+
+class Bot(Protocol):
+    kind: str
+    team: str
+
+    def decide(self, view: TeamView) -> list[Order]:
+        """This turn's orders for ``self.team`` given its view (turn = view.state.turn + 1)."""
+        ...
+
+
+class HoldBot:
+    """Gives no orders: the team holds every turn."""
+
+    def __init__(self, team: str, scenario: Scenario, seed: int) -> None:
+        self.kind = "hold"
+        self.team = team
+
+    def decide(self, view: TeamView) -> list[Order]:
+        return []
+
+
+BotFactory = Callable[[str, Scenario, int], Bot]
+BOT_KINDS: dict[str, BotFactory] = {"hold": HoldBot}
+
+
+def make_bot(kind: str, team: str, scenario: Scenario, seed: int) -> Bot:
+    """Build a bot of ``kind`` for ``team``; ``ValueError`` names the known kinds."""
+    if team not in scenario.teams:
+        raise ValueError(f"unknown team '{team}' (teams: {', '.join(sorted(scenario.teams))})")
+    factory = BOT_KINDS.get(kind)
+    if factory is None:
+        raise ValueError(f"unknown bot '{kind}' (bots: {', '.join(sorted(BOT_KINDS))})")
+    return factory(team, scenario, seed)

@@ -1,0 +1,37 @@
+"""The game's only source of chance: a generator derived from (seed, turn, phase).
+
+Each phase of each turn draws from its own ``random.Random``, seeded from a SHA-256 of the game
+seed, the turn number and the phase name, so adding a draw in one phase never shifts the draws of
+another. Every draw that decides something is recorded (``Draw``) and logged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from dataclasses import dataclass
+
+
+def phase_rng(seed: int, turn: int, phase: str) -> random.Random:
+    digest = hashlib.sha256(f"chokepoint|{seed}|{turn}|{phase}".encode()).digest()
+    return random.Random(int.from_bytes(digest[:8], "big"))
+
+
+@dataclass(frozen=True, slots=True)
+class Draw:
+    """One recorded chance event: ``roll`` < ``chance`` means the event happened."""
+
+    phase: str
+    subject: str
+    chance: float
+    roll: float
+    happened: bool
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "phase": self.phase,
+            "subject": self.subject,
+            "chance": round(self.chance, 6),
+            "roll": round(self.roll, 6),
+            "happened": self.happened,
+        }

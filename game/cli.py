@@ -1,0 +1,260 @@
+"""The ``chokepoint`` command. Headless commands never import textual; only the app does.
+
+    chokepoint                      open the app on its start screen
+    chokepoint play [SCENARIO]      go straight into a game (--solo TEAM, --seed N, --resume LOG)
+    chokepoint replay LOG           open the replay viewer
+    chokepoint run SCENARIO         play a game headless (--seed, --turns, --orders, --bot, --log)
+    chokepoint validate PATH        check a scenario file
+    chokepoint schema               print the scenario JSON Schema
+    chokepoint verify LOG           replay a log and check every hash
+    chokepoint sweep SCENARIO       play many seeded games and summarise the outcomes
+
+Exit codes: 0 success, 1 a log failed verification, 2 bad input (with a message, no traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from game import __version__
+from game.errors import ChokepointError
+
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="chokepoint",
+        description="Chokepoint: a tabletop-exercise engine for critical-mineral crises. "
+        "With no command, opens the app.",
+    )
+    p.add_argument("--version", action="version", version=f"chokepoint {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    play = sub.add_parser("play", help="start a game in the app")
+    play.add_argument("scenario", nargs="?", help="scenario file or bundled id (default scenario)")
+    play.add_argument("--solo", metavar="TEAM", help="play one team; the computer plays the rest")
+    play.add_argument("--seed", type=int, default=None, help="random seed (default 1)")
+    play.add_argument("--resume", metavar="LOG", help="resume an interrupted session from its log")
+    play.add_argument("--log", metavar="OUT", help="where to write the session log")
+
+    rep = sub.add_parser("replay", help="open a session log in the replay viewer")
+    rep.add_argument("log")
+
+    run = sub.add_parser("run", help="play a game without the app and print a summary")
+    run.add_argument("scenario", help="scenario file or bundled id")
+    run.add_argument("--seed", type=int, required=True)
+    run.add_argument("--turns", type=int, default=None, help="turns to play (default: all)")
+    run.add_argument("--orders", metavar="PLAN", help="YAML plan of orders by turn and team")
+    run.add_argument(
+        "--bot",
+        action="append",
+        default=[],
+        metavar="TEAM=KIND",
+        help="let a bot play a team, e.g. beijing=hold (repeatable)",
+    )
+    run.add_argument("--log", metavar="OUT", help="write the session log (JSON Lines) here")
+    run.add_argument("--json", action="store_true", help="print machine-readable JSON")
+
+    val = sub.add_parser("validate", help="check a scenario file")
+    val.add_argument("path")
+
+    sub.add_parser("schema", help="print the scenario format as JSON Schema")
+
+    ver = sub.add_parser("verify", help="replay a session log and check every hash")
+    ver.add_argument("log")
+
+    sweep = _sweep_module()
+    if sweep is not None:
+        sweep.add_parser(sub)
+    return p
+
+
+def _sweep_module() -> Any:
+    """``game.cli_sweep`` (the sweep command), imported only when present."""
+    import importlib
+
+    try:
+        return importlib.import_module("game.cli_sweep")
+    except ModuleNotFoundError:
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except ChokepointError as exc:
+        print(f"chokepoint: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    cmd = args.command
+    if cmd is None or cmd in ("play", "replay"):
+        return _app(args)
+    if cmd == "run":
+        return _run(args)
+    if cmd == "validate":
+        return _validate(args.path)
+    if cmd == "schema":
+        from game.scenario_loader import json_schema
+
+        print(json.dumps(json_schema(), indent=2, sort_keys=True))
+        return 0
+    if cmd == "verify":
+        return _verify(args.log)
+    if cmd == "sweep":
+        sweep = _sweep_module()
+        assert sweep is not None
+        return int(sweep.run(args))
+    raise AssertionError(cmd)
+
+
+def _app(args: argparse.Namespace) -> int:
+    from game.tui.app import run_app  # type: ignore[import-not-found,unused-ignore]
+
+    # the only place the command imports textual
+    return int(
+        run_app(
+            scenario=getattr(args, "scenario", None),
+            seed=getattr(args, "seed", None),
+            solo=getattr(args, "solo", None),
+            resume=getattr(args, "resume", None),
+            replay=getattr(args, "log", None) if args.command == "replay" else None,
+            log=getattr(args, "log", None) if args.command == "play" else None,
+            start_screen=args.command is None,
+        )
+    )
+
+
+def _validate(path: str) -> int:
+    from game.scenario_loader import load_scenario
+
+    s = load_scenario(path)
+    print(
+        f"{path}: valid scenario '{s.id}' ({s.title}): {s.turns} turns, "
+        f"{len(s.teams)} teams, {len(s.materials)} materials, {len(s.sources)} sources"
+    )
+    return 0
+
+
+def _verify(path: str) -> int:
+    from game.log import verify_log
+
+    rep = verify_log(path)
+    if rep.error is not None:
+        print(f"chokepoint: {rep.error}", file=sys.stderr)
+        if rep.good_turns:
+            print(
+                f"chokepoint: turns 1-{rep.good_turns} before it are sound and still load",
+                file=sys.stderr,
+            )
+        return 1
+    print(f"{path}: sound: {rep.good_turns} turns replayed, every hash matches")
+    return 0
+
+
+def parse_bot_specs(specs: Sequence[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for spec in specs:
+        team, sep, kind = spec.partition("=")
+        if not sep or not team or not kind:
+            raise ChokepointError(f"--bot expects TEAM=KIND, e.g. beijing=hold, not '{spec}'")
+        out[team.strip()] = kind.strip()
+    return out
+
+
+def _run(args: argparse.Namespace) -> int:
+    from game.bots import make_bot
+    from game.engine import Session
+    from game.headless import play_game, turn_summary
+    from game.log import write_log
+    from game.plan import load_plan
+    from game.scenario_loader import find_scenario, load_scenario
+
+    scenario = load_scenario(find_scenario(args.scenario))
+    plan = load_plan(args.orders, scenario) if args.orders else {}
+    specs = parse_bot_specs(args.bot)
+    try:
+        bots = {t: make_bot(k, t, scenario, args.seed) for t, k in specs.items()}
+    except ValueError as exc:
+        raise ChokepointError(f"--bot: {exc}") from None
+    if args.turns is not None and not 1 <= args.turns <= scenario.turns:
+        raise ChokepointError(f"--turns must be between 1 and {scenario.turns}")
+    controllers = {t: (f"bot:{specs[t]}" if t in specs else "plan") for t in scenario.teams}
+    session = Session(scenario, args.seed, controllers)
+    play_game(session, plan, bots, args.turns)
+    if args.log:
+        write_log(session, args.log)
+    summaries = [turn_summary(session, t) for t in range(session.turn + 1)]
+    if args.json:
+        doc: dict[str, Any] = {
+            "scenario": scenario.id,
+            "seed": args.seed,
+            "final_scores": summaries[-1]["scores"],
+            "turns": summaries,
+        }
+        print(json.dumps(doc, indent=2, sort_keys=True))
+    else:
+        print(_table(scenario, summaries))
+        for s in summaries:
+            for team, items in s["refused"].items():
+                for item in items:
+                    print(
+                        f"turn {s['turn']}: {team}'s order refused: {item['order']}: "
+                        f"{item['reason']}"
+                    )
+        if args.log:
+            print(f"log written to {args.log}")
+    return 0
+
+
+def _table(scenario: Any, rows: list[dict[str, Any]]) -> str:
+    teams = sorted(scenario.teams)
+    target = scenario.teams["tokyo"].actor if "tokyo" in scenario.teams else None
+    head = (
+        ["Turn", "Month"]
+        + [scenario.teams[t].name for t in teams]
+        + ["Tension", "Cohesion", "Posture", "Deterr.", "CN share"]
+    )
+    if target:
+        head.append(f"{target} output")
+    lines = []
+    for r in rows:
+        ix = r["indices"]
+        cells = (
+            [str(r["turn"]), r["month"]]
+            + [f"{r['scores'][t]:.1f}" for t in teams]
+            + [
+                f"{ix['tension']:.1f}",
+                f"{ix['cohesion']:.1f}",
+                f"{ix['posture']:.1f}",
+                f"{ix['deterrence']:.1f}",
+                f"{ix['market_share']:.1f}%",
+            ]
+        )
+        if target:
+            cells.append(f"{r['output'].get(target, 100.0):.1f}")
+        lines.append(cells)
+    widths = [max(len(h), *(len(c[i]) for c in lines)) for i, h in enumerate(head)]
+    fmt = "  ".join(f"{{:>{w}}}" for w in widths)
+    out = [fmt.format(*head), fmt.format(*("-" * w for w in widths))]
+    out += [fmt.format(*c) for c in lines]
+    return "\n".join(out)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,228 @@
+"""A game session: sealed orders per team, one ``resolve`` per turn, undo and fork.
+
+:func:`resolve_turn` is the pure heart of the engine: (model, state, orders, seed) -> outcome.
+:class:`Session` keeps the stack of states and turn records (like python-chess's move stack) so a
+turn can be undone (``undo``) and a new session forked from any earlier turn (``fork``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.chance import Draw
+from game.errors import OrderRefused
+from game.ledger import Entry
+from game.orders import (
+    Diplomacy,
+    ExportControl,
+    Hold,
+    Invest,
+    LicenceApproval,
+    Order,
+    PrioritiseDefence,
+    Refusal,
+    Sanction,
+    StockpileBuild,
+    StockpileRelease,
+    Tariff,
+    check_orders,
+    order_cost,
+    order_dict,
+)
+from game.rules import (
+    controls,
+    diplomacy,
+    diversification,
+    industry,
+    investment,
+    measures,
+    prices,
+    scoring,
+    stocks,
+    strategic,
+    trade,
+)
+from game.rules.context import Model, TurnContext
+from game.scenario import Scenario
+from game.state import GameState, initial_state
+
+CONTROLLERS = ("human", "computer")
+
+
+@dataclass(frozen=True, slots=True)
+class TurnRecord:
+    """What happened in one turn: accepted and refused orders, draws, ledger, resulting hash."""
+
+    turn: int
+    orders: dict[str, list[Order]]
+    refused: dict[str, list[tuple[Order, str]]]
+    draws: list[Draw]
+    ledger: list[Entry]
+    state_hash: str
+
+    def orders_data(self) -> dict[str, list[dict[str, Any]]]:
+        return {t: [order_dict(o) for o in os] for t, os in sorted(self.orders.items())}
+
+
+def resolve_turn(
+    model: Model, before: GameState, orders: Mapping[str, Sequence[Order]], seed: int
+) -> tuple[GameState, TurnRecord]:
+    """Resolve one turn of sealed orders. Teams missing from ``orders`` hold.
+
+    Orders that fail validation are dropped and reported in ``TurnRecord.refused``.
+    """
+    s = model.scenario
+    state = before.copy()
+    state.turn = before.turn + 1
+    ctx = TurnContext(model, before, state, seed)
+    for team in sorted(s.teams):
+        state.budget[team] += s.teams[team].income
+
+    accepted: dict[str, list[Order]] = {}
+    refused: dict[str, list[tuple[Order, str]]] = {}
+    for team in sorted(s.teams):
+        given = list(orders.get(team, ()))
+        bad = check_orders(s, before, team, given)
+        bad_idx = {r.index for r in bad}
+        accepted[team] = [
+            o for i, o in enumerate(given) if i not in bad_idx and not isinstance(o, Hold)
+        ]
+        if bad:
+            refused[team] = [(r.order, r.reason) for r in bad]
+        for o in accepted[team]:
+            state.budget[team] -= order_cost(s, before, o)[1]
+
+    for team in sorted(s.teams):
+        actor = s.teams[team].actor
+        ok = accepted[team]
+        controls.apply_control_orders(
+            ctx, actor, [o for o in ok if isinstance(o, ExportControl | LicenceApproval)]
+        )
+        measures.apply_measures(
+            ctx, actor, [o for o in ok if isinstance(o, Tariff | Sanction | PrioritiseDefence)]
+        )
+        stocks.book_stockpile_orders(
+            ctx, actor, [o for o in ok if isinstance(o, StockpileRelease | StockpileBuild)]
+        )
+        investment.fund_projects(ctx, team, [o for o in ok if isinstance(o, Invest)])
+    investment.progress_projects(ctx)
+    for team in sorted(s.teams):
+        diplomacy.resolve_moves(ctx, team, [o for o in accepted[team] if isinstance(o, Diplomacy)])
+
+    trade.resolve_trade(ctx)
+    measures.apply_sanction_costs(ctx)
+    stocks.settle_stocks(ctx)
+    industry.update_output(ctx)
+    prices.update_prices(ctx)
+    diversification.diversify(ctx)
+    strategic.update_indices(ctx)
+    scoring.update_scores(ctx)
+    state.quantize()
+
+    record = TurnRecord(
+        turn=state.turn,
+        orders={t: os for t, os in accepted.items()},
+        refused=refused,
+        draws=ctx.draws,
+        ledger=ctx.ledger.entries,
+        state_hash=state.digest(),
+    )
+    return state, record
+
+
+@dataclass
+class Session:
+    """A game in progress: collect sealed orders, resolve, undo, fork.
+
+    ``controllers`` says who plays each team ("human" or "computer", or a bot name).
+    """
+
+    scenario: Scenario
+    seed: int
+    controllers: dict[str, str] = field(default_factory=dict)
+    model: Model = field(init=False)
+    states: list[GameState] = field(init=False)
+    records: list[TurnRecord] = field(init=False, default_factory=list)
+    pending: dict[str, list[Order]] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.model = Model.compile(self.scenario)
+        self.states = [initial_state(self.scenario)]
+        self.controllers = {
+            t: self.controllers.get(t, "human") for t in sorted(self.scenario.teams)
+        }
+
+    @property
+    def state(self) -> GameState:
+        return self.states[-1]
+
+    @property
+    def turn(self) -> int:
+        """Turns resolved so far; the next turn to play is ``turn + 1``."""
+        return self.state.turn
+
+    @property
+    def is_over(self) -> bool:
+        return self.turn >= self.scenario.turns
+
+    @property
+    def teams(self) -> list[str]:
+        return sorted(self.scenario.teams)
+
+    def check(self, team: str, orders: Sequence[Order]) -> list[Refusal]:
+        """Refusals the engine would give ``team``'s orders now (nothing is stored)."""
+        return check_orders(self.scenario, self.state, team, list(orders))
+
+    def submit(self, team: str, orders: Sequence[Order]) -> None:
+        """Seal ``team``'s orders for this turn, replacing any it sealed before.
+
+        Raises :class:`OrderRefused` naming the first refused order, and stores nothing then.
+        """
+        if self.is_over:
+            raise OrderRefused(team, "the game is over")
+        refusals = self.check(team, orders)
+        if refusals:
+            r = refusals[0]
+            raise OrderRefused(team, f"order {r.index + 1} ({r.order.describe()}): {r.reason}")
+        self.pending[team] = list(orders)
+
+    def waiting_for(self) -> list[str]:
+        return [t for t in self.teams if t not in self.pending]
+
+    def resolve(self) -> TurnRecord:
+        """Resolve the turn with every sealed order set; teams that sealed nothing hold."""
+        if self.is_over:
+            raise OrderRefused("facilitator", "the game is over: all turns have been played")
+        state, record = resolve_turn(self.model, self.state, self.pending, self.seed)
+        self.states.append(state)
+        self.records.append(record)
+        self.pending = {}
+        return record
+
+    def play(self, orders: Mapping[str, Sequence[Order]]) -> TurnRecord:
+        """Resolve one turn with ``orders`` directly (refused orders are dropped and reported)."""
+        state, record = resolve_turn(self.model, self.state, orders, self.seed)
+        self.states.append(state)
+        self.records.append(record)
+        self.pending = {}
+        return record
+
+    def undo(self) -> TurnRecord:
+        """Take back the last resolved turn; return its record."""
+        if not self.records:
+            raise OrderRefused("facilitator", "there is no turn to undo")
+        self.states.pop()
+        self.pending = {}
+        return self.records.pop()
+
+    def fork(self, turn: int) -> Session:
+        """A new session sharing this one's first ``turn`` turns, ready to play turn + 1."""
+        if not 0 <= turn <= self.turn:
+            raise OrderRefused("facilitator", f"cannot fork at turn {turn}: turns 0-{self.turn}")
+        other = Session(self.scenario, self.seed, dict(self.controllers))
+        other.model = self.model
+        other.states = self.states[: turn + 1]
+        other.records = self.records[:turn]
+        return other

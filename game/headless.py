@@ -1,0 +1,75 @@
+"""Headless play: run a whole game from a plan and bots, and summarise it per turn."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.bots import Bot
+from game.engine import Session, TurnRecord
+from game.fog import team_view
+from game.orders import Order
+from game.plan import Plan
+
+
+@dataclass
+class GameRun:
+    session: Session
+    records: list[TurnRecord] = field(default_factory=list)
+
+
+def computer_orders(session: Session, bots: Mapping[str, Bot]) -> dict[str, list[Order]]:
+    """Each bot's orders for the next turn, decided from its own team's view."""
+    out: dict[str, list[Order]] = {}
+    for team in sorted(bots):
+        view = team_view(session.scenario, session.state, team, session.seed)
+        out[team] = bots[team].decide(view)
+    return out
+
+
+def play_game(
+    session: Session,
+    plan: Plan | None = None,
+    bots: Mapping[str, Bot] | None = None,
+    turns: int | None = None,
+) -> GameRun:
+    """Play ``turns`` turns (default: to the end); bots play their teams, the plan the rest."""
+    plan = plan or {}
+    bots = bots or {}
+    run = GameRun(session)
+    last = (
+        session.scenario.turns
+        if turns is None
+        else min(session.scenario.turns, session.turn + turns)
+    )
+    while session.turn < last:
+        n = session.turn + 1
+        orders: dict[str, list[Order]] = {t: list(os) for t, os in plan.get(n, {}).items()}
+        orders.update(computer_orders(session, bots))
+        run.records.append(session.play(orders))
+    return run
+
+
+def turn_summary(session: Session, turn: int) -> dict[str, Any]:
+    """The key numbers after ``turn``, as plain data for tables and JSON."""
+    s = session.scenario
+    state = session.states[turn]
+    record = session.records[turn - 1] if turn > 0 else None
+    return {
+        "turn": turn,
+        "month": s.month_label(turn) if turn > 0 else "start",
+        "scores": {k: round(v, 2) for k, v in sorted(state.scores.items())},
+        "indices": {k: round(v, 2) for k, v in sorted(state.indices.items())},
+        "output": {
+            a: round(sum(r.values()) / len(r), 2) for a, r in sorted(state.output.items()) if r
+        },
+        "prices": {m: round(p, 2) for m, p in sorted(state.prices.items())},
+        "orders": record.orders_data() if record else {},
+        "refused": {
+            t: [{"order": o.describe(), "reason": why} for o, why in rs]
+            for t, rs in sorted(record.refused.items())
+        }
+        if record
+        else {},
+    }

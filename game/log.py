@@ -1,0 +1,227 @@
+"""The session log: JSON Lines, one header then one record per turn, each chained by hash.
+
+A log replays from the root, like a chess game record: the header holds the whole scenario, the
+seed and who controlled each team; each turn record holds the orders, the draws, the ledger and
+the hash of the resulting state, plus the hash of the record before it. Replaying recomputes every
+turn and checks every hash, so a truncated, edited or reordered log is detected at the first bad
+turn, and the turns before it still load. See docs/log-format.md.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game import __version__
+from game.engine import Session, TurnRecord
+from game.errors import ChokepointError, LogError, ScenarioError
+from game.orders import Order, order_dict, parse_order
+from game.scenario_loader import scenario_data, scenario_from_data
+from game.state import canonical_json, sha256_json
+
+LOG_FORMAT = "chokepoint-log"
+LOG_VERSION = 1
+
+
+def header_data(session: Session) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "kind": "header",
+        "format": LOG_FORMAT,
+        "version": LOG_VERSION,
+        "engine": __version__,
+        "scenario": scenario_data(session.scenario),
+        "seed": session.seed,
+        "controllers": dict(sorted(session.controllers.items())),
+        "initial_hash": session.states[0].digest(),
+    }
+    data["hash"] = sha256_json(data)
+    return data
+
+
+def turn_data(session: Session, record: TurnRecord, prev: str) -> dict[str, Any]:
+    state = session.states[record.turn]
+    data: dict[str, Any] = {
+        "kind": "turn",
+        "turn": record.turn,
+        "month": session.scenario.month_label(record.turn),
+        "orders": record.orders_data(),
+        "refused": {
+            t: [{"order": order_dict(o), "reason": why} for o, why in rs]
+            for t, rs in sorted(record.refused.items())
+        },
+        "draws": [d.as_dict() for d in record.draws],
+        "ledger": [e.as_dict() for e in record.ledger],
+        "scores": {k: round(v, 6) for k, v in sorted(state.scores.items())},
+        "indices": {k: round(v, 6) for k, v in sorted(state.indices.items())},
+        "state_hash": record.state_hash,
+        "prev": prev,
+    }
+    data["hash"] = sha256_json(data)
+    return data
+
+
+def session_lines(session: Session) -> list[str]:
+    """Every line of ``session``'s log, header first, each ending in a newline."""
+    header = header_data(session)
+    lines = [canonical_json(header) + "\n"]
+    prev = header["hash"]
+    for record in session.records:
+        data = turn_data(session, record, prev)
+        lines.append(canonical_json(data) + "\n")
+        prev = data["hash"]
+    return lines
+
+
+def write_log(session: Session, path: str | Path) -> None:
+    """Write the whole log atomically: a crash leaves the old file or the new, never half."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = "".join(session_lines(session))
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@dataclass
+class Replay:
+    """A log replayed as far as it is sound: ``session`` holds every good turn."""
+
+    path: str
+    session: Session | None
+    header: dict[str, Any] = field(default_factory=dict)
+    turn_data: list[dict[str, Any]] = field(default_factory=list)
+    error: LogError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def good_turns(self) -> int:
+        return len(self.turn_data)
+
+
+def _parse_orders(raw: Any) -> dict[str, list[Order]]:
+    if not isinstance(raw, dict):
+        raise ValueError("orders must be a mapping of team to order list")
+    out: dict[str, list[Order]] = {}
+    for team, items in raw.items():
+        if not isinstance(items, list):
+            raise ValueError(f"orders of {team} must be a list")
+        out[team] = [parse_order(o) for o in items]
+    return out
+
+
+def replay_log(path: str | Path) -> Replay:
+    """Replay a log, stopping at the first bad turn (``Replay.error`` says which and why)."""
+    import json
+
+    path = Path(path)
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Replay(name, None, error=LogError(f"{name}: cannot read the log: {exc.strerror}"))
+    text = raw.decode("utf-8", errors="replace")
+    lines = text.split("\n")
+    ends_clean = text.endswith("\n")
+    if ends_clean:
+        lines.pop()
+    if not lines or not lines[0].strip():
+        return Replay(name, None, error=LogError(f"{name}: the log is empty"))
+
+    def bad(msg: str, turn: int, rep: Replay) -> Replay:
+        rep.error = LogError(f"{name}: {msg}", turn=turn, good_turns=rep.good_turns)
+        return rep
+
+    try:
+        header = json.loads(lines[0])
+        if not isinstance(header, dict):
+            raise ValueError
+    except ValueError:
+        return bad("line 1 is not a Chokepoint log header (not valid JSON)", 0, Replay(name, None))
+    rep = Replay(name, None, header=header)
+    if header.get("format") != LOG_FORMAT or header.get("kind") != "header":
+        return bad("line 1 is not a Chokepoint log header", 0, rep)
+    if header.get("version") != LOG_VERSION:
+        return bad(
+            f"unknown log format version {header.get('version')!r} "
+            f"(this engine reads version {LOG_VERSION})",
+            0,
+            rep,
+        )
+    body = {k: v for k, v in header.items() if k != "hash"}
+    if sha256_json(body) != header.get("hash"):
+        return bad("the header has been edited (its hash does not match)", 0, rep)
+    try:
+        scenario = scenario_from_data(header["scenario"], f"{name} (scenario in header)")
+        seed = int(header["seed"])
+        controllers = dict(header.get("controllers", {}))
+    except (ScenarioError, KeyError, TypeError, ValueError) as exc:
+        return bad(f"the header's scenario cannot be loaded: {exc}", 0, rep)
+    session = Session(scenario, seed, controllers)
+    rep.session = session
+    if session.states[0].digest() != header.get("initial_hash"):
+        return bad(
+            "the initial state does not match the header (engine or scenario changed)", 0, rep
+        )
+
+    prev = header["hash"]
+    for n, line in enumerate(lines[1:], start=1):
+        last = n == len(lines) - 1
+        try:
+            data = json.loads(line)
+            if not isinstance(data, dict):
+                raise ValueError
+        except ValueError:
+            why = "is truncated" if last and not ends_clean else "is not valid JSON"
+            return bad(f"turn {n} (line {n + 1}) {why}", n, rep)
+        if data.get("kind") != "turn" or data.get("turn") != n:
+            return bad(f"line {n + 1} should be the record of turn {n}", n, rep)
+        if data.get("prev") != prev:
+            return bad(
+                f"turn {n} does not follow turn {n - 1} (records removed or reordered)", n, rep
+            )
+        stored_hash = data.get("hash")
+        if sha256_json({k: v for k, v in data.items() if k != "hash"}) != stored_hash:
+            return bad(f"turn {n} has been edited (its hash does not match its content)", n, rep)
+        if session.is_over:
+            return bad(f"turn {n} is past the scenario's last turn ({scenario.turns})", n, rep)
+        try:
+            orders = _parse_orders(data.get("orders"))
+        except ValueError as exc:
+            return bad(f"turn {n} has an unreadable order: {exc}", n, rep)
+        try:
+            record = session.play(orders)
+        except ChokepointError as exc:
+            session.undo() if session.turn == n else None
+            return bad(f"turn {n} cannot be replayed: {exc}", n, rep)
+        again = turn_data(session, record, prev)
+        if again != data:
+            session.undo()
+            diff = sorted(k for k in data if again.get(k) != data.get(k))
+            return bad(
+                f"turn {n} replays differently ({', '.join(diff)} differ): the log was "
+                f"made by another engine version or altered",
+                n,
+                rep,
+            )
+        rep.turn_data.append(data)
+        prev = stored_hash
+    return rep
+
+
+def verify_log(path: str | Path) -> Replay:
+    """Alias of :func:`replay_log` for the ``verify`` command."""
+    return replay_log(path)

@@ -1,0 +1,346 @@
+"""Order types (a discriminated union on ``type``) and their validation against a state.
+
+Parsing checks the shape of an order (pydantic, at the boundary). :func:`check_orders` checks a
+team's whole order set against the scenario and the current state: is the order legal for this
+team, in range, and affordable in action points and budget? Each refusal carries a reason a
+player understands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from game.errors import OrderRefused
+from game.scenario import ControlLevel, Scenario
+from game.state import CONTROL_RANK, GameState, control_key
+
+
+class _Order(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ExportControl(_Order):
+    """Set the control on exports of ``material`` to ``target`` ('*' for everyone)."""
+
+    type: Literal["export_control"] = "export_control"
+    material: str
+    target: str
+    level: ControlLevel
+    approval: Annotated[float, Field(ge=0.0, le=1.0)] = 0.5
+    extraterritorial: bool = False
+
+    def describe(self) -> str:
+        scope = " (extraterritorial)" if self.extraterritorial else ""
+        level = self.level.replace("_", " ")
+        extra = f", {self.approval:.0%} approved" if self.level == "licensing" else ""
+        return f"Export control on {self.material} to {self.target}: {level}{extra}{scope}"
+
+
+class LicenceApproval(_Order):
+    """Change the share of licence requests approved under an existing licensing control."""
+
+    type: Literal["licence_approval"] = "licence_approval"
+    material: str
+    target: str
+    approval: Annotated[float, Field(ge=0.0, le=1.0)]
+
+    def describe(self) -> str:
+        return f"Approve {self.approval:.0%} of {self.material} licences for {self.target}"
+
+
+class StockpileRelease(_Order):
+    """Release ``amount`` from the strategic stockpile to industry (own, or an ally's)."""
+
+    type: Literal["stockpile_release"] = "stockpile_release"
+    material: str
+    amount: Annotated[float, Field(gt=0.0, allow_inf_nan=False)]
+    to: str | None = None
+
+    def describe(self) -> str:
+        dest = f" to {self.to}" if self.to else ""
+        return f"Release {self.amount:g} of {self.material} from the stockpile{dest}"
+
+
+class StockpileBuild(_Order):
+    """Buy ``amount`` of ``material`` on the world market into the strategic stockpile."""
+
+    type: Literal["stockpile_build"] = "stockpile_build"
+    material: str
+    amount: Annotated[float, Field(gt=0.0, allow_inf_nan=False)]
+
+    def describe(self) -> str:
+        return f"Buy {self.amount:g} of {self.material} for the stockpile"
+
+
+class Invest(_Order):
+    """Fund one of the scenario's investment options."""
+
+    type: Literal["invest"] = "invest"
+    option: str
+
+    def describe(self) -> str:
+        return f"Invest in {self.option}"
+
+
+class Diplomacy(_Order):
+    """Make one of the scenario's diplomatic moves."""
+
+    type: Literal["diplomacy"] = "diplomacy"
+    move: str
+
+    def describe(self) -> str:
+        return f"Diplomatic move: {self.move}"
+
+
+class Tariff(_Order):
+    """Set a tariff (0 to 1 = 0-100%) on imports of ``material`` from ``target``."""
+
+    type: Literal["tariff"] = "tariff"
+    target: str
+    material: str
+    rate: Annotated[float, Field(ge=0.0, le=1.0)]
+
+    def describe(self) -> str:
+        return f"Tariff of {self.rate:.0%} on {self.material} from {self.target}"
+
+
+class Sanction(_Order):
+    """Impose (targeted or broad) or lift sanctions on ``target``."""
+
+    type: Literal["sanction"] = "sanction"
+    target: str
+    severity: Literal["targeted", "broad", "lift"]
+
+    def describe(self) -> str:
+        if self.severity == "lift":
+            return f"Lift sanctions on {self.target}"
+        return f"{self.severity.capitalize()} sanctions on {self.target}"
+
+
+class PrioritiseDefence(_Order):
+    """Give the defence sector first call on scarce materials (or stop doing so)."""
+
+    type: Literal["prioritise_defence"] = "prioritise_defence"
+    on: bool = True
+
+    def describe(self) -> str:
+        return "Prioritise defence industry" if self.on else "Stop prioritising defence"
+
+
+class Hold(_Order):
+    """Do nothing this turn."""
+
+    type: Literal["hold"] = "hold"
+
+    def describe(self) -> str:
+        return "Hold"
+
+
+Order = Annotated[
+    ExportControl
+    | LicenceApproval
+    | StockpileRelease
+    | StockpileBuild
+    | Invest
+    | Diplomacy
+    | Tariff
+    | Sanction
+    | PrioritiseDefence
+    | Hold,
+    Field(discriminator="type"),
+]
+ORDER_ADAPTER: TypeAdapter[Order] = TypeAdapter(Order)
+ORDER_LIST_ADAPTER: TypeAdapter[list[Order]] = TypeAdapter(list[Order])
+
+
+def parse_order(data: Any) -> Order:
+    """Parse one order from plain data, raising ``ValueError`` with a readable message."""
+    try:
+        return ORDER_ADAPTER.validate_python(data)
+    except ValidationError as exc:
+        raise ValueError(_first_error(exc)) from None
+
+
+def _first_error(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err["loc"])
+    return f"{where}: {err['msg']}" if where else str(err["msg"])
+
+
+def order_dict(order: Order) -> dict[str, Any]:
+    """The order as plain data, with every field, as it is logged."""
+    return order.model_dump(mode="json")
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    index: int
+    order: Order
+    reason: str
+
+
+def order_cost(scenario: Scenario, state: GameState, order: Order) -> tuple[int, float]:
+    """Action points and budget (US$ million) that ``order`` costs."""
+    if isinstance(order, Hold):
+        return 0, 0.0
+    if isinstance(order, Invest):
+        opt = _option(scenario, order.option)
+        return (opt.ap, opt.cost) if opt else (0, 0.0)
+    if isinstance(order, Diplomacy):
+        mv = _move(scenario, order.move)
+        return (mv.ap, mv.budget) if mv else (0, 0.0)
+    base = scenario.cost_of(order.type)
+    budget = base.budget
+    if isinstance(order, StockpileBuild) and order.material in state.prices:
+        mat = scenario.materials[order.material]
+        budget += order.amount * state.prices[order.material] * mat.usd_m_per_unit_price
+    return base.ap, budget
+
+
+def _option(scenario: Scenario, oid: str):  # type: ignore[no-untyped-def]
+    return next((o for o in scenario.investments if o.id == oid), None)
+
+
+def _move(scenario: Scenario, mid: str):  # type: ignore[no-untyped-def]
+    return next((m for m in scenario.diplomacy if m.id == mid), None)
+
+
+def check_order(scenario: Scenario, state: GameState, team: str, order: Order) -> str | None:
+    """Why ``team`` may not give ``order`` in ``state`` (ignoring cost), or None if it may."""
+    t = scenario.teams[team]
+    me = t.actor
+    if order.type not in t.orders:
+        return f"{t.name} cannot give {order.type.replace('_', ' ')} orders in this scenario"
+    mats, actors = scenario.materials, scenario.actors
+    material = getattr(order, "material", None)
+    if material is not None and material not in mats:
+        return f"unknown material '{material}'"
+    target = getattr(order, "target", None)
+    if target is not None and target != "*" and target not in actors:
+        return f"unknown country '{target}'"
+    if target == me:
+        return "an order cannot target your own country"
+    if isinstance(order, ExportControl | LicenceApproval):
+        assert material is not None and target is not None
+        if state.production[me][material] <= 0.0:
+            return f"{actors[me].name} does not produce {mats[material].name}, so cannot control it"
+        key = control_key(me, material, target)
+        current = state.controls.get(key)
+        if isinstance(order, LicenceApproval):
+            if current is None or current.level != "licensing":
+                return (
+                    f"there is no licensing regime on {mats[material].name} to {target} to adjust"
+                )
+        elif current is None and order.level == "open":
+            return f"exports of {mats[material].name} to {target} are already open"
+        elif (
+            current is not None
+            and current.level == order.level
+            and current.approval == order.approval
+            and current.extraterritorial == order.extraterritorial
+        ):
+            return "that control is already in force"
+    if isinstance(order, StockpileRelease):
+        assert material is not None
+        have = state.stockpile[me][material]
+        if order.amount > have + 1e-9:
+            unit = mats[material].unit
+            return f"the stockpile holds only {have:,.0f} {unit} of {mats[material].name}"
+        if order.to is not None:
+            if order.to not in actors:
+                return f"unknown country '{order.to}'"
+            if order.to == me:
+                return "leave 'to' empty to release to your own industry"
+    if isinstance(order, Invest):
+        opt = _option(scenario, order.option)
+        if opt is None:
+            return f"unknown investment '{order.option}'"
+        if opt.team != team:
+            return f"'{opt.name}' is not open to {t.name}"
+        if order.option in state.completed or any(p.option == order.option for p in state.projects):
+            return f"'{opt.name}' is already funded"
+    if isinstance(order, Diplomacy):
+        mv = _move(scenario, order.move)
+        if mv is None:
+            return f"unknown diplomatic move '{order.move}'"
+        if team not in mv.teams:
+            return f"'{mv.name}' is not a move open to {t.name}"
+    if isinstance(order, Tariff):
+        key = control_key(me, order.material, order.target)
+        if order.target == "*":
+            return "a tariff needs one country as its target"
+        if order.rate == 0.0 and key not in state.tariffs:
+            return "there is no tariff to remove"
+    if isinstance(order, Sanction):
+        if order.target == "*":
+            return "sanctions need one country as their target"
+        key = f"{me}|{order.target}"
+        if order.severity == "lift" and key not in state.sanctions:
+            return f"there are no sanctions on {order.target} to lift"
+        if state.sanctions.get(key) == order.severity:
+            return "those sanctions are already in force"
+    if isinstance(order, PrioritiseDefence) and state.priority_defence.get(me, False) == order.on:
+        return "defence is already prioritised" if order.on else "defence is not prioritised"
+    return None
+
+
+def _conflict_key(order: Order) -> str | None:
+    if isinstance(order, ExportControl | LicenceApproval):
+        return f"control|{order.material}|{order.target}"
+    if isinstance(order, Tariff):
+        return f"tariff|{order.material}|{order.target}"
+    if isinstance(order, Sanction):
+        return f"sanction|{order.target}"
+    if isinstance(order, Invest):
+        return f"invest|{order.option}"
+    if isinstance(order, Diplomacy):
+        return f"diplomacy|{order.move}"
+    if isinstance(order, PrioritiseDefence):
+        return "priority"
+    if isinstance(order, StockpileRelease | StockpileBuild):
+        return f"stockpile|{order.material}"
+    return None
+
+
+def check_orders(
+    scenario: Scenario, state: GameState, team: str, orders: list[Order]
+) -> list[Refusal]:
+    """Every refusal in ``team``'s order set, in order; an empty list means all are accepted.
+
+    Orders are checked one by one, then against each other (two orders on the same thing) and
+    against the team's action points and budget, in the order given.
+    """
+    if team not in scenario.teams:
+        raise OrderRefused(team, f"unknown team '{team}'")
+    refusals: list[Refusal] = []
+    ap_left = scenario.teams[team].action_points
+    budget_left = state.budget[team]
+    seen: dict[str, int] = {}
+    for i, order in enumerate(orders):
+        reason = check_order(scenario, state, team, order)
+        key = _conflict_key(order)
+        if reason is None and key is not None and key in seen:
+            reason = f"conflicts with order {seen[key] + 1}, which acts on the same thing"
+        if reason is None:
+            ap, budget = order_cost(scenario, state, order)
+            if ap > ap_left:
+                reason = f"needs {ap} action points, {ap_left} left this turn"
+            elif budget > budget_left + 1e-9:
+                reason = f"costs US${budget:,.0f}M, the budget has US${budget_left:,.0f}M left"
+            else:
+                ap_left -= ap
+                budget_left -= budget
+        if reason is None:
+            if key is not None:
+                seen[key] = i
+        else:
+            refusals.append(Refusal(i, order, reason))
+    return refusals
+
+
+def rank_change(before: str | None, after: str) -> int:
+    """Steps up (positive) or down the control ladder from ``before`` to ``after``."""
+    return CONTROL_RANK[after] - CONTROL_RANK[before or "open"]

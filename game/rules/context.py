@@ -1,0 +1,91 @@
+"""What the rules share during one turn: the compiled scenario, the states, ledger and draws."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.chance import Draw, phase_rng
+from game.ledger import Ledger
+from game.scenario import DiplomaticMove, InvestmentOption, Scenario
+from game.state import GameState, total_demand
+
+Table = dict[str, dict[str, float]]
+
+
+@dataclass(slots=True)
+class Model:
+    """A scenario compiled once into the lookups the rules need on every turn."""
+
+    scenario: Scenario
+    actors: list[str]
+    materials: list[str]
+    months: int
+    demand: Table
+    sector_demand: dict[str, Table]
+    options: dict[str, InvestmentOption]
+    moves: dict[str, DiplomaticMove]
+    coercer: str
+    target: str
+    patron: str
+
+    @classmethod
+    def compile(cls, s: Scenario) -> Model:
+        actors, mats = sorted(s.actors), sorted(s.materials)
+        demand = {a: {m: total_demand(s, a, m) for m in mats} for a in actors}
+        sector_demand: dict[str, Table] = {
+            a: {str(sec): dict(row) for sec, row in sorted(secs.items())}
+            for a, secs in sorted(s.demand.items())
+        }
+        team_actor = {t: team.actor for t, team in s.teams.items()}
+        return cls(
+            scenario=s,
+            actors=actors,
+            materials=mats,
+            months=s.turn_length_months,
+            demand=demand,
+            sector_demand=sector_demand,
+            options={o.id: o for o in s.investments},
+            moves={m.id: m for m in s.diplomacy},
+            coercer=team_actor.get("beijing", "CHN"),
+            target=team_actor.get("tokyo", "JPN"),
+            patron=team_actor.get("washington", "USA"),
+        )
+
+
+@dataclass(slots=True)
+class TurnContext:
+    """The turn being resolved. Rules read ``before`` and write ``state``, ``ledger``, ``draws``."""
+
+    model: Model
+    before: GameState
+    state: GameState
+    seed: int
+    ledger: Ledger = field(default_factory=Ledger)
+    draws: list[Draw] = field(default_factory=list)
+    release: Table = field(default_factory=dict)
+    build: Table = field(default_factory=dict)
+    build_price: dict[str, float] = field(default_factory=dict)
+    ally_releases: list[tuple[str, str, str, float]] = field(default_factory=list)
+    supply: Table = field(default_factory=dict)
+    unmet: Table = field(default_factory=dict)
+    blocked: dict[tuple[str, str, str], float] = field(default_factory=dict)
+    coercer_blocked_share: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def turn(self) -> int:
+        return self.state.turn
+
+    def draw(self, phase: str, subject: str, chance: float) -> bool:
+        """Draw once against ``chance`` from this turn's generator for ``phase``; record it."""
+        rng = phase_rng(self.seed, self.turn, f"{phase}|{subject}")
+        roll = rng.random()
+        happened = roll < chance
+        self.draws.append(Draw(phase, subject, chance, roll, happened))
+        return happened
+
+    def bump_index(self, rule: str, name: str, delta: float, why: str, **inputs: object) -> None:
+        """Move an index by ``delta`` (kept within 0-100) and record the move in the ledger."""
+        old = self.state.indices[name]
+        new = min(100.0, max(0.0, old + delta))
+        self.state.indices[name] = new
+        self.ledger.add(rule, f"index.{name}", new - old, why, **inputs)

@@ -1,0 +1,106 @@
+"""Export controls: which share of an importer's requests an exporter lets through.
+
+Models China's control ladder as seen 2023-2026 (FACTS.md, "China's export-control timeline"):
+open trade; licensing, where a share of requests is approved and the rest waits (MOFCOM 2023-25
+gallium, germanium, graphite and heavy-REE licensing); a ban on military end uses (MOFCOM
+announcement 1/2026 against Japan); and a full ban (the 2010 informal embargo). A control may be
+extraterritorial (the October 2025 rule on foreign goods with Chinese-origin content), which cuts
+leakage through third countries.
+
+Parameters: ``trade.licensing_friction`` (share of approved volume lost to delay each turn),
+``trade.military_share_floor`` (extra share caught by a military end-use ban beyond the defence
+sector's own demand) and ``dynamics.tension_per_control_step`` (tension added per step up the
+ladder). A step down the ladder lowers tension by half as much.
+"""
+
+from __future__ import annotations
+
+from game.orders import ExportControl, LicenceApproval, rank_change
+from game.rules.context import Model, TurnContext
+from game.state import ControlState, GameState, control_key
+
+
+def controls_on(
+    state: GameState, exporter: str, material: str, importer: str
+) -> list[ControlState]:
+    """The controls that bind: the one aimed at ``importer`` and the one aimed at everyone."""
+    out = []
+    for target in (importer, "*"):
+        c = state.controls.get(control_key(exporter, material, target))
+        if c is not None:
+            out.append(c)
+    return out
+
+
+def fraction_through(model: Model, c: ControlState, material: str, importer: str) -> float:
+    """Share of requests one control lets through."""
+    if c.level == "open":
+        return 1.0
+    if c.level == "full_ban":
+        return 0.0
+    if c.level == "licensing":
+        return c.approval * (1.0 - model.scenario.trade.licensing_friction)
+    total = model.demand[importer][material]
+    defence = model.sector_demand.get(importer, {}).get("defence", {}).get(material, 0.0)
+    military = defence / total if total > 0 else 0.0
+    return max(0.0, 1.0 - military - model.scenario.trade.military_share_floor)
+
+
+def allowed_fraction(
+    model: Model, state: GameState, exporter: str, material: str, importer: str
+) -> float:
+    """Share of ``importer``'s requests for ``material`` that ``exporter`` lets through.
+
+    Where a control on the importer and one on everyone both apply, the tighter one binds.
+    """
+    if not state.controls:
+        return 1.0
+    f = 1.0
+    for c in controls_on(state, exporter, material, importer):
+        f = min(f, fraction_through(model, c, material, importer))
+    return f
+
+
+def leak_rate(model: Model, state: GameState, exporter: str, material: str, importer: str) -> float:
+    """Share of blocked flow that still arrives through third countries."""
+    base = model.scenario.trade.leakage
+    if any(c.extraterritorial for c in controls_on(state, exporter, material, importer)):
+        return base * (1.0 - model.scenario.trade.extraterritorial_enforcement)
+    return base
+
+
+def apply_control_orders(
+    ctx: TurnContext, actor: str, orders: list[ExportControl | LicenceApproval]
+) -> None:
+    """Put this turn's control orders in force and move tension by the steps taken."""
+    state = ctx.state
+    per_step = ctx.model.scenario.dynamics.tension_per_control_step
+    for order in orders:
+        key = control_key(actor, order.material, order.target)
+        current = state.controls.get(key)
+        if isinstance(order, LicenceApproval):
+            assert current is not None
+            new = ControlState("licensing", order.approval, current.extraterritorial)
+            steps = 0
+            tension = per_step * (current.approval - order.approval)
+        else:
+            new = ControlState(order.level, order.approval, order.extraterritorial)
+            steps = rank_change(current.level if current else None, order.level)
+            tension = per_step * steps if steps > 0 else per_step * steps / 2
+        if new.level == "open":
+            state.controls.pop(key, None)
+        else:
+            state.controls[key] = new
+        if tension:
+            ctx.bump_index(
+                "controls",
+                "tension",
+                tension,
+                f"{actor} set {order.material} exports to {order.target} to {new.level}",
+                exporter=actor,
+                material=order.material,
+                target=order.target,
+                steps=steps,
+                per_step=per_step,
+            )
+    state.controls = dict(sorted(state.controls.items()))

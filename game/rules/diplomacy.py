@@ -1,0 +1,43 @@
+"""Diplomacy: statements, talks, coalitions, WTO complaints, reassurance, signalling, concessions.
+
+Outcomes are uncertain, matrix-game style: each move has a base chance of success from the
+scenario, plus modifiers, each ``coef`` x (metric/100 - 0.5), so a move is easier when, say,
+alliance cohesion is high. The chance is kept within 2%-98% and drawn once from the seeded
+generator; the draw is logged. Success and failure each move indices by the scenario's amounts.
+Base chances are anchored on sanctions' historical success rates (Hufbauer/Schott/Elliott: 34%;
+FACTS.md) and on CNAS's "Containing Crisis" exercises (allies reluctant).
+"""
+
+from __future__ import annotations
+
+from game.metrics import metric
+from game.orders import Diplomacy
+from game.rules.context import TurnContext
+
+
+def move_chance(ctx: TurnContext, move_id: str) -> float:
+    mv = ctx.model.moves[move_id]
+    chance = mv.base_chance
+    for mod in mv.modifiers:
+        chance += mod.coef * (metric(ctx.before, mod.metric) / 100.0 - 0.5)
+    return min(0.98, max(0.02, chance))
+
+
+def resolve_moves(ctx: TurnContext, team: str, orders: list[Diplomacy]) -> None:
+    for order in orders:
+        mv = ctx.model.moves[order.move]
+        chance = move_chance(ctx, order.move)
+        ok = ctx.draw("diplomacy", f"{team}:{mv.id}", chance)
+        effects = mv.success if ok else mv.failure
+        outcome = "succeeded" if ok else "failed"
+        for name, delta in sorted(effects.items()):
+            ctx.bump_index(
+                "diplomacy",
+                name,
+                delta,
+                f"{team}'s {mv.name} {outcome}",
+                team=team,
+                move=mv.id,
+                chance=chance,
+                success=ok,
+            )

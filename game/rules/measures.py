@@ -1,0 +1,79 @@
+"""Tariffs, sanctions and defence priority: the economic measures other than export controls.
+
+A tariff (0-100%) on imports of a material from one country raises its landed cost; importers
+move ``dynamics.tariff_diversion`` x rate of that supplier's share elsewhere each turn (see
+``diversification``). A sanction costs the target ``dynamics.sanction_revenue_hit`` of its export
+revenue (half for targeted sanctions). Both raise tension: 2 points for broad sanctions, 1 for
+targeted sanctions or a new tariff; lifting lowers it by 1. Assumptions, to tune in play.
+Prioritising defence gives the defence sector first call on scarce material (``industry``).
+"""
+
+from __future__ import annotations
+
+from game.orders import PrioritiseDefence, Sanction, Tariff
+from game.rules.context import TurnContext
+from game.state import control_key
+
+SANCTION_TENSION = {"broad": 2.0, "targeted": 1.0, "lift": -1.0}
+
+
+def apply_measures(
+    ctx: TurnContext, actor: str, orders: list[Tariff | Sanction | PrioritiseDefence]
+) -> None:
+    state = ctx.state
+    for order in orders:
+        if isinstance(order, Tariff):
+            key = control_key(actor, order.material, order.target)
+            had = key in state.tariffs
+            if order.rate == 0.0:
+                state.tariffs.pop(key, None)
+            else:
+                state.tariffs[key] = order.rate
+            delta = 1.0 if (order.rate > 0 and not had) else (-1.0 if order.rate == 0 else 0.0)
+            if delta:
+                ctx.bump_index(
+                    "measures",
+                    "tension",
+                    delta,
+                    f"{actor} tariff on {order.material} from {order.target}",
+                    importer=actor,
+                    target=order.target,
+                    rate=order.rate,
+                )
+        elif isinstance(order, Sanction):
+            key = f"{actor}|{order.target}"
+            if order.severity == "lift":
+                state.sanctions.pop(key, None)
+            else:
+                state.sanctions[key] = order.severity
+            ctx.bump_index(
+                "measures",
+                "tension",
+                SANCTION_TENSION[order.severity],
+                f"{actor}: {order.severity} sanctions on {order.target}",
+                sanctioner=actor,
+                target=order.target,
+                severity=order.severity,
+            )
+        else:
+            state.priority_defence[actor] = order.on
+    state.tariffs = dict(sorted(state.tariffs.items()))
+    state.sanctions = dict(sorted(state.sanctions.items()))
+
+
+def apply_sanction_costs(ctx: TurnContext) -> None:
+    """Cut each sanctioned actor's export revenue for this turn."""
+    hit = ctx.model.scenario.dynamics.sanction_revenue_hit
+    for key, severity in ctx.state.sanctions.items():
+        _, target = key.split("|")
+        share = hit if severity == "broad" else hit / 2
+        lost = ctx.state.revenue.get(target, 0.0) * share
+        if lost > 0:
+            ctx.state.revenue[target] -= lost
+            ctx.ledger.add(
+                "measures",
+                f"revenue.{target}",
+                -lost,
+                f"{severity} sanctions ({key.split('|')[0]}) cut {target}'s export revenue",
+                share=share,
+            )

@@ -1,0 +1,150 @@
+"""Trade: each importer's demand is met from exporters along its trade shares, through controls.
+
+For each material, every actor first serves its own demand (plus restocking and stockpile
+purchases) from its own production; the rest of its production is exportable surplus. An
+importer asks each exporter for its trade share of what it still needs. The exporter's control
+lets a share through (``controls.allowed_fraction``); if the exporter lacks the surplus, all
+requests to it are scaled down pro rata. Blocked volume partly leaks through third countries
+(``trade.leakage``, cut by extraterritorial enforcement), which models 2010's transshipment and
+the third-country clause of MOFCOM 1/2026. What is still unmet is then sought from every
+exporter's spare surplus, in a fixed order, shared pro rata between importers.
+
+Tightening a control therefore never raises the target's deliveries: diverted supply can at most
+replace the volume that was blocked. Deliveries never exceed what exporters produced.
+
+Also computes each actor's export revenue at world prices (US$ million) and the share of the
+coercer's requested exports that its controls blocked (used by ``prices``).
+"""
+
+from __future__ import annotations
+
+from game.rules.context import TurnContext
+from game.rules.controls import allowed_fraction, leak_rate
+
+
+def resolve_trade(ctx: TurnContext) -> None:
+    model, state = ctx.model, ctx.state
+    actors = model.actors
+    delivered: dict[str, dict[str, dict[str, float]]] = {a: {} for a in actors}
+    revenue = dict.fromkeys(actors, 0.0)
+    supply: dict[str, dict[str, float]] = {a: {} for a in actors}
+    for m in model.materials:
+        factor = model.scenario.materials[m].usd_m_per_unit_price
+        price = ctx.before.prices[m]
+        need: dict[str, float] = {}
+        surplus: dict[str, float] = {}
+        for a in actors:
+            want = model.demand[a][m] + restock_need(ctx, a, m) + ctx.build.get(a, {}).get(m, 0.0)
+            prod = state.production[a][m]
+            own = prod if prod < want else want
+            supply[a][m] = own
+            surplus[a] = prod - own
+            need[a] = want - own
+
+        # 1. requests along trade shares, through controls
+        allowed: dict[tuple[str, str], float] = {}
+        blocked: dict[tuple[str, str], float] = {}
+        per_exporter: dict[str, float] = {}
+        for i in actors:
+            n = need[i]
+            if n <= 0.0:
+                continue
+            for e, share in state.shares.get(i, {}).get(m, {}).items():
+                req = n * share
+                if req <= 0.0:
+                    continue
+                f = allowed_fraction(model, state, e, m, i)
+                allowed[i, e] = req * f
+                blocked[i, e] = req * (1.0 - f)
+                per_exporter[e] = per_exporter.get(e, 0.0) + req * f
+        scale = {
+            e: (surplus[e] / total if total > surplus[e] else 1.0)
+            for e, total in per_exporter.items()
+        }
+        flows: dict[tuple[str, str], float] = {}
+        remaining = dict(surplus)
+        for (i, e), q in allowed.items():
+            got = q * scale[e]
+            flows[i, e] = got
+            remaining[e] -= got
+
+        # 2. leakage of blocked volume through third countries
+        leaks: dict[tuple[str, str], float] = {}
+        leak_total: dict[str, float] = {}
+        for (i, e), q in blocked.items():
+            if q > 0.0:
+                lq = q * leak_rate(model, state, e, m, i)
+                leaks[i, e] = lq
+                leak_total[e] = leak_total.get(e, 0.0) + lq
+        for (i, e), lq in leaks.items():
+            room = max(0.0, remaining[e])
+            lscale = room / leak_total[e] if leak_total[e] > room else 1.0
+            flows[i, e] = flows.get((i, e), 0.0) + lq * lscale
+        for e, lt in leak_total.items():
+            remaining[e] -= min(lt, max(0.0, remaining[e]))
+
+        unmet: dict[str, float] = {}
+        for i in actors:
+            if need[i] > 0.0:
+                got = sum(q for (ii, _), q in flows.items() if ii == i)
+                unmet[i] = max(0.0, need[i] - got)
+        for (i, e), q in blocked.items():
+            req = q + allowed[i, e]
+            ctx.blocked[i, m, e] = q / req if req > 0 else 0.0
+
+        # 3. diversion: unmet demand sought from every exporter's spare surplus
+        for e in actors:
+            spare = remaining[e]
+            if spare <= 1e-12:
+                continue
+            wants = {
+                i: u * allowed_fraction(model, state, e, m, i)
+                for i, u in unmet.items()
+                if u > 1e-12 and i != e
+            }
+            total = sum(wants.values())
+            if total <= 0.0:
+                continue
+            ratio = spare / total if total > spare else 1.0
+            for i, w in wants.items():
+                give = w * ratio
+                flows[i, e] = flows.get((i, e), 0.0) + give
+                unmet[i] -= give
+            remaining[e] -= total * ratio
+
+        coercer_req = coercer_blocked = 0.0
+        for (i, e), q in sorted(flows.items()):
+            if q <= 0.0:
+                continue
+            delivered[i].setdefault(m, {})[e] = q
+            supply[i][m] += q
+            revenue[e] += q * price * factor
+        for (i, e), q in blocked.items():
+            if e == model.coercer:
+                coercer_req += q + allowed[i, e]
+                coercer_blocked += q
+        ctx.coercer_blocked_share[m] = coercer_blocked / coercer_req if coercer_req > 0 else 0.0
+
+    state.delivered = delivered
+    ctx.supply = supply
+    for a in actors:
+        old = ctx.before.revenue.get(a, 0.0)
+        state.revenue[a] = revenue[a]
+        if a == model.coercer and abs(revenue[a] - old) > 1e-6:
+            ctx.ledger.add(
+                "trade",
+                f"revenue.{a}",
+                revenue[a] - old,
+                f"{a}'s export revenue at world prices",
+                blocked_share=round(
+                    sum(ctx.coercer_blocked_share.values())
+                    / max(1, len(ctx.coercer_blocked_share)),
+                    6,
+                ),
+            )
+
+
+def restock_need(ctx: TurnContext, actor: str, material: str) -> float:
+    """What firms order on top of demand to rebuild working inventory toward its target."""
+    gap = ctx.state.inventory_target[actor][material] - ctx.before.inventory[actor][material]
+    return gap * ctx.model.scenario.trade.restock_rate if gap > 0 else 0.0

@@ -1,0 +1,388 @@
+"""The scenario schema: everything a scenario YAML file may say, as pydantic models.
+
+A scenario is data only. It names the actors (three player teams plus non-player suppliers and
+buyers), the materials with their units and baseline prices, who produces and needs how much,
+the baseline trade shares, inventories and stockpiles, sector sensitivities, the orders each team
+may give and what they cost, the investments and diplomatic moves on offer, each team's
+objectives, the fog of war, and the sources the numbers come from.
+
+Quantities are per turn (one month by default) in the material's own unit. Money is in US$
+million. Indices run 0 to 100.
+
+Loading (with file:line errors) lives in ``game.scenario_loader``; cross-references between
+sections are checked by :func:`reference_problems`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Id = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_\-]*$", max_length=40)]
+Target = Annotated[str, Field(pattern=r"^(\*|[A-Za-z][A-Za-z0-9_\-]*)$", max_length=40)]
+Fraction = Annotated[float, Field(ge=0.0, le=1.0)]
+NonNeg = Annotated[float, Field(ge=0.0, allow_inf_nan=False)]
+Index = Annotated[float, Field(ge=0.0, le=100.0)]
+
+ORDER_TYPES = (
+    "export_control",
+    "licence_approval",
+    "stockpile_release",
+    "stockpile_build",
+    "invest",
+    "diplomacy",
+    "tariff",
+    "sanction",
+    "prioritise_defence",
+    "hold",
+)
+OrderType = Literal[
+    "export_control",
+    "licence_approval",
+    "stockpile_release",
+    "stockpile_build",
+    "invest",
+    "diplomacy",
+    "tariff",
+    "sanction",
+    "prioritise_defence",
+    "hold",
+]
+ControlLevel = Literal["open", "licensing", "military_ban", "full_ban"]
+INDEX_NAMES = ("tension", "cohesion", "posture", "deterrence")
+IndexName = Literal["tension", "cohesion", "posture", "deterrence"]
+SECTORS = ("autos", "defence", "electronics", "energy")
+SectorName = Literal["autos", "defence", "electronics", "energy"]
+
+
+class Strict(BaseModel):
+    """Base for every scenario model: unknown keys are errors, values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    id: Id
+    citation: str
+    url: str | None = None
+
+
+class Actor(Strict):
+    """A country or bloc. Player actors belong to a team; npc actors follow the scenario."""
+
+    name: str
+    kind: Literal["player", "npc"]
+
+
+class Team(Strict):
+    """A player team: the actor it speaks for and the resources that bound its moves."""
+
+    name: str
+    actor: Id
+    action_points: Annotated[int, Field(ge=0, le=20)]
+    budget: NonNeg = Field(description="Budget at the start, US$ million")
+    income: NonNeg = Field(0.0, description="Budget added at the start of every turn, US$ million")
+    orders: list[OrderType] = Field(description="Order types this team may give")
+    blurb: str = ""
+
+
+class Material(Strict):
+    """A traded material. ``price`` is the baseline world price outside China."""
+
+    name: str
+    unit: str = Field(description="Unit of quantity, e.g. t (tonnes)")
+    price: Annotated[float, Field(gt=0.0, allow_inf_nan=False)]
+    price_unit: str = Field(description="Unit of price, e.g. US$/kg")
+    usd_m_per_unit_price: Annotated[float, Field(gt=0.0)] = Field(
+        description="US$ million for one unit of quantity at a price of 1 (t at US$/kg: 0.001)"
+    )
+    china_price: Annotated[float, Field(gt=0.0, allow_inf_nan=False)] | None = Field(
+        None, description="Baseline domestic price in China; defaults to price"
+    )
+    price_sensitivity: NonNeg = Field(
+        3.0, description="How steeply the price outside China climbs with the shortfall share"
+    )
+    defence_critical: bool = False
+
+
+class Sector(Strict):
+    """An industrial sector; ``sensitivity`` is output lost per unit of unmet material share."""
+
+    name: str
+    sensitivity: Annotated[float, Field(ge=0.0, le=3.0)]
+
+
+class Control(Strict):
+    """An export control on (exporter, material, target). ``target`` '*' means every importer."""
+
+    exporter: Id
+    material: Id
+    target: Target
+    level: ControlLevel
+    approval: Fraction = Field(0.5, description="Share of licence requests approved (licensing)")
+    extraterritorial: bool = False
+
+
+class TradeParams(Strict):
+    """Parameters of the trade rule (see docs/rules.md)."""
+
+    leakage: Fraction = Field(
+        0.15, description="Share of blocked flow that leaks via third countries"
+    )
+    extraterritorial_enforcement: Fraction = Field(
+        0.6, description="Share of leakage an extraterritorial rule stops"
+    )
+    military_share_floor: Fraction = Field(
+        0.0, description="Extra share blocked by a military end-use ban beyond the defence sector"
+    )
+    diversion_rate: Fraction = Field(
+        0.1, description="Share of a blocked supplier's trade share that importers move per turn"
+    )
+    restock_rate: Fraction = Field(0.25, description="Share of the inventory gap refilled per turn")
+    licensing_friction: Fraction = Field(
+        0.1, description="Share of approved licensed volume lost to delay each turn"
+    )
+
+
+class Dynamics(Strict):
+    """Parameters of the index rules (tension, cohesion, posture, deterrence)."""
+
+    tension_baseline: Index = 40.0
+    tension_decay: Fraction = 0.1
+    tension_per_control_step: NonNeg = 3.0
+    posture_pain: NonNeg = Field(
+        25.0, description="Posture points lost per unit of Japan's output loss"
+    )
+    posture_cohesion_pull: NonNeg = Field(
+        2.0, description="Posture points per turn at full cohesion"
+    )
+    cohesion_pain: NonNeg = Field(10.0, description="Cohesion lost per unit of Japan's output loss")
+    cohesion_drift: Fraction = 0.05
+    cohesion_baseline: Index = 60.0
+    deterrence_from_defence: NonNeg = Field(
+        30.0, description="Deterrence points lost per unit of US defence output loss"
+    )
+    deterrence_from_cohesion: Fraction = 0.2
+    coercion_market_loss: NonNeg = Field(
+        0.6, description="Long-run market share points lost per turn per unit of blocked share"
+    )
+    sanction_revenue_hit: Fraction = Field(
+        0.08, description="Share of target revenue lost to a broad sanction"
+    )
+    tariff_diversion: Fraction = Field(0.3, description="Share shift per turn at a 100% tariff")
+
+
+class Cost(Strict):
+    ap: Annotated[int, Field(ge=0, le=20)] = 1
+    budget: NonNeg = 0.0
+
+
+class InvestmentOption(Strict):
+    """A project a team may fund: it adds capacity at ``host`` after ``lead_time`` turns."""
+
+    id: Id
+    name: str
+    team: Id
+    kind: Literal[
+        "offtake", "refining", "magnet_plant", "recycling", "deep_sea", "stockpile_facility"
+    ]
+    material: Id
+    host: Id = Field(description="Actor where the capacity is built")
+    capacity: NonNeg = Field(description="Capacity added per turn when complete")
+    offtake_to: Id | None = Field(None, description="Importer whose trade share shifts to the host")
+    cost: NonNeg
+    lead_time: Annotated[int, Field(ge=0, le=60)]
+    slip_chance: Fraction = Field(0.1, description="Chance per turn that the project slips a turn")
+    ap: Annotated[int, Field(ge=0, le=20)] = 1
+    source: str | None = None
+
+
+class Modifier(Strict):
+    """Adds ``coef`` x (metric/100 - 0.5) to a move's chance of success."""
+
+    metric: str
+    coef: Annotated[float, Field(ge=-1.0, le=1.0)]
+
+
+class DiplomaticMove(Strict):
+    """A diplomatic move with an uncertain outcome (matrix-game style)."""
+
+    id: Id
+    name: str
+    teams: list[Id]
+    base_chance: Fraction
+    modifiers: list[Modifier] = []
+    ap: Annotated[int, Field(ge=0, le=20)] = 1
+    budget: NonNeg = 0.0
+    success: dict[IndexName, Annotated[float, Field(ge=-50, le=50)]] = {}
+    failure: dict[IndexName, Annotated[float, Field(ge=-50, le=50)]] = {}
+    text: str = ""
+
+
+class Objective(Strict):
+    """One term of a team's score: a metric, normalised to 0-100 on [low, high], times a weight."""
+
+    metric: str
+    weight: Annotated[float, Field(gt=0.0, le=10.0)]
+    direction: Literal["up", "down"] = "up"
+    low: float = 0.0
+    high: float = 100.0
+    label: str = ""
+
+
+class Fog(Strict):
+    """What a team sees of the others. Own numbers are always exact."""
+
+    noise: Annotated[float, Field(ge=0.0, le=1.0)] = Field(
+        0.15, description="Relative noise on other actors' numbers"
+    )
+    hidden: list[Literal["stockpile", "inventory", "budget", "projects", "orders"]] = [
+        "stockpile",
+        "budget",
+        "projects",
+    ]
+
+
+class Scenario(Strict):
+    """A whole scenario file."""
+
+    id: Id
+    title: str
+    summary: str
+    start: Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+    turn_length_months: Annotated[int, Field(ge=1, le=12)] = 1
+    turns: Annotated[int, Field(ge=1, le=60)]
+    actors: dict[Id, Actor]
+    teams: dict[Id, Team]
+    materials: dict[Id, Material]
+    sectors: dict[SectorName, Sector]
+    production: dict[Id, dict[Id, NonNeg]]
+    demand: dict[Id, dict[SectorName, dict[Id, NonNeg]]]
+    trade_shares: dict[Id, dict[Id, dict[Id, Fraction]]]
+    inventory_days: dict[Id, dict[Id, NonNeg]] = {}
+    stockpiles: dict[Id, dict[Id, NonNeg]] = {}
+    controls: list[Control] = []
+    indices: dict[IndexName, Index]
+    trade: TradeParams = TradeParams()
+    dynamics: Dynamics = Dynamics()
+    order_costs: dict[OrderType, Cost] = {}
+    investments: list[InvestmentOption] = []
+    diplomacy: list[DiplomaticMove] = []
+    objectives: dict[Id, list[Objective]]
+    fog: Fog = Fog()
+    sources: list[Source] = Field(min_length=1)
+
+    def cost_of(self, order_type: str) -> Cost:
+        for key, cost in self.order_costs.items():
+            if key == order_type:
+                return cost
+        return DEFAULT_COST
+
+    def team_of_actor(self, actor: str) -> str | None:
+        for tid, team in self.teams.items():
+            if team.actor == actor:
+                return tid
+        return None
+
+    def month_label(self, turn: int) -> str:
+        """'2026-03' for turn 3 of a scenario starting 2026-01 with monthly turns."""
+        year, month = (int(x) for x in self.start.split("-"))
+        m0 = month - 1 + (turn - 1) * self.turn_length_months
+        return f"{year + m0 // 12:04d}-{m0 % 12 + 1:02d}"
+
+
+DEFAULT_COST = Cost(ap=1, budget=0.0)
+METRIC_ROOTS = (
+    "index",
+    "output",
+    "cover",
+    "price",
+    "stockpile",
+    "china_share",
+    "revenue",
+    "market_share",
+)
+
+Loc = tuple[str | int, ...]
+
+
+def reference_problems(s: Scenario) -> list[tuple[Loc, str]]:
+    """Cross-references the schema cannot check alone: every name must be declared."""
+    from game.metrics import metric_problem
+
+    out: list[tuple[Loc, str]] = []
+    actors, mats, teams = set(s.actors), set(s.materials), set(s.teams)
+
+    def need(names: set[str], value: str, loc: Loc, what: str) -> None:
+        if value not in names:
+            out.append((loc, f"unknown {what} '{value}' (known: {', '.join(sorted(names))})"))
+
+    for tid, team in s.teams.items():
+        need(actors, team.actor, ("teams", tid, "actor"), "actor")
+        if team.actor in s.actors and s.actors[team.actor].kind != "player":
+            out.append((("teams", tid, "actor"), f"actor '{team.actor}' is not a player actor"))
+    for a, row in s.production.items():
+        need(actors, a, ("production", a), "actor")
+        for m in row:
+            need(mats, m, ("production", a, m), "material")
+    for a, sectors in s.demand.items():
+        need(actors, a, ("demand", a), "actor")
+        for sec, row in sectors.items():
+            for m in row:
+                need(mats, m, ("demand", a, sec, m), "material")
+    for imp, by_mat in s.trade_shares.items():
+        need(actors, imp, ("trade_shares", imp), "actor")
+        for m, shares in by_mat.items():
+            need(mats, m, ("trade_shares", imp, m), "material")
+            for e in shares:
+                need(actors, e, ("trade_shares", imp, m, e), "actor")
+                if e == imp:
+                    out.append((("trade_shares", imp, m, e), "an actor cannot import from itself"))
+            total = sum(shares.values())
+            if shares and abs(total - 1.0) > 0.011:
+                out.append((("trade_shares", imp, m), f"shares add up to {total:.3f}, not 1"))
+    for section in ("inventory_days", "stockpiles"):
+        table: dict[str, dict[str, float]] = getattr(s, section)
+        for a, row in table.items():
+            need(actors, a, (section, a), "actor")
+            for m in row:
+                need(mats, m, (section, a, m), "material")
+    for i, c in enumerate(s.controls):
+        need(actors, c.exporter, ("controls", i, "exporter"), "actor")
+        need(mats, c.material, ("controls", i, "material"), "material")
+        if c.target != "*":
+            need(actors, c.target, ("controls", i, "target"), "actor")
+    seen: set[str] = set()
+    for i, inv in enumerate(s.investments):
+        if inv.id in seen:
+            out.append((("investments", i, "id"), f"duplicate investment id '{inv.id}'"))
+        seen.add(inv.id)
+        need(teams, inv.team, ("investments", i, "team"), "team")
+        need(mats, inv.material, ("investments", i, "material"), "material")
+        need(actors, inv.host, ("investments", i, "host"), "actor")
+        if inv.offtake_to is not None:
+            need(actors, inv.offtake_to, ("investments", i, "offtake_to"), "actor")
+    seen = set()
+    for i, mv in enumerate(s.diplomacy):
+        if mv.id in seen:
+            out.append((("diplomacy", i, "id"), f"duplicate move id '{mv.id}'"))
+        seen.add(mv.id)
+        for j, t in enumerate(mv.teams):
+            need(teams, t, ("diplomacy", i, "teams", j), "team")
+        for j, mod in enumerate(mv.modifiers):
+            problem = metric_problem(s, mod.metric)
+            if problem:
+                out.append((("diplomacy", i, "modifiers", j, "metric"), problem))
+    for tid, objs in s.objectives.items():
+        need(teams, tid, ("objectives", tid), "team")
+        for j, obj in enumerate(objs):
+            problem = metric_problem(s, obj.metric)
+            if problem:
+                out.append((("objectives", tid, j, "metric"), problem))
+            if obj.high <= obj.low:
+                out.append((("objectives", tid, j, "high"), "high must be above low"))
+    for tid in s.teams:
+        if tid not in s.objectives:
+            out.append((("objectives",), f"team '{tid}' has no objectives"))
+    return out

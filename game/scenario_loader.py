@@ -1,0 +1,125 @@
+"""Load a scenario YAML file, reporting every problem with its file, line, column and field.
+
+YAML is read with the safe loader only. The document is composed into nodes first so that each
+pydantic error location (a path of keys and indices) can be mapped back to where it stands in
+the file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from game.errors import ScenarioError
+from game.scenario import Loc, Scenario, reference_problems
+
+SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
+DEFAULT_SCENARIO = "dual-use-ban-2026"
+
+
+def find_scenario(name_or_path: str) -> Path:
+    """A path as given, or a bundled scenario by id (``senkaku-2010``)."""
+    p = Path(name_or_path)
+    if p.exists() or p.suffix in (".yaml", ".yml"):
+        return p
+    for d in (SCENARIO_DIR, Path.cwd() / "scenarios"):
+        cand = d / f"{name_or_path}.yaml"
+        if cand.exists():
+            return cand
+    return p
+
+
+def bundled_scenarios() -> list[Path]:
+    return sorted(SCENARIO_DIR.glob("*.yaml"))
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Read, parse and validate a scenario file; raise :class:`ScenarioError` on any problem."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ScenarioError(str(path), ["file not found"]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ScenarioError(str(path), [f"cannot read the file: {exc}"]) from None
+    return parse_scenario(text, str(path))
+
+
+def parse_scenario(text: str, name: str = "<scenario>") -> Scenario:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.load(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ScenarioError(name, [f"{where}YAML syntax error: {problem}"]) from None
+    if not isinstance(data, dict):
+        raise ScenarioError(name, ["line 1: the file must be a mapping of scenario fields"])
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as exc:
+        problems = [
+            _describe(node, tuple(e["loc"]), e["msg"], e.get("input")) for e in exc.errors()
+        ]
+        raise ScenarioError(name, problems) from None
+    refs = reference_problems(scenario)
+    if refs:
+        raise ScenarioError(name, [_describe(node, loc, msg, None) for loc, msg in refs])
+    return scenario
+
+
+def scenario_from_data(data: dict[str, Any], name: str = "<log header>") -> Scenario:
+    """Validate a scenario given as plain data (as stored in a log header)."""
+    return parse_scenario(json.dumps(data), name)
+
+
+def _describe(root: yaml.Node | None, loc: Loc, msg: str, value: Any) -> str:
+    path = ".".join(str(p) for p in loc) or "(top level)"
+    node, exact = _locate(root, loc)
+    where = ""
+    if node is not None:
+        where = f"line {node.start_mark.line + 1}, column {node.start_mark.column + 1}: "
+    if msg.startswith("Extra inputs"):
+        msg = "unknown field (not part of the scenario format)"
+    elif not exact and msg == "Field required":
+        msg = f"missing required field '{loc[-1]}'"
+    return f"{where}{path}: {msg}"
+
+
+def _locate(node: yaml.Node | None, loc: Loc) -> tuple[yaml.Node | None, bool]:
+    """The deepest node along ``loc``; True if the whole path was found."""
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            nxt = None
+            for k, v in node.value:
+                if str(k.value) == str(part):
+                    nxt = v
+                    break
+            if nxt is None:
+                return node, False
+            node = nxt
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                return node, False
+            node = node.value[part]
+        else:
+            # pydantic adds tags such as the discriminator or 'function-after'; skip them
+            continue
+    return node, True
+
+
+def scenario_data(scenario: Scenario) -> dict[str, Any]:
+    """The scenario as JSON-ready data with every field, as stored in a log header."""
+    return scenario.model_dump(mode="json")
+
+
+def json_schema() -> dict[str, Any]:
+    schema = Scenario.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Chokepoint scenario"
+    return schema

@@ -1,0 +1,261 @@
+"""The state of a game after a turn, as plain typed data, and its canonical hash.
+
+The rules mutate a fresh copy of the state each turn (``GameState.copy``); everything else treats
+states as values. ``canonical`` gives the sorted, rounded dictionary that is hashed and logged, so
+the same game gives the same bytes on every run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.scenario import Scenario
+
+CONTROL_RANK = {"open": 0, "licensing": 1, "military_ban": 2, "full_ban": 3}
+COVER_CAP_DAYS = 365.0
+DAYS_PER_MONTH = 30.0
+
+Table = dict[str, dict[str, float]]
+
+
+@dataclass(slots=True, frozen=True)
+class ControlState:
+    """An export control in force on one (exporter, material, target)."""
+
+    level: str
+    approval: float = 0.5
+    extraterritorial: bool = False
+
+    @property
+    def rank(self) -> int:
+        return CONTROL_RANK[self.level]
+
+
+@dataclass(slots=True)
+class Project:
+    """An investment under way: it completes when ``turns_left`` reaches 0."""
+
+    option: str
+    team: str
+    started: int
+    turns_left: int
+    slipped: int = 0
+
+
+def control_key(exporter: str, material: str, target: str) -> str:
+    return f"{exporter}|{material}|{target}"
+
+
+def split_key(key: str) -> tuple[str, str, str]:
+    a, b, c = key.split("|")
+    return a, b, c
+
+
+@dataclass(slots=True)
+class GameState:
+    """Everything that changes during a game. ``turn`` counts the turns resolved so far."""
+
+    turn: int
+    production: Table
+    inventory: Table
+    inventory_target: Table
+    stockpile: Table
+    shares: dict[str, Table]
+    controls: dict[str, ControlState]
+    tariffs: dict[str, float]
+    sanctions: dict[str, str]
+    prices: dict[str, float]
+    china_prices: dict[str, float]
+    indices: dict[str, float]
+    revenue: dict[str, float]
+    output: Table
+    cover: Table
+    fill: Table
+    delivered: dict[str, Table]
+    budget: dict[str, float]
+    projects: list[Project] = field(default_factory=list)
+    completed: list[str] = field(default_factory=list)
+    priority_defence: dict[str, bool] = field(default_factory=dict)
+    scores: dict[str, float] = field(default_factory=dict)
+
+    def copy(self) -> GameState:
+        """A deep copy, written out by hand because ``copy.deepcopy`` is ten times slower."""
+        return GameState(
+            turn=self.turn,
+            production={a: dict(r) for a, r in self.production.items()},
+            inventory={a: dict(r) for a, r in self.inventory.items()},
+            inventory_target=self.inventory_target,  # never changes during a game
+            stockpile={a: dict(r) for a, r in self.stockpile.items()},
+            shares={i: {m: dict(r) for m, r in t.items()} for i, t in self.shares.items()},
+            controls=dict(self.controls),
+            tariffs=dict(self.tariffs),
+            sanctions=dict(self.sanctions),
+            prices=dict(self.prices),
+            china_prices=dict(self.china_prices),
+            indices=dict(self.indices),
+            revenue=dict(self.revenue),
+            output={a: dict(r) for a, r in self.output.items()},
+            cover={a: dict(r) for a, r in self.cover.items()},
+            fill={a: dict(r) for a, r in self.fill.items()},
+            delivered={i: {m: dict(r) for m, r in t.items()} for i, t in self.delivered.items()},
+            budget=dict(self.budget),
+            projects=[
+                Project(p.option, p.team, p.started, p.turns_left, p.slipped) for p in self.projects
+            ],
+            completed=list(self.completed),
+            priority_defence=dict(self.priority_defence),
+            scores=dict(self.scores),
+        )
+
+    def canonical(self) -> dict[str, Any]:
+        """The state as sorted, rounded JSON-ready data: what is hashed and logged."""
+        return {
+            "turn": self.turn,
+            "production": _round_table(self.production),
+            "inventory": _round_table(self.inventory),
+            "stockpile": _round_table(self.stockpile),
+            "shares": {i: _round_table(t) for i, t in sorted(self.shares.items())},
+            "controls": {
+                k: [c.level, round(c.approval, 6), c.extraterritorial]
+                for k, c in sorted(self.controls.items())
+            },
+            "tariffs": _round_row(self.tariffs),
+            "sanctions": dict(sorted(self.sanctions.items())),
+            "prices": _round_row(self.prices),
+            "china_prices": _round_row(self.china_prices),
+            "indices": _round_row(self.indices),
+            "revenue": _round_row(self.revenue),
+            "output": _round_table(self.output),
+            "cover": _round_table(self.cover),
+            "budget": _round_row(self.budget),
+            "projects": [
+                [p.option, p.team, p.started, p.turns_left, p.slipped] for p in self.projects
+            ],
+            "completed": list(self.completed),
+            "priority_defence": dict(sorted(self.priority_defence.items())),
+            "scores": _round_row(self.scores),
+        }
+
+    def digest(self) -> str:
+        """SHA-256 of the canonical state, the hash each log record carries."""
+        return sha256_json(self.canonical())
+
+    def quantize(self) -> None:
+        """Round every float in place so that replays agree to the last bit across platforms."""
+        for table in (self.production, self.inventory, self.stockpile, self.output, self.cover):
+            for row in table.values():
+                for k, v in row.items():
+                    row[k] = round(v, 6)
+        for row2 in (self.prices, self.china_prices, self.indices, self.revenue, self.budget):
+            for k, v in row2.items():
+                row2[k] = round(v, 6)
+        for t in self.shares.values():
+            for row in t.values():
+                for k, v in row.items():
+                    row[k] = round(v, 9)
+
+
+def _round_row(row: dict[str, float]) -> dict[str, float]:
+    return {k: round(v, 6) for k, v in sorted(row.items())}
+
+
+def _round_table(table: Table) -> dict[str, dict[str, float]]:
+    return {a: _round_row(r) for a, r in sorted(table.items())}
+
+
+def canonical_json(data: Any) -> str:
+    """The one JSON encoding used for hashing and logging: sorted keys, no spaces, UTF-8."""
+    return json.dumps(
+        data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    )
+
+
+def sha256_json(data: Any) -> str:
+    return hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
+
+
+def total_demand(scenario: Scenario, actor: str, material: str) -> float:
+    """Monthly-turn demand of ``actor`` for ``material`` summed over its sectors."""
+    sectors = scenario.demand.get(actor, {})
+    return sum(row.get(material, 0.0) for row in sectors.values())
+
+
+def days_of_cover(quantity: float, demand_per_turn: float, months: int) -> float:
+    if demand_per_turn <= 0.0:
+        return COVER_CAP_DAYS
+    return min(COVER_CAP_DAYS, quantity / demand_per_turn * DAYS_PER_MONTH * months)
+
+
+def initial_state(scenario: Scenario) -> GameState:
+    """The state at turn 0, straight from the scenario."""
+    actors = sorted(scenario.actors)
+    mats = sorted(scenario.materials)
+    months = scenario.turn_length_months
+    production = {a: {m: scenario.production.get(a, {}).get(m, 0.0) for m in mats} for a in actors}
+    inventory: Table = {}
+    for a in actors:
+        days = scenario.inventory_days.get(a, {})
+        inventory[a] = {
+            m: days.get(m, 0.0) / (DAYS_PER_MONTH * months) * total_demand(scenario, a, m)
+            for m in mats
+        }
+    stockpile = {a: {m: scenario.stockpiles.get(a, {}).get(m, 0.0) for m in mats} for a in actors}
+    shares = {
+        i: {m: dict(sorted(r.items())) for m, r in sorted(t.items())}
+        for i, t in scenario.trade_shares.items()
+    }
+    controls = {
+        control_key(c.exporter, c.material, c.target): ControlState(
+            c.level, c.approval, c.extraterritorial
+        )
+        for c in scenario.controls
+        if c.level != "open"
+    }
+    output: Table = {
+        a: {str(s): 100.0 for s in sorted(scenario.demand[a])}
+        for a in actors
+        if a in scenario.demand
+    }
+    cover = {
+        a: {
+            m: days_of_cover(inventory[a][m], total_demand(scenario, a, m), months)
+            for m in mats
+            if total_demand(scenario, a, m) > 0
+        }
+        for a in actors
+    }
+    indices: dict[str, float] = {str(k): float(v) for k, v in sorted(scenario.indices.items())}
+    state = GameState(
+        turn=0,
+        production=production,
+        inventory=inventory,
+        inventory_target={a: dict(r) for a, r in inventory.items()},
+        stockpile=stockpile,
+        shares=shares,
+        controls=dict(sorted(controls.items())),
+        tariffs={},
+        sanctions={},
+        prices={m: scenario.materials[m].price for m in mats},
+        china_prices={
+            m: scenario.materials[m].china_price or scenario.materials[m].price for m in mats
+        },
+        indices=indices,
+        revenue={a: 0.0 for a in actors},
+        output=output,
+        cover=cover,
+        fill={a: {m: 1.0 for m in mats} for a in actors},
+        delivered={},
+        budget={t: team.budget for t, team in sorted(scenario.teams.items())},
+        priority_defence={a: False for a in actors},
+    )
+    from game.rules.diversification import market_share
+
+    state.indices["market_share"] = market_share(scenario, state)
+    from game.rules.scoring import team_scores
+
+    state.scores = team_scores(scenario, state)
+    state.quantize()
+    return state
