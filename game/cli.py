@@ -141,9 +141,9 @@ def _app(args: argparse.Namespace) -> int:
 
 
 def _validate(path: str) -> int:
-    from game.scenario_loader import load_scenario
+    from game.scenario_loader import find_scenario, load_scenario
 
-    s = load_scenario(path)
+    s = load_scenario(find_scenario(path))
     print(
         f"{path}: valid scenario '{s.id}' ({s.title}): {s.turns} turns, "
         f"{len(s.teams)} teams, {len(s.materials)} materials, {len(s.sources)} sources"

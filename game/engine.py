@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from game.chance import Draw
@@ -51,16 +52,21 @@ from game.state import GameState, initial_state
 CONTROLLERS = ("human", "computer")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TurnRecord:
-    """What happened in one turn: accepted and refused orders, draws, ledger, resulting hash."""
+    """What happened in one turn: accepted and refused orders, draws, ledger, resulting state."""
 
     turn: int
     orders: dict[str, list[Order]]
     refused: dict[str, list[tuple[Order, str]]]
     draws: list[Draw]
     ledger: list[Entry]
-    state_hash: str
+    state: GameState
+
+    @cached_property
+    def state_hash(self) -> str:
+        """SHA-256 of the resulting state (computed when first asked: sweeps never ask)."""
+        return self.state.digest()
 
     def orders_data(self) -> dict[str, list[dict[str, Any]]]:
         return {t: [order_dict(o) for o in os] for t, os in sorted(self.orders.items())}
@@ -127,7 +133,7 @@ def resolve_turn(
         refused=refused,
         draws=ctx.draws,
         ledger=ctx.ledger.entries,
-        state_hash=state.digest(),
+        state=state,
     )
     return state, record
 

@@ -144,18 +144,15 @@ class GameState:
         return sha256_json(self.canonical())
 
     def quantize(self) -> None:
-        """Round every float in place so that replays agree to the last bit across platforms."""
-        for table in (self.production, self.inventory, self.stockpile, self.output, self.cover):
-            for row in table.values():
-                for k, v in row.items():
-                    row[k] = round(v, 6)
-        for row2 in (self.prices, self.china_prices, self.indices, self.revenue, self.budget):
-            for k, v in row2.items():
-                row2[k] = round(v, 6)
-        for t in self.shares.values():
-            for row in t.values():
-                for k, v in row.items():
-                    row[k] = round(v, 9)
+        """Round prices and indices in place (6 decimals).
+
+        Prices are the only values computed with a transcendental function (``math.exp``),
+        whose last bit may differ between C libraries; rounding them keeps replays identical
+        across platforms. Everything else is plain IEEE arithmetic.
+        """
+        for row in (self.prices, self.china_prices, self.indices):
+            for k, v in row.items():
+                row[k] = round(v, 6)
 
 
 def _round_row(row: dict[str, float]) -> dict[str, float]:

@@ -3,8 +3,7 @@
 The 2010 lesson (FACTS.md): after the embargo Japan cut China's share of its rare-earth imports
 from over 90% (2008) to 68% (2011) and 60% (2014). Each turn, for every supplier whose controls
 blocked a share ``b`` of an importer's requests, the importer moves ``trade.diversion_rate`` x b
-of that supplier's trade share to the other suppliers, in proportion to their production
-capacity. A tariff at rate ``r`` moves ``dynamics.tariff_diversion`` x r of the share the same
+of that supplier's trade share to the other suppliers, in proportion to what they can export. A tariff at rate ``r`` moves ``dynamics.tariff_diversion`` x r of the share the same
 way.
 
 Beijing's long-run market share index is China's trade share across all importers and
@@ -13,26 +12,36 @@ materials, weighted by each importer's demand at baseline prices, in %.
 
 from __future__ import annotations
 
-from game.rules.context import TurnContext
+from game.rules.context import Model, TurnContext
 from game.scenario import Scenario
 from game.state import GameState
 
 
 def shift_share(
-    state: GameState, importer: str, material: str, away_from: str, amount: float
+    model: Model, state: GameState, importer: str, material: str, away_from: str, amount: float
 ) -> float:
-    """Move up to ``amount`` of ``away_from``'s share to other producers; return what moved."""
+    """Move up to ``amount`` of ``away_from``'s share to other exporters; return what moved.
+
+    The share goes to the other actors in proportion to what they can export (production
+    beyond their own demand), or to their production if none has a surplus.
+    """
     shares = state.shares.get(importer, {}).get(material)
     if not shares or away_from not in shares:
         return 0.0
     moved = min(amount, shares[away_from])
     if moved <= 0.0:
         return 0.0
-    others = {
-        e: state.production[e][material]
-        for e in sorted(state.production)
-        if e not in (away_from, importer) and state.production[e][material] > 0.0
-    }
+    others: dict[str, float] = {}
+    spare: dict[str, float] = {}
+    for e, row in state.production.items():  # production is keyed in sorted order
+        cap = row[material]
+        if cap > 0.0 and e != away_from and e != importer:
+            others[e] = cap
+            surplus = cap - model.demand[e][material]
+            if surplus > 0.0:
+                spare[e] = surplus
+    if spare:
+        others = spare
     total = sum(others.values())
     if total <= 0.0:
         return 0.0
@@ -50,7 +59,7 @@ def diversify(ctx: TurnContext) -> None:
         if b <= 0.0:
             continue
         share = state.shares.get(i, {}).get(m, {}).get(e, 0.0)
-        moved = shift_share(state, i, m, e, rate * b * share)
+        moved = shift_share(ctx.model, state, i, m, e, rate * b * share)
         ctx.ledger.add(
             "diversification",
             f"share.{i}.{m}.{e}",
@@ -63,7 +72,7 @@ def diversify(ctx: TurnContext) -> None:
     for key, r in state.tariffs.items():
         i, m, e = key.split("|")
         share = state.shares.get(i, {}).get(m, {}).get(e, 0.0)
-        moved = shift_share(state, i, m, e, tariff_rate * r * share)
+        moved = shift_share(ctx.model, state, i, m, e, tariff_rate * r * share)
         ctx.ledger.add(
             "diversification",
             f"share.{i}.{m}.{e}",
@@ -88,21 +97,40 @@ def market_share(scenario: Scenario, state: GameState) -> float:
     Weighted by each importer's demand at baseline prices, over the materials the coercer
     produces beyond its own demand at the start (its export goods).
     """
+    coercer, weights = share_weights(scenario)
+    num = den = 0.0
+    for i, m, w in weights:
+        num += w * state.shares.get(i, {}).get(m, {}).get(coercer, 0.0)
+        den += w
+    return 100.0 * num / den if den > 0 else 0.0
+
+
+_WEIGHTS: dict[int, tuple[Scenario, str, list[tuple[str, str, float]]]] = {}
+
+
+def share_weights(scenario: Scenario) -> tuple[str, list[tuple[str, str, float]]]:
+    """The coercer and the (importer, material, weight) terms of the market-share index."""
+    hit = _WEIGHTS.get(id(scenario))
+    if hit is not None and hit[0] is scenario:
+        return hit[1], hit[2]
     coercer = scenario.teams["beijing"].actor if "beijing" in scenario.teams else "CHN"
+    own = scenario.demand.get(coercer, {})
     exported = {
         m
         for m, cap in scenario.production.get(coercer, {}).items()
-        if cap > sum(row.get(m, 0.0) for row in scenario.demand.get(coercer, {}).values())
+        if cap > sum(row.get(m, 0.0) for row in own.values())
     }
-    num = den = 0.0
-    for i, by_mat in state.shares.items():
+    weights = []
+    for i in sorted(scenario.trade_shares):
         if i == coercer:
             continue
-        for m, shares in by_mat.items():
+        for m in sorted(scenario.trade_shares[i]):
             if m not in exported:
                 continue
             w = sum(row.get(m, 0.0) for row in scenario.demand.get(i, {}).values())
             w *= scenario.materials[m].price * scenario.materials[m].usd_m_per_unit_price
-            num += w * shares.get(coercer, 0.0)
-            den += w
-    return 100.0 * num / den if den > 0 else 0.0
+            weights.append((i, m, w))
+    if len(_WEIGHTS) > 64:
+        _WEIGHTS.clear()
+    _WEIGHTS[id(scenario)] = (scenario, coercer, weights)
+    return coercer, weights

@@ -28,13 +28,23 @@ def resolve_trade(ctx: TurnContext) -> None:
     delivered: dict[str, dict[str, dict[str, float]]] = {a: {} for a in actors}
     revenue = dict.fromkeys(actors, 0.0)
     supply: dict[str, dict[str, float]] = {a: {} for a in actors}
+    controlled = {key.rsplit("|", 1)[0] for key in state.controls}
+
+    def through(e: str, m: str, i: str) -> float:
+        if f"{e}|{m}" not in controlled:
+            return 1.0
+        return allowed_fraction(model, state, e, m, i)
+
     for m in model.materials:
         factor = model.scenario.materials[m].usd_m_per_unit_price
         price = ctx.before.prices[m]
         need: dict[str, float] = {}
         surplus: dict[str, float] = {}
         for a in actors:
-            want = model.demand[a][m] + restock_need(ctx, a, m) + ctx.build.get(a, {}).get(m, 0.0)
+            want = model.demand[a][m] + restock_need(ctx, a, m)
+            build = ctx.build.get(a)
+            if build:
+                want += build.get(m, 0.0)
             prod = state.production[a][m]
             own = prod if prod < want else want
             supply[a][m] = own
@@ -53,9 +63,10 @@ def resolve_trade(ctx: TurnContext) -> None:
                 req = n * share
                 if req <= 0.0:
                     continue
-                f = allowed_fraction(model, state, e, m, i)
+                f = through(e, m, i)
                 allowed[i, e] = req * f
-                blocked[i, e] = req * (1.0 - f)
+                if f < 1.0:
+                    blocked[i, e] = req * (1.0 - f)
                 per_exporter[e] = per_exporter.get(e, 0.0) + req * f
         scale = {
             e: (surplus[e] / total if total > surplus[e] else 1.0)
@@ -69,78 +80,75 @@ def resolve_trade(ctx: TurnContext) -> None:
             remaining[e] -= got
 
         # 2. leakage of blocked volume through third countries
-        leaks: dict[tuple[str, str], float] = {}
-        leak_total: dict[str, float] = {}
-        for (i, e), q in blocked.items():
-            if q > 0.0:
+        if blocked:
+            leaks: dict[tuple[str, str], float] = {}
+            leak_total: dict[str, float] = {}
+            for (i, e), q in blocked.items():
                 lq = q * leak_rate(model, state, e, m, i)
                 leaks[i, e] = lq
                 leak_total[e] = leak_total.get(e, 0.0) + lq
-        for (i, e), lq in leaks.items():
-            room = max(0.0, remaining[e])
-            lscale = room / leak_total[e] if leak_total[e] > room else 1.0
-            flows[i, e] = flows.get((i, e), 0.0) + lq * lscale
-        for e, lt in leak_total.items():
-            remaining[e] -= min(lt, max(0.0, remaining[e]))
+            for (i, e), lq in leaks.items():
+                room = max(0.0, remaining[e])
+                lscale = room / leak_total[e] if leak_total[e] > room else 1.0
+                flows[i, e] = flows.get((i, e), 0.0) + lq * lscale
+            for e, lt in leak_total.items():
+                remaining[e] -= min(lt, max(0.0, remaining[e]))
+            for (i, e), q in blocked.items():
+                ctx.blocked[i, m, e] = q / (q + allowed[i, e])
 
-        unmet: dict[str, float] = {}
-        for i in actors:
-            if need[i] > 0.0:
-                got = sum(q for (ii, _), q in flows.items() if ii == i)
-                unmet[i] = max(0.0, need[i] - got)
-        for (i, e), q in blocked.items():
-            req = q + allowed[i, e]
-            ctx.blocked[i, m, e] = q / req if req > 0 else 0.0
+        got_by: dict[str, float] = {}
+        for (i, _), q in flows.items():
+            got_by[i] = got_by.get(i, 0.0) + q
+        unmet = {
+            i: n - got_by.get(i, 0.0)
+            for i, n in need.items()
+            if n > 0.0 and n - got_by.get(i, 0.0) > 1e-12
+        }
 
         # 3. diversion: unmet demand sought from every exporter's spare surplus
-        for e in actors:
-            spare = remaining[e]
-            if spare <= 1e-12:
-                continue
-            wants = {
-                i: u * allowed_fraction(model, state, e, m, i)
-                for i, u in unmet.items()
-                if u > 1e-12 and i != e
-            }
-            total = sum(wants.values())
-            if total <= 0.0:
-                continue
-            ratio = spare / total if total > spare else 1.0
-            for i, w in wants.items():
-                give = w * ratio
-                flows[i, e] = flows.get((i, e), 0.0) + give
-                unmet[i] -= give
-            remaining[e] -= total * ratio
+        if unmet:
+            for e in actors:
+                spare = remaining[e]
+                if spare <= 1e-12:
+                    continue
+                wants = {i: u * through(e, m, i) for i, u in unmet.items() if u > 1e-12 and i != e}
+                total = sum(wants.values())
+                if total <= 0.0:
+                    continue
+                ratio = spare / total if total > spare else 1.0
+                for i, w in wants.items():
+                    give = w * ratio
+                    flows[i, e] = flows.get((i, e), 0.0) + give
+                    unmet[i] -= give
+                remaining[e] -= total * ratio
 
-        coercer_req = coercer_blocked = 0.0
         for (i, e), q in sorted(flows.items()):
             if q <= 0.0:
                 continue
             delivered[i].setdefault(m, {})[e] = q
             supply[i][m] += q
             revenue[e] += q * price * factor
+        coercer_req = coercer_blocked = 0.0
         for (i, e), q in blocked.items():
             if e == model.coercer:
                 coercer_req += q + allowed[i, e]
                 coercer_blocked += q
-        ctx.coercer_blocked_share[m] = coercer_blocked / coercer_req if coercer_req > 0 else 0.0
+        if coercer_blocked > 0.0:
+            ctx.coercer_blocked_share[m] = coercer_blocked / coercer_req
 
     state.delivered = delivered
     ctx.supply = supply
     for a in actors:
         old = ctx.before.revenue.get(a, 0.0)
         state.revenue[a] = revenue[a]
-        if a == model.coercer and abs(revenue[a] - old) > 1e-6:
+        if a == model.coercer:
+            shares = ctx.coercer_blocked_share
             ctx.ledger.add(
                 "trade",
                 f"revenue.{a}",
                 revenue[a] - old,
                 f"{a}'s export revenue at world prices",
-                blocked_share=round(
-                    sum(ctx.coercer_blocked_share.values())
-                    / max(1, len(ctx.coercer_blocked_share)),
-                    6,
-                ),
+                blocked_share=sum(shares.values()) / len(model.materials),
             )
 
 
