@@ -8,16 +8,28 @@ import sys
 import pytest
 
 CORE = [
-    "game.scenario", "game.scenario_loader", "game.orders", "game.state", "game.engine",
-    "game.log", "game.fog", "game.plan", "game.headless", "game.cli", "game.bots",
-    "game.rules.trade", "game.rules.scoring",
+    "game.scenario",
+    "game.scenario_loader",
+    "game.orders",
+    "game.state",
+    "game.engine",
+    "game.log",
+    "game.fog",
+    "game.plan",
+    "game.headless",
+    "game.cli",
+    "game.bots",
+    "game.rules.trade",
+    "game.rules.scoring",
 ]
 
 
 def _loaded_after(code: str) -> set[str]:
     out = subprocess.run(
         [sys.executable, "-c", code + "\nimport sys\nprint('\\n'.join(sys.modules))"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return set(out.stdout.split())
 
@@ -28,8 +40,12 @@ def test_core_module_does_not_import_textual(module: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "argv", [["--help"], ["validate", "scenarios/dual-use-ban-2026.yaml"],
-             ["run", "dual-use-ban-2026", "--seed", "1", "--turns", "2"]]
+    "argv",
+    [
+        ["--help"],
+        ["validate", "scenarios/dual-use-ban-2026.yaml"],
+        ["run", "dual-use-ban-2026", "--seed", "1", "--turns", "2"],
+    ],
 )
 def test_headless_commands_do_not_import_textual(argv: list[str]) -> None:
     code = (

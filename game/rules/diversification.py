@@ -3,8 +3,8 @@
 The 2010 lesson (FACTS.md): after the embargo Japan cut China's share of its rare-earth imports
 from over 90% (2008) to 68% (2011) and 60% (2014). Each turn, for every supplier whose controls
 blocked a share ``b`` of an importer's requests, the importer moves ``trade.diversion_rate`` x b
-of that supplier's trade share to the other suppliers, in proportion to what they can export. A tariff at rate ``r`` moves ``dynamics.tariff_diversion`` x r of the share the same
-way.
+of that supplier's trade share to the other suppliers, in proportion to what they can export.
+A tariff at rate ``r`` moves ``dynamics.tariff_diversion`` x r of the share the same way.
 
 Beijing's long-run market share index is China's trade share across all importers and
 materials, weighted by each importer's demand at baseline prices, in %.
