@@ -2,6 +2,12 @@
 
 ``make_bot("hold", team, scenario, seed)`` builds a bot by kind; the kinds are listed in
 ``BOT_KINDS``. A bot's orders are submitted and logged like a human's, so logs replay exactly.
+
+Kinds: ``hold`` (gives no orders), ``random`` (random legal orders), ``doctrine:hawk``,
+``doctrine:dove``, ``doctrine:pragmatist`` (rule-based personalities; ``doctrine`` is the
+pragmatist), ``search`` and ``search:easy|normal|hard`` (looks ahead with the engine; ``search``
+is ``search:normal``). Every bot draws its chance from ``game.chance.phase_rng`` seeded by the
+game seed, the turn and the team, never from the clock, so a game replays exactly.
 """
 
 from __future__ import annotations
@@ -36,6 +42,18 @@ class HoldBot:
 
 BotFactory = Callable[[str, Scenario, int], Bot]
 BOT_KINDS: dict[str, BotFactory] = {"hold": HoldBot}
+
+
+def _register() -> None:
+    from game.bots import doctrine, random_bot
+
+    BOT_KINDS["random"] = random_bot.RandomBot
+    for name in doctrine.PERSONALITIES:
+        BOT_KINDS[f"doctrine:{name}"] = doctrine.factory(name)
+    BOT_KINDS["doctrine"] = doctrine.factory("pragmatist")
+
+
+_register()
 
 
 def make_bot(kind: str, team: str, scenario: Scenario, seed: int) -> Bot:

@@ -1,0 +1,390 @@
+"""Doctrine bots: rule-based opponents with a personality (hawk, dove or pragmatist).
+
+A doctrine bot reads its team's view and gives each order on its menu a priority from its team's
+interests, its personality and the situation it sees: a stockpile or working inventory running
+low, tension rising, cohesion sagging, Japan's posture holding or cracking, a rival's controls,
+tariffs or sanctions. It then takes the highest-priority orders that fit its action points and
+budget (``keep_legal``). A small seeded jitter breaks ties, so two games with different seeds
+differ a little while one seed always gives the same game.
+
+- Beijing's hawk tightens controls on Japan while Tokyo's posture holds, stages PLA exercises
+  and retaliates against US controls; its dove eases controls and offers talks when tension or
+  the loss of market share bite; its pragmatist keeps pressure on while its market share holds,
+  courts Washington separately when the alliance is tight, and eases when diversification bites.
+- Tokyo's hawk stands firm, rallies the G7, controls chip tools to China and taxes Chinese
+  supply; its dove seeks talks and, when industry is hurt badly, softens its Taiwan language;
+  its pragmatist releases its stockpile when cover runs low, funds the quickest diversification
+  projects, and stands firm when the posture slips.
+- Washington's hawk signals with carriers, controls chip tools and sanctions; its dove reassures
+  Tokyo and builds coalitions; its pragmatist reassures when cohesion sags, builds the G7
+  coalition, prioritises defence when the defence base is short and releases its stockpile.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from game.bots.common import Roles, bot_rng, candidate_orders, keep_legal
+from game.fog import TeamView
+from game.orders import (
+    Diplomacy,
+    ExportControl,
+    Invest,
+    LicenceApproval,
+    Order,
+    PrioritiseDefence,
+    Sanction,
+    StockpileBuild,
+    StockpileRelease,
+    Tariff,
+    check_orders,
+)
+from game.scenario import Scenario
+from game.state import CONTROL_RANK, GameState, control_key
+
+PERSONALITIES = ("hawk", "dove", "pragmatist")
+
+
+@dataclass(frozen=True, slots=True)
+class Personality:
+    """How a doctrine weighs its options: ``aggression`` 0 (dove) to 1 (hawk)."""
+
+    name: str
+    aggression: float
+    low_cover_days: float  # release the stockpile below this many days of cover
+    jitter: float = 0.05
+
+    @classmethod
+    def named(cls, name: str) -> Personality:
+        if name == "hawk":
+            return cls("hawk", 1.0, 20.0)
+        if name == "dove":
+            return cls("dove", 0.0, 40.0)
+        if name == "pragmatist":
+            return cls("pragmatist", 0.5, 30.0)
+        raise ValueError(f"unknown personality '{name}' ({', '.join(PERSONALITIES)})")
+
+
+@dataclass(frozen=True, slots=True)
+class Situation:
+    """What a doctrine looks at, read off a (viewed) state."""
+
+    tension: float
+    cohesion: float
+    posture: float
+    deterrence: float
+    market_share: float
+    turn: int
+    turns: int
+
+    @classmethod
+    def of(cls, scenario: Scenario, state: GameState) -> Situation:
+        ix = state.indices
+        return cls(
+            tension=ix.get("tension", 50.0),
+            cohesion=ix.get("cohesion", 50.0),
+            posture=ix.get("posture", 50.0),
+            deterrence=ix.get("deterrence", 50.0),
+            market_share=ix.get("market_share", 50.0),
+            turn=state.turn + 1,
+            turns=scenario.turns,
+        )
+
+    @property
+    def turns_left(self) -> int:
+        return self.turns - self.turn + 1
+
+
+Rater = Callable[[Scenario, GameState, str, Personality, Situation, Roles, Order], float]
+
+
+def avg_output(state: GameState, actor: str, sector: str | None = None) -> float:
+    row = state.output.get(actor, {})
+    if not row:
+        return 100.0
+    if sector is not None:
+        return row.get(sector, 100.0)
+    return sum(row.values()) / len(row)
+
+
+def cover(state: GameState, actor: str, material: str) -> float:
+    return state.cover.get(actor, {}).get(material, 365.0)
+
+
+def _rank(state: GameState, exporter: str, material: str, target: str) -> int:
+    c = state.controls.get(control_key(exporter, material, target))
+    return CONTROL_RANK[c.level] if c else 0
+
+
+def _control_delta(state: GameState, me: str, order: ExportControl | LicenceApproval) -> float:
+    """+1 per step tighter, -1 per step looser (licence approvals count 0.3 as one step)."""
+    key = control_key(me, order.material, order.target)
+    current = state.controls.get(key)
+    if isinstance(order, LicenceApproval):
+        old = current.approval if current else 1.0
+        return (old - order.approval) / 0.3
+    return float(CONTROL_RANK[order.level] - (CONTROL_RANK[current.level] if current else 0))
+
+
+def _invest_value(
+    scenario: Scenario, state: GameState, team: str, sit: Situation, oid: str
+) -> float:
+    """Worth of funding an investment now: it must finish in time and hit a scarce material."""
+    opt = next(o for o in scenario.investments if o.id == oid)
+    left = sit.turns_left - opt.lead_time - 1
+    if left <= 0:
+        return -1.0
+    me = scenario.teams[team].actor
+    beneficiary = opt.offtake_to or opt.host
+    short = 1.0 if cover(state, beneficiary, opt.material) < 60.0 else 0.4
+    if beneficiary != me:
+        short *= 0.5
+    budget = state.budget[team]
+    thrift = 1.0 if opt.cost <= 0.3 * budget else 0.3
+    return (0.4 + 0.1 * left) * short * thrift
+
+
+def rate_beijing(
+    s: Scenario,
+    st: GameState,
+    team: str,
+    p: Personality,
+    sit: Situation,
+    roles: Roles,
+    o: Order,
+) -> float:
+    a = p.aggression
+    me = roles.coercer
+    if isinstance(o, ExportControl | LicenceApproval):
+        d = _control_delta(st, me, o)
+        if o.target == roles.target:
+            # coercion of Tokyo: worth it while the posture holds and the market share too
+            pressure = (sit.posture - 40.0) / 40.0 + a - 0.5
+            erosion = (80.0 - sit.market_share) / 10.0
+            heat = max(0.0, sit.tension - 70.0) / 15.0 * (1.0 - a)
+            return d * (pressure - max(0.0, erosion) - heat) * 0.8
+        if o.target == roles.patron:
+            provoked = (
+                any(k.startswith(f"{roles.patron}|") and k.endswith(f"|{me}") for k in st.controls)
+                or f"{roles.patron}|{me}" in st.sanctions
+            )
+            if provoked:
+                return d * (0.4 + 0.6 * a)
+            return -abs(d) * 0.3 + (d < 0) * 0.1
+        return -0.5
+    if isinstance(o, Diplomacy):
+        m = o.move
+        if "pla_exercise" in m:
+            return 1.2 * a - 0.3 + (0.3 if sit.deterrence > 60 else 0.0) - (sit.tension > 85) * 1.0
+        if "firm_statement" in m:
+            return 0.5 + 0.4 * a
+        if "conciliatory" in m:
+            return 0.2 + 0.8 * (1.0 - a) * max(0.0, sit.tension - 55.0) / 30.0
+        if "talks" in m:
+            return 0.3 + 0.5 * (1.0 - a) + (0.3 if sit.cohesion < 55 else 0.0)
+        if "wedge" in m:
+            return 0.3 + 0.6 * max(0.0, sit.cohesion - 55.0) / 30.0
+        return 0.1
+    if isinstance(o, StockpileRelease):
+        c = cover(st, me, o.material)
+        return 1.0 if c < p.low_cover_days else -0.5
+    if isinstance(o, StockpileBuild):
+        return -0.4
+    if isinstance(o, Invest):
+        controlled = any(k.endswith(f"|sme|{me}") for k in st.controls)
+        return (0.5 if controlled else -0.3) * (0.5 + a)
+    if isinstance(o, Sanction):
+        if o.severity == "lift":
+            return 0.2 * (1.0 - a)
+        provoked = f"{o.target}|{me}" in st.sanctions
+        return (0.6 * a if provoked else -0.2) + (0.2 * a if o.target == roles.target else 0.0)
+    if isinstance(o, Tariff):
+        return -0.5
+    return -0.5
+
+
+def rate_tokyo(
+    s: Scenario,
+    st: GameState,
+    team: str,
+    p: Personality,
+    sit: Situation,
+    roles: Roles,
+    o: Order,
+) -> float:
+    a = p.aggression
+    me = roles.target
+    out = avg_output(st, me)
+    pain = max(0.0, 100.0 - out) / 40.0
+    if isinstance(o, Diplomacy):
+        m = o.move
+        if "firm_statement" in m:
+            return 0.8 + 0.3 * a + max(0.0, 75.0 - sit.posture) / 50.0
+        if "g7" in m:
+            return 0.7 + max(0.0, 75.0 - sit.cohesion) / 30.0 + 0.2 * a
+        if "wto" in m:
+            return 0.3 + 0.2 * a
+        if "talks" in m:
+            return 0.2 + 0.6 * (1.0 - a) * max(0.0, sit.tension - 55.0) / 30.0
+        if "conciliatory" in m:
+            return -0.2 + 0.6 * (1.0 - a) * max(0.0, sit.tension - 60.0) / 30.0
+        if "concession" in m:
+            return -1.0 + (1.0 - a) * 1.2 * pain
+        return 0.0
+    if isinstance(o, StockpileRelease):
+        c = cover(st, me, o.material)
+        return 1.3 if c < p.low_cover_days else (0.3 * pain if c < 60 else -0.5)
+    if isinstance(o, StockpileBuild):
+        return -0.3 + (0.3 if st.budget[team] > 2000 else 0.0)
+    if isinstance(o, Invest):
+        return _invest_value(s, st, team, sit, o.option)
+    if isinstance(o, ExportControl | LicenceApproval):
+        d = _control_delta(st, me, o)
+        if o.target == roles.coercer:
+            squeezed = _rank(st, roles.coercer, "magnets", me) + _rank(
+                st, roles.coercer, "ndpr", me
+            )
+            return d * (0.6 * a - 0.3 + 0.1 * squeezed)
+        return -0.5
+    if isinstance(o, Tariff):
+        return -0.6 + 0.4 * a
+    if isinstance(o, Sanction):
+        return -0.6 + 0.5 * a if o.severity != "lift" else -0.2 + 0.4 * (1.0 - a)
+    if isinstance(o, PrioritiseDefence):
+        return (0.2 * a - 0.4) if o.on else 0.2
+    return -0.5
+
+
+def rate_washington(
+    s: Scenario,
+    st: GameState,
+    team: str,
+    p: Personality,
+    sit: Situation,
+    roles: Roles,
+    o: Order,
+) -> float:
+    a = p.aggression
+    me = roles.patron
+    defence = avg_output(st, me, "defence")
+    ally = avg_output(st, roles.target)
+    if isinstance(o, Diplomacy):
+        m = o.move
+        if "reassure" in m:
+            return 0.8 + max(0.0, 80.0 - sit.cohesion) / 20.0 + 0.3 * (1.0 - a)
+        if "g7" in m:
+            return 0.6 + max(0.0, 75.0 - sit.cohesion) / 30.0
+        if "signal" in m:
+            return 0.3 + 0.7 * a + max(0.0, 60.0 - sit.deterrence) / 30.0 - (sit.tension > 85)
+        if "talks" in m:
+            return -0.1 + 0.8 * (1.0 - a) * max(0.0, sit.tension - 60.0) / 30.0
+        return 0.0
+    if isinstance(o, StockpileRelease):
+        if o.to is not None:
+            return 0.4 + max(0.0, 90.0 - ally) / 30.0 + 0.2 * (1.0 - a)
+        c = cover(st, me, o.material)
+        return 1.0 + (0.5 if defence < 100 else 0.0) if c < p.low_cover_days else -0.4
+    if isinstance(o, StockpileBuild):
+        return -0.4
+    if isinstance(o, PrioritiseDefence):
+        if o.on:
+            return 0.9 if defence < 98 else -0.2
+        return 0.4 if defence >= 100 and avg_output(st, me) < 95 else -0.5
+    if isinstance(o, Invest):
+        return _invest_value(s, st, team, sit, o.option)
+    if isinstance(o, ExportControl | LicenceApproval):
+        d = _control_delta(st, me, o)
+        if o.target == roles.coercer:
+            squeezed = sum(_rank(st, roles.coercer, m, me) for m in ("dytb", "gallium", "magnets"))
+            return d * (0.6 * a - 0.35 + 0.1 * squeezed)
+        return -0.5
+    if isinstance(o, Sanction):
+        return -0.6 + 0.6 * a if o.severity != "lift" else -0.2 + 0.4 * (1.0 - a)
+    if isinstance(o, Tariff):
+        return -0.7 + 0.3 * a
+    return -0.5
+
+
+RATERS: dict[str, Rater] = {
+    "beijing": rate_beijing,
+    "tokyo": rate_tokyo,
+    "washington": rate_washington,
+}
+
+
+def _generic(
+    s: Scenario,
+    st: GameState,
+    team: str,
+    p: Personality,
+    sit: Situation,
+    roles: Roles,
+    o: Order,
+) -> float:
+    """A team the doctrines do not know: diplomacy and investments, nothing escalatory."""
+    if isinstance(o, Diplomacy):
+        return 0.5
+    if isinstance(o, Invest):
+        return _invest_value(s, st, team, sit, o.option)
+    return -0.5
+
+
+def doctrine_orders(
+    scenario: Scenario,
+    state: GameState,
+    team: str,
+    personality: Personality,
+    rng: random.Random,
+    roles: Roles | None = None,
+) -> list[Order]:
+    """The orders a doctrine of ``personality`` gives for ``team`` in ``state``."""
+    roles = roles or Roles.of(scenario)
+    sit = Situation.of(scenario, state)
+    rate = RATERS.get(team, _generic)
+    menu = candidate_orders(scenario, state, team)
+    rated = [
+        (
+            rate(scenario, state, team, personality, sit, roles, o)
+            + personality.jitter * rng.random(),
+            i,
+            o,
+        )
+        for i, o in enumerate(menu)
+    ]
+    rated.sort(key=lambda r: (-r[0], r[1]))
+    chosen: list[Order] = []
+    ap = scenario.teams[team].action_points
+    for value, _, o in rated:
+        if value <= 0.0 or len(chosen) >= ap:
+            break
+        trial = [*chosen, o]
+        if not check_orders(scenario, state, team, trial):
+            chosen = trial
+    return keep_legal(scenario, state, team, chosen)
+
+
+class DoctrineBot:
+    """A rule-based opponent; see the module docstring for each personality."""
+
+    def __init__(self, team: str, scenario: Scenario, seed: int, personality: str) -> None:
+        self.personality = Personality.named(personality)
+        self.kind = f"doctrine:{personality}"
+        self.team = team
+        self.scenario = scenario
+        self.seed = seed
+        self.roles = Roles.of(scenario)
+
+    def decide(self, view: TeamView) -> list[Order]:
+        rng = bot_rng(self.seed, view.state.turn + 1, self.team, self.kind)
+        return doctrine_orders(
+            self.scenario, view.state, self.team, self.personality, rng, self.roles
+        )
+
+
+def factory(personality: str) -> Callable[[str, Scenario, int], DoctrineBot]:
+    def make(team: str, scenario: Scenario, seed: int) -> DoctrineBot:
+        return DoctrineBot(team, scenario, seed, personality)
+
+    return make
