@@ -1,0 +1,190 @@
+"""``chokepoint sweep``: play many seeded games of a scenario and summarise the outcomes.
+
+    chokepoint sweep SCENARIO --games N --seed S [--bot TEAM=KIND ...] [--jobs J]
+                     [--out FILE.csv|FILE.json] [--scheduler ADDRESS]
+
+Teams without ``--bot`` are played by the pragmatist doctrine bot. Games run on ``--jobs`` local
+processes (default: the cores), or on a Dask cluster with ``--scheduler`` (needs the ``dask``
+extra: ``pip install 'chokepoint[dask]'``); the results are the same either way. Every row of
+the output file carries the game's seed and the ``chokepoint run`` command that replays it.
+This module never imports textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from contextlib import ExitStack
+from pathlib import Path
+from typing import IO, Any
+
+from game.errors import ChokepointError
+
+DEFAULT_BOT = "doctrine"
+
+
+def add_parser(subparsers: Any) -> None:
+    """Add the ``sweep`` command to the ``chokepoint`` argument parser."""
+    p = subparsers.add_parser(
+        "sweep",
+        help="play many seeded games and summarise the outcomes",
+        description="Play N seeded games of a scenario with bots and summarise the spread of "
+        f"outcomes. Teams without --bot are played by the '{DEFAULT_BOT}' bot.",
+    )
+    p.add_argument("scenario", help="scenario file or bundled id")
+    p.add_argument("--games", type=int, required=True, metavar="N", help="games to play")
+    p.add_argument("--seed", type=int, required=True, metavar="S", help="base seed of the sweep")
+    p.add_argument(
+        "--bot",
+        action="append",
+        default=[],
+        metavar="TEAM=KIND",
+        help="the bot that plays a team, e.g. beijing=search (repeatable)",
+    )
+    p.add_argument(
+        "--jobs", type=int, default=None, metavar="J", help="local processes (default: cores)"
+    )
+    p.add_argument("--out", metavar="FILE", help="write one row per game to FILE.csv or FILE.json")
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run the games on a Dask cluster, e.g. tcp://10.0.0.5:8786",
+    )
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the ``sweep`` command; errors are :class:`ChokepointError` with a message."""
+    from game import sweep
+    from game.bots import BOT_KINDS
+    from game.cli import parse_bot_specs
+    from game.scenario_loader import find_scenario, load_scenario, scenario_data
+
+    if args.games < 1:
+        raise ChokepointError("--games must be at least 1")
+    if args.jobs is not None and args.jobs < 1:
+        raise ChokepointError("--jobs must be at least 1")
+    out_path = Path(args.out) if args.out else None
+    if out_path is not None and out_path.suffix.lower() not in (".csv", ".json"):
+        raise ChokepointError(f"--out must end in .csv or .json, not '{out_path.name}'")
+    path = find_scenario(args.scenario)
+    scenario = load_scenario(path)
+    specs = parse_bot_specs(args.bot)
+    for team, kind in specs.items():
+        if team not in scenario.teams:
+            raise ChokepointError(
+                f"--bot: unknown team '{team}' (teams: {', '.join(sorted(scenario.teams))})"
+            )
+        if kind not in BOT_KINDS:
+            raise ChokepointError(
+                f"--bot: unknown bot '{kind}' (bots: {', '.join(sorted(BOT_KINDS))})"
+            )
+    bots = {t: specs.get(t, DEFAULT_BOT) for t in sorted(scenario.teams)}
+    spec = sweep.SweepSpec(
+        scenario_data=scenario_data(scenario),
+        scenario_ref=args.scenario,
+        bots=bots,
+        base_seed=args.seed,
+        games=args.games,
+    )
+    bar = None if args.quiet else ProgressBar(sys.stderr)
+    started = time.perf_counter()
+    with ExitStack() as stack:
+        if args.scheduler:
+            executor, workers = _dask_executor(args.scheduler, stack)
+        else:
+            workers = args.jobs or sweep.default_jobs()
+            workers = min(workers, args.games)
+            executor = stack.enter_context(sweep.local_executor(workers)) if workers > 1 else None
+        rows = sweep.run_sweep(spec, executor, workers, bar.update if bar else None)
+    elapsed = time.perf_counter() - started
+    if bar:
+        bar.close()
+    summary = sweep.summarise(rows)
+    if out_path is not None:
+        write_rows(out_path, rows, spec, summary)
+    if args.json:
+        doc = {"scenario": scenario.id, "seed": args.seed, "bots": bots, **summary}
+        print(json.dumps(doc, indent=2, sort_keys=True))
+    else:
+        who = ", ".join(f"{t}={k}" for t, k in bots.items())
+        print(f"sweep of {scenario.id}, base seed {args.seed}, bots: {who}")
+        print(sweep.summary_text(summary))
+        rate = len(rows) / elapsed * 60.0 if elapsed > 0 else float("inf")
+        print(f"\n{len(rows)} games in {elapsed:.1f} s ({rate:,.0f} games a minute)")
+        if out_path is not None:
+            print(f"rows written to {out_path}")
+    return 0
+
+
+def _dask_executor(address: str, stack: ExitStack) -> tuple[Any, int]:
+    try:
+        import distributed
+    except ImportError:
+        raise ChokepointError(
+            "--scheduler needs Dask: pip install 'chokepoint[dask]' (dask[distributed])"
+        ) from None
+    try:
+        client_cls: Any = distributed.Client
+        client = stack.enter_context(client_cls(address, timeout="10s"))
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise ChokepointError(
+            f"--scheduler: cannot reach the Dask scheduler at {address}: {exc}"
+        ) from None
+    workers = max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
+    return stack.enter_context(client.get_executor()), workers
+
+
+def write_rows(path: Path, rows: list[dict[str, Any]], spec: Any, summary: dict[str, Any]) -> None:
+    """One row per game: CSV with a header line, or JSON with the sweep's parameters."""
+    try:
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            if path.suffix.lower() == ".csv":
+                writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+                writer.writeheader()
+                writer.writerows(rows)
+            else:
+                doc = {
+                    "scenario": spec.scenario_ref,
+                    "base_seed": spec.base_seed,
+                    "games": spec.games,
+                    "bots": spec.bots,
+                    "summary": summary,
+                    "rows": rows,
+                }
+                json.dump(doc, fh, indent=1, sort_keys=True)
+                fh.write("\n")
+    except OSError as exc:
+        raise ChokepointError(f"--out: cannot write {path}: {exc.strerror}") from None
+
+
+class ProgressBar:
+    """A one-line progress bar on a stream (redrawn in place on a terminal)."""
+
+    def __init__(self, stream: IO[str], width: int = 30) -> None:
+        self.stream = stream
+        self.width = width
+        self.tty = stream.isatty()
+        self.started = time.perf_counter()
+        self.last = -1
+
+    def update(self, done: int, total: int) -> None:
+        if not self.tty and done not in (total,) and done - self.last < max(1, total // 10):
+            return
+        self.last = done
+        filled = self.width * done // total if total else self.width
+        bar = "#" * filled + "-" * (self.width - filled)
+        elapsed = time.perf_counter() - self.started
+        eta = elapsed / done * (total - done) if done else 0.0
+        text = f"[{bar}] {done}/{total} games  {elapsed:5.1f}s  eta {eta:5.1f}s"
+        self.stream.write(("\r" + text) if self.tty else (text + "\n"))
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.tty:
+            self.stream.write("\n")
+            self.stream.flush()

@@ -1,0 +1,318 @@
+"""Seeded batch runs (sweeps): play many games of a scenario and summarise the spread of outcomes.
+
+Game ``i`` of a sweep with base seed ``S`` is played with seed :func:`game_seed` (S, i), a
+SHA-256 derivation, so a sweep is reproducible and any single game re-runs exactly with
+``chokepoint run SCENARIO --seed SEED --bot TEAM=KIND ...`` (each row carries that command).
+
+Games are played in chunks by any ``concurrent.futures.Executor``: a local process pool by
+default, or a Dask cluster's executor (``distributed.Client(address).get_executor()``). Every
+game depends only on (scenario, seed, bots), and rows are put back in game order, so every
+executor gives identical results. Workers receive the scenario as plain data and compile it once.
+
+Outcomes counted in the summary (thresholds are the constants below):
+
+- ``top:TEAM``: TEAM ended with the highest score (``top:tie`` if two share it);
+- ``posture_broke``: Japan's Taiwan posture ended below ``POSTURE_BROKE``;
+- ``alliance_strained``: US-Japan cohesion ended below ``COHESION_STRAINED``;
+- ``escalation``: tension reached ``TENSION_CRISIS`` in some turn;
+- ``japan_industry_hit``: Japan's average industrial output ended below ``OUTPUT_HIT``;
+- ``china_share_eroded``: China's market share ended ``SHARE_ERODED`` points or more below its
+  start.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from game.scenario import Scenario
+
+POSTURE_BROKE = 40.0
+COHESION_STRAINED = 50.0
+TENSION_CRISIS = 80.0
+OUTPUT_HIT = 85.0
+SHARE_ERODED = 5.0
+PERCENTILES = (5, 25, 50, 75, 95)
+OUTCOMES = (
+    "posture_broke",
+    "alliance_strained",
+    "escalation",
+    "japan_industry_hit",
+    "china_share_eroded",
+)
+
+Row = dict[str, Any]
+
+
+def game_seed(base_seed: int, index: int) -> int:
+    """The seed of game ``index`` (0-based) of a sweep with ``base_seed``: a 31-bit integer."""
+    digest = hashlib.sha256(f"chokepoint-sweep|{base_seed}|{index}".encode()).digest()
+    return int.from_bytes(digest[:4], "big") & 0x7FFFFFFF
+
+
+@dataclass(frozen=True, slots=True)
+class SweepSpec:
+    """What to play: the scenario (as plain data), its name for re-run commands, the bots."""
+
+    scenario_data: dict[str, Any]
+    scenario_ref: str
+    bots: dict[str, str]
+    base_seed: int
+    games: int
+
+
+_SCENARIOS: dict[str, Scenario] = {}
+
+
+def _scenario(data: dict[str, Any]) -> Scenario:
+    """The scenario for ``data``, built once per worker process."""
+    from game.scenario_loader import scenario_from_data
+    from game.state import sha256_json
+
+    key = sha256_json(data)
+    s = _SCENARIOS.get(key)
+    if s is None:
+        s = scenario_from_data(data, "<sweep>")
+        _SCENARIOS.clear()
+        _SCENARIOS[key] = s
+    return s
+
+
+def play_one(
+    scenario: Scenario, seed: int, bots: Mapping[str, str], scenario_ref: str = "SCENARIO"
+) -> Row:
+    """Play one full game with ``bots`` (team -> kind) and return its row."""
+    from game.bots import make_bot
+    from game.engine import Session
+    from game.headless import play_game
+
+    team_bots = {t: make_bot(k, t, scenario, seed) for t, k in sorted(bots.items())}
+    controllers = {t: (f"bot:{bots[t]}" if t in bots else "plan") for t in scenario.teams}
+    session = Session(scenario, seed, controllers)
+    play_game(session, {}, team_bots)
+    return game_row(scenario, session.states, seed, bots, scenario_ref)
+
+
+def game_row(
+    scenario: Scenario,
+    states: Sequence[Any],
+    seed: int,
+    bots: Mapping[str, str],
+    scenario_ref: str,
+) -> Row:
+    """The row of a finished game, from its states (turn 0 to the end)."""
+    first, last = states[0], states[-1]
+    teams = sorted(scenario.teams)
+    row: Row = {"seed": seed}
+    for t in teams:
+        row[f"bot_{t}"] = bots.get(t, "hold")
+    for t in teams:
+        row[f"score_{t}"] = round(last.scores[t], 4)
+    for k in sorted(last.indices):
+        row[f"index_{k}"] = round(last.indices[k], 4)
+    for t in teams:
+        actor = scenario.teams[t].actor
+        out = last.output.get(actor, {})
+        row[f"output_{actor}"] = round(sum(out.values()) / len(out), 4) if out else 100.0
+    row["max_tension"] = round(max(s.indices.get("tension", 0.0) for s in states), 4)
+    best = max(last.scores[t] for t in teams)
+    tops = [t for t in teams if abs(last.scores[t] - best) < 1e-9]
+    row["top"] = tops[0] if len(tops) == 1 else "tie"
+    target = scenario.teams["tokyo"].actor if "tokyo" in scenario.teams else None
+    ix = last.indices
+    row["posture_broke"] = ix.get("posture", 100.0) < POSTURE_BROKE
+    row["alliance_strained"] = ix.get("cohesion", 100.0) < COHESION_STRAINED
+    row["escalation"] = row["max_tension"] >= TENSION_CRISIS
+    row["japan_industry_hit"] = (
+        target is not None and row.get(f"output_{target}", 100.0) < OUTPUT_HIT
+    )
+    row["china_share_eroded"] = (
+        ix.get("market_share", 0.0) <= first.indices.get("market_share", 0.0) - SHARE_ERODED
+    )
+    row["command"] = rerun_command(scenario_ref, seed, bots)
+    return row
+
+
+def rerun_command(scenario_ref: str, seed: int, bots: Mapping[str, str]) -> str:
+    """The ``chokepoint run`` command that plays this game again, move for move."""
+    parts = ["chokepoint", "run", scenario_ref, "--seed", str(seed)]
+    for t, k in sorted(bots.items()):
+        parts += ["--bot", f"{t}={k}"]
+    return " ".join(parts)
+
+
+def play_chunk(
+    scenario_data: dict[str, Any],
+    scenario_ref: str,
+    bots: dict[str, str],
+    jobs: list[tuple[int, int]],
+) -> list[tuple[int, Row]]:
+    """Play the games ``jobs`` = [(index, seed)]: the unit of work sent to an executor."""
+    scenario = _scenario(scenario_data)
+    return [(i, play_one(scenario, seed, bots, scenario_ref)) for i, seed in jobs]
+
+
+def chunks(spec: SweepSpec, workers: int) -> list[list[tuple[int, int]]]:
+    """Split the games into chunks: about 4 per worker, at most 50 games each."""
+    games = [(i, game_seed(spec.base_seed, i)) for i in range(spec.games)]
+    if not games:
+        return []
+    size = max(1, min(50, math.ceil(len(games) / max(1, 4 * workers))))
+    return [games[i : i + size] for i in range(0, len(games), size)]
+
+
+def run_sweep(
+    spec: SweepSpec,
+    executor: Executor | None = None,
+    workers: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Row]:
+    """Play every game of ``spec``; rows in game order, each with its ``game`` index.
+
+    With no executor the games are played here, one after the other.
+    """
+    parts = chunks(spec, workers)
+    done = 0
+    rows: dict[int, Row] = {}
+    if progress:
+        progress(0, spec.games)
+
+    def take(result: list[tuple[int, Row]]) -> None:
+        nonlocal done
+        for i, row in result:
+            rows[i] = row
+        done += len(result)
+        if progress:
+            progress(done, spec.games)
+
+    if executor is None:
+        for part in parts:
+            take(play_chunk(spec.scenario_data, spec.scenario_ref, spec.bots, part))
+    else:
+        futures: list[Future[list[tuple[int, Row]]]] = [
+            executor.submit(play_chunk, spec.scenario_data, spec.scenario_ref, spec.bots, part)
+            for part in parts
+        ]
+        for fut in _as_completed(futures):
+            take(fut.result())
+    return [{"game": i, **rows[i]} for i in range(spec.games)]
+
+
+def _as_completed(futures: list[Future[Any]]) -> Iterator[Future[Any]]:
+    from concurrent.futures import as_completed
+
+    yield from as_completed(futures)
+
+
+def local_executor(jobs: int) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` local processes (forked where the platform allows it)."""
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    ctx = multiprocessing.get_context(method)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """The ``q``-th percentile (0-100) by linear interpolation between order statistics."""
+    xs = sorted(values)
+    if not xs:
+        return math.nan
+    pos = (len(xs) - 1) * q / 100.0
+    lo = math.floor(pos)
+    hi = min(lo + 1, len(xs) - 1)
+    return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo)
+
+
+def distribution(values: Sequence[float]) -> dict[str, float]:
+    n = len(values)
+    mean = sum(values) / n if n else math.nan
+    sd = math.sqrt(sum((v - mean) ** 2 for v in values) / n) if n else math.nan
+    out = {"mean": round(mean, 3), "sd": round(sd, 3)}
+    for q in PERCENTILES:
+        out[f"p{q}"] = round(percentile(values, q), 3)
+    out["min"] = round(min(values), 3) if values else math.nan
+    out["max"] = round(max(values), 3) if values else math.nan
+    return out
+
+
+def summarise(rows: Sequence[Row]) -> dict[str, Any]:
+    """Distributions of scores, indices and outputs, and how often each outcome occurred."""
+    if not rows:
+        return {"games": 0, "distributions": {}, "outcomes": {}}
+    numeric = [
+        k
+        for k, v in rows[0].items()
+        if (k.startswith(("score_", "index_", "output_")) or k == "max_tension")
+        and isinstance(v, int | float)
+        and not isinstance(v, bool)
+    ]
+    dists = {k: distribution([float(r[k]) for r in rows]) for k in numeric}
+    n = len(rows)
+    outcomes: dict[str, float] = {}
+    tops = sorted({str(r["top"]) for r in rows})
+    for t in tops:
+        outcomes[f"top:{t}"] = sum(1 for r in rows if r["top"] == t) / n
+    for name in OUTCOMES:
+        outcomes[name] = sum(1 for r in rows if r.get(name)) / n
+    return {"games": n, "distributions": dists, "outcomes": outcomes}
+
+
+OUTCOME_TEXT = {
+    "posture_broke": f"Japan's posture ended below {POSTURE_BROKE:g}",
+    "alliance_strained": f"US-Japan cohesion ended below {COHESION_STRAINED:g}",
+    "escalation": f"tension reached {TENSION_CRISIS:g}",
+    "japan_industry_hit": f"Japan's output ended below {OUTPUT_HIT:g}",
+    "china_share_eroded": f"China's market share fell {SHARE_ERODED:g}+ points",
+}
+
+
+def summary_text(summary: Mapping[str, Any]) -> str:
+    """The summary as a plain-text table for the terminal."""
+    n = summary["games"]
+    lines = [f"{n} games"]
+    if not n:
+        return lines[0]
+    head = ["", "mean", "sd", *(f"p{q}" for q in PERCENTILES), "min", "max"]
+    table = [head]
+    for k, d in summary["distributions"].items():
+        table.append(
+            [
+                k,
+                *(
+                    f"{d[c]:.1f}"
+                    for c in ("mean", "sd", *(f"p{q}" for q in PERCENTILES), "min", "max")
+                ),
+            ]
+        )
+    widths = [max(len(r[i]) for r in table) for i in range(len(head))]
+    for r in table:
+        lines.append(
+            "  ".join(
+                c.ljust(w) if i == 0 else c.rjust(w)
+                for i, (c, w) in enumerate(zip(r, widths, strict=True))
+            )
+        )
+    lines.append("")
+    lines.append("outcomes:")
+    for k, share in summary["outcomes"].items():
+        if k == "top:tie":
+            text = "two teams shared the highest score"
+        elif k.startswith("top:"):
+            text = f"{k.split(':', 1)[1]} scored highest"
+        else:
+            text = OUTCOME_TEXT[k]
+        lines.append(f"  {share:6.1%}  {k:20s} {text}")
+    return "\n".join(lines)
