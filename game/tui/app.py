@@ -1,0 +1,232 @@
+"""The Chokepoint Textual app and ``run_app``, the entry point ``chokepoint`` calls.
+
+Screens live in ``game.tui.screens``, widgets in ``game.tui.widgets``, styles in ``app.tcss``.
+The app holds at most one :class:`~game.tui.game.Game` and routes between the start screen,
+the facilitator console (hot seat), the team screen (each team's turn, and solo play), the
+turn results and the replay viewer.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from game.errors import ChokepointError
+from game.tui.game import DEFAULT_SEED, HUMAN, Game, bot_controller, default_log_path
+
+STARTED = time.perf_counter()
+
+
+class ChokepointApp(App[int]):
+    """Facilitated sessions, solo play and the replay viewer."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Chokepoint"
+    SUB_TITLE = "critical-mineral crisis exercise"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help", key_display="F1"),
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        *,
+        scenario: str | None = None,
+        seed: int | None = None,
+        solo: str | None = None,
+        resume: str | None = None,
+        replay: str | None = None,
+        log: str | None = None,
+        start_screen: bool = False,
+        cursor_blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.opt_scenario = scenario
+        self.opt_seed = seed
+        self.opt_solo = solo
+        self.opt_resume = resume
+        self.opt_replay = replay
+        self.opt_log = log
+        self.opt_start = start_screen
+        self.cursor_blink = cursor_blink
+        self.game: Game | None = None
+        self.first_frame_at: float | None = None
+        self.resolve_started: float | None = None
+        self.results_drawn_ms: float | None = None
+
+    # -- start-up -------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._first_frame)
+        if self.opt_replay:
+            self.open_replay(self.opt_replay, base=True)
+        elif self.opt_resume:
+            self.resume_game(self.opt_resume, self.opt_log)
+        elif self.opt_start:
+            self.show_start()
+        else:
+            self.play_from_options()
+
+    def _first_frame(self) -> None:
+        self.first_frame_at = time.perf_counter()
+
+    def show_start(self, error: str | None = None) -> None:
+        from game.tui.screens.start import StartScreen
+
+        self.switch_or_push(StartScreen(scenario=self.opt_scenario, seed=self.opt_seed))
+        if error:
+            self.notify(error, title="Could not open", severity="error", timeout=15)
+
+    def switch_or_push(self, screen: Screen) -> None:  # type: ignore[type-arg]
+        """Make ``screen`` the only screen above the app's default one."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(screen)
+
+    def play_from_options(self) -> None:
+        from game.scenario_loader import DEFAULT_SCENARIO, find_scenario, load_scenario
+
+        try:
+            scenario = load_scenario(find_scenario(self.opt_scenario or DEFAULT_SCENARIO))
+        except ChokepointError as exc:
+            self.show_start(str(exc))
+            return
+        seed = DEFAULT_SEED if self.opt_seed is None else self.opt_seed
+        teams = sorted(scenario.teams)
+        if self.opt_solo is not None and self.opt_solo not in teams:
+            self.show_start(f"--solo: unknown team '{self.opt_solo}' (teams: {', '.join(teams)})")
+            return
+        from game.tui.game import bot_kinds
+
+        kind = "hold" if "hold" in bot_kinds() else bot_kinds()[0]
+        if self.opt_solo:
+            controllers = {t: HUMAN if t == self.opt_solo else bot_controller(kind) for t in teams}
+            mode = "solo"
+        else:
+            controllers = {t: HUMAN for t in teams}
+            mode = "hotseat"
+        log = Path(self.opt_log) if self.opt_log else default_log_path(scenario.id, seed)
+        self.start_game(scenario, seed, controllers, log, mode)
+
+    def start_game(self, scenario, seed, controllers, log, mode) -> bool:  # type: ignore[no-untyped-def]
+        try:
+            game = Game.new(scenario, seed, controllers, log, mode)
+        except (ChokepointError, OSError) as exc:
+            from game.tui.game import load_game_error
+
+            self.notify(load_game_error(exc), title="Could not start", severity="error")
+            return False
+        self.enter_game(game)
+        return True
+
+    def resume_game(self, path: str, out: str | None = None) -> None:
+        try:
+            game, warning = Game.resume(path, out)
+        except (ChokepointError, OSError) as exc:
+            from game.tui.game import load_game_error
+
+            self.show_start(load_game_error(exc))
+            return
+        self.enter_game(game)
+        if warning:
+            self.notify(warning, title="Log damaged", severity="warning", timeout=20)
+        self.notify(
+            f"Resumed after turn {game.session.turn} of {game.scenario.turns}.",
+            title="Session resumed",
+        )
+
+    def enter_game(self, game: Game) -> None:
+        from game.tui.game import display_path
+
+        self.game = game
+        self.sub_title = f"{game.scenario.title} · seed {game.session.seed}"
+        for note in game.notes:
+            self.notify(note, severity="warning", timeout=10)
+        self.notify(f"Session log: {display_path(game.log_path)}", title="Saving every turn")
+        if game.mode == "solo" and game.player:
+            from game.tui.screens.team import TeamScreen
+
+            self.switch_or_push(TeamScreen(game, game.player, solo=True))
+        else:
+            from game.tui.screens.facilitator import FacilitatorScreen
+
+            self.switch_or_push(FacilitatorScreen(game))
+
+    def open_replay(self, path: str, base: bool = False) -> None:
+        from game.log import replay_log
+        from game.tui.screens.replay import ReplayScreen
+
+        rep = replay_log(path)
+        if rep.session is None:
+            msg = str(rep.error) if rep.error else f"{path}: cannot open"
+            if base:
+                self.show_start(msg)
+            else:
+                self.notify(msg, title="Cannot replay", severity="error", timeout=15)
+            return
+        if base:
+            self.switch_or_push(ReplayScreen(rep))
+        else:
+            self.push_screen(ReplayScreen(rep))
+
+    # -- actions ---------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from game.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        bindings = [
+            (ab.binding.key_display or self.get_key_display(ab.binding), ab.binding.description)
+            for ab in self.screen.active_bindings.values()
+            if ab.binding.description
+        ]
+        self.push_screen(HelpScreen(bindings, self.screen.__class__.__name__))
+
+    def action_new_game(self) -> None:
+        self.game = None
+        self.sub_title = self.SUB_TITLE
+        self.opt_scenario = None
+        self.show_start()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help", "Rules summary and key bindings", self.action_help)
+        yield SystemCommand(
+            "New game", "Back to the start screen to choose a scenario", self.action_new_game
+        )
+        extra = getattr(screen, "palette_commands", None)
+        if extra is not None:
+            for title, help_text, callback in extra():
+                yield SystemCommand(title, help_text, callback)
+
+
+def run_app(
+    scenario: str | None = None,
+    seed: int | None = None,
+    solo: str | None = None,
+    resume: str | None = None,
+    replay: str | None = None,
+    log: str | None = None,
+    start_screen: bool = False,
+) -> int:
+    """Run the app (called by ``chokepoint``, ``chokepoint play`` and ``chokepoint replay``)."""
+    app = ChokepointApp(
+        scenario=scenario,
+        seed=seed,
+        solo=solo,
+        resume=resume,
+        replay=replay,
+        log=log,
+        start_screen=start_screen,
+    )
+    result = app.run()
+    return int(result or 0)

@@ -1,0 +1,118 @@
+"""Small modal dialogs: confirm, jump to a turn, and the hot-seat hand-over."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from game.tui.screens import tame_cursor
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Ask a yes/no question; dismiss with True for yes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__()
+        self.question, self.yes, self.no = question, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question)
+            with Horizontal(classes="buttons"):
+                yield Button(f"{self.yes} (y)", id="yes", variant="warning")
+                yield Button(f"{self.no} (n)", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class JumpScreen(ModalScreen[int | None]):
+    """Ask for a turn number between ``lo`` and ``hi``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, lo: int, hi: int, current: int) -> None:
+        super().__init__()
+        self.lo, self.hi, self.current = lo, hi, current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(
+                f"Jump to turn ({self.lo}–{self.hi}; 0 is the start)", classes="dialog-title"
+            )
+            yield Input(str(self.current), id="turn", type="integer")
+            yield Static(id="jump-error", classes="verdict-bad")
+
+    def on_mount(self) -> None:
+        tame_cursor(self)
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def _submit(self, event: Input.Submitted) -> None:
+        try:
+            n = int(event.value)
+        except ValueError:
+            n = -1
+        if not self.lo <= n <= self.hi:
+            self.query_one("#jump-error", Static).update(
+                f"Type a turn from {self.lo} to {self.hi}."
+            )
+            return
+        self.dismiss(n)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class HandoverScreen(ModalScreen[bool]):
+    """Hot seat: an opaque screen between teams, so nobody sees the previous team's orders.
+
+    Dismisses True when the named team (or the facilitator) says it is ready, False on Escape
+    (the facilitator takes the terminal back instead).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "ready", "I am ready", priority=True),
+        Binding("escape", "back", "Back to facilitator"),
+    ]
+
+    def __init__(self, to: str, previous: str | None = None, detail: str = "") -> None:
+        super().__init__()
+        self.to, self.previous, self.detail = to, previous, detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="handover-box"):
+            if self.previous:
+                yield Static(
+                    f"{self.previous}'s orders are sealed. They are not shown to anyone until "
+                    "the turn resolves."
+                )
+            yield Static("Please pass the terminal to")
+            yield Static(self.to.upper(), id="handover-team")
+            if self.detail:
+                yield Static(self.detail, classes="hint")
+            yield Static(f"\n{self.to}: press Enter when you are ready.", classes="hint")
+
+    def action_ready(self) -> None:
+        self.dismiss(True)
+
+    def action_back(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,350 @@
+"""The facilitator's console (hot seat): the true state, every sealed order, and resolve.
+
+From here the facilitator hands the terminal to each team in turn (an opaque hand-over screen
+stands between teams), sees their orders once sealed, resolves the turn and reads the results.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import (
+    Button,
+    DataTable,
+    Footer,
+    Header,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+
+from game.errors import ChokepointError
+from game.tui.game import Game, controller_label, display_path
+from game.tui.screens.dialogs import ConfirmScreen, HandoverScreen
+from game.tui.widgets.charts import LineChart, index_series, score_series
+from game.tui.widgets.ledger_view import TurnStory
+from game.tui.widgets.scoreboard import Scoreboard
+from game.tui.widgets.state_panel import StatePanel
+from game.tui.words import FACILITATOR, order_line
+
+
+class FacilitatorScreen(Screen[None]):
+    """The console that sees everything. Teams never see it while they hold the terminal."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "next_team", "Next team"),
+        Binding("r", "resolve", "Resolve turn"),
+        Binding("t", "team_orders", "Team…", show=False),
+        Binding("o", "reopen", "Reopen orders", show=False),
+        Binding("u", "undo", "Undo turn", show=False),
+        Binding("l", "last_results", "Last results"),
+        Binding("p", "replay", "Replay log"),
+    ]
+
+    def __init__(self, game: Game) -> None:
+        super().__init__()
+        self.game = game
+        self.busy = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(
+            "The terminal is with a team. The console is hidden until it comes back.",
+            id="fac-covered",
+            classes="banner hidden",
+        )
+        with Horizontal(id="fac-body"):
+            with Vertical(id="fac-left", classes="pane"):
+                yield Static(id="turn-banner")
+                yield DataTable(id="team-table", cursor_type="row")
+                with VerticalScroll(id="sealed-scroll"):
+                    yield Static(id="sealed")
+                with Horizontal(classes="buttons"):
+                    yield Button("Next team (n)", id="next-team", variant="primary")
+                    yield Button("Resolve (r)", id="resolve", variant="success")
+            with TabbedContent(id="fac-tabs"):
+                with TabPane("True state", id="tab-state"), VerticalScroll():
+                    yield StatePanel(id="state")
+                with TabPane("Scores", id="tab-scores"), VerticalScroll():
+                    yield Scoreboard(id="scoreboard")
+                    yield LineChart("Scores", id="score-chart")
+                    yield LineChart("Indices", id="index-chart")
+                with TabPane("Last turn", id="tab-last"), VerticalScroll():
+                    yield TurnStory(id="story")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#team-table", DataTable)
+        table.add_columns("Team", "Played by", "Orders")
+        self.query_one("#fac-left").border_title = "Facilitator console"
+        self.refresh_all()
+        self.query_one("#next-team").focus()
+        self.prepare_turn()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_all()
+        self.prepare_turn()
+
+    # -- computer teams ---------------------------------------------------------------------
+
+    def prepare_turn(self) -> None:
+        """Let computer teams seal their orders for the coming turn, off the UI thread."""
+        g = self.game
+        if g.session.is_over or all(t in g.session.pending for t in g.computer_teams):
+            return
+        self.busy = True
+        self.seal_bots()
+
+    @work(thread=True, exclusive=True, group="bots")
+    def seal_bots(self) -> None:
+        try:
+            notes = self.game.seal_computer_orders()
+        except ChokepointError as exc:
+            notes = [str(exc)]
+        self.app.call_from_thread(self._bots_done, notes)
+
+    def _bots_done(self, notes: list[str]) -> None:
+        self.busy = False
+        for note in notes:
+            self.notify(note, severity="warning")
+        self.refresh_all()
+
+    # -- drawing ---------------------------------------------------------------------
+
+    def refresh_all(self) -> None:
+        g, s = self.game, self.game.scenario
+        session = g.session
+        turn = session.turn
+        over = session.is_over
+        if over:
+            self.title = f"Facilitator · game over after {s.turns} turns"
+        else:
+            self.title = f"Facilitator · turn {turn + 1} of {s.turns} ({s.month_label(turn + 1)})"
+        waiting = g.waiting_humans()
+        banner = Text()
+        if over:
+            banner.append("The game is over. ", style="bold")
+            banner.append("Press p to replay the log, or l for the final results.\n")
+        else:
+            banner.append(f"Turn {turn + 1} of {s.turns}", style="bold")
+            banner.append(f" · {s.month_label(turn + 1)}\n")
+            if waiting:
+                names = ", ".join(g.team_label(t) for t in waiting)
+                banner.append(f"Waiting for: {names}\n", style="yellow")
+            else:
+                banner.append("Every team has sealed its orders: resolve.\n", style="green")
+        banner.append(f"Log: {display_path(g.log_path)}", style="dim")
+        self.query_one("#turn-banner", Static).update(banner)
+
+        table = self.query_one("#team-table", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for t in g.teams:
+            if over:
+                status = Text("–", style="dim")
+            elif t in session.pending:
+                n = len(session.pending[t])
+                status = Text(f"sealed ({n})" if n else "sealed (hold)", style="green")
+            elif t in g.bots:
+                status = Text("deciding…", style="yellow")
+            else:
+                status = Text("waiting", style="yellow")
+            table.add_row(g.team_label(t), controller_label(session.controllers[t]), status)
+        table.move_cursor(row=max(0, min(row, len(g.teams) - 1)))
+
+        sealed = Text()
+        if not over:
+            sealed.append("Sealed orders (only you see these)\n", style="bold")
+            for t in g.teams:
+                if t not in session.pending:
+                    continue
+                orders = session.pending[t]
+                sealed.append(f"{g.team_label(t)}\n", style="bold")
+                if not orders:
+                    sealed.append("  hold\n", style="dim")
+                for o in orders:
+                    sealed.append(f"  • {order_line(s, o)}\n")
+        self.query_one("#sealed", Static).update(sealed)
+
+        self.query_one("#state", StatePanel).show(s, session.states, turn, FACILITATOR)
+        status = {t: controller_label(session.controllers[t]) for t in g.teams}
+        self.query_one("#scoreboard", Scoreboard).show(s, session.states, turn, FACILITATOR, status)
+        self.query_one("#score-chart", LineChart).set_series(
+            score_series(s, session.states, turn, FACILITATOR)
+        )
+        self.query_one("#index-chart", LineChart).set_series(index_series(session.states, turn))
+        last = session.records[-1] if session.records else None
+        self.query_one("#story", TurnStory).show(s, last, FACILITATOR)
+        self.query_one("#next-team", Button).disabled = over or not waiting
+        self.query_one("#resolve", Button).disabled = over
+
+    # -- the hot-seat loop ------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#next-team")
+    def action_next_team(self) -> None:
+        team = self.game.next_team()
+        if team is None:
+            if not self.game.session.is_over:
+                self.notify("Every human team has sealed its orders. Press r to resolve.")
+            return
+        self.hand_to(team)
+
+    def action_team_orders(self) -> None:
+        """Give the terminal to the team highlighted in the table (to revise its orders)."""
+        if self.game.session.is_over:
+            return
+        row = self.query_one("#team-table", DataTable).cursor_row
+        team = self.game.teams[row]
+        if team in self.game.bots:
+            self.notify(f"{self.game.team_label(team)} is played by the computer.")
+            return
+        self.hand_to(team)
+
+    def hand_to(self, team: str, previous: str | None = None) -> None:
+        from game.tui.screens.team import TeamScreen
+
+        g = self.game
+
+        def ready(go: bool | None) -> None:
+            if go:
+                self.app.push_screen(TeamScreen(g, team), done)
+            else:
+                self.cover(False)
+
+        def done(sealed: bool | None) -> None:
+            nxt = g.next_team()
+            if sealed and nxt is not None:
+                self.hand_to(nxt, previous=g.team_label(team))
+            else:
+                self.app.push_screen(
+                    HandoverScreen(
+                        "the facilitator",
+                        previous=g.team_label(team) if sealed else None,
+                        detail="Every team has sealed its orders." if nxt is None else "",
+                    ),
+                    lambda _: self.cover(False),
+                )
+
+        self.cover(True)
+        self.app.push_screen(HandoverScreen(g.team_label(team), previous=previous), ready)
+
+    def cover(self, on: bool) -> None:
+        """Hide the console while a team holds the terminal (so no frame can show it)."""
+        self.query_one("#fac-body").set_class(on, "hidden")
+        self.query_one("#fac-covered").set_class(not on, "hidden")
+
+    def action_reopen(self) -> None:
+        row = self.query_one("#team-table", DataTable).cursor_row
+        team = self.game.teams[row]
+        if team in self.game.session.pending and team not in self.game.bots:
+            self.game.reopen(team)
+            self.notify(f"{self.game.team_label(team)}'s orders are unsealed.")
+            self.refresh_all()
+
+    @on(Button.Pressed, "#resolve")
+    def action_resolve(self) -> None:
+        g = self.game
+        if g.session.is_over or self.busy:
+            return
+        waiting = g.waiting_humans()
+        if waiting:
+            names = ", ".join(g.team_label(t) for t in waiting)
+
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    self.do_resolve()
+
+            self.app.push_screen(
+                ConfirmScreen(
+                    f"{names} {'has' if len(waiting) == 1 else 'have'} not sealed orders. "
+                    "Resolve anyway? Teams without orders hold.",
+                    yes="Resolve",
+                    no="Wait",
+                ),
+                confirmed,
+            )
+            return
+        self.do_resolve()
+
+    def do_resolve(self) -> None:
+        self.busy = True
+        self.query_one("#resolve", Button).disabled = True
+        self.resolve_worker()
+
+    @work(thread=True, exclusive=True, group="resolve")
+    def resolve_worker(self) -> None:
+        app = self.app
+        app.resolve_started = time.perf_counter()  # type: ignore[attr-defined]
+        try:
+            record = self.game.resolve()
+        except (ChokepointError, OSError) as exc:
+            app.call_from_thread(self._failed, str(exc))
+            return
+        app.call_from_thread(self._resolved, record)
+
+    def _failed(self, message: str) -> None:
+        self.busy = False
+        self.notify(message, title="Could not resolve", severity="error")
+        self.refresh_all()
+
+    def _resolved(self, record) -> None:  # type: ignore[no-untyped-def]
+        from game.tui.screens.results import ResultsScreen
+
+        self.busy = False
+        self.app.push_screen(ResultsScreen(self.game, record, pov=FACILITATOR))
+
+    def action_last_results(self) -> None:
+        from game.tui.screens.results import ResultsScreen
+
+        records = self.game.session.records
+        if not records:
+            self.notify("No turn has been resolved yet.")
+            return
+        self.app.push_screen(ResultsScreen(self.game, records[-1], pov=FACILITATOR))
+
+    def action_undo(self) -> None:
+        g = self.game
+        if not g.session.records:
+            self.notify("There is no turn to undo.")
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                rec = g.undo()
+                self.notify(f"Turn {rec.turn} undone; the log is rewritten.")
+                self.refresh_all()
+                self.prepare_turn()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Undo turn {g.session.turn}? Its orders and results are discarded "
+                "and the log is rewritten without it.",
+                yes="Undo",
+                no="Keep",
+            ),
+            confirmed,
+        )
+
+    def action_replay(self) -> None:
+        self.app.open_replay(str(self.game.log_path))  # type: ignore[attr-defined]
+
+    def palette_commands(self):  # type: ignore[no-untyped-def]
+        return [
+            ("Resolve the turn", "Resolve every sealed order now", self.action_resolve),
+            ("Next team", "Hand the terminal to the next team", self.action_next_team),
+            (
+                "Give the terminal to the highlighted team",
+                "Let it revise its orders",
+                self.action_team_orders,
+            ),
+            ("Reopen the highlighted team's orders", "Unseal them", self.action_reopen),
+            ("Undo the last turn", "Take back the last resolved turn", self.action_undo),
+            ("Replay this session's log", "Open the replay viewer", self.action_replay),
+        ]

@@ -1,0 +1,63 @@
+"""The help screen: a rules summary and the keys of the screen it was opened from."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+RULES = """\
+## Chokepoint in one page
+
+Three teams (**Beijing**, **Tokyo**, **Washington**) give **sealed orders** each turn (one month).
+The engine resolves all orders together, then trade, stocks, industry, prices and the strategic
+indices move, and each team's **score** (0–100) is recomputed from its objectives.
+
+- **Action points and budget** bound each turn's orders. The order builder shows the cost of an
+  order and the engine's verdict before you add it; refused orders say why.
+- **Export controls** (licensing, military end-use ban, full ban) divert trade; some leaks
+  through third countries. Coercion pays now but speeds the target's **diversification**.
+- **Stockpiles** can be released to industry or built up at world prices.
+- **Investments** add capacity after a lead time, and may slip.
+- **Diplomatic moves** succeed or fail by chance; the roll is shown in the results.
+- **Fog**: each team sees its own numbers exactly, others' with noise (≈), and some things
+  (stockpiles, budgets, projects, others' scores) not at all (?).
+- Every change of a score is written in the **ledger**: the results say *why* it moved.
+- The session **log** is saved after every turn; `chokepoint play --resume LOG` continues it,
+  `chokepoint replay LOG` replays and verifies it.
+
+## Flow of a facilitated (hot-seat) turn
+
+1. Facilitator presses **n**: a hand-over screen asks for the next team.
+2. The team presses **Enter**, builds orders (**a** add, **d** remove), and seals (**s**).
+3. The next team is called; the previous team's orders stay hidden.
+4. Back at the console, the facilitator sees every sealed order and resolves (**r**).
+5. The results show the scoreboard, charts and the ledger in plain words.
+
+Press **ctrl+p** for the command palette, **F1** for this help, **ctrl+q** to quit.
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,q", "close", "Close help")]
+
+    def __init__(self, bindings: list[tuple[str, str]], where: str) -> None:
+        super().__init__()
+        self.bindings_list = bindings
+        self.where = where
+
+    def compose(self) -> ComposeResult:
+        keys = "\n".join(f"| `{k}` | {d} |" for k, d in self.bindings_list)
+        text = RULES + f"\n## Keys on this screen\n\n| Key | Does |\n|---|---|\n{keys}\n"
+        with Vertical(classes="dialog"):
+            yield Markdown(text, id="help-text")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-text").focus()
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,370 @@
+"""The order builder: every order type of the engine, built from choices, checked live.
+
+The form shows what the order costs, what the team has left, and the engine's own verdict
+(``Session.check``) before the order is added; it dismisses with the order, or None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from game.orders import (
+    Diplomacy,
+    ExportControl,
+    Hold,
+    Invest,
+    LicenceApproval,
+    Order,
+    PrioritiseDefence,
+    Sanction,
+    StockpileBuild,
+    StockpileRelease,
+    Tariff,
+    order_cost,
+)
+from game.tui.game import Game
+from game.tui.screens import tame_cursor
+from game.tui.words import (
+    INDEX_LABELS,
+    actor_name,
+    humanize,
+    material_name,
+    money,
+    order_line,
+    signed,
+)
+
+ORDER_LABELS = {
+    "export_control": "Export control",
+    "licence_approval": "Licence approvals",
+    "stockpile_release": "Release from stockpile",
+    "stockpile_build": "Buy for stockpile",
+    "invest": "Invest in a project",
+    "diplomacy": "Diplomatic move",
+    "tariff": "Tariff",
+    "sanction": "Sanctions",
+    "prioritise_defence": "Prioritise defence",
+    "hold": "Hold (do nothing)",
+}
+FIELDS: dict[str, tuple[str, ...]] = {
+    "export_control": ("material", "target", "level", "approval", "extraterritorial"),
+    "licence_approval": ("material", "target", "approval"),
+    "stockpile_release": ("material", "amount", "to"),
+    "stockpile_build": ("material", "amount"),
+    "invest": ("option",),
+    "diplomacy": ("move",),
+    "tariff": ("target", "material", "rate"),
+    "sanction": ("target", "severity"),
+    "prioritise_defence": ("on",),
+    "hold": (),
+}
+ALL_FIELDS = (
+    "material", "target", "level", "approval", "extraterritorial", "amount", "to",
+    "option", "move", "rate", "severity", "on",
+)  # fmt: skip
+LEVELS = [
+    ("Open (lift controls)", "open"),
+    ("Licensing", "licensing"),
+    ("Ban on military end use", "military_ban"),
+    ("Full ban", "full_ban"),
+]
+PERCENTS = [(f"{p}%", p / 100) for p in (0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100)]
+RATES = [(f"{p}%", p / 100) for p in (0, 5, 10, 15, 25, 35, 50, 75, 100)]
+SEVERITIES = [("Targeted", "targeted"), ("Broad", "broad"), ("Lift sanctions", "lift")]
+
+
+def effects_text(effects: dict[str, float]) -> str:
+    if not effects:
+        return "no effect"
+    return ", ".join(f"{INDEX_LABELS.get(k, k).lower()} {signed(v, 0)}" for k, v in effects.items())
+
+
+class OrderForm(ModalScreen[Order | None]):
+    """Build one order for ``team``; ``drafts`` are the orders it has already drafted."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "add", "Add order", priority=True),
+    ]
+
+    def __init__(self, game: Game, team: str, drafts: Sequence[Order]) -> None:
+        super().__init__()
+        self.game = game
+        self.team = team
+        self.drafts = list(drafts)
+        self.order: Order | None = None
+
+    # -- layout ---------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        s = self.game.scenario
+        team = s.teams[self.team]
+        me = team.actor
+        mats = [(material_name(s, m), m) for m in sorted(s.materials)]
+        others = [(actor_name(s, a), a) for a in sorted(s.actors) if a != me]
+        options = [
+            (f"{o.name} ({money(o.cost)}, {o.ap} AP)", o.id)
+            for o in s.investments
+            if o.team == self.team
+        ]
+        moves = [
+            (f"{m.name} ({m.base_chance:.0%})", m.id) for m in s.diplomacy if self.team in m.teams
+        ]
+        types = [(ORDER_LABELS[t], t) for t in team.orders]
+        with Vertical(classes="dialog", id="order-dialog"):
+            yield Label(f"New order for {team.name}", classes="dialog-title")
+            with VerticalScroll(id="order-scroll"):
+                with Horizontal(classes="field"):
+                    yield Label("Order")
+                    yield Select(types, id="f-type", allow_blank=False, value=types[0][1])
+                with Vertical(id="order-fields"):
+                    yield from self._field("material", "Material", Select(mats, allow_blank=False))
+                    yield from self._field(
+                        "target",
+                        "Country",
+                        Select([("Everyone (*)", "*"), *others], allow_blank=False),
+                    )
+                    yield from self._field(
+                        "level", "Level", Select(LEVELS, allow_blank=False, value="full_ban")
+                    )
+                    yield from self._field(
+                        "approval", "Approved", Select(PERCENTS, allow_blank=False, value=0.5)
+                    )
+                    yield from self._field(
+                        "extraterritorial",
+                        "",
+                        Checkbox("Extraterritorial (also binds third countries)"),
+                    )
+                    yield from self._field(
+                        "amount", "Amount", Input(placeholder="quantity", type="number")
+                    )
+                    yield from self._field(
+                        "to",
+                        "Release to",
+                        Select([("Our own industry", ""), *others], allow_blank=False),
+                    )
+                    yield from self._field(
+                        "option",
+                        "Project",
+                        Select(options or [("(none open to this team)", "")], allow_blank=False),
+                    )
+                    yield from self._field(
+                        "move",
+                        "Move",
+                        Select(moves or [("(none open to this team)", "")], allow_blank=False),
+                    )
+                    yield from self._field(
+                        "rate", "Tariff rate", Select(RATES, allow_blank=False, value=0.25)
+                    )
+                    yield from self._field(
+                        "severity", "Severity", Select(SEVERITIES, allow_blank=False)
+                    )
+                    yield from self._field(
+                        "on", "", Checkbox("Give defence first call (untick to stop)", value=True)
+                    )
+                yield Static(id="order-detail")
+            yield Static(id="order-cost")
+            yield Static(id="order-verdict")
+            with Horizontal(classes="buttons"):
+                yield Button("Add order", id="add", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def _field(self, name: str, label: str, widget: Any) -> ComposeResult:
+        widget.id = f"f-{name}"
+        yield Horizontal(Label(label), widget, classes="field", id=f"row-{name}")
+
+    def on_mount(self) -> None:
+        tame_cursor(self)
+        self.query_one("#f-type", Select).focus()
+        self.refresh_form()
+
+    # -- reading the form ---------------------------------------------------------------------
+
+    @property
+    def order_type(self) -> str:
+        return str(self.query_one("#f-type", Select).value)
+
+    def value(self, name: str) -> Any:
+        w = self.query_one(f"#f-{name}")
+        if isinstance(w, Select):
+            v = w.value
+            return None if v is Select.NULL else v
+        if isinstance(w, Checkbox):
+            return w.value
+        if isinstance(w, Input):
+            return w.value.strip()
+        raise AssertionError(name)
+
+    def build(self) -> tuple[Order | None, str | None]:
+        """The order the form describes, or why it cannot be built yet."""
+        t = self.order_type
+        v = self.value
+        try:
+            if t == "export_control":
+                return ExportControl(
+                    material=v("material"),
+                    target=v("target"),
+                    level=v("level"),
+                    approval=v("approval"),
+                    extraterritorial=v("extraterritorial"),
+                ), None
+            if t == "licence_approval":
+                return LicenceApproval(
+                    material=v("material"), target=v("target"), approval=v("approval")
+                ), None
+            if t in ("stockpile_release", "stockpile_build"):
+                raw = v("amount")
+                if not raw:
+                    return None, "enter an amount"
+                try:
+                    amount = float(raw)
+                except ValueError:
+                    return None, f"'{raw}' is not a number"
+                if amount <= 0:
+                    return None, "the amount must be above zero"
+                if t == "stockpile_build":
+                    return StockpileBuild(material=v("material"), amount=amount), None
+                return StockpileRelease(
+                    material=v("material"), amount=amount, to=v("to") or None
+                ), None
+            if t == "invest":
+                if not v("option"):
+                    return None, "no project is open to this team"
+                return Invest(option=v("option")), None
+            if t == "diplomacy":
+                if not v("move"):
+                    return None, "no diplomatic move is open to this team"
+                return Diplomacy(move=v("move")), None
+            if t == "tariff":
+                return Tariff(target=v("target"), material=v("material"), rate=v("rate")), None
+            if t == "sanction":
+                return Sanction(target=v("target"), severity=v("severity")), None
+            if t == "prioritise_defence":
+                return PrioritiseDefence(on=v("on")), None
+            return Hold(), None
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            return None, f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}"
+
+    # -- live feedback ---------------------------------------------------------------------
+
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    @on(Input.Changed)
+    def _changed(self) -> None:
+        self.refresh_form()
+
+    def refresh_form(self) -> None:
+        wanted = set(FIELDS.get(self.order_type, ()))
+        for name in ALL_FIELDS:
+            self.query_one(f"#row-{name}").set_class(name not in wanted, "hidden")
+        self.query_one("#order-detail", Static).update(self.detail_text())
+        order, problem = self.build()
+        self.order = None
+        cost = self.query_one("#order-cost", Static)
+        verdict = self.query_one("#order-verdict", Static)
+        add = self.query_one("#add", Button)
+        g, s = self.game, self.game.scenario
+        state = g.session.state
+        ap_total = s.teams[self.team].action_points
+        ap_used = budget_used = 0.0
+        refused = {r.index for r in g.check(self.team, self.drafts)}
+        for i, o in enumerate(self.drafts):
+            if i not in refused:
+                a, b = order_cost(s, state, o)
+                ap_used += a
+                budget_used += b
+        left = (
+            f"Left before this order: {ap_total - ap_used:.0f} of {ap_total} action points, "
+            f"{money(state.budget[self.team] - budget_used)} budget."
+        )
+        if order is None:
+            cost.update(left)
+            verdict.update(f"✗ {problem}")
+            verdict.set_classes("verdict-bad")
+            add.disabled = True
+            return
+        ap, budget = order_cost(s, state, order)
+        cost.update(f"[b]{order_line(s, order)}[/b]\nCosts {ap} AP and {money(budget)}. {left}")
+        refusals = g.check(self.team, [*self.drafts, order])
+        mine = [r for r in refusals if r.index == len(self.drafts)]
+        if mine:
+            verdict.update(f"✗ Refused: {humanize(s, mine[0].reason)}")
+            verdict.set_classes("verdict-bad")
+            add.disabled = True
+        else:
+            verdict.update("✓ The engine accepts this order.")
+            verdict.set_classes("verdict-ok")
+            add.disabled = False
+            self.order = order
+
+    def detail_text(self) -> str:
+        s = self.game.scenario
+        g = self.game
+        t = self.order_type
+        me = s.teams[self.team].actor
+        state = g.session.state
+        if t == "invest":
+            opt = next((o for o in s.investments if o.id == self.value("option")), None)
+            if opt is None:
+                return ""
+            mat = s.materials[opt.material]
+            src = f" Source: {opt.source}." if opt.source else ""
+            to = f", for {actor_name(s, opt.offtake_to)}" if opt.offtake_to else ""
+            return (
+                f"{opt.name}: adds {opt.capacity:g} {mat.unit}/turn of "
+                f"{material_name(s, opt.material)} in {actor_name(s, opt.host)}{to} after "
+                f"{opt.lead_time} turns; {opt.slip_chance:.0%} chance each turn of slipping.{src}"
+            )
+        if t == "diplomacy":
+            mv = next((m for m in s.diplomacy if m.id == self.value("move")), None)
+            if mv is None:
+                return ""
+            mods = "".join(f"; {m.coef:+.1f} × ({m.metric} − 50)/100" for m in mv.modifiers)
+            text = f" {mv.text}" if mv.text else ""
+            return (
+                f"Base chance {mv.base_chance:.0%}{mods}.\nIf it succeeds: "
+                f"{effects_text(dict(mv.success))}.\nIf it fails: "
+                f"{effects_text(dict(mv.failure))}.{text}"
+            )
+        if t in ("stockpile_release", "stockpile_build"):
+            m = self.value("material")
+            if m is None:
+                return ""
+            mat = s.materials[m]
+            return (
+                f"Our stockpile of {material_name(s, m)}: {state.stockpile[me][m]:,.0f} "
+                f"{mat.unit}. World price {state.prices[m]:,.1f} {mat.price_unit}."
+            )
+        if t in ("export_control", "licence_approval"):
+            m = self.value("material")
+            if m is None:
+                return ""
+            return (
+                f"We produce {state.production[me][m]:,.0f} {s.materials[m].unit}/turn of "
+                f"{material_name(s, m)}."
+            )
+        return ""
+
+    # -- buttons ---------------------------------------------------------------------
+
+    @on(Button.Pressed, "#add")
+    def action_add(self) -> None:
+        self.refresh_form()
+        if self.order is not None:
+            self.dismiss(self.order)
+        else:
+            self.notify("The engine refuses this order; see the reason in red.", severity="error")
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,188 @@
+"""The replay viewer: step through a saved session from any point of view.
+
+The log is replayed by the engine (``game.log.replay_log``), which recomputes every turn and
+checks every hash. The banner says whether the log verified; a log that fails verification
+opens up to its last good turn, with the reason shown.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+
+from game.log import Replay
+from game.tui.game import controller_label, display_path
+from game.tui.screens.dialogs import JumpScreen
+from game.tui.widgets.charts import LineChart, index_series, score_series
+from game.tui.widgets.ledger_view import TurnStory
+from game.tui.widgets.scoreboard import Scoreboard
+from game.tui.widgets.state_panel import StatePanel
+from game.tui.words import FACILITATOR, team_name
+
+
+class ReplayScreen(Screen[None]):
+    """Step forward and back through a log; switch the point of view."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left,h", "step(-1)", "Back"),
+        Binding("right,l", "step(1)", "Forward"),
+        Binding("home", "goto(0)", "Start", show=False),
+        Binding("end", "goto(-1)", "End", show=False),
+        Binding("g", "jump", "Jump to turn"),
+        Binding("v", "cycle_view", "Switch view"),
+        Binding("f", "fork", "Play on from here"),
+        Binding("escape,q", "close", "Close"),
+    ]
+
+    def __init__(self, replay: Replay, turn: int | None = None) -> None:
+        super().__init__()
+        assert replay.session is not None
+        self.replay = replay
+        self.session = replay.session
+        self.scenario = replay.session.scenario
+        self.last = self.session.turn
+        self.turn = self.last if turn is None else max(0, min(turn, self.last))
+        self.povs = [FACILITATOR, *sorted(self.scenario.teams)]
+        self.pov = FACILITATOR
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="verify-banner", classes="banner")
+        yield Static(id="replay-bar")
+        with Horizontal(id="replay-body"):
+            with VerticalScroll(id="replay-left", classes="pane"):
+                yield Scoreboard(id="scoreboard")
+                yield LineChart("Scores", id="score-chart")
+                yield LineChart("Indices", id="index-chart")
+            with TabbedContent(id="replay-tabs"):
+                with TabPane("Turn", id="tab-turn"), VerticalScroll():
+                    yield TurnStory(id="story")
+                with TabPane("State", id="tab-state"), VerticalScroll():
+                    yield StatePanel(id="state")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        rep = self.replay
+        s = self.scenario
+        self.title = f"Replay · {display_path(rep.path)}"
+        self.sub_title = f"{s.title} · seed {self.session.seed}"
+        banner = self.query_one("#verify-banner", Static)
+        if rep.ok:
+            banner.update(
+                f"✓ Verified: {rep.good_turns} turn(s) replayed by the engine, every hash matches."
+            )
+            banner.add_class("-ok")
+        else:
+            banner.update(
+                f"⚠ This log FAILS verification: {rep.error}\n"
+                f"Showing the {rep.good_turns} good turn(s) before it."
+            )
+            banner.add_class("-warning")
+        self.query_one("#replay-left").border_title = "Scores"
+        self.show_turn()
+
+    # -- drawing ---------------------------------------------------------------------
+
+    def show_turn(self) -> None:
+        s, session, n = self.scenario, self.session, self.turn
+        month = s.month_label(n) if n > 0 else f"start ({s.start})"
+        bar = Text()
+        bar.append(f"Turn {n} of {self.last}", style="bold")
+        bar.append(f" · {month} · ")
+        bar.append(f"View: {team_name(s, self.pov)}", style="bold cyan")
+        track = "".join("●" if i == n else "─" for i in range(self.last + 1))
+        bar.append(f"  {track}", style="dim")
+        players = ", ".join(
+            f"{team_name(s, t)}: {controller_label(c)}" for t, c in session.controllers.items()
+        )
+        bar.append(f"\n{players}", style="dim")
+        self.query_one("#replay-bar", Static).update(bar)
+        states = session.states
+        self.query_one("#scoreboard", Scoreboard).show(s, states, n, self.pov)
+        self.query_one("#score-chart", LineChart).set_series(
+            score_series(s, states, self.last, self.pov), marker=n
+        )
+        self.query_one("#index-chart", LineChart).set_series(
+            index_series(states, self.last), marker=n
+        )
+        record = session.records[n - 1] if n > 0 else None
+        self.query_one("#story", TurnStory).show(s, record, self.pov, economy=40)
+        if self.pov == FACILITATOR:
+            shown = states[n]
+        else:
+            from game.fog import team_view
+
+            shown = team_view(s, states[n], self.pov, session.seed).state
+        self.query_one("#state", StatePanel).show(s, states, n, self.pov, shown)
+
+    # -- actions ---------------------------------------------------------------------
+
+    def action_step(self, delta: int) -> None:
+        self.turn = max(0, min(self.last, self.turn + delta))
+        self.show_turn()
+
+    def action_goto(self, turn: int) -> None:
+        self.turn = self.last if turn < 0 else min(turn, self.last)
+        self.show_turn()
+
+    def action_jump(self) -> None:
+        def chosen(n: int | None) -> None:
+            if n is not None:
+                self.action_goto(n)
+
+        self.app.push_screen(JumpScreen(0, self.last, self.turn), chosen)
+
+    def action_cycle_view(self) -> None:
+        i = self.povs.index(self.pov)
+        self.pov = self.povs[(i + 1) % len(self.povs)]
+        self.notify(f"Point of view: {team_name(self.scenario, self.pov)}", timeout=2)
+        self.show_turn()
+
+    def set_view(self, pov: str) -> None:
+        self.pov = pov
+        self.show_turn()
+
+    def action_fork(self) -> None:
+        """Start a new game from this turn ('what if'), written to a new log."""
+        from game.tui.game import Game, default_log_path
+
+        if self.turn >= self.scenario.turns:
+            self.notify("The game ended at this turn: step back to fork earlier.")
+            return
+        forked = self.session.fork(self.turn)
+        path = default_log_path(f"{self.scenario.id}-fork-t{self.turn}", self.session.seed)
+        humans = [t for t, c in forked.controllers.items() if not c.startswith("bot:")]
+        mode = "solo" if len(humans) == 1 else "hotseat"
+        try:
+            game = Game(forked, path, mode)
+            game.save()
+        except OSError as exc:
+            self.notify(f"cannot write the log: {exc}", severity="error")
+            return
+        self.app.enter_game(game)  # type: ignore[attr-defined]
+        self.app.notify(f"Forked after turn {self.turn}: a new session, a new log.")
+
+    def action_close(self) -> None:
+        if len(self.app.screen_stack) > 2:
+            self.dismiss()
+        else:
+            self.app.action_new_game()  # type: ignore[attr-defined]
+
+    def palette_commands(self):  # type: ignore[no-untyped-def]
+        cmds = [("Jump to turn…", "Go to any turn of the log", self.action_jump)]
+        for pov in self.povs:
+            cmds.append(
+                (
+                    f"View as {team_name(self.scenario, pov)}",
+                    "Switch the point of view",
+                    lambda pov=pov: self.set_view(pov),
+                )
+            )
+        cmds.append(("Fork from this turn", "Play on from here in a new log", self.action_fork))
+        return cmds

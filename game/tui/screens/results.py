@@ -1,0 +1,100 @@
+"""Turn results: what happened in plain words (from the ledger), the scoreboard and charts."""
+
+from __future__ import annotations
+
+import time
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from game.engine import TurnRecord
+from game.tui.game import Game, display_path
+from game.tui.widgets.charts import LineChart, index_series, score_series
+from game.tui.widgets.ledger_view import TurnStory
+from game.tui.widgets.scoreboard import Scoreboard
+from game.tui.words import FACILITATOR, team_name
+
+
+class ResultsScreen(Screen[None]):
+    """The results of one resolved turn, for the facilitator or (solo) the player's team."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,space", "continue", "Continue"),
+        Binding("p", "replay", "Replay log"),
+        Binding("m", "more", "All changes"),
+    ]
+
+    def __init__(self, game: Game, record: TurnRecord, pov: str = FACILITATOR) -> None:
+        super().__init__()
+        self.game = game
+        self.record = record
+        self.pov = pov
+        self.economy = 12
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="results-body"):
+            with VerticalScroll(id="results-left", classes="pane"):
+                yield Static(id="headline")
+                yield Scoreboard(id="scoreboard")
+                yield LineChart("Scores over the turns", id="score-chart")
+                yield LineChart("Indices over the turns", id="index-chart")
+            with VerticalScroll(id="results-right", classes="pane"):
+                yield TurnStory(id="story")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        g, s, rec = self.game, self.game.scenario, self.record
+        turn = rec.turn
+        over = turn >= s.turns
+        self.title = (
+            f"Final results · {s.title}"
+            if over
+            else f"Results of turn {turn} ({s.month_label(turn)})"
+        )
+        self.sub_title = f"as seen by {team_name(s, self.pov)}"
+        self.query_one("#results-left").border_title = "Scoreboard"
+        self.query_one("#results-right").border_title = "What happened, and why"
+        head = Text()
+        if over:
+            head.append("The game is over.\n", style="bold green")
+        head.append(f"Turn {turn} of {s.turns} resolved", style="bold")
+        head.append(f" · log saved to {display_path(g.log_path)}\n", style="dim")
+        head.append(
+            "Enter: " + ("back to the console" if self.pov == FACILITATOR else "next turn")
+            if not over
+            else "Enter: close · p: replay the whole session",
+            style="dim",
+        )
+        self.query_one("#headline", Static).update(head)
+        states = g.session.states[: turn + 1]
+        self.query_one("#scoreboard", Scoreboard).show(s, states, turn, self.pov)
+        self.query_one("#score-chart", LineChart).set_series(
+            score_series(s, states, turn, self.pov)
+        )
+        self.query_one("#index-chart", LineChart).set_series(index_series(states, turn))
+        self.query_one("#story", TurnStory).show(s, rec, self.pov, self.economy)
+        self.call_after_refresh(self._drawn)
+
+    def _drawn(self) -> None:
+        started = getattr(self.app, "resolve_started", None)
+        if started is not None:
+            self.app.results_drawn_ms = (time.perf_counter() - started) * 1000  # type: ignore[attr-defined]
+            self.app.resolve_started = None  # type: ignore[attr-defined]
+
+    def action_continue(self) -> None:
+        self.dismiss()
+
+    def action_more(self) -> None:
+        self.economy = 10_000 if self.economy < 10_000 else 12
+        self.query_one("#story", TurnStory).show(
+            self.game.scenario, self.record, self.pov, self.economy
+        )
+
+    def action_replay(self) -> None:
+        self.app.open_replay(str(self.game.log_path))  # type: ignore[attr-defined]

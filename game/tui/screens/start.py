@@ -1,0 +1,319 @@
+"""The start screen: choose a scenario (with its summary and sources), mode, seed and players."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import (
+    Button,
+    Footer,
+    Header,
+    Input,
+    Label,
+    OptionList,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+from textual.widgets.option_list import Option
+
+from game.errors import ChokepointError
+from game.scenario import Scenario
+from game.scenario_loader import DEFAULT_SCENARIO, bundled_scenarios, find_scenario, load_scenario
+from game.tui.game import (
+    DEFAULT_SEED,
+    HUMAN,
+    bot_controller,
+    bot_kinds,
+    default_log_path,
+    display_path,
+)
+from game.tui.screens import tame_cursor
+
+
+def scenario_summary(s: Scenario) -> Text:
+    """Title, summary, teams and sources of a scenario, for the start screen."""
+    t = Text()
+    t.append(s.title + "\n", style="bold")
+    t.append(
+        f"{s.turns} turns of {s.turn_length_months} month(s) from {s.start} · "
+        f"{len(s.materials)} materials · {len(s.actors)} actors\n\n",
+        style="dim",
+    )
+    t.append(s.summary.strip() + "\n\n")
+    for tid in sorted(s.teams):
+        team = s.teams[tid]
+        t.append(f"{team.name}: ", style="bold")
+        t.append(
+            f"{team.blurb or ''} ({team.action_points} action points, "
+            f"budget US${team.budget:,.0f}M)\n"
+        )
+    t.append(f"\nSources ({len(s.sources)})\n", style="bold")
+    for src in s.sources:
+        t.append(f"  [{src.id}] ", style="cyan")
+        t.append(src.citation + (f" <{src.url}>" if src.url else "") + "\n")
+    return t
+
+
+class StartScreen(Screen[None]):
+    """Choose a scenario, a mode, a seed and who plays each team; or open a saved session."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "start", "Start game", priority=True),
+        Binding("ctrl+o", "replay_selected", "Replay session"),
+        Binding("ctrl+r", "resume_selected", "Resume session"),
+    ]
+
+    def __init__(self, scenario: str | None = None, seed: int | None = None) -> None:
+        super().__init__()
+        self.paths: list[Path] = list(bundled_scenarios())
+        self.errors: dict[int, str] = {}
+        first = 0
+        if scenario:
+            p = find_scenario(scenario)
+            match = [i for i, q in enumerate(self.paths) if q.resolve() == p.resolve()]
+            if match:
+                first = match[0]
+            else:
+                self.paths.insert(0, p)
+        else:
+            default = [i for i, q in enumerate(self.paths) if q.stem == DEFAULT_SCENARIO]
+            first = default[0] if default else 0
+        self.selected_index = first
+        self.seed = DEFAULT_SEED if seed is None else seed
+        self.scenario: Scenario | None = None
+        self.sessions: list[Path] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="start-body"):
+            with VerticalScroll(id="start-left"):
+                opts = [Option(p.stem, id=str(i)) for i, p in enumerate(self.paths)]
+                yield OptionList(*opts, id="scenario-list", classes="pane")
+                with Vertical(id="settings", classes="pane"):
+                    with Horizontal(classes="field"):
+                        yield Label("Mode")
+                        yield Select(
+                            [("Hot seat", "hotseat"), ("Solo", "solo")],
+                            id="mode",
+                            allow_blank=False,
+                            value="hotseat",
+                            compact=True,
+                        )
+                    with Horizontal(classes="field hidden", id="solo-field"):
+                        yield Label("You play")
+                        yield Select([("-", "")], id="solo-team", allow_blank=False, compact=True)
+                    with Horizontal(classes="field"):
+                        yield Label("Seed")
+                        yield Input(str(self.seed), id="seed", type="integer", compact=True)
+                    yield Vertical(id="team-fields")
+                    with Horizontal(classes="field"):
+                        yield Label("Log")
+                        yield Input(id="log-path", compact=True)
+                    with Horizontal(classes="buttons"):
+                        yield Button("Start game", id="start", variant="primary", compact=True)
+            with TabbedContent(id="start-tabs"):
+                with TabPane("Scenario", id="tab-scenario"), VerticalScroll(id="start-right"):
+                    yield Static(id="start-error", classes="banner -error hidden")
+                    yield Static(id="scenario-info")
+                with TabPane("Saved sessions", id="tab-sessions"), Vertical():
+                    yield OptionList(id="session-list")
+                    with Horizontal(classes="buttons"):
+                        yield Button("Replay (ctrl+o)", id="replay", compact=True)
+                        yield Button("Resume (ctrl+r)", id="resume", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#scenario-list").border_title = "Scenario"
+        self.query_one("#settings").border_title = "Game settings"
+        lst = self.query_one("#scenario-list", OptionList)
+        lst.highlighted = self.selected_index
+        lst.focus()
+        self.load_sessions()
+        self.select_scenario(self.selected_index)
+        tame_cursor(self)
+
+    # -- scenarios ---------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#scenario-list")
+    def _highlight(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id is not None and int(event.option.id) != self.selected_index:
+            self.select_scenario(int(event.option.id))
+
+    def select_scenario(self, index: int) -> None:
+        self.selected_index = index
+        path = self.paths[index]
+        err = self.query_one("#start-error", Static)
+        try:
+            scenario = load_scenario(path)
+        except ChokepointError as exc:
+            self.scenario = None
+            err.update(str(exc))
+            err.remove_class("hidden")
+            self.query_one("#scenario-info", Static).update("")
+            self.query_one("#start", Button).disabled = True
+            return
+        err.add_class("hidden")
+        self.query_one("#start", Button).disabled = False
+        self.scenario = scenario
+        self.query_one("#scenario-info", Static).update(scenario_summary(scenario))
+        self.build_team_fields(scenario)
+        self.update_log_path()
+
+    def build_team_fields(self, s: Scenario) -> None:
+        box = self.query_one("#team-fields", Vertical)
+        box.remove_children()
+        kinds = bot_kinds()
+        options = [("Human", HUMAN)] + [(f"Computer: {k}", bot_controller(k)) for k in kinds]
+        rows = []
+        for tid in sorted(s.teams):
+            rows.append(
+                Horizontal(
+                    Label(s.teams[tid].name),
+                    Select(options, value=HUMAN, allow_blank=False, id=f"ctl-{tid}", compact=True),
+                    classes="field",
+                )
+            )
+        box.mount_all(rows)
+        solo = self.query_one("#solo-team", Select)
+        solo.set_options([(s.teams[t].name, t) for t in sorted(s.teams)])
+        default_solo = "tokyo" if "tokyo" in s.teams else sorted(s.teams)[0]
+        solo.value = default_solo
+        self.call_after_refresh(self.apply_mode)
+
+    def load_sessions(self) -> None:
+        folder = Path.cwd() / "sessions"
+        self.sessions = sorted(folder.glob("*.jsonl"), key=lambda p: -p.stat().st_mtime)[:50]
+        lst = self.query_one("#session-list", OptionList)
+        lst.clear_options()
+        if not self.sessions:
+            lst.add_option(Option(Text("no saved sessions yet", style="dim"), disabled=True))
+        for i, p in enumerate(self.sessions):
+            lst.add_option(Option(p.name, id=f"s{i}"))
+
+    # -- settings ---------------------------------------------------------------------
+
+    @property
+    def mode(self) -> str:
+        return str(self.query_one("#mode", Select).value)
+
+    @on(Select.Changed, "#mode")
+    @on(Select.Changed, "#solo-team")
+    def apply_mode(self) -> None:
+        if self.scenario is None:
+            return
+        solo = self.mode == "solo"
+        self.query_one("#solo-field").set_class(not solo, "hidden")
+        player = self.query_one("#solo-team", Select).value
+        kinds = bot_kinds()
+        for tid in self.scenario.teams:
+            sel = self.query_one(f"#ctl-{tid}", Select)
+            if solo and tid == player:
+                sel.value = HUMAN
+                sel.disabled = True
+            elif solo:
+                if sel.value == HUMAN:
+                    sel.value = bot_controller("hold" if "hold" in kinds else kinds[0])
+                sel.disabled = False
+            else:
+                if sel.disabled:
+                    sel.disabled = False
+        # in hot-seat mode leave the facilitator's choices as they are
+
+    @on(Input.Changed, "#seed")
+    def update_log_path(self) -> None:
+        if self.scenario is None:
+            return
+        seed = self.read_seed()
+        if seed is not None:
+            path = default_log_path(self.scenario.id, seed)
+            self.query_one("#log-path", Input).placeholder = display_path(path)
+            self.query_one("#settings").border_subtitle = None
+
+    def read_seed(self) -> int | None:
+        raw = self.query_one("#seed", Input).value.strip()
+        try:
+            return int(raw) if raw else DEFAULT_SEED
+        except ValueError:
+            return None
+
+    def controllers(self) -> dict[str, str]:
+        assert self.scenario is not None
+        return {
+            t: str(self.query_one(f"#ctl-{t}", Select).value) for t in sorted(self.scenario.teams)
+        }
+
+    # -- actions ---------------------------------------------------------------------
+
+    @on(Button.Pressed, "#start")
+    def action_start(self) -> None:
+        if self.scenario is None:
+            self.notify("Choose a scenario that loads first.", severity="error")
+            return
+        seed = self.read_seed()
+        if seed is None:
+            self.notify("The seed must be a whole number.", severity="error")
+            self.query_one("#seed", Input).focus()
+            return
+        controllers = self.controllers()
+        mode = self.mode
+        humans = [t for t, c in controllers.items() if c == HUMAN]
+        if mode == "solo" and len(humans) != 1:
+            self.notify("Solo play needs exactly one human team.", severity="error")
+            return
+        raw = self.query_one("#log-path", Input).value.strip()
+        log = Path(raw) if raw else default_log_path(self.scenario.id, seed)
+        self.app.start_game(self.scenario, seed, controllers, log, mode)  # type: ignore[attr-defined]
+
+    def _selected_session(self) -> Path | None:
+        lst = self.query_one("#session-list", OptionList)
+        idx = lst.highlighted
+        if idx is None or not self.sessions:
+            self.notify("Highlight a saved session in the list first.", severity="warning")
+            return None
+        opt = lst.get_option_at_index(idx)
+        if opt.id is None:
+            return None
+        return self.sessions[int(opt.id[1:])]
+
+    @on(Button.Pressed, "#replay")
+    def action_replay_selected(self) -> None:
+        path = self._selected_session()
+        if path is not None:
+            self.open_replay(str(path))
+
+    def open_replay(self, path: str) -> None:
+        self.app.open_replay(path)  # type: ignore[attr-defined]
+
+    def action_resume_selected(self) -> None:
+        path = self._selected_session()
+        if path is not None:
+            self.app.resume_game(str(path))  # type: ignore[attr-defined]
+
+    @on(OptionList.OptionSelected, "#session-list")
+    def _session_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.open_replay(str(self.sessions[int(event.option.id[1:])]))
+
+    @on(OptionList.OptionSelected, "#scenario-list")
+    def _scenario_chosen(self) -> None:
+        self.query_one("#mode", Select).focus()
+
+    @on(Button.Pressed, "#resume")
+    def _resume_pressed(self) -> None:
+        self.action_resume_selected()
+
+    def palette_commands(self):  # type: ignore[no-untyped-def]
+        return [
+            ("Start game", "Start with the settings on this screen", self.action_start),
+            ("Replay saved session", "Open the highlighted log", self.action_replay_selected),
+            ("Resume saved session", "Continue the highlighted log", self.action_resume_selected),
+        ]

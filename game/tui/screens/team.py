@@ -1,0 +1,272 @@
+"""A team's turn: its own view of the state (fog applied) and the order builder.
+
+In a hot-seat session the screen dismisses True once the team has sealed its orders (False if
+it hands the terminal back unsealed). In solo play it is the player's home screen: sealing
+resolves the turn against the computer teams and shows the results.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import (
+    Button,
+    DataTable,
+    Footer,
+    Header,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+
+from game.errors import ChokepointError, OrderRefused
+from game.orders import Order, order_cost
+from game.tui.game import Game
+from game.tui.widgets.charts import LineChart, index_series, score_series
+from game.tui.widgets.ledger_view import TurnStory
+from game.tui.widgets.scoreboard import Scoreboard
+from game.tui.widgets.state_panel import StatePanel
+from game.tui.words import humanize, money, order_line
+
+
+class TeamScreen(Screen[bool]):
+    """One team builds and seals its orders, seeing only what its fog allows."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add_order", "Add order"),
+        Binding("d,delete", "remove_order", "Remove"),
+        Binding("s", "seal", "Seal orders"),
+        Binding("escape", "leave", "Hand back", show=True),
+    ]
+
+    def __init__(self, game: Game, team: str, solo: bool = False) -> None:
+        super().__init__()
+        self.game = game
+        self.team = team
+        self.solo = solo
+        sealed = game.session.pending.get(team)
+        if team not in game.drafts:
+            game.drafts[team] = list(sealed) if sealed is not None else []
+        self.busy = False
+
+    @property
+    def drafts(self) -> list[Order]:
+        return self.game.drafts.setdefault(self.team, [])
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="team-body"):
+            with Vertical(id="team-left", classes="pane"):
+                yield Static(id="resources")
+                yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
+                yield Static(id="draft-verdict")
+                with Horizontal(classes="buttons"):
+                    yield Button("Add order (a)", id="add", variant="primary")
+                    label = "Seal & resolve (s)" if self.solo else "Seal orders (s)"
+                    yield Button(label, id="seal", variant="success")
+            with TabbedContent(id="team-tabs"):
+                with TabPane("Situation", id="tab-situation"), VerticalScroll():
+                    yield StatePanel(id="state")
+                with TabPane("Scores", id="tab-scores"), VerticalScroll():
+                    yield Scoreboard(id="scoreboard")
+                    yield LineChart("Score", id="score-chart")
+                    yield LineChart("Indices", id="index-chart")
+                with TabPane("Last turn", id="tab-last"), VerticalScroll():
+                    yield TurnStory(id="story")
+                with TabPane("Briefing", id="tab-brief"), VerticalScroll():
+                    yield Static(id="briefing")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#drafts", DataTable)
+        table.add_columns("#", "Order", "AP", "Budget", "Engine")
+        self.refresh_all()
+        self.query_one("#drafts").focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_all()
+
+    # -- drawing ---------------------------------------------------------------------
+
+    def refresh_all(self) -> None:
+        g, s = self.game, self.game.scenario
+        session = g.session
+        turn = session.turn
+        name = s.teams[self.team].name
+        if session.is_over:
+            self.title = f"{name} · game over"
+        else:
+            self.title = f"{name} · turn {turn + 1} of {s.turns} ({s.month_label(turn + 1)})"
+        self.sub_title = "solo" if self.solo else "your orders are sealed from the other teams"
+        self.query_one("#team-left").border_title = f"{name}: orders for turn {turn + 1}"
+        view = g.view(self.team)
+        states = [*session.states[:-1], view.state]
+        self.query_one("#state", StatePanel).show(s, states, turn, self.team)
+        self.query_one("#scoreboard", Scoreboard).show(s, session.states, turn, self.team)
+        self.query_one("#score-chart", LineChart).set_series(
+            score_series(s, session.states, turn, self.team)
+        )
+        self.query_one("#index-chart", LineChart).set_series(index_series(session.states, turn))
+        last = session.records[-1] if session.records else None
+        self.query_one("#story", TurnStory).show(s, last, self.team)
+        self.query_one("#briefing", Static).update(self.briefing())
+        self.refresh_drafts()
+
+    def refresh_drafts(self) -> None:
+        g, s = self.game, self.game.scenario
+        state = g.session.state
+        table = self.query_one("#drafts", DataTable)
+        row = table.cursor_row
+        table.clear()
+        refusals = {r.index: r.reason for r in g.check(self.team, self.drafts)}
+        ap_used = 0
+        spent = 0.0
+        for i, o in enumerate(self.drafts):
+            ap, budget = order_cost(s, state, o)
+            if i in refusals:
+                status = Text("✗ " + humanize(s, refusals[i]), style="red")
+            else:
+                status = Text("✓ ok", style="green")
+                ap_used += ap
+                spent += budget
+            table.add_row(str(i + 1), order_line(s, o), str(ap), money(budget), status)
+        if self.drafts:
+            table.move_cursor(row=min(row, len(self.drafts) - 1))
+        team = s.teams[self.team]
+        ap_left = team.action_points - ap_used
+        budget = state.budget[self.team]
+        sealed = self.team in g.session.pending
+        seal_note = " · [green]sealed[/]" if sealed else ""
+        self.query_one("#resources", Static).update(
+            f"Action points: [b]{ap_left}[/b] of {team.action_points} left · "
+            f"Budget: [b]{money(budget - spent)}[/b] of {money(budget)} left"
+            f" (+{money(team.income)} next turn){seal_note}"
+        )
+        verdict = self.query_one("#draft-verdict", Static)
+        if not self.drafts:
+            verdict.update("[dim]No orders yet: sealing now means this team holds.[/]")
+        elif refusals:
+            verdict.update(
+                f"[red]The engine refuses {len(refusals)} order(s): fix or remove them "
+                "before sealing.[/]"
+            )
+        else:
+            verdict.update("[green]The engine accepts every order.[/]")
+        over = g.session.is_over
+        self.query_one("#seal", Button).disabled = over or self.busy
+        self.query_one("#add", Button).disabled = over or self.busy
+
+    def briefing(self) -> Text:
+        s = self.game.scenario
+        team = s.teams[self.team]
+        t = Text()
+        t.append(f"{team.name}\n", style="bold")
+        t.append(f"{team.blurb}\n\n")
+        t.append("How your score is made (0–100)\n", style="bold")
+        objs = s.objectives.get(self.team, [])
+        total = sum(o.weight for o in objs) or 1.0
+        for o in objs:
+            arrow = "higher is better" if o.direction == "up" else "lower is better"
+            t.append(
+                f"  • {o.label or o.metric}: weight {o.weight / total:.0%}, "
+                f"{arrow} (scored from {o.low:g} to {o.high:g})\n"
+            )
+        t.append("\nOrders open to you\n", style="bold")
+        from game.tui.screens.order_form import ORDER_LABELS
+
+        for kind in team.orders:
+            cost = s.cost_of(kind)
+            extra = "" if kind in ("invest", "diplomacy", "hold") else f" ({cost.ap} AP)"
+            t.append(f"  • {ORDER_LABELS.get(kind, kind)}{extra}\n")
+        t.append(
+            f"\nEach turn: {team.action_points} action points; income {money(team.income)}.\n",
+            style="dim",
+        )
+        return t
+
+    # -- actions ---------------------------------------------------------------------
+
+    @on(Button.Pressed, "#add")
+    def action_add_order(self) -> None:
+        if self.game.session.is_over or self.busy:
+            return
+        from game.tui.screens.order_form import OrderForm
+
+        def added(order: Order | None) -> None:
+            if order is not None:
+                self.drafts.append(order)
+                self.game.reopen(self.team)
+                self.refresh_drafts()
+                self.query_one("#drafts", DataTable).move_cursor(row=len(self.drafts) - 1)
+
+        self.app.push_screen(OrderForm(self.game, self.team, self.drafts), added)
+
+    def action_remove_order(self) -> None:
+        if not self.drafts or self.busy:
+            return
+        row = self.query_one("#drafts", DataTable).cursor_row
+        if 0 <= row < len(self.drafts):
+            removed = self.drafts.pop(row)
+            self.game.reopen(self.team)
+            self.notify(f"Removed: {order_line(self.game.scenario, removed)}")
+            self.refresh_drafts()
+
+    @on(Button.Pressed, "#seal")
+    def action_seal(self) -> None:
+        if self.busy or self.game.session.is_over:
+            return
+        try:
+            self.game.seal(self.team, self.drafts)
+        except OrderRefused as exc:
+            self.notify(humanize(self.game.scenario, exc.reason), title="Refused", severity="error")
+            self.refresh_drafts()
+            return
+        if self.solo:
+            self.busy = True
+            self.refresh_drafts()
+            self.notify("Orders sealed. The computer teams are deciding…", timeout=3)
+            self.resolve_turn()
+        else:
+            self.dismiss(True)
+
+    @work(thread=True, exclusive=True, group="resolve")
+    def resolve_turn(self) -> None:
+        app = self.app
+        app.resolve_started = time.perf_counter()  # type: ignore[attr-defined]
+        try:
+            record = self.game.resolve()
+        except (ChokepointError, OSError) as exc:
+            app.call_from_thread(self._resolve_failed, str(exc))
+            return
+        app.call_from_thread(self._show_results, record)
+
+    def _resolve_failed(self, message: str) -> None:
+        self.busy = False
+        self.notify(message, title="Could not resolve", severity="error")
+        self.refresh_drafts()
+
+    def _show_results(self, record) -> None:  # type: ignore[no-untyped-def]
+        from game.tui.screens.results import ResultsScreen
+
+        self.busy = False
+        self.app.push_screen(ResultsScreen(self.game, record, pov=self.team))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action == "leave" and self.solo)
+
+    def action_leave(self) -> None:
+        if not self.solo:
+            self.dismiss(False)
+
+    def palette_commands(self):  # type: ignore[no-untyped-def]
+        return [
+            ("Add an order", "Open the order builder", self.action_add_order),
+            ("Seal orders", "Seal this team's orders for the turn", self.action_seal),
+        ]

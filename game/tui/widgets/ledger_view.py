@@ -1,0 +1,141 @@
+"""A turn in plain words: orders, chance, and why each score and index moved (the ledger)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual.widgets import Static
+
+from game.engine import TurnRecord
+from game.scenario import Scenario
+from game.tui.words import (
+    FACILITATOR,
+    INDEX_LABELS,
+    draw_line,
+    draw_visible,
+    hidden_keys,
+    humanize,
+    key_label,
+    key_visible,
+    order_line,
+    possessive,
+    signed,
+    team_name,
+    unit_of,
+    visible_orders,
+)
+
+ECONOMY_SHOWN = 12
+
+
+def _heading(text: str) -> Text:
+    return Text(f"\n{text}", style="bold underline")
+
+
+def _amount(amount: float, unit: str = "", digits: int = 1) -> Text:
+    style = "green" if amount > 0 else "red" if amount < 0 else "dim"
+    return Text(f"{signed(amount, digits)}{unit}", style=style)
+
+
+def turn_story(
+    scenario: Scenario, record: TurnRecord, pov: str = FACILITATOR, economy: int = ECONOMY_SHOWN
+) -> list[RenderableType]:
+    """The turn as lines of text for ``pov``; hidden things are left out (and said to be)."""
+    s = scenario
+    hidden = hidden_keys(s, pov)
+    month = s.month_label(record.turn)
+    out: list[RenderableType] = [Text(f"Turn {record.turn} ({month})", style="bold")]
+    entries = [e for e in record.ledger if key_visible(hidden, e.key)]
+
+    # scores
+    out.append(_heading("Why the scores moved"))
+    by_key: dict[str, list] = defaultdict(list)  # type: ignore[type-arg]
+    for e in entries:
+        by_key[e.key].append(e)
+    for team in sorted(s.teams):
+        key = f"score.{team}"
+        if key in hidden:
+            out.append(Text(f"{possessive(team_name(s, team))} score: unknown to you", "dim"))
+            continue
+        items = by_key.get(key, [])
+        total = sum(e.amount for e in items)
+        line = Text(f"{possessive(team_name(s, team))} score ")
+        line.append_text(_amount(total, " pts"))
+        out.append(line)
+        for e in sorted(items, key=lambda e: -abs(e.amount)):
+            row = Text("  • ")
+            row.append_text(_amount(e.amount, "", 2))
+            row.append(f"  {humanize(s, e.why)}")
+            out.append(row)
+        if not items:
+            out.append(Text("  • no change", "dim"))
+
+    # indices
+    idx = [e for e in entries if e.key.startswith("index.")]
+    out.append(_heading("Why the indices moved"))
+    if not idx:
+        out.append(Text("  no index moved", "dim"))
+    for e in idx:
+        name = INDEX_LABELS.get(e.key.split(".", 1)[1], e.key)
+        row = Text(f"  • {name} ")
+        row.append_text(_amount(e.amount, unit_of(s, e.key), 2))
+        row.append(f": {humanize(s, e.why)}")
+        out.append(row)
+
+    # orders
+    out.append(_heading("Orders carried out"))
+    for team in sorted(s.teams):
+        orders = record.orders.get(team, [])
+        shown, n_hidden = visible_orders(s, pov, team, orders)
+        if not orders:
+            out.append(Text(f"  {team_name(s, team)}: held", "dim"))
+        for o in shown:
+            out.append(Text(f"  {team_name(s, team)}: {order_line(s, o)}"))
+        if n_hidden:
+            noun = "order" if n_hidden == 1 else "orders"
+            out.append(Text(f"  {team_name(s, team)}: {n_hidden} {noun} you cannot see", "dim"))
+        for o, why in record.refused.get(team, []) if pov in (FACILITATOR, team) else []:
+            out.append(Text(f"  {team_name(s, team)}: REFUSED {order_line(s, o)}: {why}", "red"))
+
+    # chance
+    draws = [d for d in record.draws if draw_visible(s, pov, d)]
+    out.append(_heading("Chance"))
+    if not draws:
+        out.append(Text("  nothing was left to chance this turn", "dim"))
+    for d in draws:
+        out.append(Text(f"  • {draw_line(s, d)}", "green" if d.happened else ""))
+
+    # economy
+    econ = [e for e in entries if not e.key.startswith(("score.", "index."))]
+    out.append(_heading("Markets and industry"))
+    econ.sort(key=lambda e: -abs(e.amount))
+    for e in econ[:economy]:
+        row = Text(f"  • {key_label(s, e.key)} ")
+        row.append_text(_amount(e.amount, unit_of(s, e.key), 2))
+        row.append(f": {humanize(s, e.why)}", style="dim")
+        out.append(row)
+    if len(econ) > economy:
+        out.append(Text(f"  … and {len(econ) - economy} smaller changes", "dim"))
+    if not econ:
+        out.append(Text("  nothing moved", "dim"))
+    return out
+
+
+class TurnStory(Static):
+    """The plain-words account of one turn (put it in a scrolling container)."""
+
+    DEFAULT_CSS = "TurnStory { height: auto; }"
+
+    def show(
+        self,
+        scenario: Scenario,
+        record: TurnRecord | None,
+        pov: str = FACILITATOR,
+        economy: int = ECONOMY_SHOWN,
+    ) -> None:
+        if record is None:
+            self.update(Text("No turn has been played yet.", style="dim"))
+            return
+        self.update(Group(*turn_story(scenario, record, pov, economy)))

@@ -1,0 +1,56 @@
+"""The scoreboard: each team's score, its change this turn, and who plays it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.table import Table
+from textual.widgets import Static
+
+from game.scenario import Scenario
+from game.state import GameState
+from game.tui.widgets.charts import SERIES_COLORS, sparkline
+from game.tui.words import FACILITATOR, hidden_keys, signed, team_name
+
+
+class Scoreboard(Static):
+    """Scores after a turn, from a point of view (others' scores are unknown to a team)."""
+
+    DEFAULT_CSS = "Scoreboard { height: auto; }"
+
+    def show(
+        self,
+        scenario: Scenario,
+        states: Sequence[GameState],
+        upto: int,
+        pov: str = FACILITATOR,
+        status: dict[str, str] | None = None,
+    ) -> None:
+        hidden = hidden_keys(scenario, pov)
+        table = Table(box=box.SIMPLE_HEAD, expand=True, padding=(0, 1), show_edge=False)
+        table.add_column("Team", no_wrap=True)
+        table.add_column("Score", justify="right", no_wrap=True)
+        table.add_column("Turn", justify="right", no_wrap=True)
+        table.add_column("Trend", no_wrap=True)
+        if status:
+            table.add_column("Status", no_wrap=False)
+        now = states[upto]
+        prev = states[upto - 1] if upto > 0 else None
+        for i, team in enumerate(sorted(scenario.teams)):
+            color = SERIES_COLORS[i % len(SERIES_COLORS)]
+            name = f"[{color}]■[/] {team_name(scenario, team)}"
+            if pov == team:
+                name += " [dim](you)[/]"
+            if f"score.{team}" in hidden:
+                cells = [name, "[dim]?[/]", "[dim]?[/]", "[dim]unknown[/]"]
+            else:
+                score = now.scores[team]
+                delta = score - prev.scores[team] if prev else 0.0
+                style = "green" if delta > 0.05 else "red" if delta < -0.05 else "dim"
+                trend = sparkline([s.scores[team] for s in states[: upto + 1]], 0, 100)
+                cells = [name, f"{score:.1f}", f"[{style}]{signed(delta)}[/]", trend]
+            if status:
+                cells.append(status.get(team, ""))
+            table.add_row(*cells)
+        self.update(table)

@@ -1,0 +1,214 @@
+"""The state of the game from one point of view: indices, industry, cover, prices, stocks.
+
+A team sees its own numbers exactly, others' with the fog's noise (marked ≈) and what the fog
+hides as "?". The facilitator sees the true state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from game.scenario import Scenario
+from game.state import GameState, split_key
+from game.tui.widgets.charts import sparkline
+from game.tui.words import (
+    FACILITATOR,
+    INDEX_LABELS,
+    INDEX_ORDER,
+    actor_name,
+    hidden_keys,
+    material_name,
+    signed,
+    team_name,
+)
+
+
+def _table(title: str, *columns: str) -> Table:
+    t = Table(
+        title=title,
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        expand=True,
+        padding=(0, 1),
+        show_edge=False,
+    )
+    for i, c in enumerate(columns):
+        t.add_column(c, justify="left" if i == 0 else "right", no_wrap=i > 0)
+    return t
+
+
+def _cut(text: str, n: int = 18) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def indices_table(scenario: Scenario, states: Sequence[GameState], upto: int) -> Table:
+    t = _table("Indices", "Index", "Now", "Turn", "Trend")
+    now = states[upto]
+    prev = states[upto - 1] if upto > 0 else None
+    for name in INDEX_ORDER:
+        if name not in now.indices:
+            continue
+        v = now.indices[name]
+        d = v - prev.indices[name] if prev else 0.0
+        style = "green" if d > 0.05 else "red" if d < -0.05 else "dim"
+        hist = [s.indices[name] for s in states[: upto + 1]]
+        t.add_row(
+            INDEX_LABELS.get(name, name), f"{v:.1f}", f"[{style}]{signed(d)}[/]", sparkline(hist)
+        )
+    return t
+
+
+def state_renderables(
+    scenario: Scenario,
+    states: Sequence[GameState],
+    upto: int,
+    pov: str = FACILITATOR,
+    shown: GameState | None = None,
+) -> list[RenderableType]:
+    """Tables describing ``shown`` (default ``states[upto]``) as ``pov`` sees it."""
+    s = scenario
+    state = shown or states[upto]
+    hidden = hidden_keys(s, pov)
+    me = s.teams[pov].actor if pov in s.teams else None
+    players = [s.teams[t].actor for t in sorted(s.teams)]
+    mats = sorted(s.materials)
+
+    def who(actor: str) -> str:
+        name = actor_name(s, actor)
+        return name if me is None or actor == me else f"{name} ≈"
+
+    parts: list[RenderableType] = [indices_table(s, states, upto)]
+
+    out = _table("Industrial output (100 = normal)", "Country", *sorted(s.sectors), "All")
+    for actor in sorted(state.output):
+        row = state.output[actor]
+        if not row:
+            continue
+        avg = sum(row.values()) / len(row)
+        cells = [f"{row[sec]:.0f}" if sec in row else "–" for sec in sorted(s.sectors)]
+        style = "bold" if actor == me else ""
+        out.add_row(Text(who(actor), style=style), *cells, f"{avg:.1f}")
+    parts.append(out)
+
+    cover = _table("Days of working inventory", "Material", *[actor_name(s, a) for a in players])
+    for m in mats:
+        cells = []
+        for a in players:
+            if f"cover.{a}" in hidden:
+                cells.append("[dim]?[/]")
+            elif m in state.cover.get(a, {}):
+                v = state.cover[a][m]
+                style = "red" if v < 15 else "yellow" if v < 45 else ""
+                cells.append(f"[{style}]{v:.0f}[/]" if style else f"{v:.0f}")
+            else:
+                cells.append("[dim]–[/]")
+        cover.add_row(_cut(material_name(s, m)), *cells)
+    parts.append(cover)
+
+    prices = _table("Prices", "Material", "World", "China", "Unit")
+    for m in mats:
+        mat = s.materials[m]
+        base = mat.price
+        p = state.prices[m]
+        style = "red" if p > base * 1.25 else "green" if p < base * 0.9 else ""
+        prices.add_row(
+            _cut(material_name(s, m)),
+            f"[{style}]{p:,.1f}[/]" if style else f"{p:,.1f}",
+            f"{state.china_prices[m]:,.1f}",
+            _cut(mat.price_unit, 10),
+        )
+    parts.append(prices)
+
+    stock = _table("Strategic stockpiles", "Material", *[actor_name(s, a) for a in players])
+    for m in mats:
+        cells = []
+        for a in players:
+            if f"stockpile.{a}" in hidden:
+                cells.append("[dim]?[/]")
+            else:
+                v = state.stockpile[a][m]
+                cells.append(f"{v:,.0f}" if v else "[dim]0[/]")
+        if any(c not in ("[dim]0[/]",) for c in cells):
+            stock.add_row(_cut(material_name(s, m)), *cells)
+    parts.append(stock)
+
+    money_t = _table("Budgets (US$ million)", "Team", "Budget", "Income/turn")
+    for t in sorted(s.teams):
+        if f"budget.{t}" in hidden:
+            money_t.add_row(team_name(s, t), "[dim]?[/]", f"{s.teams[t].income:,.0f}")
+        else:
+            money_t.add_row(team_name(s, t), f"{state.budget[t]:,.0f}", f"{s.teams[t].income:,.0f}")
+    parts.append(money_t)
+
+    ctl = _table("Export controls in force", "Exporter → target", "Material", "Level")
+    for key, c in sorted(state.controls.items()):
+        exp, mat, tgt = split_key(key)
+        level = c.level.replace("_", " ")
+        if c.level == "licensing":
+            level += f" {c.approval:.0%}"
+        if c.extraterritorial:
+            level += " (extraterr.)"
+        ctl.add_row(
+            f"{actor_name(s, exp)} → {actor_name(s, tgt)}", _cut(material_name(s, mat)), level
+        )
+    parts.append(ctl)
+
+    if state.tariffs or state.sanctions or any(state.priority_defence.values()):
+        meas = _table("Tariffs, sanctions, priorities", "Measure", "Setting")
+        for key, rate in sorted(state.tariffs.items()):
+            imp, mat, tgt = split_key(key)
+            meas.add_row(
+                f"{actor_name(s, imp)} tariff on {material_name(s, mat)} from {actor_name(s, tgt)}",
+                f"{rate:.0%}",
+            )
+        for key, sev in sorted(state.sanctions.items()):
+            a, b = key.split("|")
+            meas.add_row(f"{actor_name(s, a)} sanctions on {actor_name(s, b)}", sev)
+        for a, on in sorted(state.priority_defence.items()):
+            if on:
+                meas.add_row(f"{actor_name(s, a)} prioritises defence", "on")
+        parts.append(meas)
+
+    proj = _table("Investments under way", "Project", "Team", "Turns left")
+    names = {o.id: o.name for o in s.investments}
+    hidden_teams = set()
+    for p in state.projects:
+        if f"projects.{p.team}" in hidden:
+            hidden_teams.add(p.team)
+            continue
+        slip = f" (slipped {p.slipped})" if p.slipped else ""
+        proj.add_row(
+            _cut(names.get(p.option, p.option), 30), team_name(s, p.team), f"{p.turns_left}{slip}"
+        )
+    for oid in state.completed:
+        opt = next((o for o in s.investments if o.id == oid), None)
+        if opt and f"projects.{opt.team}" not in hidden:
+            proj.add_row(_cut(opt.name, 30), team_name(s, opt.team), "[green]done[/]")
+    for t in sorted(s.teams):
+        if f"projects.{t}" in hidden:
+            proj.add_row("[dim]unknown[/]", team_name(s, t), "[dim]?[/]")
+    parts.append(proj)
+    return parts
+
+
+class StatePanel(Static):
+    """All the state tables for one point of view, stacked (put it in a scrolling container)."""
+
+    DEFAULT_CSS = "StatePanel { height: auto; }"
+
+    def show(
+        self,
+        scenario: Scenario,
+        states: Sequence[GameState],
+        upto: int,
+        pov: str = FACILITATOR,
+        shown: GameState | None = None,
+    ) -> None:
+        self.update(Group(*state_renderables(scenario, states, upto, pov, shown)))

@@ -1,0 +1,241 @@
+"""Plain words for the engine's identifiers, ledger entries, draws and orders.
+
+Presentation only: nothing here computes a rule. It turns ``cover.JPN.dytb`` into "Japan: days of
+cover of Dy/Tb oxide", and decides which lines of a turn a given point of view may see (the fog
+says what is hidden; this module only applies it to the ledger and order lists).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from game.chance import Draw
+from game.ledger import Entry
+from game.orders import Invest, Order, StockpileBuild, StockpileRelease
+from game.scenario import Scenario
+
+FACILITATOR = "facilitator"
+
+INDEX_LABELS = {
+    "tension": "Tension",
+    "cohesion": "US–Japan cohesion",
+    "posture": "Japan's Taiwan posture",
+    "deterrence": "Deterrence credibility",
+    "market_share": "China's market share",
+}
+INDEX_ORDER = ("tension", "cohesion", "posture", "deterrence", "market_share")
+
+
+def short(name: str) -> str:
+    """'NdPr oxide (light rare earths)' -> 'NdPr oxide'."""
+    return name.split(" (")[0]
+
+
+def actor_name(s: Scenario, actor: str) -> str:
+    if actor == "*":
+        return "everyone"
+    a = s.actors.get(actor)
+    return short(a.name) if a else actor
+
+
+def material_name(s: Scenario, material: str) -> str:
+    m = s.materials.get(material)
+    return short(m.name) if m else material
+
+
+def team_name(s: Scenario, team: str) -> str:
+    if team == FACILITATOR:
+        return "Facilitator"
+    t = s.teams.get(team)
+    return t.name if t else team
+
+
+def possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def _names(s: Scenario) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for aid in s.actors:
+        out[aid] = actor_name(s, aid)
+    for mid in s.materials:
+        out[mid] = material_name(s, mid)
+    for opt in s.investments:
+        out[opt.id] = opt.name
+    for mv in s.diplomacy:
+        out[mv.id] = mv.name
+    return out
+
+
+_NAME_CACHE: dict[int, tuple[dict[str, str], re.Pattern[str] | None]] = {}
+
+
+def humanize(s: Scenario, text: str) -> str:
+    """Replace identifiers (actors, materials, options, moves) in ``text`` by their names."""
+    cached = _NAME_CACHE.get(id(s))
+    if cached is None:
+        names = _names(s)
+        keys = sorted(names, key=len, reverse=True)
+        pattern = (
+            re.compile(r"\b(" + "|".join(re.escape(k) for k in keys) + r")\b") if keys else None
+        )
+        cached = (names, pattern)
+        _NAME_CACHE[id(s)] = cached
+    names, pattern = cached
+    if pattern is None:
+        return text
+    return pattern.sub(lambda m: names[m.group(1)], text)
+
+
+def key_label(s: Scenario, key: str) -> str:
+    """A ledger or metric key in words."""
+    parts = key.split(".")
+    root = parts[0]
+    try:
+        if root == "score":
+            return f"{possessive(team_name(s, parts[1]))} score"
+        if root == "index":
+            return INDEX_LABELS.get(parts[1], parts[1])
+        if root == "cover":
+            return f"{actor_name(s, parts[1])}: days of cover of {material_name(s, parts[2])}"
+        if root == "inventory":
+            return f"{actor_name(s, parts[1])}: inventory of {material_name(s, parts[2])}"
+        if root == "stockpile":
+            return f"{actor_name(s, parts[1])}: stockpile of {material_name(s, parts[2])}"
+        if root == "price":
+            return f"World price of {material_name(s, parts[1])}"
+        if root == "china_price":
+            return f"Price of {material_name(s, parts[1])} inside China"
+        if root == "share":
+            exp, imp, mat = actor_name(s, parts[3]), actor_name(s, parts[1]), parts[2]
+            return f"{possessive(exp)} share of {possessive(imp)} {material_name(s, mat)} imports"
+        if root == "revenue":
+            return f"{possessive(actor_name(s, parts[1]))} export revenue"
+        if root == "output":
+            who = actor_name(s, parts[1])
+            return f"{who}: output of {parts[2]}" if len(parts) > 2 else f"{who}: industrial output"
+        if root == "budget":
+            return f"{possessive(team_name(s, parts[1]))} budget"
+    except IndexError:
+        pass
+    return humanize(s, key)
+
+
+def unit_of(s: Scenario, key: str) -> str:
+    root = key.split(".")[0]
+    if root in ("score", "index"):
+        return " pts" if not key.endswith("market_share") else " pp"
+    if root == "cover":
+        return " days"
+    if root in ("price", "china_price"):
+        m = s.materials.get(key.split(".")[1])
+        return f" {m.price_unit}" if m else ""
+    if root == "share":
+        return " pp"
+    if root in ("revenue", "budget"):
+        return " US$M"
+    if root in ("stockpile", "inventory"):
+        parts = key.split(".")
+        m = s.materials.get(parts[2]) if len(parts) > 2 else None
+        return f" {m.unit}" if m else ""
+    if root == "output":
+        return " pts"
+    return ""
+
+
+def signed(x: float, digits: int = 1) -> str:
+    if abs(x) < 0.5 * 10**-digits:
+        x = 0.0
+    return f"{x:+,.{digits}f}"
+
+
+def entry_line(s: Scenario, e: Entry) -> str:
+    """One ledger entry as a sentence: what moved, by how much, and why."""
+    return f"{key_label(s, e.key)} {signed(e.amount, 2)}{unit_of(s, e.key)}: {humanize(s, e.why)}"
+
+
+def draw_line(s: Scenario, d: Draw) -> str:
+    if d.phase == "diplomacy":
+        team, _, move = d.subject.partition(":")
+        name = humanize(s, move)
+        verdict = "succeeded" if d.happened else "failed"
+        return (
+            f"{team_name(s, team)}: “{name}” {verdict} ({d.chance:.0%} chance, roll {d.roll:.2f})"
+        )
+    if d.phase == "investment":
+        name = humanize(s, d.subject)
+        verdict = "slipped a turn" if d.happened else "stayed on schedule"
+        return f"{name} {verdict} ({d.chance:.0%} chance of slipping, roll {d.roll:.2f})"
+    verdict = "happened" if d.happened else "did not happen"
+    return f"{d.phase}: {humanize(s, d.subject)} {verdict} ({d.chance:.0%}, roll {d.roll:.2f})"
+
+
+# -- what a point of view may see -------------------------------------------------------------
+
+
+def hidden_keys(s: Scenario, pov: str) -> frozenset[str]:
+    """The fog's hidden keys for ``pov`` (the same names as ``TeamView.hidden``)."""
+    if pov == FACILITATOR or pov not in s.teams:
+        return frozenset()
+    me = s.teams[pov].actor
+    hidden: set[str] = set()
+    fog = s.fog.hidden
+    for actor in s.actors:
+        if actor == me:
+            continue
+        if "inventory" in fog:
+            hidden.update({f"cover.{actor}", f"inventory.{actor}"})
+        if "stockpile" in fog:
+            hidden.add(f"stockpile.{actor}")
+    for t in s.teams:
+        if t == pov:
+            continue
+        if "budget" in fog:
+            hidden.add(f"budget.{t}")
+        if "projects" in fog:
+            hidden.add(f"projects.{t}")
+        hidden.add(f"score.{t}")
+    return frozenset(hidden)
+
+
+def key_visible(hidden: Iterable[str], key: str) -> bool:
+    parts = key.split(".")
+    hs = set(hidden)
+    return not any(".".join(parts[:n]) in hs for n in range(1, len(parts) + 1))
+
+
+def draw_visible(s: Scenario, pov: str, d: Draw) -> bool:
+    if pov == FACILITATOR:
+        return True
+    if d.phase == "investment":
+        opt = next((o for o in s.investments if o.id == d.subject), None)
+        return opt is None or opt.team == pov or "projects" not in s.fog.hidden
+    return True
+
+
+def order_visible(s: Scenario, pov: str, team: str, order: Order) -> bool:
+    """May ``pov`` see ``team``'s resolved ``order``? Own orders always; others' per the fog."""
+    if pov in (FACILITATOR, team):
+        return True
+    fog = s.fog.hidden
+    if "orders" in fog:
+        return False
+    if isinstance(order, Invest) and "projects" in fog:
+        return False
+    return not (isinstance(order, StockpileRelease | StockpileBuild) and "stockpile" in fog)
+
+
+def visible_orders(
+    s: Scenario, pov: str, team: str, orders: Sequence[Order]
+) -> tuple[list[Order], int]:
+    shown = [o for o in orders if order_visible(s, pov, team, o)]
+    return shown, len(orders) - len(shown)
+
+
+def order_line(s: Scenario, order: Order) -> str:
+    return humanize(s, order.describe())
+
+
+def money(x: float) -> str:
+    return f"US${x:,.0f}M"
