@@ -234,7 +234,8 @@ def visible_orders(
 
 
 def order_line(s: Scenario, order: Order) -> str:
-    return humanize(s, order.describe())
+    text = order.describe().replace(" to *", " to everyone").replace(" from *", " from everyone")
+    return humanize(s, text)
 
 
 def money(x: float) -> str:

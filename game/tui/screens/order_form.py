@@ -125,51 +125,77 @@ class OrderForm(ModalScreen[Order | None]):
             with VerticalScroll(id="order-scroll"):
                 with Horizontal(classes="field"):
                     yield Label("Order")
-                    yield Select(types, id="f-type", allow_blank=False, value=types[0][1])
+                    yield Select(
+                        types, id="f-type", compact=True, allow_blank=False, value=types[0][1]
+                    )
                 with Vertical(id="order-fields"):
-                    yield from self._field("material", "Material", Select(mats, allow_blank=False))
+                    yield from self._field(
+                        "material", "Material", Select(mats, allow_blank=False, compact=True)
+                    )
                     yield from self._field(
                         "target",
                         "Country",
-                        Select([("Everyone (*)", "*"), *others], allow_blank=False),
+                        Select([("Everyone (*)", "*"), *others], allow_blank=False, compact=True),
                     )
                     yield from self._field(
-                        "level", "Level", Select(LEVELS, allow_blank=False, value="full_ban")
+                        "level",
+                        "Level",
+                        Select(LEVELS, compact=True, allow_blank=False, value="full_ban"),
                     )
                     yield from self._field(
-                        "approval", "Approved", Select(PERCENTS, allow_blank=False, value=0.5)
+                        "approval",
+                        "Approved",
+                        Select(PERCENTS, compact=True, allow_blank=False, value=0.5),
                     )
                     yield from self._field(
                         "extraterritorial",
                         "",
-                        Checkbox("Extraterritorial (also binds third countries)"),
+                        Checkbox("Extraterritorial (binds third countries)", compact=True),
                     )
                     yield from self._field(
-                        "amount", "Amount", Input(placeholder="quantity", type="number")
+                        "amount",
+                        "Amount",
+                        Input(placeholder="quantity", type="number", compact=True),
                     )
                     yield from self._field(
                         "to",
                         "Release to",
-                        Select([("Our own industry", ""), *others], allow_blank=False),
+                        Select(
+                            [("Our own industry", ""), *others], allow_blank=False, compact=True
+                        ),
                     )
                     yield from self._field(
                         "option",
                         "Project",
-                        Select(options or [("(none open to this team)", "")], allow_blank=False),
+                        Select(
+                            options or [("(none open to this team)", "")],
+                            allow_blank=False,
+                            compact=True,
+                        ),
                     )
                     yield from self._field(
                         "move",
                         "Move",
-                        Select(moves or [("(none open to this team)", "")], allow_blank=False),
+                        Select(
+                            moves or [("(none open to this team)", "")],
+                            allow_blank=False,
+                            compact=True,
+                        ),
                     )
                     yield from self._field(
-                        "rate", "Tariff rate", Select(RATES, allow_blank=False, value=0.25)
+                        "rate",
+                        "Tariff rate",
+                        Select(RATES, compact=True, allow_blank=False, value=0.25),
                     )
                     yield from self._field(
-                        "severity", "Severity", Select(SEVERITIES, allow_blank=False)
+                        "severity", "Severity", Select(SEVERITIES, allow_blank=False, compact=True)
                     )
                     yield from self._field(
-                        "on", "", Checkbox("Give defence first call (untick to stop)", value=True)
+                        "on",
+                        "",
+                        Checkbox(
+                            "Give defence first call (untick to stop)", value=True, compact=True
+                        ),
                     )
                 yield Static(id="order-detail")
             yield Static(id="order-cost")

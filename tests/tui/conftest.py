@@ -1,0 +1,74 @@
+"""Fixtures for the app's tests: a clean working directory and helpers to drive the app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from game.engine import Session
+from game.log import write_log
+from game.orders import Diplomacy
+from game.scenario import Scenario
+from game.tui.app import ChokepointApp
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run each test in its own directory, so default session logs land in tmp."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def make_app(workdir: Path) -> Callable[..., ChokepointApp]:
+    def make(**kw: object) -> ChokepointApp:
+        kw.setdefault("cursor_blink", False)
+        return ChokepointApp(**kw)  # type: ignore[arg-type]
+
+    return make
+
+
+@pytest.fixture
+def played_log(workdir: Path, scenario: Scenario) -> Path:
+    """A sound log of a 3-turn hot-seat game (turn 1: Tokyo coordinates a G7 response)."""
+    session = Session(scenario, 7, {t: "human" for t in scenario.teams})
+    session.play({"tokyo": [Diplomacy(move="tk_g7")]})
+    session.play({})
+    session.play({"washington": [Diplomacy(move="us_reassure")]})
+    path = workdir / "played.jsonl"
+    write_log(session, path)
+    return path
+
+
+def screen_text(app: ChokepointApp) -> str:
+    """All the text of the widgets on the current screen (what a person could read)."""
+    import io
+
+    from rich.console import Console
+    from textual.widgets import Static
+
+    parts: list[str] = []
+    for w in app.screen.query(Static):
+        if not w.display or any(not a.display for a in w.ancestors if hasattr(a, "display")):
+            continue
+        content = w.content
+        if isinstance(content, str):
+            parts.append(content)
+            continue
+        buf = io.StringIO()
+        Console(file=buf, width=200, color_system=None).print(content)
+        parts.append(buf.getvalue())
+    return "\n".join(parts)
+
+
+async def wait_for(pilot, predicate: Callable[[], bool], tries: int = 100) -> None:  # type: ignore[no-untyped-def]
+    """Let the app run until ``predicate`` holds (workers finish off the UI thread)."""
+    for _ in range(tries):
+        if predicate():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("condition never became true")

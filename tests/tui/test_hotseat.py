@@ -1,0 +1,177 @@
+"""A hot-seat turn: hand-over hides each team's orders; the facilitator sees all and resolves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Button, DataTable, Select
+
+from game.log import replay_log
+from game.orders import Diplomacy, ExportControl
+from game.tui.screens.dialogs import ConfirmScreen, HandoverScreen
+from game.tui.screens.facilitator import FacilitatorScreen
+from game.tui.screens.order_form import OrderForm
+from game.tui.screens.results import ResultsScreen
+from game.tui.screens.team import TeamScreen
+
+from .conftest import SIZE, screen_text, wait_for
+
+pytestmark = pytest.mark.asyncio
+
+
+async def add_order(pilot, app, order_type: str, **fields: object) -> None:  # type: ignore[no-untyped-def]
+    """Open the order builder with 'a', choose the fields, and add with ctrl+s."""
+    await pilot.press("a")
+    await pilot.pause()
+    form = app.screen
+    assert isinstance(form, OrderForm)
+    form.query_one("#f-type", Select).value = order_type
+    await pilot.pause()
+    for name, value in fields.items():
+        form.query_one(f"#f-{name}", Select).value = value
+        await pilot.pause()
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def test_hot_seat_turn_hides_each_team_from_the_next(make_app, workdir: Path) -> None:
+    log = workdir / "hs.jsonl"
+    app = make_app(log=str(log))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        console = app.screen
+        assert isinstance(console, FacilitatorScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, HandoverScreen)
+        assert "BEIJING" in screen_text(app)
+        # the console under the hand-over screen is hidden, not merely covered
+        assert console.query_one("#fac-body").has_class("hidden")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TeamScreen) and app.screen.team == "beijing"
+        await add_order(pilot, app, "diplomacy", move="bj_firm_statement")
+        assert app.game.drafts["beijing"] == [Diplomacy(move="bj_firm_statement")]
+        await pilot.press("s")
+        await pilot.pause()
+        # hand-over to Tokyo: says Beijing sealed, shows none of Beijing's orders
+        assert isinstance(app.screen, HandoverScreen)
+        text = screen_text(app)
+        assert "Beijing's orders are sealed" in text and "TOKYO" in text
+        assert "Firm statement" not in text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TeamScreen) and app.screen.team == "tokyo"
+        text = screen_text(app)
+        assert "Firm statement" not in text
+        # Tokyo sees its own budget but not Washington's (fog)
+        assert "3,000" in text
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.team == "washington"
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, HandoverScreen) and "FACILITATOR" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is console
+        assert not console.query_one("#fac-body").has_class("hidden")
+        text = screen_text(app)
+        assert "Every team has sealed its orders" in text
+        assert "Diplomatic move: Firm statement on Taiwan" in text  # the facilitator sees it
+        assert console.query_one("#next-team", Button).disabled
+        await pilot.press("r")
+        await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
+        assert app.game.session.turn == 1
+        text = screen_text(app)
+        assert "Why the scores moved" in text
+        assert "Firm statement on Taiwan" in text  # the chance draw of the move
+        assert "roll" in text
+    rep = replay_log(log)
+    assert rep.ok and rep.good_turns == 1
+    assert rep.turn_data[0]["orders"]["beijing"][0]["move"] == "bj_firm_statement"
+
+
+async def test_refused_order_shows_the_engines_reason_inline(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        game = app.game
+        await pilot.press("n", "enter")
+        await pilot.pause()
+        await pilot.press("s")  # Beijing holds
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.team == "tokyo"
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#f-type", Select).value = "export_control"
+        await pilot.pause()
+        form.query_one("#f-material", Select).value = "dytb"  # Japan produces no Dy/Tb
+        await pilot.pause()
+        verdict = str(form.query_one("#order-verdict").content)
+        assert "Refused" in verdict and "does not produce Dy/Tb oxide" in verdict
+        assert form.query_one("#add", Button).disabled
+        await pilot.press("ctrl+s")  # refused: the form stays open
+        await pilot.pause()
+        assert app.screen is form
+        form.query_one("#f-material", Select).value = "magnets"
+        form.query_one("#f-target", Select).value = "CHN"
+        await pilot.pause()
+        assert "accepts" in str(form.query_one("#order-verdict").content)
+        await pilot.press("escape")
+        await pilot.pause()
+        # four orders for three action points: the fourth is refused in the list, sealing fails
+        team = app.screen
+        game.drafts["tokyo"] = [
+            Diplomacy(move="tk_g7"),
+            Diplomacy(move="tk_wto"),
+            Diplomacy(move="tk_firm_statement"),
+            ExportControl(material="magnets", target="CHN", level="full_ban"),
+        ]
+        team.refresh_drafts()
+        await pilot.pause()
+        table = team.query_one("#drafts", DataTable)
+        statuses = [str(table.get_row_at(i)[-1]) for i in range(table.row_count)]
+        assert statuses[:3] == ["✓ ok"] * 3
+        assert "needs 1 action points, 0 left this turn" in statuses[3]
+        assert "refuses 1 order" in screen_text(app)
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.screen is team  # not sealed
+        assert "tokyo" not in game.session.pending
+        assert any("order 4" in n.message for n in app._notifications)
+
+
+async def test_facilitator_can_resolve_with_teams_waiting_after_confirming(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.game.session.turn == 0
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("y")
+        await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
+        assert app.game.session.turn == 1
+        assert app.results_drawn_ms is not None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen)
+        assert "Turn 2 of 12" in screen_text(app)
+        # undo the turn
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.game.session.turn == 0
+        assert replay_log(app.game.log_path).good_turns == 0

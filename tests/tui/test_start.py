@@ -1,0 +1,82 @@
+"""The start screen: scenario choice with summary and sources, mode, seed and players."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Select
+
+from game.log import replay_log
+from game.tui.screens.facilitator import FacilitatorScreen
+from game.tui.screens.start import StartScreen
+from game.tui.screens.team import TeamScreen
+
+from .conftest import SIZE, screen_text
+
+pytestmark = pytest.mark.asyncio
+
+
+async def test_start_screen_shows_default_scenario_with_summary_and_sources(make_app) -> None:
+    app = make_app(start_screen=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert app.screen.scenario is not None
+        assert app.screen.scenario.id == "dual-use-ban-2026"
+        text = screen_text(app)
+        assert "Dual-use ban on Japan, January 2026" in text
+        assert "Sources (" in text and "[mofcom-1-2026]" in text
+        for team in ("Beijing", "Tokyo", "Washington"):
+            assert team in text
+        log = app.screen.query_one("#log-path", Input)
+        assert log.placeholder == "sessions/dual-use-ban-2026-seed1.jsonl"
+
+
+async def test_start_hot_seat_game_writes_log_at_default_path(make_app, workdir: Path) -> None:
+    app = make_app(start_screen=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#seed", Input).value = "42"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen)
+        assert app.game is not None and app.game.session.seed == 42
+        assert app.game.human_teams == ["beijing", "tokyo", "washington"]
+    log = workdir / "sessions" / "dual-use-ban-2026-seed42.jsonl"
+    assert log.exists()
+    rep = replay_log(log)
+    assert rep.ok and rep.good_turns == 0
+
+
+async def test_solo_mode_makes_the_others_computer_teams(make_app) -> None:
+    app = make_app(start_screen=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#mode", Select).value = "solo"
+        await pilot.pause()
+        screen.query_one("#solo-team", Select).value = "washington"
+        await pilot.pause()
+        assert not screen.query_one("#solo-field").has_class("hidden")
+        ctl = screen.controllers()
+        assert ctl["washington"] == "human"
+        assert ctl["beijing"].startswith("bot:") and ctl["tokyo"].startswith("bot:")
+        assert screen.query_one("#ctl-washington", Select).disabled
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TeamScreen)
+        assert app.screen.team == "washington" and app.screen.solo
+
+
+async def test_bad_scenario_opens_start_screen_with_the_error(make_app, workdir: Path) -> None:
+    bad = workdir / "bad.yaml"
+    bad.write_text("id: x\ntitle: [unclosed\n")
+    app = make_app(scenario=str(bad))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        messages = [n.message for n in app._notifications]
+        assert any("YAML syntax error" in m for m in messages)
+        assert "YAML syntax error" in screen_text(app)
