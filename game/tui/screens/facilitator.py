@@ -67,8 +67,8 @@ class FacilitatorScreen(Screen[None]):
                 with VerticalScroll(id="sealed-scroll"):
                     yield Static(id="sealed")
                 with Horizontal(classes="buttons"):
-                    yield Button("Next team (n)", id="next-team", variant="primary")
-                    yield Button("Resolve (r)", id="resolve", variant="success")
+                    yield Button("Next team (n)", id="next-team", variant="primary", compact=True)
+                    yield Button("Resolve (r)", id="resolve", variant="success", compact=True)
             with TabbedContent(id="fac-tabs"):
                 with TabPane("True state", id="tab-state"), VerticalScroll():
                     yield StatePanel(id="state")
@@ -189,6 +189,8 @@ class FacilitatorScreen(Screen[None]):
 
     @on(Button.Pressed, "#next-team")
     def action_next_team(self) -> None:
+        if not self.is_current:
+            return
         team = self.game.next_team()
         if team is None:
             if not self.game.session.is_over:
@@ -251,7 +253,7 @@ class FacilitatorScreen(Screen[None]):
     @on(Button.Pressed, "#resolve")
     def action_resolve(self) -> None:
         g = self.game
-        if g.session.is_over or self.busy:
+        if g.session.is_over or self.busy or not self.is_current:
             return
         waiting = g.waiting_humans()
         if waiting:

@@ -201,8 +201,8 @@ class OrderForm(ModalScreen[Order | None]):
             yield Static(id="order-cost")
             yield Static(id="order-verdict")
             with Horizontal(classes="buttons"):
-                yield Button("Add order", id="add", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button("Add order (ctrl+s)", id="add", variant="primary")
+                yield Button("Cancel (esc)", id="cancel")
 
     def _field(self, name: str, label: str, widget: Any) -> ComposeResult:
         widget.id = f"f-{name}"

@@ -68,9 +68,9 @@ class TeamScreen(Screen[bool]):
                 yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
                 yield Static(id="draft-verdict")
                 with Horizontal(classes="buttons"):
-                    yield Button("Add order (a)", id="add", variant="primary")
+                    yield Button("Add order (a)", id="add", variant="primary", compact=True)
                     label = "Seal & resolve (s)" if self.solo else "Seal orders (s)"
-                    yield Button(label, id="seal", variant="success")
+                    yield Button(label, id="seal", variant="success", compact=True)
             with TabbedContent(id="team-tabs"):
                 with TabPane("Situation", id="tab-situation"), VerticalScroll():
                     yield StatePanel(id="state")

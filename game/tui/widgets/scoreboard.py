@@ -29,10 +29,10 @@ class Scoreboard(Static):
     ) -> None:
         hidden = hidden_keys(scenario, pov)
         table = Table(box=box.SIMPLE_HEAD, expand=True, padding=(0, 1), show_edge=False)
-        table.add_column("Team", no_wrap=True)
-        table.add_column("Score", justify="right", no_wrap=True)
-        table.add_column("Turn", justify="right", no_wrap=True)
-        table.add_column("Trend", no_wrap=True)
+        table.add_column("Team", ratio=1, min_width=8)
+        table.add_column("Score", justify="right", no_wrap=True, min_width=5)
+        table.add_column("Turn", justify="right", no_wrap=True, min_width=5)
+        table.add_column("Trend", no_wrap=True, overflow="crop")
         if status:
             table.add_column("Status", no_wrap=False)
         now = states[upto]

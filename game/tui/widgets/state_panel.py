@@ -28,6 +28,8 @@ from game.tui.words import (
     team_name,
 )
 
+SECTOR_SHORT = {"autos": "Autos", "defence": "Def.", "electronics": "Elec.", "energy": "Energy"}
+
 
 def _table(title: str, *columns: str) -> Table:
     t = Table(
@@ -40,7 +42,10 @@ def _table(title: str, *columns: str) -> Table:
         show_edge=False,
     )
     for i, c in enumerate(columns):
-        t.add_column(c, justify="left" if i == 0 else "right", no_wrap=i > 0)
+        if i == 0:
+            t.add_column(c, justify="left", min_width=8, ratio=1)
+        else:
+            t.add_column(c, justify="right", no_wrap=True)
     return t
 
 
@@ -86,7 +91,8 @@ def state_renderables(
 
     parts: list[RenderableType] = [indices_table(s, states, upto)]
 
-    out = _table("Industrial output (100 = normal)", "Country", *sorted(s.sectors), "All")
+    sector_heads = [SECTOR_SHORT.get(sec, sec[:5]) for sec in sorted(s.sectors)]
+    out = _table("Industrial output (100 = normal)", "Country", *sector_heads, "All")
     for actor in sorted(state.output):
         row = state.output[actor]
         if not row:

@@ -1,0 +1,160 @@
+"""Solo play, the replay viewer, and resuming an interrupted session."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from game.log import replay_log
+from game.tui.screens.dialogs import JumpScreen
+from game.tui.screens.facilitator import FacilitatorScreen
+from game.tui.screens.replay import ReplayScreen
+from game.tui.screens.results import ResultsScreen
+from game.tui.screens.start import StartScreen
+from game.tui.screens.team import TeamScreen
+
+from .conftest import SIZE, screen_text, wait_for
+
+pytestmark = pytest.mark.asyncio
+
+
+async def test_solo_turn_resolves_against_the_computer(make_app, workdir: Path) -> None:
+    app = make_app(solo="tokyo", seed=3)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TeamScreen) and screen.solo and screen.team == "tokyo"
+        assert app.game.computer_teams == ["beijing", "washington"]
+        assert "Seal & resolve" in str(screen.query_one("#seal").label)
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
+        assert app.game.session.turn == 1
+        text = screen_text(app)
+        # the player sees its own score's reasons but not the others' scores
+        assert "Tokyo's score" in text
+        assert "Beijing's score: unknown to you" in text
+        assert "as seen by Tokyo" in app.screen.sub_title
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "turn 2 of 12" in screen.title
+    log = workdir / "sessions" / "dual-use-ban-2026-seed3.jsonl"
+    rep = replay_log(log)
+    assert rep.ok and rep.good_turns == 1
+    assert rep.header["controllers"]["beijing"].startswith("bot:")
+    assert rep.header["controllers"]["tokyo"] == "human"
+
+
+async def test_replay_steps_jumps_and_switches_point_of_view(make_app, played_log: Path) -> None:
+    app = make_app(replay=str(played_log))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReplayScreen)
+        assert screen.turn == 3 and screen.last == 3
+        assert "Verified: 3 turn(s)" in screen_text(app)
+        await pilot.press("left", "left")
+        assert screen.turn == 1
+        text = screen_text(app)
+        assert "Turn 1 of 3" in text
+        assert "Tokyo: Diplomatic move: Coordinate a G7 response" in text
+        assert "Coordinate a G7 response" in text and "chance" in text
+        await pilot.press("left", "left")
+        assert screen.turn == 0
+        assert "No turn has been played yet" in screen_text(app)
+        await pilot.press("right")
+        assert screen.turn == 1
+        # point of view: facilitator -> Beijing: Tokyo's score becomes unknown
+        await pilot.press("v")
+        assert screen.pov == "beijing"
+        assert "Tokyo's score: unknown to you" in screen_text(app)
+        await pilot.press("v", "v", "v")
+        assert screen.pov == "facilitator"
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, JumpScreen)
+        await pilot.press("backspace", "backspace", "2", "enter")
+        await pilot.pause()
+        assert app.screen is screen and screen.turn == 2
+
+
+async def test_replay_of_tampered_log_opens_at_last_good_turn(make_app, played_log: Path) -> None:
+    lines = played_log.read_text().splitlines(keepends=True)
+    data = json.loads(lines[3])
+    data["scores"]["tokyo"] = 99.0
+    lines[3] = json.dumps(data) + "\n"
+    played_log.write_text("".join(lines))
+    app = make_app(replay=str(played_log))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReplayScreen)
+        assert screen.last == 2
+        banner = screen.query_one("#verify-banner")
+        assert banner.has_class("-warning")
+        text = screen_text(app)
+        assert "FAILS verification" in text and "turn 3" in text
+        assert "Showing the 2 good turn(s)" in text
+
+
+async def test_replay_of_unreadable_log_falls_back_to_start(make_app, workdir: Path) -> None:
+    junk = workdir / "junk.jsonl"
+    junk.write_text("not a log\n")
+    app = make_app(replay=str(junk))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert any("not a Chokepoint log" in n.message for n in app._notifications)
+
+
+async def test_resume_after_interruption_continues_the_log(make_app, workdir: Path) -> None:
+    log = workdir / "session.jsonl"
+    app = make_app(log=str(log))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for _ in range(2):
+            await pilot.press("r", "y")
+            await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
+            await pilot.press("enter")
+            await pilot.pause()
+        # a team had sealed orders when the power went: they are not in the log
+        await pilot.press("n", "enter", "s")
+        await pilot.pause()
+    assert replay_log(log).good_turns == 2
+    app = make_app(resume=str(log))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen)
+        assert app.game.session.turn == 2 and app.game.log_path == log
+        assert "Turn 3 of 12" in screen_text(app)
+        await pilot.press("r", "y")
+        await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
+    rep = replay_log(log)
+    assert rep.ok and rep.good_turns == 3
+
+
+async def test_resume_of_truncated_log_keeps_the_good_turns(make_app, played_log: Path) -> None:
+    text = played_log.read_text()
+    played_log.write_text(text[: len(text) - 40])  # a crash mid-write of turn 3
+    app = make_app(resume=str(played_log))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen)
+        assert app.game.session.turn == 2
+        assert app.game.log_path.name == "played-resumed.jsonl"
+        assert any("failed verification" in n.message for n in app._notifications)
+    assert replay_log(played_log.with_name("played-resumed.jsonl")).good_turns == 2
+
+
+async def test_fork_from_the_replay_viewer_starts_a_new_session(make_app, played_log) -> None:
+    app = make_app(replay=str(played_log))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("left", "f")
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen)
+        assert app.game.session.turn == 2
+        assert "fork-t2" in app.game.log_path.name
+        assert replay_log(app.game.log_path).good_turns == 2
