@@ -37,7 +37,7 @@ def _r(v: Any) -> Any:
 class Ledger:
     entries: list[Entry] = field(default_factory=list)
 
-    def add(self, rule: str, key: str, amount: float, why: str, **inputs: Any) -> None:
+    def add(self, rule: str, key: str, amount: float, why: str, /, **inputs: Any) -> None:
         if abs(amount) >= 1e-6:
             self.entries.append(Entry(rule, key, amount, inputs, why))
 

@@ -123,8 +123,11 @@ class Sanction(_Order):
 class PrioritiseDefence(_Order):
     """Give the defence sector first call on scarce materials (or stop doing so)."""
 
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
     type: Literal["prioritise_defence"] = "prioritise_defence"
-    on: bool = True
+    # written "active" in files and logs: YAML reads a bare key `on` as the boolean true
+    on: bool = Field(True, alias="active")
 
     def describe(self) -> str:
         return "Prioritise defence industry" if self.on else "Stop prioritising defence"
@@ -172,7 +175,7 @@ def _first_error(exc: ValidationError) -> str:
 
 def order_dict(order: Order) -> dict[str, Any]:
     """The order as plain data, with every field, as it is logged."""
-    return order.model_dump(mode="json")
+    return order.model_dump(mode="json", by_alias=True)
 
 
 @dataclass(frozen=True, slots=True)

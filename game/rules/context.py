@@ -83,7 +83,7 @@ class TurnContext:
         self.draws.append(Draw(phase, subject, chance, roll, happened))
         return happened
 
-    def bump_index(self, rule: str, name: str, delta: float, why: str, **inputs: object) -> None:
+    def bump_index(self, rule: str, name: str, delta: float, why: str, /, **inputs: object) -> None:
         """Move an index by ``delta`` (kept within 0-100) and record the move in the ledger."""
         old = self.state.indices[name]
         new = min(100.0, max(0.0, old + delta))

@@ -3,11 +3,12 @@
 For each material, every actor first serves its own demand (plus restocking and stockpile
 purchases) from its own production; the rest of its production is exportable surplus. An
 importer asks each exporter for its trade share of what it still needs. The exporter's control
-lets a share through (``controls.allowed_fraction``); if the exporter lacks the surplus, all
-requests to it are scaled down pro rata. Blocked volume partly leaks through third countries
-(``trade.leakage``, cut by extraterritorial enforcement), which models 2010's transshipment and
-the third-country clause of MOFCOM 1/2026. What is still unmet is then sought from every
-exporter's spare surplus, in a fixed order, shared pro rata between importers.
+lets a share through (``controls.allowed_fraction``); blocked volume partly leaks through third
+countries (``trade.leakage``, cut by extraterritorial enforcement), which models 2010's
+transshipment and the third-country clause of MOFCOM 1/2026. If the exporter lacks the surplus
+for all of it, every outflow (leaks included) is scaled down pro rata. What is still unmet is
+then sought from every exporter's spare surplus, in a fixed order, shared pro rata between
+importers.
 
 Tightening a control therefore never raises the target's deliveries: diverted supply can at most
 replace the volume that was blocked. Deliveries never exceed what exporters produced.
@@ -51,9 +52,10 @@ def resolve_trade(ctx: TurnContext) -> None:
             surplus[a] = prod - own
             need[a] = want - own
 
-        # 1. requests along trade shares, through controls
+        # 1. requests along trade shares, through controls; blocked volume partly leaks
         allowed: dict[tuple[str, str], float] = {}
         blocked: dict[tuple[str, str], float] = {}
+        outflow: dict[tuple[str, str], float] = {}
         per_exporter: dict[str, float] = {}
         for i in actors:
             n = need[i]
@@ -64,37 +66,25 @@ def resolve_trade(ctx: TurnContext) -> None:
                 if req <= 0.0:
                     continue
                 f = through(e, m, i)
-                allowed[i, e] = req * f
+                out = allowed[i, e] = req * f
                 if f < 1.0:
-                    blocked[i, e] = req * (1.0 - f)
-                per_exporter[e] = per_exporter.get(e, 0.0) + req * f
+                    b = blocked[i, e] = req - out
+                    out += b * leak_rate(model, state, e, m, i)
+                outflow[i, e] = out
+                per_exporter[e] = per_exporter.get(e, 0.0) + out
+        # 2. an exporter short of surplus scales every outflow, leaks included, pro rata
         scale = {
             e: (surplus[e] / total if total > surplus[e] else 1.0)
             for e, total in per_exporter.items()
         }
         flows: dict[tuple[str, str], float] = {}
         remaining = dict(surplus)
-        for (i, e), q in allowed.items():
+        for (i, e), q in outflow.items():
             got = q * scale[e]
             flows[i, e] = got
             remaining[e] -= got
-
-        # 2. leakage of blocked volume through third countries
-        if blocked:
-            leaks: dict[tuple[str, str], float] = {}
-            leak_total: dict[str, float] = {}
-            for (i, e), q in blocked.items():
-                lq = q * leak_rate(model, state, e, m, i)
-                leaks[i, e] = lq
-                leak_total[e] = leak_total.get(e, 0.0) + lq
-            for (i, e), lq in leaks.items():
-                room = max(0.0, remaining[e])
-                lscale = room / leak_total[e] if leak_total[e] > room else 1.0
-                flows[i, e] = flows.get((i, e), 0.0) + lq * lscale
-            for e, lt in leak_total.items():
-                remaining[e] -= min(lt, max(0.0, remaining[e]))
-            for (i, e), q in blocked.items():
-                ctx.blocked[i, m, e] = q / (q + allowed[i, e])
+        for (i, e), q in blocked.items():
+            ctx.blocked[i, m, e] = q / (q + allowed[i, e])
 
         got_by: dict[str, float] = {}
         for (i, _), q in flows.items():

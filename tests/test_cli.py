@@ -1,0 +1,117 @@
+"""The headless command line: exit codes, messages without tracebacks, outputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from tests.conftest import DEFAULT, SCENARIOS
+from tests.golden.regenerate import HERE
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_validate(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "validate", str(DEFAULT))
+    assert code == 0 and "valid scenario 'dual-use-ban-2026'" in out
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        DEFAULT.read_text(encoding="utf-8").replace("turns: 12", "turns: twelve"), encoding="utf-8"
+    )
+    code, _, err = run(capsys, "validate", str(bad))
+    assert code == 2 and "bad.yaml" in err and "turns" in err and "Traceback" not in err
+
+
+def test_schema_is_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "schema")
+    assert code == 0 and json.loads(out)["title"] == "Chokepoint scenario"
+
+
+def test_run_prints_a_table_and_writes_a_log(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    log = tmp_path / "game.jsonl"
+    code, out, _ = run(
+        capsys,
+        "run",
+        "senkaku-2010",
+        "--seed",
+        "1",
+        "--orders",
+        str(SCENARIOS / "plans" / "senkaku-2010-history.yaml"),
+        "--log",
+        str(log),
+    )
+    assert code == 0
+    assert "Beijing" in out and "2010-10" in out and "2011-08" in out
+    code, out, _ = run(capsys, "verify", str(log))
+    assert code == 0 and "12 turns replayed" in out
+
+
+def test_run_json_is_machine_readable(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "run", str(DEFAULT), "--seed", "2", "--turns", "3", "--json")
+    doc = json.loads(out)
+    assert code == 0 and doc["seed"] == 2 and len(doc["turns"]) == 4
+    assert set(doc["final_scores"]) == {"beijing", "tokyo", "washington"}
+
+
+def test_run_reports_refused_orders(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "turns:\n  1:\n    tokyo:\n      - {type: stockpile_release, material: dytb,"
+        " amount: 99999}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(
+        capsys, "run", str(DEFAULT), "--seed", "1", "--turns", "1", "--orders", str(plan)
+    )
+    assert code == 0 and "tokyo's order refused" in out and "stockpile holds only" in out
+
+
+@pytest.mark.parametrize(
+    ("plan", "message"),
+    [
+        ("turns:\n  99:\n    tokyo: []\n", "turn 99 is not a turn"),
+        ("turns:\n  1:\n    moscow: []\n", "unknown team 'moscow'"),
+        ("turns:\n  1:\n    tokyo:\n      - {type: teleport}\n", "turn 1, tokyo, order 1"),
+        ("turns: [1\n", "YAML syntax error"),
+        ("orders: {}\n", "one key, 'turns'"),
+    ],
+)
+def test_bad_plans_are_explained(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, plan: str, message: str
+) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan, encoding="utf-8")
+    code, _, err = run(capsys, "run", str(DEFAULT), "--seed", "1", "--orders", str(path))
+    assert code == 2 and message in err and "Traceback" not in err
+
+
+def test_bad_arguments(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "run", str(DEFAULT), "--seed", "1", "--bot", "tokyo")
+    assert code == 2 and "TEAM=KIND" in err
+    code, _, err = run(capsys, "run", str(DEFAULT), "--seed", "1", "--bot", "tokyo=genius")
+    assert code == 2 and "unknown bot 'genius'" in err
+    code, _, err = run(capsys, "run", str(DEFAULT), "--seed", "1", "--turns", "40")
+    assert code == 2 and "--turns" in err
+    with pytest.raises(SystemExit) as info:
+        main(["run", str(DEFAULT)])
+    assert info.value.code == 2
+
+
+def test_verify_reports_the_first_bad_turn(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    lines = (HERE / "default-seed7.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    cut = tmp_path / "cut.jsonl"
+    cut.write_text("".join(lines[:7]) + lines[7][:100], encoding="utf-8")
+    code, _, err = run(capsys, "verify", str(cut))
+    assert code == 1 and "turn 7" in err and "truncated" in err and "turns 1-6" in err
+    assert "Traceback" not in err

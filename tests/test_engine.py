@@ -1,0 +1,146 @@
+"""Sessions: sealed orders, resolution, undo, fork, per-team views, and the ledger."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.engine import Session
+from game.errors import OrderRefused
+from game.fog import team_view
+from game.log import session_lines
+from game.orders import Diplomacy, ExportControl, Invest, StockpileRelease
+
+
+def test_sealed_orders_resolve_together(scenario) -> None:  # type: ignore[no-untyped-def]
+    s = Session(scenario, seed=4)
+    s.submit("beijing", [ExportControl(material="ndpr", target="JPN", level="full_ban")])
+    assert s.waiting_for() == ["tokyo", "washington"]
+    record = s.resolve()
+    assert record.turn == 1 and s.turn == 1 and s.pending == {}
+    assert record.orders["tokyo"] == [] and len(record.orders["beijing"]) == 1
+    assert s.state.controls["CHN|ndpr|JPN"].level == "full_ban"
+
+
+def test_full_ban_cuts_china_deliveries_to_japan(scenario) -> None:  # type: ignore[no-untyped-def]
+    base, ban = Session(scenario, seed=1), Session(scenario, seed=1)
+    base.resolve()
+    ban.submit("beijing", [ExportControl(material="ndpr", target="JPN", level="full_ban")])
+    ban.resolve()
+    before = base.state.delivered["JPN"]["ndpr"]["CHN"]
+    after = ban.state.delivered["JPN"]["ndpr"].get("CHN", 0.0)
+    assert after <= 0.2 * before
+    assert ban.state.indices["tension"] > base.state.indices["tension"]
+
+
+def test_undo_restores_the_previous_state(scenario) -> None:  # type: ignore[no-untyped-def]
+    s = Session(scenario, seed=2)
+    s.resolve()
+    h1 = s.state.digest()
+    s.submit("tokyo", [StockpileRelease(material="dytb", amount=30)])
+    s.resolve()
+    assert s.state.stockpile["JPN"]["dytb"] == pytest.approx(30)
+    s.undo()
+    assert s.turn == 1 and s.state.digest() == h1
+    with pytest.raises(OrderRefused):
+        Session(scenario, seed=2).undo()
+
+
+def test_fork_shares_history_and_diverges(scenario) -> None:  # type: ignore[no-untyped-def]
+    s = Session(scenario, seed=3)
+    for _ in range(3):
+        s.resolve()
+    branch = s.fork(1)
+    assert branch.turn == 1 and branch.records == s.records[:1]
+    branch.submit("tokyo", [StockpileRelease(material="dytb", amount=50)])
+    branch.resolve()
+    assert branch.state.stockpile["JPN"]["dytb"] != s.states[2].stockpile["JPN"]["dytb"]
+    assert s.turn == 3  # the original is untouched
+    with pytest.raises(OrderRefused):
+        s.fork(7)
+
+
+def test_game_ends_after_the_last_turn(scenario) -> None:  # type: ignore[no-untyped-def]
+    s = Session(scenario, seed=1)
+    for _ in range(scenario.turns):
+        s.resolve()
+    assert s.is_over
+    with pytest.raises(OrderRefused, match="over"):
+        s.resolve()
+
+
+def test_budget_and_projects(scenario) -> None:  # type: ignore[no-untyped-def]
+    s = Session(scenario, seed=5)
+    start = s.state.budget["tokyo"]
+    s.submit("tokyo", [Invest(option="jp_recycling")])
+    s.resolve()
+    income = scenario.teams["tokyo"].income
+    assert s.state.budget["tokyo"] == pytest.approx(start + income - 80)
+    assert [p.option for p in s.state.projects] == ["jp_recycling"]
+    capacity = s.state.production["JPN"]["ndpr"]
+    for _ in range(8):
+        s.resolve()
+    assert "jp_recycling" in s.state.completed
+    assert s.state.production["JPN"]["ndpr"] == pytest.approx(capacity + 25)
+
+
+def test_diplomacy_draws_are_recorded_and_seeded(scenario) -> None:  # type: ignore[no-untyped-def]
+    outcomes = set()
+    for seed in range(12):
+        s = Session(scenario, seed=seed)
+        s.submit("washington", [Diplomacy(move="us_g7")])
+        record = s.resolve()
+        [draw] = [d for d in record.draws if d.phase == "diplomacy"]
+        assert draw.subject == "washington:us_g7" and 0.02 <= draw.chance <= 0.98
+        assert draw.happened == (draw.roll < draw.chance)
+        outcomes.add(draw.happened)
+    assert outcomes == {True, False}
+
+
+def test_ledger_explains_every_score_change(scenario) -> None:  # type: ignore[no-untyped-def]
+    s = Session(scenario, seed=9)
+    s.submit("beijing", [ExportControl(material="dytb", target="JPN", level="full_ban")])
+    for _ in range(6):
+        before = dict(s.state.scores)
+        record = s.resolve()
+        for team in scenario.teams:
+            explained = sum(e.amount for e in record.ledger if e.key == f"score.{team}")
+            assert explained == pytest.approx(s.state.scores[team] - before[team], abs=1e-6)
+        assert all(e.why for e in record.ledger)
+
+
+def test_team_view_applies_fog(scenario) -> None:  # type: ignore[no-untyped-def]
+    s = Session(scenario, seed=11)
+    s.submit("washington", [StockpileRelease(material="dytb", amount=25)])
+    s.resolve()
+    truth = s.state
+    view = team_view(scenario, truth, "tokyo", s.seed)
+    # own numbers exact
+    assert view.state.stockpile["JPN"] == truth.stockpile["JPN"]
+    assert view.state.budget["tokyo"] == truth.budget["tokyo"]
+    # hidden: others' stockpiles show public starting values, not the truth
+    assert view.is_hidden("stockpile.USA")
+    assert view.state.stockpile["USA"]["dytb"] == 40 != truth.stockpile["USA"]["dytb"]
+    assert view.is_hidden("budget.washington") and view.is_hidden("score.beijing")
+    # public: prices and indices exact
+    assert view.state.prices == truth.prices and view.state.indices == truth.indices
+    # deterministic for a seed and turn, and the truth is untouched
+    assert team_view(scenario, truth, "tokyo", s.seed).state.canonical() == view.state.canonical()
+    assert s.state.digest() == truth.digest()
+
+
+def test_same_inputs_same_log_bytes(scenario) -> None:  # type: ignore[no-untyped-def]
+    def play() -> str:
+        s = Session(scenario, seed=21)
+        s.submit(
+            "beijing",
+            [
+                ExportControl(material="ndpr", target="JPN", level="full_ban"),
+                Diplomacy(move="bj_pla_exercise"),
+            ],
+        )
+        s.submit("tokyo", [Invest(option="lynas_offtake"), Diplomacy(move="tk_g7")])
+        for _ in range(12):
+            s.resolve()
+        return "".join(session_lines(s))
+
+    assert play() == play()

@@ -1,0 +1,140 @@
+"""The session log: byte-identical output, replay of golden logs, and detection of damage."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from game.engine import Session
+from game.log import LOG_VERSION, replay_log, session_lines, write_log
+from game.orders import Diplomacy, ExportControl
+from tests.golden.regenerate import GOLDEN, HERE, build
+
+GOOD = HERE / "default-seed7.jsonl"
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN))
+def test_golden_log_replays_soundly(name: str) -> None:
+    rep = replay_log(HERE / name)
+    assert rep.ok, rep.error
+    assert rep.session is not None and rep.session.is_over
+    assert rep.good_turns == rep.session.scenario.turns
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN))
+def test_golden_log_is_reproduced_byte_for_byte(name: str) -> None:
+    assert build(name) == (HERE / name).read_text(encoding="utf-8"), (
+        "the engine no longer reproduces this golden log; if the rules changed on purpose, "
+        "run `python -m tests.golden.regenerate` and review the diff"
+    )
+
+
+def test_log_records_orders_draws_ledger_and_hash_chain() -> None:
+    lines = GOOD.read_text(encoding="utf-8").splitlines()
+    header = json.loads(lines[0])
+    assert header["format"] == "chokepoint-log" and header["version"] == LOG_VERSION
+    assert header["seed"] == 7 and header["scenario"]["id"] == "dual-use-ban-2026"
+    assert set(header["controllers"]) == {"beijing", "tokyo", "washington"}
+    prev = header["hash"]
+    for n, line in enumerate(lines[1:], start=1):
+        rec = json.loads(line)
+        assert rec["turn"] == n and rec["prev"] == prev
+        assert {"orders", "draws", "ledger", "state_hash", "scores"} <= set(rec)
+        prev = rec["hash"]
+    first = json.loads(lines[1])
+    assert first["orders"]["tokyo"][0]["type"] == "stockpile_release"
+    assert any(d["subject"] == "tokyo:tk_g7" for d in first["draws"])
+    assert any(e["rule"] == "scoring" for e in first["ledger"])
+
+
+def _damaged(tmp_path: Path, mutate) -> Path:  # type: ignore[no-untyped-def]
+    lines = GOOD.read_text(encoding="utf-8").splitlines(keepends=True)
+    out = tmp_path / "damaged.jsonl"
+    out.write_text("".join(mutate(lines)), encoding="utf-8")
+    return out
+
+
+def test_truncated_log_keeps_its_good_turns(tmp_path: Path) -> None:
+    path = _damaged(tmp_path, lambda ls: [*ls[:-1], ls[-1][: len(ls[-1]) // 2]])
+    rep = replay_log(path)
+    assert rep.error is not None and rep.error.turn == 12
+    assert "turn 12" in str(rep.error) and "truncated" in str(rep.error)
+    assert rep.good_turns == 11 and rep.session is not None and rep.session.turn == 11
+
+
+def test_edited_turn_is_detected(tmp_path: Path) -> None:
+    def edit(ls: list[str]) -> list[str]:
+        rec = json.loads(ls[3])
+        assert rec["orders"]["tokyo"]
+        rec["orders"]["tokyo"] = []  # someone rewrites history
+        ls[3] = json.dumps(rec) + "\n"
+        return ls
+
+    rep = replay_log(_damaged(tmp_path, edit))
+    assert rep.error is not None and rep.error.turn == 3 and "edited" in str(rep.error)
+    assert rep.good_turns == 2
+
+
+def test_edit_with_recomputed_hash_still_fails_replay(tmp_path: Path) -> None:
+    from game.state import canonical_json, sha256_json
+
+    def forge(ls: list[str]) -> list[str]:
+        rec = json.loads(ls[2])
+        rec["scores"]["tokyo"] = 99.0
+        del rec["hash"]
+        rec["hash"] = sha256_json(rec)
+        ls[2] = canonical_json(rec) + "\n"
+        return ls
+
+    rep = replay_log(_damaged(tmp_path, forge))
+    assert rep.error is not None and rep.error.turn == 2
+    assert "replays differently" in str(rep.error) and "scores" in str(rep.error)
+
+
+def test_removed_turn_is_detected(tmp_path: Path) -> None:
+    rep = replay_log(_damaged(tmp_path, lambda ls: ls[:3] + ls[4:]))
+    assert rep.error is not None and rep.error.turn == 3 and rep.good_turns == 2
+
+
+def test_unknown_version_is_refused(tmp_path: Path) -> None:
+    def bump(ls: list[str]) -> list[str]:
+        head = json.loads(ls[0])
+        head["version"] = 99
+        ls[0] = json.dumps(head) + "\n"
+        return ls
+
+    rep = replay_log(_damaged(tmp_path, bump))
+    assert rep.error is not None and "unknown log format version 99" in str(rep.error)
+
+
+def test_not_a_log(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("hello\n", encoding="utf-8")
+    assert "not a Chokepoint log" in str(replay_log(path).error)
+    assert "cannot read" in str(replay_log(tmp_path / "missing.jsonl").error)
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    assert "empty" in str(replay_log(empty).error)
+
+
+def test_write_log_is_atomic_and_complete(tmp_path: Path, scenario) -> None:  # type: ignore[no-untyped-def]
+    s = Session(scenario, seed=5, controllers={"tokyo": "computer"})
+    s.submit(
+        "beijing",
+        [
+            ExportControl(material="gallium", target="JPN", level="full_ban"),
+            Diplomacy(move="bj_wedge"),
+        ],
+    )
+    s.resolve()
+    s.resolve()
+    path = tmp_path / "sub" / "session.jsonl"
+    write_log(s, path)
+    assert path.read_text(encoding="utf-8") == "".join(session_lines(s))
+    assert list(path.parent.iterdir()) == [path]  # no temporary file left behind
+    rep = replay_log(path)
+    assert rep.ok and rep.session is not None
+    assert rep.session.controllers["tokyo"] == "computer"
+    assert rep.session.state.digest() == s.state.digest()

@@ -1,0 +1,159 @@
+"""Orders: parsing at the boundary, and refusals with reasons a player understands."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.engine import Session
+from game.errors import OrderRefused
+from game.orders import (
+    Diplomacy,
+    ExportControl,
+    Invest,
+    LicenceApproval,
+    PrioritiseDefence,
+    Sanction,
+    StockpileBuild,
+    StockpileRelease,
+    Tariff,
+    check_orders,
+    order_cost,
+    parse_order,
+)
+
+
+@pytest.fixture
+def session(scenario):  # type: ignore[no-untyped-def]
+    return Session(scenario, seed=1)
+
+
+def reasons(session: Session, team: str, orders: list) -> list[str]:  # type: ignore[type-arg]
+    return [r.reason for r in check_orders(session.scenario, session.state, team, orders)]
+
+
+def test_parse_order_rejects_unknown_type_and_fields() -> None:
+    with pytest.raises(ValueError, match="type"):
+        parse_order({"type": "nuke"})
+    with pytest.raises(ValueError, match="colour"):
+        parse_order({"type": "hold", "colour": "red"})
+    with pytest.raises(ValueError, match="approval"):
+        parse_order(
+            {"type": "licence_approval", "material": "ndpr", "target": "JPN", "approval": 1.5}
+        )
+
+
+def test_legal_orders_are_accepted(session: Session) -> None:
+    orders = [
+        ExportControl(material="ndpr", target="JPN", level="full_ban"),
+        Diplomacy(move="bj_firm_statement"),
+        LicenceApproval(material="dytb", target="JPN", approval=0.0),
+    ]
+    assert reasons(session, "beijing", orders) == []
+
+
+def test_only_producers_can_control_exports(session: Session) -> None:
+    [why] = reasons(
+        session, "tokyo", [ExportControl(material="ndpr", target="CHN", level="full_ban")]
+    )
+    assert "does not produce" in why
+
+
+def test_order_types_are_limited_per_team(session: Session) -> None:
+    [why] = reasons(session, "beijing", [PrioritiseDefence()])
+    assert "cannot give prioritise defence orders" in why
+
+
+def test_action_points_run_out(session: Session) -> None:
+    moves = ["tk_firm_statement", "tk_g7", "tk_wto", "tk_talks"]
+    out = check_orders(session.scenario, session.state, "tokyo", [Diplomacy(move=m) for m in moves])
+    assert [r.index for r in out] == [3]
+    assert "needs 1 action points, 0 left" in out[0].reason
+
+
+def test_budget_is_checked(session: Session) -> None:
+    # Tokyo has US$3,000M: deep-sea mining (1,500) fits, then a huge stockpile purchase does not
+    out = reasons(
+        session,
+        "tokyo",
+        [Invest(option="minamitorishima"), StockpileBuild(material="germanium", amount=1000)],
+    )
+    assert len(out) == 1 and "budget has US$1,500M left" in out[0]
+
+
+def test_stockpile_release_is_bounded(session: Session) -> None:
+    [why] = reasons(session, "tokyo", [StockpileRelease(material="dytb", amount=1e6)])
+    assert "stockpile holds only 60 t" in why
+
+
+def test_conflicting_orders_are_refused(session: Session) -> None:
+    out = reasons(
+        session,
+        "beijing",
+        [
+            ExportControl(material="ndpr", target="JPN", level="full_ban"),
+            ExportControl(material="ndpr", target="JPN", level="licensing"),
+        ],
+    )
+    assert out == ["conflicts with order 1, which acts on the same thing"]
+
+
+def test_investment_rules(session: Session) -> None:
+    assert "not open to Beijing" in reasons(session, "beijing", [Invest(option="lynas_offtake")])[0]
+    assert "unknown investment" in reasons(session, "tokyo", [Invest(option="moon_base")])[0]
+    session.submit("tokyo", [Invest(option="lynas_offtake")])
+    session.resolve()
+    assert "already funded" in reasons(session, "tokyo", [Invest(option="lynas_offtake")])[0]
+
+
+def test_targets_and_no_ops(session: Session) -> None:
+    assert (
+        "own country"
+        in reasons(session, "washington", [Sanction(target="USA", severity="broad")])[0]
+    )
+    assert (
+        "no sanctions"
+        in reasons(session, "washington", [Sanction(target="CHN", severity="lift")])[0]
+    )
+    assert (
+        "no tariff to remove"
+        in reasons(session, "tokyo", [Tariff(target="CHN", material="ndpr", rate=0.0)])[0]
+    )
+    assert (
+        "unknown country"
+        in reasons(
+            session, "beijing", [ExportControl(material="ndpr", target="XXX", level="full_ban")]
+        )[0]
+    )
+    assert (
+        "already in force"
+        in reasons(
+            session,
+            "beijing",
+            [ExportControl(material="magnets", target="JPN", level="military_ban", approval=0.5)],
+        )[0]
+    )
+    assert (
+        "no licensing regime"
+        in reasons(
+            session, "beijing", [LicenceApproval(material="ndpr", target="USA", approval=0.5)]
+        )[0]
+    )
+
+
+def test_costs(session: Session) -> None:
+    s, st = session.scenario, session.state
+    assert order_cost(s, st, Invest(option="mp_10x")) == (2, 1000.0)
+    ap, budget = order_cost(s, st, StockpileBuild(material="ndpr", amount=100))
+    assert ap == 1 and budget == pytest.approx(100 * 85.0 * 0.001)
+    assert order_cost(s, st, Sanction(target="CHN", severity="broad"))[0] == 2
+
+
+def test_submit_refuses_with_the_reason_and_stores_nothing(session: Session) -> None:
+    with pytest.raises(OrderRefused, match="order 1 .*stockpile holds only"):
+        session.submit("tokyo", [StockpileRelease(material="dytb", amount=1e6)])
+    assert session.pending == {}
+
+
+def test_unknown_team_is_refused(session: Session) -> None:
+    with pytest.raises(OrderRefused, match="unknown team"):
+        session.check("moscow", [])
