@@ -149,7 +149,7 @@ def test_costs(session: Session) -> None:
 
 
 def test_submit_refuses_with_the_reason_and_stores_nothing(session: Session) -> None:
-    with pytest.raises(OrderRefused, match="order 1 .*stockpile holds only"):
+    with pytest.raises(OrderRefused, match=r"order 1 .*stockpile holds only"):
         session.submit("tokyo", [StockpileRelease(material="dytb", amount=1e6)])
     assert session.pending == {}
 
