@@ -7,7 +7,6 @@ the file.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -73,9 +72,22 @@ def parse_scenario(text: str, name: str = "<scenario>") -> Scenario:
     return scenario
 
 
-def scenario_from_data(data: dict[str, Any], name: str = "<log header>") -> Scenario:
-    """Validate a scenario given as plain data (as stored in a log header)."""
-    return parse_scenario(json.dumps(data), name)
+def scenario_from_data(data: Any, name: str = "<log header>") -> Scenario:
+    """Validate a scenario given as plain data (as stored in a log header).
+
+    There are no line numbers here, so problems name the field path only.
+    """
+    if not isinstance(data, dict):
+        raise ScenarioError(name, ["the scenario must be a mapping of scenario fields"])
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as exc:
+        problems = [_describe(None, tuple(e["loc"]), e["msg"], None) for e in exc.errors()]
+        raise ScenarioError(name, problems) from None
+    refs = reference_problems(scenario)
+    if refs:
+        raise ScenarioError(name, [_describe(None, loc, msg, None) for loc, msg in refs])
+    return scenario
 
 
 def _describe(root: yaml.Node | None, loc: Loc, msg: str, value: Any) -> str:
