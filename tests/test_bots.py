@@ -175,5 +175,5 @@ def test_run_accepts_bot_kinds(scenario: Scenario, capsys: pytest.CaptureFixture
         "washington=search:easy",
     ]
     assert main(argv) == 0
-    assert main([*argv[:5], "--bot", "tokyo=wizard"]) == 2
+    assert main([*argv[:6], "--bot", "tokyo=wizard"]) == 2
     assert "unknown bot 'wizard'" in capsys.readouterr().err

@@ -101,7 +101,7 @@ def test_sweep_rows_replay_with_run(tmp_path: Path) -> None:
         cmd = shlex.split(row["command"])
         assert cmd[:2] == ["chokepoint", "run"] and row["seed"] in cmd
         done = subprocess.run(
-            [sys.executable, "-m", "game.cli", *cmd[2:], "--json"],
+            [sys.executable, "-m", "game.cli", *cmd[1:], "--json"],
             capture_output=True,
             text=True,
             check=True,

@@ -45,12 +45,15 @@ BOT_KINDS: dict[str, BotFactory] = {"hold": HoldBot}
 
 
 def _register() -> None:
-    from game.bots import doctrine, random_bot
+    from game.bots import doctrine, random_bot, search
 
     BOT_KINDS["random"] = random_bot.RandomBot
     for name in doctrine.PERSONALITIES:
         BOT_KINDS[f"doctrine:{name}"] = doctrine.factory(name)
     BOT_KINDS["doctrine"] = doctrine.factory("pragmatist")
+    for level in search.LEVELS:
+        BOT_KINDS[f"search:{level}"] = search.factory(level)
+    BOT_KINDS["search"] = search.factory("normal")
 
 
 _register()

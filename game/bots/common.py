@@ -29,7 +29,6 @@ from game.orders import (
     StockpileBuild,
     StockpileRelease,
     Tariff,
-    check_order,
     check_orders,
     order_cost,
 )
@@ -41,9 +40,7 @@ LICENSING_APPROVAL = 0.3
 RELEASE_MONTHS = 1.0  # a release covers about a month of the receiver's demand
 BUILD_MONTHS = 0.5  # a purchase adds about half a month of demand
 TARIFF_RATE = 0.25
-# A release to an ally crashes the engine at present (game/rules/strategic.py passes ``amount=``
-# to ``bump_index``, which clashes with ``Ledger.add``'s own ``amount``): off until that is fixed.
-ALLY_RELEASES = False
+ALLY_RELEASES = True  # the patron may release its stockpile to its ally's industry
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +88,8 @@ def control_steps(
     if rank + 1 < len(LADDER):
         level = LADDER[rank + 1]
         out.append(
-            ExportControl(
+            make(
+                ExportControl,
                 material=material,
                 target=target,
                 level=level,
@@ -101,7 +99,8 @@ def control_steps(
     if rank > 0:
         down = LADDER[rank - 1]
         out.append(
-            ExportControl(
+            make(
+                ExportControl,
                 material=material,
                 target=target,
                 level=down,
@@ -112,8 +111,23 @@ def control_steps(
         for approval in (current.approval - 0.3, current.approval + 0.3):
             a = round(min(1.0, max(0.0, approval)), 2)
             if abs(a - current.approval) > 1e-9:
-                out.append(LicenceApproval(material=material, target=target, approval=a))
+                out.append(make(LicenceApproval, material=material, target=target, approval=a))
     return out
+
+
+_ORDERS: dict[tuple[object, ...], Order] = {}
+
+
+def make(cls: type[Order], **fields: object) -> Order:
+    """The order ``cls(**fields)``, built once and shared (orders are frozen values)."""
+    key = (cls, *sorted(fields.items()))
+    order = _ORDERS.get(key)
+    if order is None:
+        if len(_ORDERS) > 20_000:
+            _ORDERS.clear()
+        order = cls(**fields)
+        _ORDERS[key] = order
+    return order
 
 
 def floor3(x: float) -> float:
@@ -146,50 +160,61 @@ def candidate_orders(scenario: Scenario, state: GameState, team: str) -> list[Or
             own = total_demand(scenario, me, m) * months
             amount = floor3(min(have, own))
             if amount > 0.0:
-                out.append(StockpileRelease(material=m, amount=amount))
+                out.append(make(StockpileRelease, material=m, amount=amount))
             if ALLY_RELEASES and me == roles.patron:
                 amount = floor3(min(have, total_demand(scenario, roles.target, m) * months))
                 if amount > 0.0:
-                    out.append(StockpileRelease(material=m, amount=amount, to=roles.target))
+                    out.append(make(StockpileRelease, material=m, amount=amount, to=roles.target))
         if "stockpile_build" in allowed:
             want = total_demand(scenario, me, m) * months * BUILD_MONTHS
             if want > 0.0 and scenario.materials[m].defence_critical:
-                out.append(StockpileBuild(material=m, amount=round(want, 3)))
+                out.append(make(StockpileBuild, material=m, amount=round(want, 3)))
     if "invest" in allowed:
         for opt in scenario.investments:
             if opt.team == team:
-                out.append(Invest(option=opt.id))
+                out.append(make(Invest, option=opt.id))
     if "diplomacy" in allowed:
         for mv in scenario.diplomacy:
             if team in mv.teams:
-                out.append(Diplomacy(move=mv.id))
+                out.append(make(Diplomacy, move=mv.id))
     if "tariff" in allowed and me != roles.coercer:
         for m in sorted(scenario.materials):
             share = state.shares.get(me, {}).get(m, {}).get(roles.coercer, 0.0)
             key = control_key(me, m, roles.coercer)
             if share > 0.3 and key not in state.tariffs:
-                out.append(Tariff(target=roles.coercer, material=m, rate=TARIFF_RATE))
+                out.append(make(Tariff, target=roles.coercer, material=m, rate=TARIFF_RATE))
     if "sanction" in allowed:
         for r in rivals:
             if me != roles.coercer and r != roles.coercer:
                 continue  # allies do not sanction each other
             key = f"{me}|{r}"
             if key in state.sanctions:
-                out.append(Sanction(target=r, severity="lift"))
+                out.append(make(Sanction, target=r, severity="lift"))
             else:
-                out.append(Sanction(target=r, severity="targeted"))
+                out.append(make(Sanction, target=r, severity="targeted"))
     if "prioritise_defence" in allowed:
         on = state.priority_defence.get(me, False)
-        out.append(PrioritiseDefence(on=not on))
+        out.append(make(PrioritiseDefence, on=not on))
     return [o for o in out if affordable(scenario, state, team, o)]
 
 
 def affordable(scenario: Scenario, state: GameState, team: str, order: Order) -> bool:
-    """``order`` is legal for ``team`` now and within its action points and budget on its own."""
-    if check_order(scenario, state, team, order) is not None:
+    """``order`` is worth offering: within the team's action points and budget on its own.
+
+    The menu is built to hold only legal orders; ``keep_legal`` (``check_orders``, the engine's
+    own validation) has the last word on every order set a bot gives.
+    """
+    if isinstance(order, Invest) and (
+        order.option in state.completed or any(p.option == order.option for p in state.projects)
+    ):
         return False
     ap, cost = order_cost(scenario, state, order)
     return ap <= scenario.teams[team].action_points and cost <= state.budget[team] + 1e-9
+
+
+def is_legal(scenario: Scenario, state: GameState, team: str, order: Order) -> bool:
+    """``order`` alone passes the engine's validation for ``team`` in ``state``."""
+    return not check_orders(scenario, state, team, [order])
 
 
 def keep_legal(scenario: Scenario, state: GameState, team: str, orders: list[Order]) -> list[Order]:

@@ -1,0 +1,88 @@
+"""Full 12-turn games per minute with bots, on this machine.
+
+    .venv/bin/python benchmarks/bench_bots.py [--games N] [--search-games M] [--jobs J]
+
+Plays N games with doctrine bots for every team and M games with the search bot for one team
+(doctrine for the others), each serially on one core and then across J processes (the way
+``chokepoint sweep`` runs), and prints games per minute. Also times one search decision per
+difficulty at the first turn (the slowest: the longest look-ahead).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from game import sweep
+from game.bots import make_bot
+from game.bots.search import SearchBot
+from game.engine import Session
+from game.fog import team_view
+from game.scenario_loader import load_scenario, scenario_data
+
+SCENARIO = Path(__file__).resolve().parent.parent / "scenarios" / "dual-use-ban-2026.yaml"
+
+
+def rate(bots: dict[str, str], games: int, jobs: int) -> tuple[float, float]:
+    """Games per minute (serial, parallel) for ``games`` games with ``bots``."""
+    s = load_scenario(SCENARIO)
+    spec = sweep.SweepSpec(scenario_data(s), "dual-use-ban-2026", bots, 1, games)
+    t0 = time.perf_counter()
+    sweep.run_sweep(spec)
+    serial = games / (time.perf_counter() - t0) * 60
+    with sweep.local_executor(jobs) as ex:
+        sweep.run_sweep(sweep.SweepSpec(spec.scenario_data, "x", bots, 2, min(jobs, 2)), ex, jobs)
+        t0 = time.perf_counter()
+        sweep.run_sweep(spec, ex, jobs)
+        parallel = games / (time.perf_counter() - t0) * 60
+    return serial, parallel
+
+
+def decision_times() -> None:
+    s = load_scenario(SCENARIO)
+    session = Session(s, 1)
+    for level in ("easy", "normal", "hard"):
+        worst = 0.0
+        for team in sorted(s.teams):
+            bot = make_bot(f"search:{level}", team, s, 1)
+            assert isinstance(bot, SearchBot)
+            view = team_view(s, session.state, team, 1)
+            t0 = time.perf_counter()
+            bot.decide(view)
+            dt = time.perf_counter() - t0
+            worst = max(worst, dt)
+            print(
+                f"  search:{level:6s} {team:10s} turn 1: {dt * 1000:6.0f} ms "
+                f"({bot.evaluations} engine turns)"
+            )
+        print(f"  search:{level:6s} slowest first-turn decision: {worst * 1000:.0f} ms")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--games", type=int, default=400)
+    ap.add_argument("--search-games", type=int, default=12)
+    ap.add_argument("--jobs", type=int, default=sweep.default_jobs())
+    args = ap.parse_args()
+    print(f"{args.jobs} processes")
+    for label, bots, n in [
+        ("hold (no bots)", {"beijing": "hold", "tokyo": "hold", "washington": "hold"}, args.games),
+        ("doctrine x3", {t: "doctrine" for t in ("beijing", "tokyo", "washington")}, args.games),
+        (
+            "search (Beijing) + doctrine x2",
+            {"beijing": "search", "tokyo": "doctrine", "washington": "doctrine"},
+            args.search_games,
+        ),
+    ]:
+        serial, parallel = rate(bots, n, args.jobs)
+        print(
+            f"{label:32s} {n:5d} games: {serial:8,.0f} games/min on 1 core, "
+            f"{parallel:8,.0f} games/min on {args.jobs}"
+        )
+    print("search decision time at turn 1:")
+    decision_times()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,116 @@
+"""Tournament: each bot kind plays each team against fixed opponents over the same seeded games.
+
+    .venv/bin/python benchmarks/tournament.py [--games 200] [--seed 2026] [--opponents doctrine]
+        [--kinds search,doctrine:hawk,...] [--jobs J] [--out results.json]
+
+For every team T and every kind K, T is played by K and the other teams by ``--opponents`` in
+``--games`` seeded games (game i has seed ``game.sweep.game_seed(seed, i)``, the same for every
+K, so the comparison is paired). Prints a Markdown table of T's mean final score (with a 95%
+confidence half-width) per kind, and the share of games in which the search bot outscored each
+other kind on the same seed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+from pathlib import Path
+
+from game import sweep
+from game.scenario_loader import load_scenario, scenario_data
+
+SCENARIO = Path(__file__).resolve().parent.parent / "scenarios" / "dual-use-ban-2026.yaml"
+KINDS = ["search", "doctrine:hawk", "doctrine:dove", "doctrine:pragmatist", "random", "hold"]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--games", type=int, default=200)
+    ap.add_argument("--seed", type=int, default=2026)
+    ap.add_argument("--opponents", default="doctrine")
+    ap.add_argument("--kinds", default=",".join(KINDS))
+    ap.add_argument("--teams", default="beijing,tokyo,washington")
+    ap.add_argument("--jobs", type=int, default=sweep.default_jobs())
+    ap.add_argument("--out", default=None)
+    args = ap.parse_args()
+    s = load_scenario(SCENARIO)
+    data = scenario_data(s)
+    kinds = args.kinds.split(",")
+    teams = args.teams.split(",")
+    scores: dict[str, dict[str, list[float]]] = {}
+    with sweep.local_executor(args.jobs) as ex:
+        for team in teams:
+            scores[team] = {}
+            for kind in kinds:
+                bots = {t: args.opponents for t in sorted(s.teams)}
+                bots[team] = kind
+                spec = sweep.SweepSpec(data, "dual-use-ban-2026", bots, args.seed, args.games)
+                t0 = time.perf_counter()
+                rows = sweep.run_sweep(spec, ex, args.jobs)
+                scores[team][kind] = [float(r[f"score_{team}"]) for r in rows]
+                print(
+                    f"{team} as {kind}: mean {mean(scores[team][kind]):.1f} "
+                    f"({time.perf_counter() - t0:.0f} s)",
+                    file=sys.stderr,
+                    flush=True,
+                )
+    print(table(scores, kinds, args))
+    if args.out:
+        Path(args.out).write_text(json.dumps({"args": vars(args), "scores": scores}) + "\n")
+
+
+def mean(xs: list[float]) -> float:
+    return sum(xs) / len(xs)
+
+
+def ci95(xs: list[float]) -> float:
+    m = mean(xs)
+    sd = math.sqrt(sum((x - m) ** 2 for x in xs) / max(1, len(xs) - 1))
+    return 1.96 * sd / math.sqrt(len(xs))
+
+
+def table(
+    scores: dict[str, dict[str, list[float]]], kinds: list[str], args: argparse.Namespace
+) -> str:
+    lines = [
+        f"Mean final score of the team played by each kind ({args.games} seeded games per cell, "
+        f"other teams: `{args.opponents}`; ± is the 95% confidence half-width).",
+        "",
+        "| Team | " + " | ".join(f"`{k}`" for k in kinds) + " |",
+        "|---|" + "---:|" * len(kinds),
+    ]
+    for team, by_kind in scores.items():
+        best = max(mean(v) for v in by_kind.values())
+        cells = []
+        for k in kinds:
+            m = mean(by_kind[k])
+            cell = f"{m:.1f} ± {ci95(by_kind[k]):.1f}"
+            cells.append(f"**{cell}**" if m == best else cell)
+        lines.append(f"| {team} | " + " | ".join(cells) + " |")
+    if "search" in kinds:
+        others = [k for k in kinds if k != "search"]
+        lines += [
+            "",
+            "Share of games (same seed) in which `search` outscored the other kind "
+            "(ties count half):",
+            "",
+            "| Team | " + " | ".join(f"vs `{k}`" for k in others) + " |",
+            "|---|" + "---:|" * len(others),
+        ]
+        for team, by_kind in scores.items():
+            cells = []
+            for k in others:
+                pairs = list(zip(by_kind["search"], by_kind[k], strict=True))
+                won = sum(
+                    1.0 if a > b + 1e-9 else 0.5 if abs(a - b) <= 1e-9 else 0.0 for a, b in pairs
+                )
+                cells.append(f"{won / len(pairs):.0%}")
+            lines.append(f"| {team} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

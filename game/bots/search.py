@@ -1,0 +1,205 @@
+"""The search bot: tries candidate order sets and looks ahead with the engine itself.
+
+Each turn the bot:
+
+1. samples a few *worlds* from its team's view: what it cannot see (the others' stockpiles and
+   budgets, shown as public starting values) is scaled by a random factor, and each world gets
+   its own rollout seed, so the chance of diplomacy and project slips is sampled too (the bot
+   never uses the game's own seed to peek at the dice);
+2. predicts, in each world, what the other teams will order (the pragmatist doctrine played on
+   that world's state);
+3. scores each candidate order set by resolving this turn with ``game.engine.resolve_turn`` and
+   then ``horizon - 1`` more turns in which everyone holds, taking its team's score at the end
+   (``state.scores[team]``), averaged over the worlds. Every candidate is scored on the same
+   worlds (common random numbers), so differences between candidates are not noise;
+4. candidates are: holding, the three doctrines' choices, and every single order on the menu;
+   then it greedily adds the best single orders to the best set while that raises the score and
+   the action points allow.
+
+The "time budget" is deterministic: a difficulty fixes the number of worlds, the horizon and how
+many single orders are combined, calibrated so that a decision at the hardest level takes well
+under a second on a 2-core machine (see docs/bots.md). Nothing depends on the clock, so a game
+with search bots replays exactly.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from game.bots.common import Roles, bot_rng, candidate_orders, is_legal, keep_legal
+from game.bots.doctrine import PERSONALITIES, Personality, doctrine_orders
+from game.engine import resolve_turn
+from game.fog import TeamView
+from game.orders import Order, check_orders
+from game.rules.context import Model
+from game.scenario import Scenario
+from game.state import GameState
+
+HIDDEN_SCALE = (0.5, 1.5)  # what a hidden stockpile or budget may really be, x public value
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """How hard a search bot looks.
+
+    ``worlds`` sampled; every option is first scored ``screen`` turns ahead, then the best
+    ``keep`` are scored ``horizon`` turns ahead, and up to ``combine`` of the best single orders
+    are added greedily to the best set.
+    """
+
+    worlds: int
+    screen: int
+    keep: int
+    horizon: int
+    combine: int
+    react: bool = True
+    blend: float = 0.5  # weight of the short look in a finalist's value (the rest: the long)
+    penalty: float = 0.2  # points an order must earn to be given (noise is not a reason)
+
+
+LEVELS: dict[str, Level] = {
+    "easy": Level(worlds=1, screen=1, keep=3, horizon=3, combine=0),
+    "normal": Level(worlds=2, screen=2, keep=6, horizon=6, combine=4),
+    "hard": Level(worlds=3, screen=3, keep=8, horizon=12, combine=6),
+}
+
+
+@dataclass(slots=True)
+class World:
+    state: GameState
+    seed: int
+    others: dict[str, list[Order]]
+
+
+class SearchBot:
+    """Looks ahead with the engine on sampled worlds; see the module docstring."""
+
+    def __init__(self, team: str, scenario: Scenario, seed: int, level: str = "normal") -> None:
+        if level not in LEVELS:
+            raise ValueError(f"unknown search level '{level}' ({', '.join(LEVELS)})")
+        self.kind = "search" if level == "normal" else f"search:{level}"
+        self.team = team
+        self.scenario = scenario
+        self.seed = seed
+        self.level = LEVELS[level]
+        self.model = Model.compile(scenario)
+        self.roles = Roles.of(scenario)
+        self.evaluations = 0  # engine turns resolved so far (for benchmarks)
+
+    def decide(self, view: TeamView) -> list[Order]:
+        s, team = self.scenario, self.team
+        state = view.state
+        turn = state.turn + 1
+        if turn > s.turns:
+            return []
+        rng = bot_rng(self.seed, turn, team, "search")
+        worlds = [self._world(view, rng) for _ in range(self.level.worlds)]
+        left = s.turns - state.turn
+        lv = self.level
+        screen_h, long_h = min(lv.screen, left), min(lv.horizon, left)
+        caches: dict[tuple[int, bool], dict[tuple[Order, ...], float]] = {}
+
+        def value(orders: Sequence[Order], horizon: int, react: bool = False) -> float:
+            cache = caches.setdefault((horizon, react), {})
+            key = tuple(orders)
+            v = cache.get(key)
+            if v is None:
+                v = sum(self._rollout(w, list(orders), horizon, react) for w in worlds)
+                v /= len(worlds)
+                cache[key] = v
+            return v
+
+        menu = candidate_orders(s, state, team)
+        options: list[list[Order]] = [[]]
+        for name in PERSONALITIES:
+            prng = random.Random(rng.getrandbits(64))
+            pick = doctrine_orders(s, state, team, Personality.named(name), prng, self.roles)
+            if pick:
+                options.append(pick)
+        options += [[o] for o in menu if is_legal(s, state, team, o)]
+
+        # 1. screen every option a short way ahead
+        screened = sorted(
+            ((value(o, screen_h), i, o) for i, o in enumerate(options)), key=lambda r: (-r[0], r[1])
+        )
+        hold_screen = value([], screen_h)
+        singles = [o[0] for v, _, o in screened if len(o) == 1 and v > hold_screen]
+        # 2. look further ahead with the best few (holding always among them)
+        finalists = [o for _, _, o in screened[: lv.keep]]
+        if [] not in finalists:
+            finalists.append([])
+
+        def final(orders: Sequence[Order]) -> float:
+            short = value(orders, screen_h)
+            far = value(orders, long_h, lv.react) if lv.blend < 1.0 else short
+            return lv.blend * short + (1.0 - lv.blend) * far - lv.penalty * len(orders)
+
+        scored = sorted(
+            ((final(o), i, o) for i, o in enumerate(finalists)), key=lambda r: (-r[0], r[1])
+        )
+        best_value, _, best = scored[0]
+        # 3. greedily add the best single orders to the best set while it helps
+        ap = s.teams[team].action_points
+        pool = singles[: lv.combine]
+        improved = True
+        while improved and len(best) < ap and pool:
+            improved = False
+            for o in pool:
+                trial = [*best, o]
+                if check_orders(s, state, team, trial):
+                    continue
+                v = final(trial)
+                if v > best_value + 1e-9:
+                    best_value, best, improved = v, trial, True
+        return keep_legal(s, state, team, best)
+
+    def _world(self, view: TeamView, rng: random.Random) -> World:
+        """One guess at the true state behind ``view``, with a rollout seed and others' orders."""
+        state = view.state.copy()
+        lo, hi = HIDDEN_SCALE
+        for key in sorted(view.hidden):
+            kind, _, who = key.partition(".")
+            if kind == "stockpile" and who in state.stockpile:
+                row = state.stockpile[who]
+                for m in sorted(row):
+                    row[m] *= rng.uniform(lo, hi)
+            elif kind == "budget" and who in state.budget:
+                state.budget[who] *= rng.uniform(lo, hi)
+        seed = rng.getrandbits(62)
+        others: dict[str, list[Order]] = {}
+        prag = Personality.named("pragmatist")
+        for t in sorted(self.scenario.teams):
+            if t != self.team:
+                orng = random.Random(rng.getrandbits(64))
+                others[t] = doctrine_orders(self.scenario, state, t, prag, orng, self.roles)
+        return World(state, seed, others)
+
+    def _rollout(self, world: World, orders: list[Order], horizon: int, react: bool) -> float:
+        """This team's score after playing ``orders`` now and holding ``horizon - 1`` turns.
+
+        With ``react`` the other teams go on playing the pragmatist doctrine on the rollout's
+        state (so a provocation meets its retaliation); without it they hold too.
+        """
+        all_orders = dict(world.others)
+        all_orders[self.team] = orders
+        state, _ = resolve_turn(self.model, world.state, all_orders, world.seed)
+        prag = Personality.named("pragmatist")
+        for step in range(1, horizon):
+            nxt: dict[str, list[Order]] = {}
+            if react:
+                rng = random.Random(world.seed + step)
+                for t in sorted(self.scenario.teams):
+                    if t != self.team:
+                        nxt[t] = doctrine_orders(self.scenario, state, t, prag, rng, self.roles)
+            state, _ = resolve_turn(self.model, state, nxt, world.seed)
+        self.evaluations += horizon
+        return state.scores[self.team]
+
+
+def factory(level: str) -> Callable[[str, Scenario, int], SearchBot]:
+    def make(team: str, scenario: Scenario, seed: int) -> SearchBot:
+        return SearchBot(team, scenario, seed, level)
+
+    return make
