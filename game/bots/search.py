@@ -60,9 +60,9 @@ class Level:
 
 
 LEVELS: dict[str, Level] = {
-    "easy": Level(worlds=1, screen=1, keep=3, horizon=3, combine=0),
-    "normal": Level(worlds=2, screen=2, keep=6, horizon=6, combine=4),
-    "hard": Level(worlds=3, screen=3, keep=8, horizon=12, combine=6),
+    "easy": Level(worlds=1, screen=1, keep=2, horizon=3, combine=0),
+    "normal": Level(worlds=2, screen=2, keep=3, horizon=5, combine=3),
+    "hard": Level(worlds=3, screen=2, keep=5, horizon=8, combine=5),
 }
 
 
@@ -87,6 +87,7 @@ class SearchBot:
         self.model = Model.compile(scenario)
         self.roles = Roles.of(scenario)
         self.evaluations = 0  # engine turns resolved so far (for benchmarks)
+        self._base = "pragmatist"  # this team's own doctrine in look-ahead (chosen each turn)
 
     def decide(self, view: TeamView) -> list[Order]:
         s, team = self.scenario, self.team
@@ -100,6 +101,7 @@ class SearchBot:
         lv = self.level
         screen_h, long_h = min(lv.screen, left), min(lv.horizon, left)
         caches: dict[tuple[int, bool], dict[tuple[Order, ...], float]] = {}
+        self._base = "pragmatist"
 
         def value(orders: Sequence[Order], horizon: int, react: bool = False) -> float:
             cache = caches.setdefault((horizon, react), {})
@@ -126,10 +128,18 @@ class SearchBot:
         )
         hold_screen = value([], screen_h)
         singles = [o[0] for v, _, o in screened if len(o) == 1 and v > hold_screen]
-        # 2. look further ahead with the best few (holding always among them)
+        # 2. look further ahead with the best few, the doctrines' picks and holding; in the
+        #    look-ahead everyone goes on with a doctrine: the others with the pragmatist, this
+        #    team with whichever personality does best for it from here (its base policy)
         finalists = [o for _, _, o in screened[: lv.keep]]
-        if [] not in finalists:
-            finalists.append([])
+        for opt in options[: 1 + len(PERSONALITIES)]:
+            if opt not in finalists:
+                finalists.append(opt)
+        if lv.react:
+            self._base = max(
+                PERSONALITIES,
+                key=lambda p: sum(self._rollout(w, None, long_h, True, p) for w in worlds),
+            )
 
         def final(orders: Sequence[Order]) -> float:
             short = value(orders, screen_h)
@@ -146,8 +156,8 @@ class SearchBot:
         improved = True
         while improved and len(best) < ap and pool:
             improved = False
-            for o in pool:
-                trial = [*best, o]
+            for single in pool:
+                trial = [*best, single]
                 if check_orders(s, state, team, trial):
                     continue
                 v = final(trial)
@@ -176,13 +186,26 @@ class SearchBot:
                 others[t] = doctrine_orders(self.scenario, state, t, prag, orng, self.roles)
         return World(state, seed, others)
 
-    def _rollout(self, world: World, orders: list[Order], horizon: int, react: bool) -> float:
-        """This team's score after playing ``orders`` now and holding ``horizon - 1`` turns.
+    def _rollout(
+        self,
+        world: World,
+        orders: list[Order] | None,
+        horizon: int,
+        react: bool,
+        base: str | None = None,
+    ) -> float:
+        """This team's score ``horizon`` turns on, after giving ``orders`` now.
 
-        With ``react`` the other teams go on playing the pragmatist doctrine on the rollout's
-        state (so a provocation meets its retaliation); without it they hold too.
+        Without ``react`` everyone holds after this turn. With it, the other teams go on with the
+        pragmatist doctrine on the rollout's state (so a provocation meets its retaliation) and
+        this team with its base personality. ``orders=None`` plays the base personality now too.
         """
+        base = base or self._base
+        me = Personality.named(base)
         all_orders = dict(world.others)
+        if orders is None:
+            rng0 = random.Random(world.seed)
+            orders = doctrine_orders(self.scenario, world.state, self.team, me, rng0, self.roles)
         all_orders[self.team] = orders
         state, _ = resolve_turn(self.model, world.state, all_orders, world.seed)
         prag = Personality.named("pragmatist")
@@ -191,8 +214,8 @@ class SearchBot:
             if react:
                 rng = random.Random(world.seed + step)
                 for t in sorted(self.scenario.teams):
-                    if t != self.team:
-                        nxt[t] = doctrine_orders(self.scenario, state, t, prag, rng, self.roles)
+                    p = me if t == self.team else prag
+                    nxt[t] = doctrine_orders(self.scenario, state, t, p, rng, self.roles)
             state, _ = resolve_turn(self.model, state, nxt, world.seed)
         self.evaluations += horizon
         return state.scores[self.team]
