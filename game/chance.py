@@ -19,19 +19,26 @@ def phase_rng(seed: int, turn: int, phase: str) -> random.Random:
 
 @dataclass(frozen=True, slots=True)
 class Draw:
-    """One recorded chance event: ``roll`` < ``chance`` means the event happened."""
+    """One recorded chance event: ``roll`` < ``chance`` means the event happened.
+
+    ``override`` is the facilitator's reason when the outcome was set by hand instead.
+    """
 
     phase: str
     subject: str
     chance: float
     roll: float
     happened: bool
+    override: str | None = None
 
     def as_dict(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "phase": self.phase,
             "subject": self.subject,
             "chance": round(self.chance, 6),
             "roll": round(self.roll, 6),
             "happened": self.happened,
         }
+        if self.override is not None:
+            data["override"] = self.override
+        return data

@@ -163,7 +163,9 @@ def _verify(path: str) -> int:
                 file=sys.stderr,
             )
         return 1
-    print(f"{path}: sound: {rep.good_turns} turns replayed, every hash matches")
+    total = rep.session.scenario.turns if rep.session else rep.good_turns
+    status = "" if rep.good_turns == total else f" (session in progress: {total} turns in all)"
+    print(f"{path}: sound: {rep.good_turns} turns replayed, every hash matches{status}")
     return 0
 
 
@@ -182,11 +184,11 @@ def _run(args: argparse.Namespace) -> int:
     from game.engine import Session
     from game.headless import play_game, turn_summary
     from game.log import write_log
-    from game.plan import load_plan
+    from game.plan import load_full_plan
     from game.scenario_loader import find_scenario, load_scenario
 
     scenario = load_scenario(find_scenario(args.scenario))
-    plan = load_plan(args.orders, scenario) if args.orders else {}
+    plan, facilitator = load_full_plan(args.orders, scenario) if args.orders else ({}, {})
     specs = parse_bot_specs(args.bot)
     try:
         bots = {t: make_bot(k, t, scenario, args.seed) for t, k in specs.items()}
@@ -196,7 +198,7 @@ def _run(args: argparse.Namespace) -> int:
         raise ChokepointError(f"--turns must be between 1 and {scenario.turns}")
     controllers = {t: (f"bot:{specs[t]}" if t in specs else "plan") for t in scenario.teams}
     session = Session(scenario, args.seed, controllers)
-    play_game(session, plan, bots, args.turns)
+    play_game(session, plan, bots, args.turns, facilitator)
     if args.log:
         write_log(session, args.log)
     summaries = [turn_summary(session, t) for t in range(session.turn + 1)]

@@ -14,6 +14,7 @@ from typing import Any
 
 from game.chance import Draw
 from game.errors import OrderRefused
+from game.facilitation import FiredInject, Override, find_inject
 from game.ledger import Entry
 from game.orders import (
     Diplomacy,
@@ -37,6 +38,7 @@ from game.rules import (
     diplomacy,
     diversification,
     industry,
+    injects,
     investment,
     measures,
     prices,
@@ -54,26 +56,40 @@ CONTROLLERS = ("human", "computer")
 
 @dataclass(frozen=True)
 class TurnRecord:
-    """What happened in one turn: accepted and refused orders, draws, ledger, resulting state."""
+    """What happened in one turn: the inputs (orders, injects fired by hand, overrides) and
+    what the rules made of them (refusals, scripted injects, draws, ledger, resulting state)."""
 
     turn: int
     orders: dict[str, list[Order]]
     refused: dict[str, list[tuple[Order, str]]]
+    submitted: dict[str, list[Order]]
     draws: list[Draw]
     ledger: list[Entry]
     state: GameState
+    injects: list[FiredInject] = field(default_factory=list)
+    overrides: list[Override] = field(default_factory=list)
 
     @cached_property
     def state_hash(self) -> str:
         """SHA-256 of the resulting state (computed when first asked: sweeps never ask)."""
         return self.state.digest()
 
+    @property
+    def manual_injects(self) -> list[str]:
+        return [i.id for i in self.injects if i.manual]
+
     def orders_data(self) -> dict[str, list[dict[str, Any]]]:
-        return {t: [order_dict(o) for o in os] for t, os in sorted(self.orders.items())}
+        """Every order as given, refused ones included (replay needs them to refuse again)."""
+        return {t: [order_dict(o) for o in os] for t, os in sorted(self.submitted.items())}
 
 
 def resolve_turn(
-    model: Model, before: GameState, orders: Mapping[str, Sequence[Order]], seed: int
+    model: Model,
+    before: GameState,
+    orders: Mapping[str, Sequence[Order]],
+    seed: int,
+    manual_injects: Sequence[str] = (),
+    overrides: Sequence[Override] = (),
 ) -> tuple[GameState, TurnRecord]:
     """Resolve one turn of sealed orders. Teams missing from ``orders`` hold.
 
@@ -82,14 +98,16 @@ def resolve_turn(
     s = model.scenario
     state = before.copy()
     state.turn = before.turn + 1
-    ctx = TurnContext(model, before, state, seed)
+    ctx = TurnContext(model, before, state, seed, overrides=tuple(overrides))
     for team in sorted(s.teams):
         state.budget[team] += s.teams[team].income
+    injects.fire_manual(ctx, manual_injects)
 
     accepted: dict[str, list[Order]] = {}
     refused: dict[str, list[tuple[Order, str]]] = {}
+    submitted: dict[str, list[Order]] = {}
     for team in sorted(s.teams):
-        given = list(orders.get(team, ()))
+        given = submitted[team] = list(orders.get(team, ()))
         bad = check_orders(s, before, team, given)
         bad_idx = {r.index for r in bad}
         accepted[team] = [
@@ -97,6 +115,7 @@ def resolve_turn(
         ]
         if bad:
             refused[team] = [(r.order, r.reason) for r in bad]
+    for team in sorted(s.teams):
         for o in accepted[team]:
             state.budget[team] -= order_cost(s, before, o)[1]
 
@@ -124,34 +143,57 @@ def resolve_turn(
     prices.update_prices(ctx)
     diversification.diversify(ctx)
     strategic.update_indices(ctx)
+    apply_index_overrides(ctx)
+    injects.fire_scripted(ctx)
     scoring.update_scores(ctx)
     state.quantize()
 
     record = TurnRecord(
         turn=state.turn,
-        orders={t: os for t, os in accepted.items()},
+        orders=accepted,
         refused=refused,
+        submitted=submitted,
         draws=ctx.draws,
         ledger=ctx.ledger.entries,
         state=state,
+        injects=ctx.fired,
+        overrides=list(overrides),
     )
     return state, record
+
+
+def apply_index_overrides(ctx: TurnContext) -> None:
+    """The facilitator's index overrides, after every rule and before scoring."""
+    for ov in ctx.overrides:
+        if ov.kind == "index":
+            old = ctx.state.indices[ov.subject]
+            ctx.bump_index(
+                "override",
+                ov.subject,
+                ov.value - old,
+                f"facilitator override: {ov.reason}",
+                set_to=ov.value,
+            )
 
 
 @dataclass
 class Session:
     """A game in progress: collect sealed orders, resolve, undo, fork.
 
-    ``controllers`` says who plays each team ("human" or "computer", or a bot name).
+    ``controllers`` says who plays each team ("human", "computer", a bot kind, "plan").
+    ``settings`` holds session choices worth keeping in the log (e.g. the turn timer).
     """
 
     scenario: Scenario
     seed: int
     controllers: dict[str, str] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
     model: Model = field(init=False)
     states: list[GameState] = field(init=False)
     records: list[TurnRecord] = field(init=False, default_factory=list)
     pending: dict[str, list[Order]] = field(init=False, default_factory=dict)
+    queued_injects: list[str] = field(init=False, default_factory=list)
+    notes: dict[int, list[str]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.model = Model.compile(self.scenario)
@@ -177,6 +219,23 @@ class Session:
     def teams(self) -> list[str]:
         return sorted(self.scenario.teams)
 
+    def news(self) -> list[FiredInject]:
+        """The scripted injects that fired at the end of the last turn: the news that opens the
+        next one."""
+        if not self.records:
+            return []
+        return [i for i in self.records[-1].injects if not i.manual]
+
+    def queue_inject(self, inject_id: str) -> None:
+        """Fire one of the manual injects (``game.facilitation.manual_injects``) next turn."""
+        try:
+            find_inject(self.scenario, inject_id)
+        except ValueError as exc:
+            raise OrderRefused("facilitator", str(exc)) from None
+        if inject_id in self.queued_injects:
+            raise OrderRefused("facilitator", f"inject '{inject_id}' is already queued")
+        self.queued_injects.append(inject_id)
+
     def check(self, team: str, orders: Sequence[Order]) -> list[Refusal]:
         """Refusals the engine would give ``team``'s orders now (nothing is stored)."""
         return check_orders(self.scenario, self.state, team, list(orders))
@@ -197,23 +256,48 @@ class Session:
     def waiting_for(self) -> list[str]:
         return [t for t in self.teams if t not in self.pending]
 
-    def resolve(self) -> TurnRecord:
+    def resolve(self, overrides: Sequence[Override] = ()) -> TurnRecord:
         """Resolve the turn with every sealed order set; teams that sealed nothing hold."""
         if self.is_over:
             raise OrderRefused("facilitator", "the game is over: all turns have been played")
-        state, record = resolve_turn(self.model, self.state, self.pending, self.seed)
+        return self.play(self.pending, self.queued_injects, overrides)
+
+    def play(
+        self,
+        orders: Mapping[str, Sequence[Order]],
+        manual_injects: Sequence[str] = (),
+        overrides: Sequence[Override] = (),
+    ) -> TurnRecord:
+        """Resolve one turn with ``orders`` directly (refused orders are dropped and reported)."""
+        if self.is_over:
+            raise OrderRefused("facilitator", "the game is over: all turns have been played")
+        state, record = resolve_turn(
+            self.model, self.state, orders, self.seed, manual_injects, overrides
+        )
         self.states.append(state)
         self.records.append(record)
         self.pending = {}
+        self.queued_injects = []
         return record
 
-    def play(self, orders: Mapping[str, Sequence[Order]]) -> TurnRecord:
-        """Resolve one turn with ``orders`` directly (refused orders are dropped and reported)."""
-        state, record = resolve_turn(self.model, self.state, orders, self.seed)
-        self.states.append(state)
-        self.records.append(record)
-        self.pending = {}
+    def amend(self, overrides: Sequence[Override]) -> TurnRecord:
+        """Resolve the last turn again, same orders and injects, with the facilitator's
+        overrides added (e.g. a diplomatic outcome set by hand)."""
+        notes = self.notes.get(self.turn)
+        last = self.undo()
+        record = self.play(last.submitted, last.manual_injects, [*last.overrides, *overrides])
+        if notes:
+            self.notes[last.turn] = notes
         return record
+
+    def add_note(self, text: str, turn: int | None = None) -> None:
+        """Attach a facilitator note to a resolved turn (the last one by default)."""
+        turn = self.turn if turn is None else turn
+        if not 1 <= turn <= self.turn:
+            raise OrderRefused("facilitator", f"notes attach to a played turn (1-{self.turn})")
+        if not text.strip():
+            raise OrderRefused("facilitator", "a note needs some text")
+        self.notes.setdefault(turn, []).append(text.strip())
 
     def undo(self) -> TurnRecord:
         """Take back the last resolved turn; return its record."""
@@ -221,14 +305,16 @@ class Session:
             raise OrderRefused("facilitator", "there is no turn to undo")
         self.states.pop()
         self.pending = {}
+        self.notes.pop(self.turn + 1, None)
         return self.records.pop()
 
     def fork(self, turn: int) -> Session:
         """A new session sharing this one's first ``turn`` turns, ready to play turn + 1."""
         if not 0 <= turn <= self.turn:
             raise OrderRefused("facilitator", f"cannot fork at turn {turn}: turns 0-{self.turn}")
-        other = Session(self.scenario, self.seed, dict(self.controllers))
+        other = Session(self.scenario, self.seed, dict(self.controllers), dict(self.settings))
         other.model = self.model
         other.states = self.states[: turn + 1]
         other.records = self.records[:turn]
+        other.notes = {t: list(ns) for t, ns in self.notes.items() if t <= turn}
         return other

@@ -82,4 +82,5 @@ def team_view(scenario: Scenario, state: GameState, team: str, seed: int) -> Tea
     for t in sorted(view.scores):
         if t != team:
             hidden.add(f"score.{t}")
+            view.scores[t] = public_start().scores[t]
     return TeamView(team, view, frozenset(hidden))

@@ -10,7 +10,7 @@ from game.bots import Bot
 from game.engine import Session, TurnRecord
 from game.fog import team_view
 from game.orders import Order
-from game.plan import Plan
+from game.plan import FacilitatorPlan, Plan
 
 
 @dataclass
@@ -33,10 +33,13 @@ def play_game(
     plan: Plan | None = None,
     bots: Mapping[str, Bot] | None = None,
     turns: int | None = None,
+    facilitator: FacilitatorPlan | None = None,
 ) -> GameRun:
-    """Play ``turns`` turns (default: to the end); bots play their teams, the plan the rest."""
+    """Play ``turns`` turns (default: to the end); bots play their teams, the plan the rest,
+    and the facilitator plan fires injects, overrides outcomes and adds notes."""
     plan = plan or {}
     bots = bots or {}
+    facilitator = facilitator or {}
     run = GameRun(session)
     last = (
         session.scenario.turns
@@ -47,7 +50,13 @@ def play_game(
         n = session.turn + 1
         orders: dict[str, list[Order]] = {t: list(os) for t, os in plan.get(n, {}).items()}
         orders.update(computer_orders(session, bots))
-        run.records.append(session.play(orders))
+        fac = facilitator.get(n)
+        if fac is None:
+            run.records.append(session.play(orders))
+            continue
+        run.records.append(session.play(orders, fac.injects, fac.overrides))
+        for note in fac.notes:
+            session.add_note(note)
     return run
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from game import __version__
 from game.engine import Session, TurnRecord
 from game.errors import ChokepointError, LogError, ScenarioError
+from game.facilitation import parse_override
 from game.orders import Order, order_dict, parse_order
 from game.scenario_loader import scenario_data, scenario_from_data
 from game.state import canonical_json, sha256_json
@@ -35,6 +36,7 @@ def header_data(session: Session) -> dict[str, Any]:
         "scenario": scenario_data(session.scenario),
         "seed": session.seed,
         "controllers": dict(sorted(session.controllers.items())),
+        "settings": session.settings,
         "initial_hash": session.states[0].digest(),
     }
     data["hash"] = sha256_json(data)
@@ -48,6 +50,9 @@ def turn_data(session: Session, record: TurnRecord, prev: str) -> dict[str, Any]
         "turn": record.turn,
         "month": session.scenario.month_label(record.turn),
         "orders": record.orders_data(),
+        "injects": [i.as_dict() for i in record.injects],
+        "overrides": [o.model_dump(mode="json") for o in record.overrides],
+        "notes": list(session.notes.get(record.turn, [])),
         "refused": {
             t: [{"order": order_dict(o), "reason": why} for o, why in rs]
             for t, rs in sorted(record.refused.items())
@@ -123,6 +128,18 @@ def _parse_orders(raw: Any) -> dict[str, list[Order]]:
     return out
 
 
+def _manual_injects(raw: Any) -> list[str]:
+    if not isinstance(raw, list):
+        raise ValueError("injects must be a list")
+    return [str(i["id"]) for i in raw if isinstance(i, dict) and i.get("manual")]
+
+
+def _notes(raw: Any) -> list[str]:
+    if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
+        raise ValueError("notes must be a list of text")
+    return list(raw)
+
+
 def replay_log(path: str | Path) -> Replay:
     """Replay a log, stopping at the first bad turn (``Replay.error`` says which and why)."""
     import json
@@ -168,9 +185,10 @@ def replay_log(path: str | Path) -> Replay:
         scenario = scenario_from_data(header["scenario"], f"{name} (scenario in header)")
         seed = int(header["seed"])
         controllers = dict(header.get("controllers", {}))
+        settings = dict(header.get("settings", {}))
     except (ScenarioError, KeyError, TypeError, ValueError) as exc:
         return bad(f"the header's scenario cannot be loaded: {exc}", 0, rep)
-    session = Session(scenario, seed, controllers)
+    session = Session(scenario, seed, controllers, settings)
     rep.session = session
     if session.states[0].digest() != header.get("initial_hash"):
         return bad(
@@ -200,13 +218,19 @@ def replay_log(path: str | Path) -> Replay:
             return bad(f"turn {n} is past the scenario's last turn ({scenario.turns})", n, rep)
         try:
             orders = _parse_orders(data.get("orders"))
-        except ValueError as exc:
-            return bad(f"turn {n} has an unreadable order: {exc}", n, rep)
+            manual = _manual_injects(data.get("injects"))
+            overrides = [parse_override(o) for o in data.get("overrides", [])]
+            notes = _notes(data.get("notes"))
+        except (ValueError, TypeError) as exc:
+            return bad(f"turn {n} has an unreadable entry: {exc}", n, rep)
         try:
-            record = session.play(orders)
-        except ChokepointError as exc:
-            session.undo() if session.turn == n else None
+            record = session.play(orders, manual, overrides)
+        except (ChokepointError, ValueError) as exc:
+            if session.turn == n:
+                session.undo()
             return bad(f"turn {n} cannot be replayed: {exc}", n, rep)
+        if notes:
+            session.notes[n] = notes
         again = turn_data(session, record, prev)
         if again != data:
             session.undo()

@@ -161,6 +161,10 @@ ORDER_LIST_ADAPTER: TypeAdapter[list[Order]] = TypeAdapter(list[Order])
 
 def parse_order(data: Any) -> Order:
     """Parse one order from plain data, raising ``ValueError`` with a readable message."""
+    if isinstance(data, dict) and True in data and data.get("type") == "prioritise_defence":
+        raise ValueError(
+            "write 'active: true' or 'active: false' (YAML reads a bare 'on' as a boolean)"
+        )
     try:
         return ORDER_ADAPTER.validate_python(data)
     except ValidationError as exc:
@@ -215,6 +219,8 @@ def check_order(scenario: Scenario, state: GameState, team: str, order: Order) -
     """Why ``team`` may not give ``order`` in ``state`` (ignoring cost), or None if it may."""
     t = scenario.teams[team]
     me = t.actor
+    if isinstance(order, Hold):
+        return None
     if order.type not in t.orders:
         return f"{t.name} cannot give {order.type.replace('_', ' ')} orders in this scenario"
     mats, actors = scenario.materials, scenario.actors
@@ -263,6 +269,8 @@ def check_order(scenario: Scenario, state: GameState, team: str, order: Order) -
             return f"unknown investment '{order.option}'"
         if opt.team != team:
             return f"'{opt.name}' is not open to {t.name}"
+        if opt.locked and opt.id not in state.unlocked:
+            return f"'{opt.name}' is not available yet (an event must open it)"
         if order.option in state.completed or any(p.option == order.option for p in state.projects):
             return f"'{opt.name}' is already funded"
     if isinstance(order, Diplomacy):
@@ -271,6 +279,8 @@ def check_order(scenario: Scenario, state: GameState, team: str, order: Order) -
             return f"unknown diplomatic move '{order.move}'"
         if team not in mv.teams:
             return f"'{mv.name}' is not a move open to {t.name}"
+        if mv.locked and mv.id not in state.unlocked:
+            return f"'{mv.name}' is not available yet (an event must open it)"
     if isinstance(order, Tariff):
         key = control_key(me, order.material, order.target)
         if order.target == "*":

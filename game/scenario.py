@@ -82,7 +82,10 @@ class Team(Strict):
     actor: Id
     action_points: Annotated[int, Field(ge=0, le=20)]
     budget: NonNeg = Field(description="Budget at the start, US$ million")
-    income: NonNeg = Field(0.0, description="Budget added at the start of every turn, US$ million")
+    income: NonNeg = Field(
+        0.0,
+        description="Budget added every turn, US$ million (spendable from the next turn's orders)",
+    )
     orders: list[OrderType] = Field(description="Order types this team may give")
     blurb: str = ""
 
@@ -164,9 +167,6 @@ class Dynamics(Strict):
         30.0, description="Deterrence points lost per unit of US defence output loss"
     )
     deterrence_from_cohesion: Fraction = 0.2
-    coercion_market_loss: NonNeg = Field(
-        0.6, description="Long-run market share points lost per turn per unit of blocked share"
-    )
     sanction_revenue_hit: Fraction = Field(
         0.08, description="Share of target revenue lost to a broad sanction"
     )
@@ -195,7 +195,55 @@ class InvestmentOption(Strict):
     lead_time: Annotated[int, Field(ge=0, le=60)]
     slip_chance: Fraction = Field(0.1, description="Chance per turn that the project slips a turn")
     ap: Annotated[int, Field(ge=0, le=20)] = 1
+    locked: bool = Field(False, description="Only available once an inject unlocks it")
     source: str | None = None
+
+
+class CapacityChange(Strict):
+    """Multiply ``actor``'s capacity for ``material`` by ``factor`` (0.5 = a plant fire)."""
+
+    actor: Id
+    material: Id
+    factor: Annotated[float, Field(ge=0.0, le=10.0)]
+
+
+class InjectEffects(Strict):
+    """What an inject does, through the rules: every change is recorded in the ledger."""
+
+    indices: dict[IndexName, Annotated[float, Field(ge=-50, le=50)]] = {}
+    production: list[CapacityChange] = []
+    prices: dict[Id, Annotated[float, Field(gt=0.0, le=20.0)]] = Field(
+        {}, description="Multiply the world price of each material by this factor"
+    )
+    leakage: Annotated[float, Field(ge=0.0, le=5.0)] | None = Field(
+        None, description="Multiply third-country leakage by this factor from now on"
+    )
+    unlock: list[Id] = Field(
+        [], description="Locked investments or diplomatic moves made available"
+    )
+
+
+class Inject(Strict):
+    """A scenario event with a headline for the teams.
+
+    Fired so that it opens a given ``turn`` (at the end of the turn before), when its
+    ``condition`` holds at the end of a turn, or by the facilitator by hand (``manual``, the
+    default when neither is given).
+    """
+
+    id: Id
+    headline: str
+    text: str = ""
+    turn: Annotated[int, Field(ge=2, le=60)] | None = Field(
+        None, description="The turn this inject opens (it fires at the end of the one before)"
+    )
+    condition: str | None = None
+    once: bool = True
+    effects: InjectEffects = InjectEffects()
+
+    @property
+    def manual(self) -> bool:
+        return self.turn is None and self.condition is None
 
 
 class Modifier(Strict):
@@ -217,6 +265,7 @@ class DiplomaticMove(Strict):
     budget: NonNeg = 0.0
     success: dict[IndexName, Annotated[float, Field(ge=-50, le=50)]] = {}
     failure: dict[IndexName, Annotated[float, Field(ge=-50, le=50)]] = {}
+    locked: bool = Field(False, description="Only available once an inject unlocks it")
     text: str = ""
 
 
@@ -271,6 +320,10 @@ class Scenario(Strict):
     diplomacy: list[DiplomaticMove] = []
     objectives: dict[Id, list[Objective]]
     fog: Fog = Fog()
+    injects: list[Inject] = []
+    use_inject_library: bool = Field(
+        True, description="Offer the built-in library of hand-fired injects that fit"
+    )
     sources: list[Source] = Field(min_length=1)
 
     def cost_of(self, order_type: str) -> Cost:
@@ -293,16 +346,6 @@ class Scenario(Strict):
 
 
 DEFAULT_COST = Cost(ap=1, budget=0.0)
-METRIC_ROOTS = (
-    "index",
-    "output",
-    "cover",
-    "price",
-    "stockpile",
-    "china_share",
-    "revenue",
-    "market_share",
-)
 
 Loc = tuple[str | int, ...]
 
@@ -318,6 +361,22 @@ def reference_problems(s: Scenario) -> list[tuple[Loc, str]]:
         if value not in names:
             out.append((loc, f"unknown {what} '{value}' (known: {', '.join(sorted(names))})"))
 
+    roles = {"beijing", "tokyo", "washington"}
+    if set(s.teams) != roles:
+        out.append(
+            (
+                ("teams",),
+                "the teams must be exactly beijing, tokyo and washington "
+                "(the rules give each its role: coercer, target and patron)",
+            )
+        )
+    missing = [k for k in INDEX_NAMES if k not in s.indices]
+    if missing:
+        out.append((("indices",), f"missing starting value for {', '.join(missing)}"))
+    for a, sectors in s.demand.items():
+        for sec in sectors:
+            if sec not in s.sectors:
+                out.append((("demand", a, sec), f"sector '{sec}' is not declared under sectors"))
     for tid, team in s.teams.items():
         need(actors, team.actor, ("teams", tid, "actor"), "actor")
         if team.actor in s.actors and s.actors[team.actor].kind != "player":
@@ -382,7 +441,53 @@ def reference_problems(s: Scenario) -> list[tuple[Loc, str]]:
                 out.append((("objectives", tid, j, "metric"), problem))
             if obj.high <= obj.low:
                 out.append((("objectives", tid, j, "high"), "high must be above low"))
+    out.extend(inject_problems(s, s.injects, ("injects",)))
     for tid in s.teams:
         if tid not in s.objectives:
             out.append((("objectives",), f"team '{tid}' has no objectives"))
+    return out
+
+
+def inject_problems(s: Scenario, injects: list[Inject], root: Loc) -> list[tuple[Loc, str]]:
+    """What is wrong with ``injects`` in scenario ``s`` (names, conditions, unlocks)."""
+    from game.conditions import ConditionError, parse_condition
+    from game.metrics import metric_problem
+
+    out: list[tuple[Loc, str]] = []
+    unlockable = {o.id for o in s.investments} | {m.id for m in s.diplomacy}
+    seen: set[str] = set()
+    for i, inj in enumerate(injects):
+        loc = (*root, i)
+        if inj.id in seen:
+            out.append(((*loc, "id"), f"duplicate inject id '{inj.id}'"))
+        seen.add(inj.id)
+        if inj.condition is not None:
+            try:
+                parse_condition(inj.condition, lambda p: metric_problem(s, p))
+            except ConditionError as exc:
+                out.append(((*loc, "condition"), f"bad condition: {exc}"))
+        eff = inj.effects
+        for j, ch in enumerate(eff.production):
+            if ch.actor not in s.actors:
+                out.append(
+                    ((*loc, "effects", "production", j, "actor"), f"unknown actor '{ch.actor}'")
+                )
+            if ch.material not in s.materials:
+                out.append(
+                    (
+                        (*loc, "effects", "production", j, "material"),
+                        f"unknown material '{ch.material}'",
+                    )
+                )
+        for m in eff.prices:
+            if m not in s.materials:
+                out.append(((*loc, "effects", "prices", m), f"unknown material '{m}'"))
+        for j, u in enumerate(eff.unlock):
+            if u not in unlockable:
+                out.append(
+                    (
+                        (*loc, "effects", "unlock", j),
+                        f"'{u}' is neither an investment nor a diplomatic move",
+                    )
+                )
     return out

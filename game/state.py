@@ -80,6 +80,9 @@ class GameState:
     completed: list[str] = field(default_factory=list)
     priority_defence: dict[str, bool] = field(default_factory=dict)
     scores: dict[str, float] = field(default_factory=dict)
+    fired: list[str] = field(default_factory=list)
+    unlocked: list[str] = field(default_factory=list)
+    leak_factor: float = 1.0
 
     def copy(self) -> GameState:
         """A deep copy, written out by hand because ``copy.deepcopy`` is ten times slower."""
@@ -108,6 +111,9 @@ class GameState:
             completed=list(self.completed),
             priority_defence=dict(self.priority_defence),
             scores=dict(self.scores),
+            fired=list(self.fired),
+            unlocked=list(self.unlocked),
+            leak_factor=self.leak_factor,
         )
 
     def canonical(self) -> dict[str, Any]:
@@ -137,6 +143,9 @@ class GameState:
             "completed": list(self.completed),
             "priority_defence": dict(sorted(self.priority_defence.items())),
             "scores": _round_row(self.scores),
+            "fired": list(self.fired),
+            "unlocked": list(self.unlocked),
+            "leak_factor": round(self.leak_factor, 6),
         }
 
     def digest(self) -> str:

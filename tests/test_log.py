@@ -138,3 +138,17 @@ def test_write_log_is_atomic_and_complete(tmp_path: Path, scenario) -> None:  # 
     assert rep.ok and rep.session is not None
     assert rep.session.controllers["tokyo"] == "computer"
     assert rep.session.state.digest() == s.state.digest()
+
+
+def test_logs_with_refused_orders_replay(scenario, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from game.orders import Hold, StockpileRelease
+
+    s = Session(scenario, seed=8)
+    record = s.play({"tokyo": [StockpileRelease(material="dytb", amount=1e6), Hold()]})
+    assert record.refused["tokyo"][0][1].startswith("the stockpile holds only")
+    path = tmp_path / "refused.jsonl"
+    write_log(s, path)
+    rep = replay_log(path)
+    assert rep.ok, rep.error
+    first = json.loads(path.read_text(encoding="utf-8").splitlines()[1])
+    assert len(first["orders"]["tokyo"]) == 2 and len(first["refused"]["tokyo"]) == 1

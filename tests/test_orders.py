@@ -71,13 +71,13 @@ def test_action_points_run_out(session: Session) -> None:
 
 
 def test_budget_is_checked(session: Session) -> None:
-    # Tokyo has US$3,000M: deep-sea mining (1,500) fits, then a huge stockpile purchase does not
+    # Washington has US$10,000M: the 10X plant (1,000) fits, then a vast purchase does not
     out = reasons(
         session,
-        "tokyo",
-        [Invest(option="minamitorishima"), StockpileBuild(material="germanium", amount=1000)],
+        "washington",
+        [Invest(option="mp_10x"), StockpileBuild(material="germanium", amount=5000)],
     )
-    assert len(out) == 1 and "budget has US$1,500M left" in out[0]
+    assert len(out) == 1 and "budget has US$9,000M left" in out[0]
 
 
 def test_stockpile_release_is_bounded(session: Session) -> None:
@@ -157,3 +157,10 @@ def test_submit_refuses_with_the_reason_and_stores_nothing(session: Session) -> 
 def test_unknown_team_is_refused(session: Session) -> None:
     with pytest.raises(OrderRefused, match="unknown team"):
         session.check("moscow", [])
+
+
+def test_yaml_on_footgun_is_explained() -> None:
+    import yaml
+
+    with pytest.raises(ValueError, match="active: true"):
+        parse_order(yaml.safe_load("{type: prioritise_defence, on: true}"))

@@ -111,3 +111,17 @@ def test_json_schema_describes_the_format() -> None:
     assert schema["title"] == "Chokepoint scenario"
     assert {"actors", "teams", "materials", "sources"} <= set(schema["properties"])
     assert schema["additionalProperties"] is False
+
+
+def test_partial_indices_and_undeclared_sectors_are_refused(tmp_path: Path) -> None:
+    msg = _broken(tmp_path, "  deterrence: 60    # assumption\n", "")
+    assert "indices" in msg and "missing starting value for deterrence" in msg
+    msg = _broken(tmp_path, '  energy: {name: "Energy (wind, grid)", sensitivity: 0.7}', "")
+    assert "sector 'energy' is not declared" in msg
+
+
+def test_teams_must_have_their_roles(tmp_path: Path) -> None:
+    msg = _broken(
+        tmp_path, "  washington:\n    name: Washington", "  brussels:\n    name: Washington"
+    )
+    assert "exactly beijing, tokyo and washington" in msg

@@ -171,11 +171,11 @@ def candidate_orders(scenario: Scenario, state: GameState, team: str) -> list[Or
                 out.append(make(StockpileBuild, material=m, amount=round(want, 3)))
     if "invest" in allowed:
         for opt in scenario.investments:
-            if opt.team == team:
+            if opt.team == team and (not opt.locked or opt.id in state.unlocked):
                 out.append(make(Invest, option=opt.id))
     if "diplomacy" in allowed:
         for mv in scenario.diplomacy:
-            if team in mv.teams:
+            if team in mv.teams and (not mv.locked or mv.id in state.unlocked):
                 out.append(make(Diplomacy, move=mv.id))
     if "tariff" in allowed and me != roles.coercer:
         for m in sorted(scenario.materials):

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.chance import Draw, phase_rng
+from game.conditions import Check, parse_condition
+from game.facilitation import FiredInject, Override
 from game.ledger import Ledger
-from game.scenario import DiplomaticMove, InvestmentOption, Scenario
+from game.scenario import DiplomaticMove, Inject, InvestmentOption, Scenario
 from game.state import GameState, total_demand
 
 Table = dict[str, dict[str, float]]
@@ -27,6 +29,7 @@ class Model:
     coercer: str
     target: str
     patron: str
+    scripted: list[tuple[Inject, Check | None]]
 
     @classmethod
     def compile(cls, s: Scenario) -> Model:
@@ -37,6 +40,18 @@ class Model:
             for a, secs in sorted(s.demand.items())
         }
         team_actor = {t: team.actor for t, team in s.teams.items()}
+        from game.metrics import metric_problem
+
+        scripted = [
+            (
+                inj,
+                parse_condition(inj.condition, lambda p: metric_problem(s, p))
+                if inj.condition
+                else None,
+            )
+            for inj in s.injects
+            if not inj.manual
+        ]
         return cls(
             scenario=s,
             actors=actors,
@@ -49,6 +64,7 @@ class Model:
             coercer=team_actor.get("beijing", "CHN"),
             target=team_actor.get("tokyo", "JPN"),
             patron=team_actor.get("washington", "USA"),
+            scripted=scripted,
         )
 
 
@@ -70,6 +86,8 @@ class TurnContext:
     unmet: Table = field(default_factory=dict)
     blocked: dict[tuple[str, str, str], float] = field(default_factory=dict)
     coercer_blocked_share: dict[str, float] = field(default_factory=dict)
+    overrides: tuple[Override, ...] = ()
+    fired: list[FiredInject] = field(default_factory=list)
 
     @property
     def turn(self) -> int:
@@ -80,7 +98,11 @@ class TurnContext:
         rng = phase_rng(self.seed, self.turn, f"{phase}|{subject}")
         roll = rng.random()
         happened = roll < chance
-        self.draws.append(Draw(phase, subject, chance, roll, happened))
+        reason = None
+        for ov in self.overrides:
+            if ov.kind == "draw" and ov.subject == subject:
+                happened, reason = ov.value >= 0.5, ov.reason
+        self.draws.append(Draw(phase, subject, chance, roll, happened, reason))
         return happened
 
     def bump_index(self, rule: str, name: str, delta: float, why: str, /, **inputs: object) -> None:

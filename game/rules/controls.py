@@ -63,7 +63,7 @@ def allowed_fraction(
 
 def leak_rate(model: Model, state: GameState, exporter: str, material: str, importer: str) -> float:
     """Share of blocked flow that still arrives through third countries."""
-    base = model.scenario.trade.leakage
+    base = model.scenario.trade.leakage * state.leak_factor
     if any(c.extraterritorial for c in controls_on(state, exporter, material, importer)):
         return base * (1.0 - model.scenario.trade.extraterritorial_enforcement)
     return base

@@ -1,11 +1,12 @@
 """Tariffs, sanctions and defence priority: the economic measures other than export controls.
 
-A tariff (0-100%) on imports of a material from one country raises its landed cost; importers
-move ``dynamics.tariff_diversion`` x rate of that supplier's share elsewhere each turn (see
-``diversification``). A sanction costs the target ``dynamics.sanction_revenue_hit`` of its export
-revenue (half for targeted sanctions). Both raise tension: 2 points for broad sanctions, 1 for
-targeted sanctions or a new tariff; lifting lowers it by 1. Assumptions, to tune in play.
-Prioritising defence gives the defence sector first call on scarce material (``industry``).
+A tariff (0-100%) on imports of a material from one country makes them dearer; importers move
+``dynamics.tariff_diversion`` x rate of that supplier's share elsewhere each turn (see
+``diversification``). A sanction costs the target ``dynamics.sanction_revenue_hit`` of its
+export revenue (half for targeted sanctions). Both raise tension: 2 points for broad sanctions,
+1 for targeted sanctions or a new tariff; lifting lowers it by 1. Assumptions, to tune in play.
+(The tariff's cost to the importer is not modelled.) Prioritising defence gives the defence
+sector first call on scarce material (``industry``).
 """
 
 from __future__ import annotations

@@ -39,7 +39,7 @@ def update_prices(ctx: TurnContext) -> None:
                 short += d - s
         share = short / demand if demand > 0 else 0.0
         target = mat.price * math.exp(mat.price_sensitivity * share) * premium
-        old = ctx.before.prices[m]
+        old = ctx.state.prices[m]  # last turn's, or as an inject left it
         new = old + ADJUST * (target - old)
         state.prices[m] = new
         ctx.ledger.add(

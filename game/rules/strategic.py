@@ -5,7 +5,7 @@ Each turn, after industry:
   lowered it earlier in the turn).
 - Cohesion drifts toward its baseline by ``cohesion_drift`` of the gap and loses
   ``cohesion_pain`` x Japan's output loss (0-1): an ally left to suffer doubts its patron. A US
-  stockpile release to Japan adds ``ally_release_cohesion`` points.
+  stockpile release to Japan adds ``ALLY_RELEASE_COHESION`` (3) points.
 - Japan's Taiwan posture (100 = firm) gains ``posture_cohesion_pull`` x (cohesion - 50)/50 and
   loses ``posture_pain`` x Japan's output loss: coercion bites through industrial pain, resisted
   by alliance backing (CNAS "Containing Crisis": alliances favour the US).

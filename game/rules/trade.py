@@ -8,7 +8,7 @@ countries (``trade.leakage``, cut by extraterritorial enforcement), which models
 transshipment and the third-country clause of MOFCOM 1/2026. If the exporter lacks the surplus
 for all of it, every outflow (leaks included) is scaled down pro rata. What is still unmet is
 then sought from every exporter's spare surplus, in a fixed order, shared pro rata between
-importers.
+importers; an exporter is not asked again for what its own control refused.
 
 Tightening a control therefore never raises the target's deliveries: diverted supply can at most
 replace the volume that was blocked. Deliveries never exceed what exporters produced.
@@ -38,7 +38,7 @@ def resolve_trade(ctx: TurnContext) -> None:
 
     for m in model.materials:
         factor = model.scenario.materials[m].usd_m_per_unit_price
-        price = ctx.before.prices[m]
+        price = ctx.state.prices[m]
         need: dict[str, float] = {}
         surplus: dict[str, float] = {}
         for a in actors:
@@ -101,7 +101,12 @@ def resolve_trade(ctx: TurnContext) -> None:
                 spare = remaining[e]
                 if spare <= 1e-12:
                     continue
-                wants = {i: u * through(e, m, i) for i, u in unmet.items() if u > 1e-12 and i != e}
+                # what an exporter's control already refused is not asked of it again
+                wants = {
+                    i: max(0.0, u - blocked.get((i, e), 0.0)) * through(e, m, i)
+                    for i, u in unmet.items()
+                    if u > 1e-12 and i != e
+                }
                 total = sum(wants.values())
                 if total <= 0.0:
                     continue

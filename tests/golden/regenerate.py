@@ -13,7 +13,7 @@ from pathlib import Path
 from game.engine import Session
 from game.headless import play_game
 from game.log import session_lines
-from game.plan import load_plan
+from game.plan import load_full_plan
 from game.scenario_loader import load_scenario
 
 HERE = Path(__file__).resolve().parent
@@ -21,6 +21,11 @@ ROOT = HERE.parent.parent
 
 GOLDEN = {
     "default-seed7.jsonl": ("scenarios/dual-use-ban-2026.yaml", HERE / "plan-default.yaml", 7),
+    "facilitated-seed11.jsonl": (
+        "scenarios/dual-use-ban-2026.yaml",
+        HERE / "plan-facilitated.yaml",
+        11,
+    ),
     "senkaku-history-seed1.jsonl": (
         "scenarios/senkaku-2010.yaml",
         ROOT / "scenarios/plans/senkaku-2010-history.yaml",
@@ -33,7 +38,8 @@ def build(name: str) -> str:
     scenario_path, plan_path, seed = GOLDEN[name]
     scenario = load_scenario(ROOT / scenario_path)
     session = Session(scenario, seed, {t: "plan" for t in scenario.teams})
-    play_game(session, load_plan(plan_path, scenario))
+    plan, facilitator = load_full_plan(plan_path, scenario)
+    play_game(session, plan, facilitator=facilitator)
     return "".join(session_lines(session))
 
 

@@ -1,0 +1,92 @@
+"""What a facilitator adds to a turn besides the teams' orders: injects, overrides and notes.
+
+These are inputs of a turn like orders: they are logged, and replay applies them again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from game.scenario import INDEX_NAMES, Inject, Scenario, inject_problems
+
+LIBRARY_FILE = Path(__file__).resolve().parent / "data" / "injects.yaml"
+
+
+class Override(BaseModel):
+    """Set a drawn outcome or an index by hand, with the reason the facilitator gave.
+
+    ``kind="draw"``: the draw whose subject is ``subject`` (e.g. ``tokyo:tk_g7``, or an
+    investment id for slippage) comes out as ``value`` (1 = happened, 0 = did not).
+    ``kind="index"``: index ``subject`` (tension, cohesion, posture, deterrence) is set to
+    ``value`` at the end of the turn, before scoring.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: Literal["draw", "index"]
+    subject: Annotated[str, Field(min_length=1, max_length=80)]
+    value: Annotated[float, Field(allow_inf_nan=False)]
+    reason: Annotated[str, Field(min_length=1, max_length=500)]
+
+    def describe(self) -> str:
+        if self.kind == "draw":
+            outcome = "succeed" if self.value >= 0.5 else "fail"
+            return f"{self.subject} made to {outcome}: {self.reason}"
+        return f"{self.subject} set to {self.value:g}: {self.reason}"
+
+
+def parse_override(data: Any) -> Override:
+    try:
+        ov = Override.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise ValueError(f"{where}: {err['msg']}" if where else err["msg"]) from None
+    if ov.kind == "index" and (ov.subject not in INDEX_NAMES or not 0 <= ov.value <= 100):
+        raise ValueError(f"an index override sets one of {', '.join(INDEX_NAMES)} to 0-100")
+    return ov
+
+
+@dataclass(frozen=True, slots=True)
+class FiredInject:
+    id: str
+    headline: str
+    manual: bool
+
+    def as_dict(self) -> dict[str, object]:
+        return {"id": self.id, "headline": self.headline, "manual": self.manual}
+
+
+@cache
+def inject_library() -> tuple[Inject, ...]:
+    """The built-in injects (game/data/injects.yaml)."""
+    data = yaml.safe_load(LIBRARY_FILE.read_text(encoding="utf-8"))
+    return tuple(Inject.model_validate(d) for d in data["injects"])
+
+
+def manual_injects(scenario: Scenario) -> list[Inject]:
+    """Injects a facilitator may fire by hand: the scenario's own, then the library's that fit."""
+    own = [i for i in scenario.injects]
+    if not scenario.use_inject_library:
+        return own
+    taken = {i.id for i in own}
+    fits = [
+        inj
+        for inj in inject_library()
+        if inj.id not in taken and not inject_problems(scenario, [inj], ("library",))
+    ]
+    return own + fits
+
+
+def find_inject(scenario: Scenario, inject_id: str) -> Inject:
+    for inj in manual_injects(scenario):
+        if inj.id == inject_id:
+            return inj
+    known = ", ".join(i.id for i in manual_injects(scenario))
+    raise ValueError(f"unknown inject '{inject_id}' (available: {known})")

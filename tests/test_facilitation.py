@@ -1,0 +1,191 @@
+"""Injects (scripted, conditional, by hand), overrides, notes, and the condition language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.conditions import ConditionError, parse_condition
+from game.engine import Session
+from game.errors import OrderRefused, ScenarioError
+from game.facilitation import Override, manual_injects, parse_override
+from game.log import replay_log, write_log
+from game.metrics import metric_problem
+from game.orders import Diplomacy, Invest
+from game.scenario_loader import load_scenario
+from game.state import initial_state
+from tests.conftest import DEFAULT
+
+
+def compile_(scenario, text: str):  # type: ignore[no-untyped-def]
+    return parse_condition(text, lambda p: metric_problem(scenario, p))
+
+
+def test_conditions_evaluate_metrics_and_logic(scenario) -> None:  # type: ignore[no-untyped-def]
+    state = initial_state(scenario)  # JPN magnets 45 days, tension 65
+    assert compile_(scenario, "cover.JPN.magnets < 50")(state)
+    assert not compile_(scenario, "cover.JPN.magnets < 30")(state)
+    assert compile_(scenario, "index.tension >= 65 and turn == 1")(state)
+    assert compile_(scenario, "index.tension > 90 or not (price.ndpr > 100)")(state)
+    assert not compile_(scenario, "index.tension > 90 or price.ndpr > 100 and turn > 0")(state)
+    assert compile_(scenario, "stockpile.JPN.dytb != 0")(state)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("cover.JPN.magnetz < 3", "unknown material 'magnetz'"),
+        ("index.tension >", "ends too early"),
+        ("index.tension = 3", "unexpected '= 3'"),
+        ("(index.tension > 3", "expected ')'"),
+        ("index.tension > 3 3", "unexpected '3'"),
+        ("__import__('os')", "unexpected"),
+        ("tension > 3", "unknown metric 'tension'"),
+    ],
+)
+def test_bad_conditions_are_explained(scenario, text: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ConditionError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        compile_(scenario, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdeinortuxJPNCHcover.index<>=!() 0123456789_-", max_size=40))
+def test_fuzzed_conditions_parse_or_fail_cleanly(text: str) -> None:
+    scenario = load_scenario(DEFAULT)
+    try:
+        check = compile_(scenario, text)
+    except ConditionError:
+        return
+    assert isinstance(check(initial_state(scenario)), bool)
+
+
+def test_bad_condition_in_a_scenario_names_the_line(tmp_path: Path) -> None:
+    text = DEFAULT.read_text(encoding="utf-8")
+    path = tmp_path / "s.yaml"
+    path.write_text(
+        text.replace("condition: index.tension >= 80", "condition: index.tensoin >= 80"),
+        encoding="utf-8",
+    )
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path)
+    msg = str(info.value)
+    line = text.splitlines().index("    condition: index.tension >= 80") + 1
+    assert f"line {line}" in msg and "injects.2.condition" in msg and "tensoin" in msg
+
+
+def test_scripted_injects_open_their_turn_once(scenario) -> None:  # type: ignore[no-untyped-def]
+    s = Session(scenario, seed=1)
+    record = s.resolve()  # the Chikyu inject opens turn 2: it fires at the end of turn 1
+    assert [i.id for i in record.injects] == ["chikyu_mud"]
+    assert [i.headline for i in s.news()] == [record.injects[0].headline]
+    assert "minamitorishima" in s.state.unlocked
+    assert any(e.rule == "inject" and e.key == "index.posture" for e in record.ledger)
+    assert all(i.id != "chikyu_mud" for r in [s.resolve(), s.resolve()] for i in r.injects)
+
+
+def test_locked_options_open_only_after_their_inject(scenario) -> None:  # type: ignore[no-untyped-def]
+    s = Session(scenario, seed=1)
+    [refusal] = s.check("tokyo", [Invest(option="minamitorishima")])
+    assert "not available yet" in refusal.reason
+    s.resolve()
+    # the Chikyu inject opens turn 2, so orders for turn 2 may already use it
+    assert s.check("tokyo", [Invest(option="minamitorishima")]) == []
+
+
+def test_condition_injects_fire_when_the_state_calls_for_it(scenario) -> None:  # type: ignore[no-untyped-def]
+    s = Session(scenario, seed=2)
+    calm = s.resolve()
+    assert "insurers_pull_cover" not in [i.id for i in calm.injects]
+    s.undo()
+    tense = Override(kind="index", subject="tension", value=90, reason="test")
+    record = s.resolve(overrides=[tense])
+    assert "insurers_pull_cover" in [i.id for i in record.injects]
+    assert s.state.prices["magnets"] > calm.state.prices["magnets"]
+
+
+def test_hand_fired_injects(scenario) -> None:  # type: ignore[no-untyped-def]
+    ids = [i.id for i in manual_injects(scenario)]
+    assert {
+        "lib_pla_exercise",
+        "lib_smuggling_ring",
+        "lib_g7_summit",
+        "lib_plant_fire",
+        "lib_price_spike",
+    } <= set(ids)
+    s = Session(scenario, seed=3)
+    s.queue_inject("lib_plant_fire")
+    with pytest.raises(OrderRefused, match="already queued"):
+        s.queue_inject("lib_plant_fire")
+    with pytest.raises(OrderRefused, match="unknown inject"):
+        s.queue_inject("alien_invasion")
+    capacity = s.state.production["VNM"]["magnets"]
+    record = s.resolve()
+    assert [(i.id, i.manual) for i in record.injects] == [
+        ("lib_plant_fire", True),  # fired by hand, at the start of the turn
+        ("chikyu_mud", False),  # scripted to open turn 2, at the end of turn 1
+    ]
+    assert s.state.production["VNM"]["magnets"] == pytest.approx(capacity / 2)
+    assert s.queued_injects == []
+
+
+def test_library_injects_that_do_not_fit_are_left_out() -> None:
+    senkaku = load_scenario(DEFAULT.parent / "senkaku-2010.yaml")
+    ids = {i.id for i in manual_injects(senkaku)}
+    assert "lib_plant_fire" not in ids  # Vietnam makes no magnets in 2010
+    assert "lib_pla_exercise" in ids
+
+
+def test_draw_override_sets_the_outcome_and_keeps_the_roll(scenario) -> None:  # type: ignore[no-untyped-def]
+    for forced in (0.0, 1.0):
+        s = Session(scenario, seed=4)
+        s.submit("washington", [Diplomacy(move="us_g7")])
+        record = s.resolve(
+            overrides=[
+                Override(
+                    kind="draw", subject="washington:us_g7", value=forced, reason="summit fixed"
+                )
+            ]
+        )
+        [draw] = [d for d in record.draws if d.phase == "diplomacy"]
+        assert draw.happened is bool(forced) and draw.override == "summit fixed"
+        assert 0 <= draw.roll < 1
+
+
+def test_amend_reresolves_the_last_turn_with_an_override(scenario) -> None:  # type: ignore[no-untyped-def]
+    s = Session(scenario, seed=5)
+    s.submit("beijing", [Diplomacy(move="bj_wedge")])
+    s.resolve()
+    s.add_note("wedge attempt discussed")
+    record = s.amend([Override(kind="index", subject="cohesion", value=20, reason="leak")])
+    assert s.turn == 1 and s.state.indices["cohesion"] == 20
+    assert record.orders["beijing"] == [Diplomacy(move="bj_wedge")]
+    assert s.notes[1] == ["wedge attempt discussed"]
+    entry = next(e for e in record.ledger if e.rule == "override")
+    assert "leak" in entry.why
+
+
+def test_override_validation() -> None:
+    with pytest.raises(ValueError, match="index override"):
+        parse_override({"kind": "index", "subject": "happiness", "value": 3, "reason": "x"})
+    with pytest.raises(ValueError, match="reason"):
+        parse_override({"kind": "draw", "subject": "tokyo:tk_g7", "value": 1, "reason": ""})
+
+
+def test_notes_follow_undo_fork_and_the_log(scenario, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    s = Session(scenario, seed=6)
+    s.resolve()
+    s.add_note("turn one: quiet")
+    s.resolve()
+    s.add_note("turn two: Beijing hesitated")
+    with pytest.raises(OrderRefused):
+        s.add_note("  ")
+    assert s.fork(1).notes == {1: ["turn one: quiet"]}
+    path = tmp_path / "log.jsonl"
+    write_log(s, path)
+    rep = replay_log(path)
+    assert rep.ok and rep.session is not None and rep.session.notes == s.notes
+    s.undo()
+    assert s.notes == {1: ["turn one: quiet"]}
