@@ -52,8 +52,20 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("log")
 
     run = sub.add_parser("run", help="play a game without the app and print a summary")
-    run.add_argument("scenario", help="scenario file or bundled id")
-    run.add_argument("--seed", type=int, required=True)
+    run.add_argument("scenario", nargs="?", help="scenario file or bundled id")
+    run.add_argument("--seed", type=int, help="random seed (required unless --from is given)")
+    run.add_argument(
+        "--from",
+        dest="from_log",
+        metavar="LOG",
+        help="branch from a session log instead of starting fresh",
+    )
+    run.add_argument(
+        "--turn",
+        type=int,
+        metavar="N",
+        help="with --from: keep the log's first N turns, then play on",
+    )
     run.add_argument("--turns", type=int, default=None, help="turns to play (default: all)")
     run.add_argument("--orders", metavar="PLAN", help="YAML plan of orders by turn and team")
     run.add_argument(
@@ -74,19 +86,26 @@ def build_parser() -> argparse.ArgumentParser:
     ver = sub.add_parser("verify", help="replay a session log and check every hash")
     ver.add_argument("log")
 
-    sweep = _sweep_module()
-    if sweep is not None:
-        sweep.add_parser(sub)
+    for module in dict.fromkeys(EXTRA_COMMANDS.values()):
+        extra = _extra_module(module)
+        if extra is not None:
+            extra.add_parser(sub)
     return p
 
 
-def _sweep_module() -> Any:
-    """``game.cli_sweep`` (the sweep command), imported only when present."""
+# Commands whose code lives in their own module: each module has add_parser(sub) and run(args).
+EXTRA_COMMANDS = {"sweep": "game.cli_sweep", "report": "game.cli_report", "diff": "game.cli_report"}
+
+
+def _extra_module(name: str) -> Any:
+    """A command module, imported only when present (none of them imports textual)."""
     import importlib
 
     try:
-        return importlib.import_module("game.cli_sweep")
-    except ModuleNotFoundError:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name != name:
+            raise
         return None
 
 
@@ -116,10 +135,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 0
     if cmd == "verify":
         return _verify(args.log)
-    if cmd == "sweep":
-        sweep = _sweep_module()
-        assert sweep is not None
-        return int(sweep.run(args))
+    if cmd in EXTRA_COMMANDS:
+        return int(_extra_module(EXTRA_COMMANDS[cmd]).run(args))
     raise AssertionError(cmd)
 
 
@@ -181,23 +198,23 @@ def parse_bot_specs(specs: Sequence[str]) -> dict[str, str]:
 
 def _run(args: argparse.Namespace) -> int:
     from game.bots import make_bot
-    from game.engine import Session
     from game.headless import play_game, turn_summary
     from game.log import write_log
     from game.plan import load_full_plan
-    from game.scenario_loader import find_scenario, load_scenario
 
-    scenario = load_scenario(find_scenario(args.scenario))
+    session = _start_session(args)
+    scenario = session.scenario
     plan, facilitator = load_full_plan(args.orders, scenario) if args.orders else ({}, {})
     specs = parse_bot_specs(args.bot)
     try:
-        bots = {t: make_bot(k, t, scenario, args.seed) for t, k in specs.items()}
+        bots = {t: make_bot(k, t, scenario, session.seed) for t, k in specs.items()}
     except ValueError as exc:
         raise ChokepointError(f"--bot: {exc}") from None
-    if args.turns is not None and not 1 <= args.turns <= scenario.turns:
-        raise ChokepointError(f"--turns must be between 1 and {scenario.turns}")
-    controllers = {t: (f"bot:{specs[t]}" if t in specs else "plan") for t in scenario.teams}
-    session = Session(scenario, args.seed, controllers)
+    left = scenario.turns - session.turn
+    if args.turns is not None and not 1 <= args.turns <= left:
+        raise ChokepointError(f"--turns must be between 1 and {left}")
+    for team in session.controllers:
+        session.controllers[team] = f"bot:{specs[team]}" if team in specs else "plan"
     play_game(session, plan, bots, args.turns, facilitator)
     if args.log:
         write_log(session, args.log)
@@ -205,7 +222,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.json:
         doc: dict[str, Any] = {
             "scenario": scenario.id,
-            "seed": args.seed,
+            "seed": session.seed,
             "final_scores": summaries[-1]["scores"],
             "turns": summaries,
         }
@@ -222,6 +239,34 @@ def _run(args: argparse.Namespace) -> int:
         if args.log:
             print(f"log written to {args.log}")
     return 0
+
+
+def _start_session(args: argparse.Namespace) -> Any:
+    """A fresh session, or a branch of a logged one (``--from LOG --turn N``)."""
+    from game.engine import Session
+    from game.log import replay_log
+    from game.scenario_loader import find_scenario, load_scenario
+
+    if args.from_log is None:
+        if args.scenario is None or args.seed is None:
+            raise ChokepointError("run needs a SCENARIO and --seed (or --from LOG --turn N)")
+        if args.turn is not None:
+            raise ChokepointError("--turn goes with --from LOG")
+        scenario = load_scenario(find_scenario(args.scenario))
+        return Session(scenario, args.seed, {t: "plan" for t in scenario.teams})
+    if args.scenario is not None or args.seed is not None:
+        raise ChokepointError("with --from, the scenario and seed come from the log")
+    rep = replay_log(args.from_log)
+    if rep.session is None:
+        raise ChokepointError(str(rep.error))
+    turn = rep.good_turns if args.turn is None else args.turn
+    if rep.error is not None and turn > rep.good_turns:
+        raise ChokepointError(f"{rep.error}; branch from turn {rep.good_turns} or earlier")
+    if not 0 <= turn <= rep.good_turns:
+        raise ChokepointError(f"--turn must be between 0 and {rep.good_turns}")
+    branch = rep.session.fork(turn)
+    branch.settings = {**branch.settings, "branch_of": str(args.from_log), "branch_turn": turn}
+    return branch
 
 
 def _table(scenario: Any, rows: list[dict[str, Any]]) -> str:

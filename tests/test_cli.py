@@ -115,3 +115,61 @@ def test_verify_reports_the_first_bad_turn(
     code, _, err = run(capsys, "verify", str(cut))
     assert code == 1 and "turn 7" in err and "truncated" in err and "turns 1-6" in err
     assert "Traceback" not in err
+
+
+def test_run_from_a_log_branches_at_a_turn(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = HERE / "default-seed7.jsonl"
+    out_log = tmp_path / "branch.jsonl"
+    plan = tmp_path / "what-if.yaml"
+    plan.write_text(
+        "turns:\n  4:\n    tokyo:\n      - {type: stockpile_release, material: ndpr,"
+        " amount: 300}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(
+        capsys,
+        "run",
+        "--from",
+        str(source),
+        "--turn",
+        "3",
+        "--orders",
+        str(plan),
+        "--log",
+        str(out_log),
+    )
+    assert code == 0 and "2026-12" in out
+    original = source.read_text(encoding="utf-8").splitlines()
+    branch = out_log.read_text(encoding="utf-8").splitlines()
+    header = json.loads(branch[0])
+    assert header["settings"] == {"branch_of": str(source), "branch_turn": 3}
+    for n in (1, 2, 3):  # the shared history is the same, state for state
+        assert json.loads(branch[n])["state_hash"] == json.loads(original[n])["state_hash"]
+    assert json.loads(branch[4])["orders"]["tokyo"][0]["material"] == "ndpr"
+    assert json.loads(branch[4])["state_hash"] != json.loads(original[4])["state_hash"]
+    assert run(capsys, "verify", str(out_log))[0] == 0
+
+
+def test_run_from_refuses_bad_combinations(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = str(HERE / "default-seed7.jsonl")
+    assert (
+        "scenario and seed come from the log"
+        in run(capsys, "run", str(DEFAULT), "--from", source)[2]
+    )
+    assert (
+        "--turn must be between 0 and 12" in run(capsys, "run", "--from", source, "--turn", "13")[2]
+    )
+    assert (
+        "--turn goes with --from"
+        in run(capsys, "run", str(DEFAULT), "--seed", "1", "--turn", "2")[2]
+    )
+    lines = (HERE / "default-seed7.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    cut = tmp_path / "cut.jsonl"
+    cut.write_text("".join(lines[:6]) + lines[6][:50], encoding="utf-8")
+    code, _, err = run(capsys, "run", "--from", str(cut), "--turn", "8")
+    assert code == 2 and "branch from turn 5 or earlier" in err
+    assert run(capsys, "run", "--from", str(cut), "--turn", "5")[0] == 0
