@@ -101,8 +101,10 @@ def test_bad_arguments(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2 and "unknown bot 'genius'" in err
     code, _, err = run(capsys, "run", str(DEFAULT), "--seed", "1", "--turns", "40")
     assert code == 2 and "--turns" in err
+    code, _, err = run(capsys, "run", str(DEFAULT))
+    assert code == 2 and "needs a SCENARIO and --seed" in err
     with pytest.raises(SystemExit) as info:
-        main(["run", str(DEFAULT)])
+        main(["run", str(DEFAULT), "--seed", "x"])
     assert info.value.code == 2
 
 
