@@ -1,0 +1,126 @@
+"""``chokepoint report`` and ``chokepoint diff``: the after-action debrief of a session log and
+the comparison of two branches. A thin shell over :mod:`game.report` and :mod:`game.diff`; never
+imports textual.
+
+    chokepoint report LOG [--format md|html] [-o FILE]
+    chokepoint diff LOG_A LOG_B [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from game.errors import ChokepointError
+
+
+def add_parser(subparsers: Any) -> None:
+    """Add the ``report`` and ``diff`` commands to the ``chokepoint`` argument parser."""
+    rep = subparsers.add_parser(
+        "report",
+        help="write the after-action report of a session log",
+        description="Build the debrief of a session from its log alone: timeline of orders, "
+        "injects and overrides, each team's score explained from the ledger, the key decision "
+        "points, charts and facilitator notes. A damaged log reports its sound turns, with a "
+        "warning.",
+    )
+    rep.add_argument("log", help="session log (JSON Lines)")
+    rep.add_argument(
+        "--format",
+        choices=("md", "html"),
+        default=None,
+        help="Markdown (default) or one self-contained HTML file; "
+        "taken from -o's extension when not given",
+    )
+    rep.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
+
+    diff = subparsers.add_parser(
+        "diff",
+        help="compare two session logs (e.g. a branch and its original) turn by turn",
+        description="Find the turn where two logs of one scenario diverge and show, turn by "
+        "turn, how scores and key indices differ (A, B, B−A) and which orders differed.",
+    )
+    diff.add_argument("log_a", metavar="LOG_A")
+    diff.add_argument("log_b", metavar="LOG_B")
+    diff.add_argument("--json", action="store_true", help="print machine-readable JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "report":
+        return _report(args)
+    if args.command == "diff":
+        return _diff(args)
+    raise AssertionError(args.command)
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that a crash leaves the old file or the new, never half."""
+    path = Path(path)
+    if path.is_dir():
+        raise ChokepointError(f"-o {path}: is a directory")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as exc:
+        raise ChokepointError(f"-o {path}: cannot write: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise ChokepointError(f"-o {path}: cannot write: {exc.strerror}") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _report(args: argparse.Namespace) -> int:
+    from game.report.model import debrief_from_log
+
+    fmt = args.format
+    if fmt is None:
+        out = str(args.output or "")
+        fmt = "html" if out.lower().endswith((".html", ".htm")) else "md"
+    debrief = debrief_from_log(args.log)
+    if debrief.warning is not None:
+        print(f"chokepoint: warning: {debrief.warning}", file=sys.stderr)
+        print(
+            f"chokepoint: the report covers the {debrief.good_turns} sound turns only",
+            file=sys.stderr,
+        )
+    if fmt == "html":
+        from game.report.html import render_html
+
+        text = render_html(debrief)
+    else:
+        from game.report.markdown import render_markdown
+
+        text = render_markdown(debrief)
+    if args.output:
+        write_atomic(args.output, text)
+        print(f"report written to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from game.diff import diff_logs, render_text
+
+    d = diff_logs(args.log_a, args.log_b)
+    for w in d.warnings:
+        print(f"chokepoint: warning: {w}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(d.as_dict(), indent=2, sort_keys=True, ensure_ascii=False))
+    else:
+        print(render_text(d))
+    return 0

@@ -1,0 +1,424 @@
+"""The debrief computed from a replayed session log: timeline, score explanations, decision
+points and the series behind the charts.
+
+Everything here is plain data (dataclasses of text and numbers) so the Markdown and HTML
+renderers only lay it out; they never compute a rule. Text taken from the log (notes, reasons,
+headlines) is kept as given: the renderers escape it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game.engine import Session
+from game.errors import ChokepointError
+from game.facilitation import Override
+from game.log import Replay, replay_log
+from game.metrics import metric
+from game.orders import Diplomacy, Invest, Order
+from game.scenario import INDEX_NAMES, Scenario
+from game.state import GameState
+
+INDEX_LABELS = {
+    "tension": "Tension",
+    "cohesion": "Alliance cohesion",
+    "posture": "Japan's Taiwan posture",
+    "deterrence": "Deterrence credibility",
+    "market_share": "China's market share (%)",
+}
+DECISION_POINTS = 3
+
+
+@dataclass(frozen=True)
+class SeriesKey:
+    """One key number tracked per turn: ``key`` is ``score.TEAM``, ``index.NAME`` or
+    ``output.ACTOR``; ``label`` says it in words."""
+
+    key: str
+    label: str
+    group: str  # "score", "index" or "output"
+
+
+def key_series(scenario: Scenario) -> list[SeriesKey]:
+    """The numbers a debrief and a diff track: every team's score, the indices, and each
+    player actor's mean industrial output."""
+    out = [
+        SeriesKey(f"score.{t}", f"{scenario.teams[t].name} score", "score")
+        for t in sorted(scenario.teams)
+    ]
+    out += [
+        SeriesKey(f"index.{name}", INDEX_LABELS[name], "index")
+        for name in (*INDEX_NAMES, "market_share")
+    ]
+    players = sorted({scenario.teams[t].actor for t in scenario.teams})
+    out += [
+        SeriesKey(f"output.{a}", f"{scenario.actors[a].name} output", "output") for a in players
+    ]
+    return out
+
+
+def key_values(scenario: Scenario, state: GameState) -> dict[str, float]:
+    """The value of every :func:`key_series` number in ``state``."""
+    out: dict[str, float] = {}
+    for sk in key_series(scenario):
+        if sk.group == "score":
+            out[sk.key] = float(state.scores.get(sk.key.split(".", 1)[1], 0.0))
+        else:
+            out[sk.key] = float(metric(state, sk.key))
+    return out
+
+
+def load_replay(path: str | Path) -> Replay:
+    """Replay ``path``; a log whose header cannot be read is an error, a log damaged later
+    keeps its good turns (``Replay.error`` says where it broke)."""
+    rep = replay_log(path)
+    if rep.session is None:
+        raise ChokepointError(str(rep.error) if rep.error else f"{path}: cannot read the log")
+    return rep
+
+
+def order_words(scenario: Scenario, order: Order) -> str:
+    """An order in plain words, with the scenario's names for moves and investments."""
+    if isinstance(order, Diplomacy):
+        name = next((m.name for m in scenario.diplomacy if m.id == order.move), order.move)
+        return f"Diplomatic move: {name}"
+    if isinstance(order, Invest):
+        name = next((o.name for o in scenario.investments if o.id == order.option), order.option)
+        return f"Invest in {name}"
+    return order.describe()
+
+
+def override_words(scenario: Scenario, ov: Override) -> str:
+    """A facilitator override in words, with its reason."""
+    if ov.kind == "draw":
+        outcome = "succeed" if ov.value >= 0.5 else "fail"
+        label = move_name(scenario, ov.subject).replace(" (on schedule?)", " slipping")
+        return f"{label} made to {outcome}: {ov.reason}"
+    label = INDEX_LABELS.get(ov.subject, ov.subject)
+    return f"{label} set to {ov.value:g}: {ov.reason}"
+
+
+def move_name(scenario: Scenario, subject: str) -> str:
+    """A draw subject in words: ``tokyo:tk_g7`` -> "Tokyo: G7 ...", an investment id -> its
+    name (slippage)."""
+    team, sep, move = subject.partition(":")
+    if sep:
+        name = next((m.name for m in scenario.diplomacy if m.id == move), move)
+        tname = scenario.teams[team].name if team in scenario.teams else team
+        return f"{tname}: {name}"
+    inv = next((o.name for o in scenario.investments if o.id == subject), subject)
+    return f"{inv} (on schedule?)"
+
+
+@dataclass
+class DrawInfo:
+    subject: str
+    label: str
+    chance: float
+    roll: float
+    happened: bool
+    override: str | None
+
+
+@dataclass
+class InjectInfo:
+    id: str
+    headline: str
+    manual: bool
+
+
+@dataclass
+class OverrideInfo:
+    kind: str
+    subject: str
+    value: float
+    reason: str
+    text: str
+
+
+@dataclass
+class LedgerLine:
+    rule: str
+    key: str
+    amount: float
+    why: str
+
+
+@dataclass
+class TurnEntry:
+    """What happened in one turn, in words."""
+
+    turn: int
+    month: str
+    orders: dict[str, list[str]]
+    refused: dict[str, list[tuple[str, str]]]
+    injects: list[InjectInfo]
+    overrides: list[OverrideInfo]
+    draws: list[DrawInfo]
+    notes: list[str]
+    scores: dict[str, float]
+    score_change: dict[str, float]
+    swing: float
+    top_reasons: list[LedgerLine] = field(default_factory=list)
+
+
+@dataclass
+class ObjectiveMove:
+    """How much one objective moved a team's score over the whole game."""
+
+    metric: str
+    label: str
+    total: float
+    first: float
+    last: float
+    best_turn: int
+    best_amount: float
+
+
+@dataclass
+class TeamScore:
+    team: str
+    name: str
+    controller: str
+    initial: float
+    final: float
+    objectives: list[ObjectiveMove]
+
+    @property
+    def ledger_total(self) -> float:
+        return sum(o.total for o in self.objectives)
+
+
+@dataclass
+class DecisionPoint:
+    turn: int
+    month: str
+    swing: float
+    score_change: dict[str, float]
+    orders: dict[str, list[str]]
+    injects: list[InjectInfo]
+    overrides: list[OverrideInfo]
+    reasons: list[LedgerLine]
+
+
+@dataclass
+class Debrief:
+    path: str
+    scenario_id: str
+    title: str
+    summary: str
+    seed: int
+    engine: str
+    teams: dict[str, str]
+    controllers: dict[str, str]
+    settings: dict[str, Any]
+    turns_total: int
+    good_turns: int
+    warning: str | None
+    series: list[SeriesKey]
+    values: list[dict[str, float]]  # index = turn (0 = start)
+    months: list[str]  # index = turn
+    timeline: list[TurnEntry]
+    scores: list[TeamScore]
+    decision_points: list[DecisionPoint]
+
+    @property
+    def verified(self) -> bool:
+        return self.warning is None
+
+    @property
+    def status(self) -> str:
+        if self.warning is not None:
+            return (
+                f"DAMAGED: only turns 1-{self.good_turns} could be verified ({self.warning})"
+                if self.good_turns
+                else f"DAMAGED: no turn could be verified ({self.warning})"
+            )
+        done = "complete" if self.good_turns >= self.turns_total else "in progress"
+        return (
+            f"verified: {self.good_turns} of {self.turns_total} turns replayed, "
+            f"every hash matches ({done})"
+        )
+
+
+def _orders_in_words(session: Session, turn: int) -> dict[str, list[str]]:
+    rec = session.records[turn - 1]
+    out: dict[str, list[str]] = {}
+    for team in session.teams:
+        accepted = [order_words(session.scenario, o) for o in rec.orders.get(team, [])]
+        out[team] = accepted or ["Hold"]
+    return out
+
+
+def _score_reasons(ledger: list[dict[str, Any]], n: int) -> list[LedgerLine]:
+    lines = [
+        LedgerLine(str(e["rule"]), str(e["key"]), float(e["amount"]), str(e["why"]))
+        for e in ledger
+        if str(e.get("key", "")).startswith("score.")
+    ]
+    lines.sort(key=lambda e: -abs(e.amount))
+    return lines[:n]
+
+
+def _objective_label(scenario: Scenario, team: str, metric_path: str) -> str:
+    for o in scenario.objectives.get(team, []):
+        if o.metric == metric_path:
+            return o.label or o.metric
+    return metric_path
+
+
+def build_debrief(rep: Replay) -> Debrief:
+    """The whole debrief of a replayed log (its good turns only)."""
+    session = rep.session
+    if session is None:
+        raise ChokepointError(str(rep.error) if rep.error else f"{rep.path}: unreadable log")
+    s = session.scenario
+    teams = session.teams
+    series = key_series(s)
+    n_turns = rep.good_turns
+    values = [key_values(s, session.states[t]) for t in range(n_turns + 1)]
+    months = ["start"] + [s.month_label(t) for t in range(1, n_turns + 1)]
+
+    timeline: list[TurnEntry] = []
+    per_objective: dict[str, dict[str, list[tuple[int, float, float, float]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for t in range(1, n_turns + 1):
+        data = rep.turn_data[t - 1]
+        rec = session.records[t - 1]
+        before = session.states[t - 1].scores
+        after = session.states[t].scores
+        change = {team: after[team] - before[team] for team in teams}
+        for e in data.get("ledger", []):
+            key = str(e.get("key", ""))
+            if e.get("rule") == "scoring" and key.startswith("score."):
+                inputs = e.get("inputs", {})
+                per_objective[key.split(".", 1)[1]][str(inputs.get("metric", "?"))].append(
+                    (
+                        t,
+                        float(e["amount"]),
+                        float(inputs.get("before", 0.0)),
+                        float(inputs.get("after", 0.0)),
+                    )
+                )
+        timeline.append(
+            TurnEntry(
+                turn=t,
+                month=str(data.get("month", s.month_label(t))),
+                orders=_orders_in_words(session, t),
+                refused={
+                    team: [(order_words(s, o), why) for o, why in rs]
+                    for team, rs in sorted(rec.refused.items())
+                },
+                injects=[InjectInfo(i.id, i.headline, i.manual) for i in rec.injects],
+                overrides=[
+                    OverrideInfo(o.kind, o.subject, o.value, o.reason, override_words(s, o))
+                    for o in rec.overrides
+                ],
+                draws=[
+                    DrawInfo(
+                        d.subject,
+                        move_name(s, d.subject),
+                        d.chance,
+                        d.roll,
+                        d.happened,
+                        d.override,
+                    )
+                    for d in rec.draws
+                ],
+                notes=list(session.notes.get(t, [])),
+                scores=dict(after),
+                score_change=change,
+                swing=sum(abs(v) for v in change.values()),
+                top_reasons=_score_reasons(data.get("ledger", []), 5),
+            )
+        )
+
+    scores: list[TeamScore] = []
+    for team in teams:
+        objs: list[ObjectiveMove] = []
+        metrics = [o.metric for o in s.objectives.get(team, [])]
+        metrics += [m for m in per_objective[team] if m not in metrics]
+        for metric_path in dict.fromkeys(metrics):
+            moves = per_objective[team].get(metric_path, [])
+            if not moves:
+                value = metric(session.states[n_turns], metric_path)
+                objs.append(
+                    ObjectiveMove(
+                        metric_path,
+                        _objective_label(s, team, metric_path),
+                        0.0,
+                        value,
+                        value,
+                        0,
+                        0.0,
+                    )
+                )
+                continue
+            best = max(moves, key=lambda m: abs(m[1]))
+            objs.append(
+                ObjectiveMove(
+                    metric=metric_path,
+                    label=_objective_label(s, team, metric_path),
+                    total=sum(m[1] for m in moves),
+                    first=moves[0][2],
+                    last=moves[-1][3],
+                    best_turn=best[0],
+                    best_amount=best[1],
+                )
+            )
+        objs.sort(key=lambda o: -abs(o.total))
+        scores.append(
+            TeamScore(
+                team=team,
+                name=s.teams[team].name,
+                controller=session.controllers.get(team, "?"),
+                initial=session.states[0].scores[team],
+                final=session.states[n_turns].scores[team],
+                objectives=objs,
+            )
+        )
+
+    ranked = sorted(timeline, key=lambda e: (-e.swing, e.turn))[:DECISION_POINTS]
+    points = [
+        DecisionPoint(
+            turn=e.turn,
+            month=e.month,
+            swing=e.swing,
+            score_change=e.score_change,
+            orders=e.orders,
+            injects=e.injects,
+            overrides=e.overrides,
+            reasons=e.top_reasons,
+        )
+        for e in ranked
+        if e.swing > 0
+    ]
+
+    return Debrief(
+        path=rep.path,
+        scenario_id=s.id,
+        title=s.title,
+        summary=s.summary,
+        seed=session.seed,
+        engine=str(rep.header.get("engine", "?")),
+        teams={t: s.teams[t].name for t in teams},
+        controllers=dict(session.controllers),
+        settings=dict(session.settings),
+        turns_total=s.turns,
+        good_turns=n_turns,
+        warning=str(rep.error) if rep.error is not None else None,
+        series=series,
+        values=values,
+        months=months,
+        timeline=timeline,
+        scores=scores,
+        decision_points=points,
+    )
+
+
+def debrief_from_log(path: str | Path) -> Debrief:
+    return build_debrief(load_replay(path))
