@@ -276,9 +276,20 @@ class FacilitatorScreen(Screen[None]):
         self.do_resolve()
 
     def do_resolve(self) -> None:
+        g = self.game
         self.busy = True
         self.query_one("#resolve", Button).disabled = True
-        self.resolve_worker()
+        if all(t in g.session.pending for t in g.computer_teams):
+            # nothing slow left (the engine resolves in milliseconds): stay on the UI thread
+            self.app.resolve_started = time.perf_counter()  # type: ignore[attr-defined]
+            try:
+                record = g.resolve()
+            except (ChokepointError, OSError) as exc:
+                self._failed(str(exc))
+                return
+            self._resolved(record)
+        else:
+            self.resolve_worker()  # computer teams still deciding: wait for them off the UI
 
     @work(thread=True, exclusive=True, group="resolve")
     def resolve_worker(self) -> None:

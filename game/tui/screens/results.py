@@ -84,7 +84,9 @@ class ResultsScreen(Screen[None]):
     def _drawn(self) -> None:
         started = getattr(self.app, "resolve_started", None)
         if started is not None:
-            self.app.results_drawn_ms = (time.perf_counter() - started) * 1000  # type: ignore[attr-defined]
+            now = time.perf_counter()
+            self.app.results_drawn_at = now  # type: ignore[attr-defined]
+            self.app.results_drawn_ms = (now - started) * 1000  # type: ignore[attr-defined]
             self.app.resolve_started = None  # type: ignore[attr-defined]
 
     def action_continue(self) -> None:

@@ -89,9 +89,29 @@ class TeamScreen(Screen[bool]):
         table.add_columns("#", "Order", "AP", "Budget", "Engine")
         self.refresh_all()
         self.query_one("#drafts").focus()
+        self.prepare_turn()
 
     def on_screen_resume(self) -> None:
         self.refresh_all()
+        self.prepare_turn()
+
+    def prepare_turn(self) -> None:
+        """Solo: let the computer teams decide off the UI thread while the player thinks."""
+        g = self.game
+        if not self.solo or g.session.is_over:
+            return
+        if all(t in g.session.pending for t in g.computer_teams):
+            return
+        self.seal_bots()
+
+    @work(thread=True, exclusive=True, group="bots")
+    def seal_bots(self) -> None:
+        try:
+            notes = self.game.seal_computer_orders()
+        except ChokepointError as exc:
+            notes = [str(exc)]
+        for note in notes:
+            self.app.call_from_thread(self.notify, note, severity="warning")
 
     # -- drawing ---------------------------------------------------------------------
 
@@ -229,6 +249,16 @@ class TeamScreen(Screen[bool]):
             self.refresh_drafts()
             return
         if self.solo:
+            g = self.game
+            if all(t in g.session.pending for t in g.computer_teams):
+                self.app.resolve_started = time.perf_counter()  # type: ignore[attr-defined]
+                try:
+                    record = g.resolve()
+                except (ChokepointError, OSError) as exc:
+                    self._resolve_failed(str(exc))
+                    return
+                self._show_results(record)
+                return
             self.busy = True
             self.refresh_drafts()
             self.notify("Orders sealed. The computer teams are deciding…", timeout=3)

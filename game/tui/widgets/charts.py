@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -46,7 +47,7 @@ class LineChart(Widget):
     """
 
     DEFAULT_CSS = """
-    LineChart { height: 11; min-height: 6; }
+    LineChart { height: 12; min-height: 6; }
     """
 
     series: reactive[tuple[Series, ...]] = reactive(tuple)
@@ -83,6 +84,10 @@ class LineChart(Widget):
         n = max((len(s.values) for s in self.series), default=0)
         cells: dict[tuple[int, int], list[int | str]] = {}
         lo, hi = self.lo, self.hi
+        known = [v for s in self.series for v in s.values if v is not None]
+        if known:  # zoom on the data, in steps of 5, within the chart's range
+            lo = max(self.lo, 5.0 * math.floor((min(known) - 2.0) / 5.0))
+            hi = min(self.hi, 5.0 * math.ceil((max(known) + 2.0) / 5.0))
         span = (hi - lo) or 1.0
 
         def px(i: int) -> int:
@@ -138,11 +143,16 @@ class LineChart(Widget):
             end = f" {n - 1}"
             axis = axis[: len(axis) - len(end)] + end
         out.append(axis + "\n", style="dim")
+        used = 0
         for s in self.series:
             last = next((v for v in reversed(s.values) if v is not None), None)
-            value = "?" if last is None else f"{last:.1f}"
+            item = f"{s.label} {'?' if last is None else f'{last:.1f}'}  "
+            if used and used + len(item) + 2 > width:
+                out.append("\n")
+                used = 0
             out.append("■ ", style=s.color)
-            out.append(f"{s.label} {value}  ")
+            out.append(item)
+            used += len(item) + 2
         return out
 
 

@@ -1,0 +1,93 @@
+"""SVG snapshots of the main screens at fixed sizes and seed (cursor blink off).
+
+Update them after a deliberate change of the look with ``pytest tests/tui --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.tui.screens.results import ResultsScreen
+
+from .conftest import wait_for
+
+
+async def _quiet(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    pilot.app.clear_notifications()
+    await pilot.pause()
+
+
+def test_start_screen(snap_compare, make_app) -> None:
+    assert snap_compare(make_app(start_screen=True), terminal_size=(120, 40), run_before=_quiet)
+
+
+def test_start_screen_80x24(snap_compare, make_app) -> None:
+    assert snap_compare(make_app(start_screen=True), terminal_size=(80, 24), run_before=_quiet)
+
+
+def test_facilitator_console_with_sealed_orders(snap_compare, make_app) -> None:
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("n", "enter", "s")  # Beijing holds
+        await pilot.pause()
+        await pilot.press("enter", "s", "enter", "s", "enter")
+        await _quiet(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_handover_screen(snap_compare, make_app) -> None:
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("n", "enter", "s")
+        await _quiet(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_order_builder(snap_compare, make_app) -> None:
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("n", "enter", "s", "enter")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        pilot.app.screen.query_one("#f-type").value = "diplomacy"
+        pilot.app.screen.query_one("#f-move").value = "tk_g7"
+        await pilot.pause(0.2)
+        await wait_for(
+            pilot, lambda: "G7" in str(pilot.app.screen.query_one("#order-cost").content)
+        )
+        await _quiet(pilot)
+        await pilot.pause(0.2)
+
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_team_screen_solo(snap_compare, make_app) -> None:
+    assert snap_compare(make_app(solo="tokyo"), terminal_size=(120, 40), run_before=_quiet)
+
+
+def test_results_screen(snap_compare, make_app) -> None:
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("r", "y")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ResultsScreen))
+        await _quiet(pilot)
+
+    assert snap_compare(make_app(seed=5), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_replay_viewer(snap_compare, make_app, played_log: Path) -> None:
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("left", "left")
+        await _quiet(pilot)
+
+    app = make_app(replay=played_log.name)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
+
+
+def test_help_screen(snap_compare, make_app) -> None:
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _quiet(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(100, 30), run_before=run_before)
