@@ -1,0 +1,153 @@
+"""The debrief as Markdown: readable as plain text in a terminal, and rendered anywhere."""
+
+from __future__ import annotations
+
+from game.report.model import Debrief, TurnEntry
+from game.report.text import (
+    draw_words,
+    explain_team,
+    header_facts,
+    objective_row,
+    signed,
+    sparkline,
+)
+
+_SPECIAL = "\\`*|[]"
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def md(text: str) -> str:
+    """Text from the log made inert in Markdown: no raw HTML (angle brackets and ampersands
+    become entities), no links, emphasis or table breaks, one line."""
+    out = "".join(_ENTITIES.get(c) or ("\\" + c if c in _SPECIAL else c) for c in str(text))
+    return " ".join(out.splitlines())
+
+
+def _table(head: list[str], rows: list[list[str]], right: set[int] | None = None) -> list[str]:
+    right = right or set()
+    sep = ["---:" if i in right else "---" for i in range(len(head))]
+    return [
+        "| " + " | ".join(head) + " |",
+        "| " + " | ".join(sep) + " |",
+        *("| " + " | ".join(r) + " |" for r in rows),
+    ]
+
+
+def _turn(d: Debrief, e: TurnEntry) -> list[str]:
+    out = [f"### Turn {e.turn} ({e.month})", ""]
+    out.append("**Orders**")
+    out.append("")
+    for team, words in e.orders.items():
+        out.append(f"- {md(d.teams[team])}: " + "; ".join(md(w) for w in words))
+    for team, items in e.refused.items():
+        for order, why in items:
+            out.append(f"- {md(d.teams[team])}, refused: {md(order)} ({md(why)})")
+    out.append("")
+    if e.injects:
+        out += ["**Injects**", ""]
+        out += [
+            f"- {md(i.headline)} ({'fired by hand' if i.manual else 'scripted'})" for i in e.injects
+        ]
+        out.append("")
+    if e.overrides:
+        out += ["**Facilitator overrides**", ""]
+        out += [f"- {md(o.text)}" for o in e.overrides]
+        out.append("")
+    if e.draws:
+        out += ["**Chance draws**", ""]
+        out += [f"- {md(draw_words(x))}" for x in e.draws]
+        out.append("")
+    if e.notes:
+        out += ["**Facilitator notes**", ""]
+        out += [f"> {md(n)}" for n in e.notes]
+        out.append("")
+    scores = ", ".join(
+        f"{md(d.teams[t])} {e.scores[t]:.1f} ({signed(e.score_change[t])})" for t in d.teams
+    )
+    out += [f"Scores after the turn: {scores}.", ""]
+    return out
+
+
+def render_markdown(d: Debrief) -> str:
+    out: list[str] = [f"# After-action report: {md(d.title)}", ""]
+    if d.warning is not None:
+        out += [
+            f"> **Warning: this log is damaged.** {md(d.status)}. The report covers the "
+            "sound turns only.",
+            "",
+        ]
+    out += [f"- **{k}:** {md(v)}" for k, v in header_facts(d)]
+    out += ["", md(d.summary), ""]
+
+    out += ["## Final scores", ""]
+    out += _table(
+        ["Team", "Start", "Final", "Change"],
+        [
+            [md(ts.name), f"{ts.initial:.1f}", f"{ts.final:.1f}", signed(ts.final - ts.initial)]
+            for ts in d.scores
+        ],
+        {1, 2, 3},
+    )
+    out.append("")
+
+    out += ["## Why the scores moved", ""]
+    for ts in d.scores:
+        out += [f"### {md(ts.name)}", "", md(explain_team(ts)), ""]
+        out += _table(
+            ["Objective", "Moved the score by", "Metric, start → end", "Largest single move"],
+            [[md(c) for c in objective_row(o)] for o in ts.objectives],
+            {1},
+        )
+        out.append("")
+
+    out += ["## Key decision points", ""]
+    if not d.decision_points:
+        out += ["No turn moved the scores.", ""]
+    for p in d.decision_points:
+        changes = ", ".join(f"{md(d.teams[t])} {signed(v)}" for t, v in p.score_change.items())
+        out += [f"### Turn {p.turn} ({p.month}): scores swung {p.swing:.1f} points", ""]
+        out += [f"Score changes: {changes}.", ""]
+        out += [
+            f"- {md(d.teams[t])} ordered: " + "; ".join(md(w) for w in ws)
+            for t, ws in p.orders.items()
+        ]
+        out += [
+            f"- Inject: {md(i.headline)} ({'fired by hand' if i.manual else 'scripted'})"
+            for i in p.injects
+        ]
+        out += [f"- Override: {md(o.text)}" for o in p.overrides]
+        if p.reasons:
+            out += ["", "Largest score movements this turn:", ""]
+            out += [
+                f"- {md(d.teams.get(r.key.split('.', 1)[1], r.key))} {signed(r.amount, 2)}: "
+                f"{md(r.why)}"
+                for r in p.reasons
+            ]
+        out.append("")
+
+    out += ["## Scores and indices over time", "", "```"]
+    width = max(len(s.label) for s in d.series)
+    for s in d.series:
+        vals = [v[s.key] for v in d.values]
+        out.append(f"{s.label:<{width}}  {sparkline(vals)}  {vals[0]:6.1f} → {vals[-1]:6.1f}")
+    out += ["```", ""]
+    head = ["Turn", "Month", *(md(s.label) for s in d.series)]
+    rows = [
+        [str(t), d.months[t], *(f"{v[s.key]:.1f}" for s in d.series)]
+        for t, v in enumerate(d.values)
+    ]
+    out += _table(head, rows, set(range(2, len(head))))
+    out.append("")
+
+    out += ["## Timeline", ""]
+    for e in d.timeline:
+        out += _turn(d, e)
+
+    notes = [(e.turn, e.month, n) for e in d.timeline for n in e.notes]
+    out += ["## Facilitator notes", ""]
+    if not notes:
+        out += ["No notes were taken.", ""]
+    out += [f"- Turn {t} ({m}): {md(n)}" for t, m, n in notes]
+    if notes:
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,89 @@
+"""Small wording helpers shared by the Markdown and HTML renderers (plain text, unescaped)."""
+
+from __future__ import annotations
+
+from game.report.model import Debrief, DrawInfo, ObjectiveMove, TeamScore
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def signed(x: float, digits: int = 1) -> str:
+    s = f"{x:+.{digits}f}"
+    return s.replace("-", "−")
+
+
+def controller_words(c: str) -> str:
+    if c.startswith("bot:"):
+        return f"computer ({c[4:]})"
+    return {"plan": "scripted plan", "human": "players", "computer": "computer"}.get(c, c)
+
+
+def draw_words(d: DrawInfo) -> str:
+    outcome = "succeeded" if d.happened else "failed"
+    if d.subject.partition(":")[1] == "":
+        outcome = "slipped a turn" if d.happened else "stayed on schedule"
+        text = f"{d.label.replace(' (on schedule?)', '')}: {d.chance:.0%} chance of slipping, "
+        text += outcome
+    else:
+        text = f"{d.label}: {d.chance:.0%} chance, {outcome}"
+    if d.override is not None:
+        return f"{text} (set by the facilitator: {d.override})"
+    return f"{text} (roll {d.roll:.2f})"
+
+
+def sparkline(values: list[float], low: float = 0.0, high: float = 100.0) -> str:
+    lo = min(low, *values) if values else low
+    hi = max(high, *values) if values else high
+    span = hi - lo or 1.0
+    return "".join(SPARKS[min(7, max(0, int((v - lo) / span * 7.999)))] for v in values)
+
+
+def explain_team(ts: TeamScore) -> str:
+    """One sentence: what moved this team's score most."""
+    movers = [o for o in ts.objectives if abs(o.total) >= 0.05][:2]
+    head = (
+        f"{ts.name} went from {ts.initial:.1f} to {ts.final:.1f} "
+        f"({signed(ts.final - ts.initial)} points)."
+    )
+    if not movers:
+        return head + " No objective moved it noticeably."
+    parts = [f"{o.label} ({signed(o.total)}, {o.first:,.1f} → {o.last:,.1f})" for o in movers]
+    return head + " It moved most with " + " and ".join(parts) + "."
+
+
+def objective_row(o: ObjectiveMove) -> list[str]:
+    return [
+        o.label,
+        signed(o.total, 2),
+        f"{o.first:,.1f} → {o.last:,.1f}",
+        f"turn {o.best_turn} ({signed(o.best_amount, 2)})" if o.best_turn else "never moved",
+    ]
+
+
+def header_facts(d: Debrief) -> list[tuple[str, str]]:
+    facts = [
+        ("Scenario", f"{d.title} ({d.scenario_id})"),
+        ("Seed", str(d.seed)),
+        ("Log", d.path),
+        (
+            "Turns",
+            f"{d.good_turns} of {d.turns_total} ({d.months[1] if d.good_turns else '-'}"
+            f" to {d.months[-1] if d.good_turns else '-'})",
+        ),
+        (
+            "Teams",
+            "; ".join(
+                f"{name}: {controller_words(d.controllers.get(t, '?'))}"
+                for t, name in d.teams.items()
+            ),
+        ),
+        ("Verification", d.status),
+    ]
+    if "branch_of" in d.settings:
+        facts.append(
+            (
+                "Branch",
+                f"of {d.settings['branch_of']} from turn {d.settings.get('branch_turn', '?')}",
+            )
+        )
+    return facts

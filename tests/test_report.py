@@ -1,0 +1,199 @@
+"""``chokepoint report``: content of the debrief (teams, scores, swings, overrides, injects,
+notes), the HTML's self-containment and escaping, damaged logs, and no textual import."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.engine import Session
+from game.log import replay_log, write_log
+from game.report.html import render_html
+from game.report.markdown import render_markdown
+from game.report.model import Debrief, build_debrief, debrief_from_log
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+FACILITATED = GOLDEN / "facilitated-seed11.jsonl"
+DEFAULT = GOLDEN / "default-seed7.jsonl"
+
+
+def _records(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[1:]]
+
+
+def _largest_swing_turn(path: Path) -> int:
+    """Computed independently from the log's own per-turn scores (turn 0 from the replay)."""
+    rep = replay_log(path)
+    assert rep.session is not None
+    prev = {k: round(v, 6) for k, v in rep.session.states[0].scores.items()}
+    best, best_turn = -1.0, 0
+    for rec in _records(path):
+        scores = rec["scores"]
+        assert isinstance(scores, dict)
+        swing = sum(abs(scores[t] - prev[t]) for t in scores)
+        if swing > best + 1e-9:
+            best, best_turn = swing, int(str(rec["turn"]))
+        prev = scores
+    return best_turn
+
+
+@pytest.fixture(scope="module")
+def fac() -> Debrief:
+    return debrief_from_log(FACILITATED)
+
+
+@pytest.mark.parametrize("path", [FACILITATED, DEFAULT])
+def test_final_scores_equal_the_log(path: Path) -> None:
+    d = debrief_from_log(path)
+    last = _records(path)[-1]["scores"]
+    assert isinstance(last, dict)
+    assert {s.team: round(s.final, 6) for s in d.scores} == pytest.approx(last, abs=1e-6)
+    md = render_markdown(d)
+    html = render_html(d)
+    for s in d.scores:
+        assert s.name in md and s.name in html
+        assert f"{last[s.team]:.1f}" in md and f"{last[s.team]:.1f}" in html
+        # the ledger explains the whole change of the score
+        assert s.initial + s.ledger_total == pytest.approx(s.final, abs=1e-3)
+
+
+@pytest.mark.parametrize("path", [FACILITATED, DEFAULT])
+def test_largest_swing_is_the_first_decision_point(path: Path) -> None:
+    d = debrief_from_log(path)
+    turn = _largest_swing_turn(path)
+    assert d.decision_points[0].turn == turn
+    md = render_markdown(d)
+    month = d.months[turn]
+    assert f"### Turn {turn} ({month}): scores swung" in md
+    # the first decision point is listed before the others
+    assert md.index(f"### Turn {turn} ({month}): scores swung") < md.index(
+        f"### Turn {d.decision_points[1].turn} ({d.decision_points[1].month}): scores swung"
+    )
+
+
+def test_facilitation_appears(fac: Debrief) -> None:
+    md = render_markdown(fac)
+    html = render_html(fac)
+    for text in (md, html):
+        # an override's reason, a hand-fired inject's headline, a note
+        assert "Coast-guard collision near the Senkakus" in text
+        assert "G7 sherpas had pre-agreed the text" in text
+        assert "Rare-earth smuggling ring exposed in Southeast Asia" in text
+        assert "Tension set by hand after the collision inject was discussed." in text
+        assert "Dual-use ban on Japan, January 2026" in text
+        assert "Seed" in text and "11" in text
+    assert "Rare-earth smuggling ring exposed in Southeast Asia (fired by hand)" in md
+    assert "Japanese automakers warn of line stoppages (scripted)" in md
+    # the turn-6 decision point names Washington's order behind it
+    six = next(p for p in fac.decision_points if p.turn == 6)
+    assert "Release 150 of magnets from the stockpile to JPN" in six.orders["washington"]
+    # draws with chance and outcome
+    assert re.search(
+        r"Coordinate a G7 response: \d+% chance, succeeded \(set by the facilitator", md
+    )
+    assert "verified: 12 of 12 turns" in md
+
+
+def test_refused_orders_are_reported_with_reasons(tmp_path: Path) -> None:
+    rep = replay_log(DEFAULT)
+    assert rep.session is not None
+    branch = rep.session.fork(3)
+    from game.orders import StockpileRelease
+
+    branch.play({"tokyo": [StockpileRelease(material="magnets", amount=100.0)]})
+    out = tmp_path / "refused.jsonl"
+    write_log(branch, out)
+    md = render_markdown(debrief_from_log(out))
+    assert "Tokyo, refused: Release 100 of magnets from the stockpile" in md
+    assert "the stockpile holds only 0 t" in md
+
+
+def test_html_is_self_contained_and_escaped(tmp_path: Path) -> None:
+    rep = replay_log(FACILITATED)
+    assert rep.session is not None
+    session: Session = rep.session
+    session.add_note('Beijing said <b>& "no"</b> <script>alert(1)</script>', turn=2)
+    log = tmp_path / "noted.jsonl"
+    write_log(session, log)
+    html = render_html(debrief_from_log(log))
+    assert "<svg" in html
+    assert "<script" not in html.lower()
+    assert "http://" not in html and "https://" not in html
+    assert "<b>&" not in html
+    assert "&lt;b&gt;&amp; &quot;no&quot;&lt;/b&gt;" in html
+    assert "<link" not in html and "@import" not in html and "url(" not in html
+    assert "@media print" in html and "page-break-before" in html
+    # every inline SVG chart is well-formed XML
+    for svg in re.findall(r"<svg.*?</svg>", html, flags=re.S):
+        ET.fromstring(svg)
+    md = render_markdown(debrief_from_log(log))
+    assert "<b>" not in md and "<script" not in md
+    assert 'Beijing said &lt;b&gt;&amp; "no"' in md
+
+
+def test_damaged_log_reports_good_turns_with_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = FACILITATED.read_text(encoding="utf-8").splitlines(keepends=True)
+    bad = json.loads(lines[5])
+    bad["notes"] = ["edited afterwards"]
+    damaged = tmp_path / "damaged.jsonl"
+    damaged.write_text("".join(lines[:5]) + json.dumps(bad) + "\n" + "".join(lines[6:]))
+    d = debrief_from_log(damaged)
+    assert d.good_turns == 4 and not d.verified
+    md = render_markdown(d)
+    assert "Warning: this log is damaged" in md and "turns 1-4" in md
+    assert "### Turn 4 (2026-04)" in md and "### Turn 5 " not in md
+    out = tmp_path / "damaged.html"
+    assert main(["report", str(damaged), "--format", "html", "-o", str(out)]) == 0
+    assert "Warning: this log is damaged" in out.read_text(encoding="utf-8")
+    assert "warning" in capsys.readouterr().err
+
+
+def test_cli_report_writes_file_and_stdout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report", str(FACILITATED)]) == 0
+    assert capsys.readouterr().out.startswith("# After-action report: Dual-use ban on Japan")
+    out = tmp_path / "sub" / "r.html"
+    assert main(["report", str(FACILITATED), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert [p.name for p in out.parent.iterdir()] == ["r.html"]  # no temporary file left
+    md = tmp_path / "r.md"
+    assert main(["report", str(FACILITATED), "--format", "md", "-o", str(md)]) == 0
+    assert md.read_text(encoding="utf-8") == render_markdown(build_debrief(replay_log(FACILITATED)))
+
+
+def test_cli_report_errors_are_messages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(tmp_path / "missing.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert "cannot read the log" in err and "Traceback" not in err
+    junk = tmp_path / "junk.jsonl"
+    junk.write_text("not json\n")
+    assert main(["report", str(junk)]) == 2
+    assert "not a Chokepoint log header" in capsys.readouterr().err
+    assert main(["report", str(FACILITATED), "-o", str(tmp_path)]) == 2
+    assert "is a directory" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        main(["report", str(FACILITATED), "--format", "pdf"])
+    assert exc.value.code == 2
+
+
+@pytest.mark.parametrize(
+    "module", ["game.report.model", "game.report.html", "game.diff", "game.cli_report"]
+)
+def test_report_modules_do_not_import_textual(module: str) -> None:
+    code = (
+        f"import {module}\nfrom game.cli import main\n"
+        f"main(['report', {str(FACILITATED)!r}, '--format', 'html', '-o', '/dev/null'])\n"
+        "import sys\nprint('textual' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "False"
