@@ -147,6 +147,13 @@ def resolve_turn(
     injects.fire_scripted(ctx)
     scoring.update_scores(ctx)
     state.quantize()
+    drawn = {d.subject for d in ctx.draws}
+    for ov in overrides:
+        if ov.kind == "draw" and ov.subject not in drawn:
+            known = ", ".join(sorted(drawn)) or "none"
+            raise OrderRefused(
+                "facilitator", f"no draw '{ov.subject}' happened this turn (draws: {known})"
+            )
 
     record = TurnRecord(
         turn=state.turn,
@@ -229,9 +236,11 @@ class Session:
     def queue_inject(self, inject_id: str) -> None:
         """Fire one of the manual injects (``game.facilitation.manual_injects``) next turn."""
         try:
-            find_inject(self.scenario, inject_id)
+            inj = find_inject(self.scenario, inject_id)
         except ValueError as exc:
             raise OrderRefused("facilitator", str(exc)) from None
+        if inj.once and inj.id in self.state.fired:
+            raise OrderRefused("facilitator", f"'{inj.headline}' has already happened")
         if inject_id in self.queued_injects:
             raise OrderRefused("facilitator", f"inject '{inject_id}' is already queued")
         self.queued_injects.append(inject_id)

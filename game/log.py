@@ -24,7 +24,7 @@ from game.scenario_loader import scenario_data, scenario_from_data
 from game.state import canonical_json, sha256_json
 
 LOG_FORMAT = "chokepoint-log"
-LOG_VERSION = 1
+LOG_VERSION = 2
 
 
 def header_data(session: Session) -> dict[str, Any]:

@@ -189,3 +189,23 @@ def test_notes_follow_undo_fork_and_the_log(scenario, tmp_path: Path) -> None:  
     assert rep.ok and rep.session is not None and rep.session.notes == s.notes
     s.undo()
     assert s.notes == {1: ["turn one: quiet"]}
+
+
+def test_once_injects_cannot_be_fired_twice_by_hand(scenario) -> None:  # type: ignore[no-untyped-def]
+    s = Session(scenario, seed=7)
+    s.queue_inject("lib_g7_summit")
+    s.resolve()
+    with pytest.raises(OrderRefused, match="already happened"):
+        s.queue_inject("lib_g7_summit")
+    with pytest.raises(OrderRefused, match="already fired"):
+        s.play({}, manual_injects=["lib_g7_summit"])
+    assert s.turn == 1
+
+
+def test_an_override_must_name_a_draw_of_the_turn(scenario) -> None:  # type: ignore[no-untyped-def]
+    s = Session(scenario, seed=7)
+    s.submit("tokyo", [Diplomacy(move="tk_wto")])
+    bogus = Override(kind="draw", subject="tokyo:tk_g7", value=1, reason="typo")
+    with pytest.raises(OrderRefused, match=r"no draw 'tokyo:tk_g7'.*tokyo:tk_wto"):
+        s.resolve(overrides=[bogus])
+    assert s.turn == 0 and s.pending  # nothing was lost

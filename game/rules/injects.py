@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from game.errors import OrderRefused
 from game.facilitation import FiredInject, find_inject
 from game.rules.context import TurnContext
 from game.scenario import Inject
@@ -28,7 +29,15 @@ from game.scenario import Inject
 def fire_manual(ctx: TurnContext, manual: Sequence[str]) -> None:
     """The injects the facilitator fired by hand for this turn, in the order fired."""
     for inject_id in manual:
-        apply_inject(ctx, find_inject(ctx.model.scenario, inject_id), manual=True)
+        try:
+            inj = find_inject(ctx.model.scenario, inject_id)
+        except ValueError as exc:
+            raise OrderRefused("facilitator", str(exc)) from None
+        if inj.once and inj.id in ctx.state.fired:
+            raise OrderRefused(
+                "facilitator", f"inject '{inj.id}' has already fired (it fires once)"
+            )
+        apply_inject(ctx, inj, manual=True)
 
 
 def fire_scripted(ctx: TurnContext) -> None:

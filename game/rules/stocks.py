@@ -38,7 +38,7 @@ def book_stockpile_orders(
         else:
             row = ctx.build.setdefault(actor, {})
             row[m] = row.get(m, 0.0) + order.amount
-            ctx.build_price[m] = ctx.state.prices[m]
+            ctx.build_price[m] = ctx.before.prices[m]  # the price it was paid at
 
 
 def settle_stocks(ctx: TurnContext) -> None:
