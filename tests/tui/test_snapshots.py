@@ -7,9 +7,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from game.tui.screens.results import ResultsScreen
 
 from .conftest import wait_for
+
+
+@pytest.fixture
+def make_app(make_app):  # type: ignore[no-untyped-def]
+    """The app with toasts switched off: they come and go on timers, so they make snapshots
+    depend on the machine's speed. (Notifications are tested in the functional tests.)"""
+
+    def make(**kwargs):  # type: ignore[no-untyped-def]
+        app = make_app(**kwargs)
+        app.notify = lambda *a, **k: None
+        return app
+
+    return make
 
 
 async def _quiet(pilot) -> None:  # type: ignore[no-untyped-def]
