@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from game.atomic import write_text_atomic
 from game.errors import ChokepointError
 
 
@@ -60,27 +59,10 @@ def run(args: argparse.Namespace) -> int:
 
 def write_atomic(path: str | Path, text: str) -> None:
     """Write ``text`` to ``path`` so that a crash leaves the old file or the new, never half."""
-    path = Path(path)
-    if path.is_dir():
-        raise ChokepointError(f"-o {path}: is a directory")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    except OSError as exc:
-        raise ChokepointError(f"-o {path}: cannot write: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ChokepointError(f"-o {path}: cannot write: {exc.strerror}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        write_text_atomic(path, text)
+    except ChokepointError as exc:
+        raise ChokepointError(f"-o {exc}") from None
 
 
 def _report(args: argparse.Namespace) -> int:

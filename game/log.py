@@ -9,13 +9,12 @@ turn, and the turns before it still load. See docs/log-format.md.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from game import __version__
+from game.atomic import write_text_atomic
 from game.engine import Session, TurnRecord
 from game.errors import ChokepointError, LogError, ScenarioError
 from game.facilitation import parse_override
@@ -82,20 +81,7 @@ def session_lines(session: Session) -> list[str]:
 
 def write_log(session: Session, path: str | Path) -> None:
     """Write the whole log atomically: a crash leaves the old file or the new, never half."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = "".join(session_lines(session))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomic(path, "".join(session_lines(session)))
 
 
 @dataclass

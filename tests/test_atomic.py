@@ -1,0 +1,43 @@
+"""Atomic writes: whole files or nothing, and devices are written in place, never replaced."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from game.atomic import write_text_atomic
+from game.errors import ChokepointError
+
+
+def test_writes_and_replaces_whole_files(tmp_path: Path) -> None:
+    target = tmp_path / "deep" / "log.jsonl"
+    write_text_atomic(target, "one\n")
+    write_text_atomic(target, "two\n")
+    assert target.read_text(encoding="utf-8") == "two\n"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["log.jsonl"]
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_a_device_is_written_in_place_not_replaced() -> None:
+    before = os.stat(os.devnull)
+    write_text_atomic(os.devnull, "discarded\n")
+    after = os.stat(os.devnull)
+    assert stat.S_ISCHR(after.st_mode) and after.st_ino == before.st_ino
+
+
+def test_errors_are_user_messages(tmp_path: Path) -> None:
+    with pytest.raises(ChokepointError, match="is a directory"):
+        write_text_atomic(tmp_path, "x")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        if os.access(locked, os.W_OK):  # root ignores permissions
+            pytest.skip("running as root: permissions are not enforced")
+        with pytest.raises(ChokepointError, match="cannot write"):
+            write_text_atomic(locked / "f.txt", "x")
+    finally:
+        locked.chmod(0o700)
