@@ -116,7 +116,7 @@ def test_json_schema_describes_the_format() -> None:
 def test_partial_indices_and_undeclared_sectors_are_refused(tmp_path: Path) -> None:
     msg = _broken(tmp_path, "  deterrence: 60    # assumption\n", "")
     assert "indices" in msg and "missing starting value for deterrence" in msg
-    msg = _broken(tmp_path, '  energy: {name: "Energy (wind, grid)", sensitivity: 0.7}', "")
+    msg = _broken(tmp_path, '  energy: {name: "Energy (wind, grid)", sensitivity: 0.4}', "")
     assert "sector 'energy' is not declared" in msg
 
 
