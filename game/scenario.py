@@ -15,7 +15,7 @@ sections are checked by :func:`reference_problems`.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -25,18 +25,6 @@ Fraction = Annotated[float, Field(ge=0.0, le=1.0)]
 NonNeg = Annotated[float, Field(ge=0.0, allow_inf_nan=False)]
 Index = Annotated[float, Field(ge=0.0, le=100.0)]
 
-ORDER_TYPES = (
-    "export_control",
-    "licence_approval",
-    "stockpile_release",
-    "stockpile_build",
-    "invest",
-    "diplomacy",
-    "tariff",
-    "sanction",
-    "prioritise_defence",
-    "hold",
-)
 OrderType = Literal[
     "export_control",
     "licence_approval",
@@ -50,10 +38,11 @@ OrderType = Literal[
     "hold",
 ]
 ControlLevel = Literal["open", "licensing", "military_ban", "full_ban"]
-INDEX_NAMES = ("tension", "cohesion", "posture", "deterrence")
 IndexName = Literal["tension", "cohesion", "posture", "deterrence"]
-SECTORS = ("autos", "defence", "electronics", "energy")
 SectorName = Literal["autos", "defence", "electronics", "energy"]
+ORDER_TYPES: tuple[str, ...] = get_args(OrderType)
+INDEX_NAMES: tuple[str, ...] = get_args(IndexName)
+SECTORS: tuple[str, ...] = get_args(SectorName)
 
 
 class Strict(BaseModel):
