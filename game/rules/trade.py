@@ -29,12 +29,16 @@ def resolve_trade(ctx: TurnContext) -> None:
     delivered: dict[str, dict[str, dict[str, float]]] = {a: {} for a in actors}
     revenue = dict.fromkeys(actors, 0.0)
     supply: dict[str, dict[str, float]] = {a: {} for a in actors}
-    controlled = {key.rsplit("|", 1)[0] for key in state.controls}
+    controlled = {tuple(key.split("|", 2)[:2]) for key in state.controls}
+    fractions: dict[tuple[str, str, str], float] = {}
 
     def through(e: str, m: str, i: str) -> float:
-        if f"{e}|{m}" not in controlled:
+        if (e, m) not in controlled:
             return 1.0
-        return allowed_fraction(model, state, e, m, i)
+        f = fractions.get((e, m, i))
+        if f is None:
+            f = fractions[e, m, i] = allowed_fraction(model, state, e, m, i)
+        return f
 
     for m in model.materials:
         factor = model.scenario.materials[m].usd_m_per_unit_price
