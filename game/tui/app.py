@@ -9,7 +9,7 @@ turn results and the replay viewer.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import ClassVar
 
@@ -47,8 +47,11 @@ class ChokepointApp(App[int]):
         log: str | None = None,
         start_screen: bool = False,
         cursor_blink: bool = True,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
+        self.clock = clock
+        """The turn timer's clock (tests pass a fake one to expire it at once)."""
         self.opt_scenario = scenario
         self.opt_seed = seed
         self.opt_solo = solo
@@ -61,11 +64,14 @@ class ChokepointApp(App[int]):
         self.first_frame_at: float | None = None
         self.resolve_started: float | None = None
         self.results_drawn_ms: float | None = None
+        self._results: dict[str, Screen] = {}  # type: ignore[type-arg]
+        self._results_game: Game | None = None
 
     # -- start-up -------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._first_frame)
+        self.set_interval(0.5, self.tick_timer, name="turn-timer")
         if self.opt_replay:
             self.open_replay(self.opt_replay, base=True)
         elif self.opt_resume:
@@ -116,9 +122,9 @@ class ChokepointApp(App[int]):
         log = Path(self.opt_log) if self.opt_log else default_log_path(scenario.id, seed)
         self.start_game(scenario, seed, controllers, log, mode)
 
-    def start_game(self, scenario, seed, controllers, log, mode) -> bool:  # type: ignore[no-untyped-def]
+    def start_game(self, scenario, seed, controllers, log, mode, settings=None) -> bool:  # type: ignore[no-untyped-def]
         try:
-            game = Game.new(scenario, seed, controllers, log, mode)
+            game = Game.new(scenario, seed, controllers, log, mode, settings, clock=self.clock)
         except (ChokepointError, OSError) as exc:
             from game.tui.game import load_game_error
 
@@ -129,7 +135,7 @@ class ChokepointApp(App[int]):
 
     def resume_game(self, path: str, out: str | None = None) -> None:
         try:
-            game, warning = Game.resume(path, out)
+            game, warning = Game.resume(path, out, clock=self.clock)
         except (ChokepointError, OSError) as exc:
             from game.tui.game import load_game_error
 
@@ -176,6 +182,96 @@ class ChokepointApp(App[int]):
             self.switch_or_push(ReplayScreen(rep))
         else:
             self.push_screen(ReplayScreen(rep))
+
+    # -- results, report and timer ---------------------------------------------------------
+
+    def show_results(self, game: Game, record, pov: str, callback=None) -> None:  # type: ignore[no-untyped-def]
+        """Push the results of ``record``; one results screen per game and point of view is
+        kept and updated in place (composing a new one each turn was most of the wait)."""
+        from game.tui.screens.results import ResultsScreen
+
+        if self._results_game is not game:
+            for name, old in list(self._results.items()):
+                if old not in self.screen_stack:
+                    self.uninstall_screen(old)
+                    self.call_later(old.remove)
+                del self._results[name]
+            self._results_game = game
+        screen = self._results.get(pov)
+        if screen is None or screen in self.screen_stack:
+            screen = ResultsScreen(game, record, pov)
+            self._results[pov] = screen
+            self.install_screen(screen, name=f"results-{pov}-{id(screen)}")
+        else:
+            screen.show(record)  # type: ignore[attr-defined]
+        self.push_screen(screen, callback)
+
+    def after_results(self, game: Game) -> None:
+        """When the last turn's results are closed: offer the after-action report."""
+        if game.session.is_over and not getattr(game, "report_offered", False):
+            game.report_offered = True  # type: ignore[attr-defined]
+            self.offer_report(game)
+
+    def offer_report(self, game: Game, over: bool = True) -> None:
+        from game.tui.game import display_path
+        from game.tui.screens.facilitation import ReportScreen
+
+        def chosen(fmt: str | None) -> None:
+            if not fmt:
+                return
+            try:
+                path = game.write_report(fmt)
+            except (ChokepointError, OSError) as exc:
+                self.notify(str(exc), title="Report not written", severity="error", timeout=15)
+                return
+            game.report_written = path  # type: ignore[attr-defined]
+            self.notify(
+                f"After-action report written to {display_path(path)}",
+                title="Report written",
+                timeout=20,
+            )
+            refresh = getattr(self.screen, "refresh_all", None)
+            if refresh is not None:
+                refresh()
+
+        self.push_screen(ReportScreen(game, over), chosen)
+
+    def tick_timer(self) -> None:
+        """Called twice a second: show the time left, and act when the turn's time is up."""
+        game = self.game
+        if game is None or game.timer is None:
+            return
+        if game.timer.expired():
+            self.time_up(game)
+        for screen in self.screen_stack:
+            show = getattr(screen, "show_timer", None)
+            if show is not None:
+                show()
+
+    def time_up(self, game: Game) -> None:
+        """Seal every waiting team's orders (hold or its computer opponent), as chosen."""
+        from game.tui.screens.dialogs import HandoverScreen
+        from game.tui.screens.team import TeamScreen
+
+        sealed = game.time_up()
+        what = "its computer opponent's orders" if game.on_timeout == "computer" else "hold"
+        if sealed:
+            names = ", ".join(game.team_label(t) for t in sealed)
+            self.notify(f"Time is up. {names}: {what}.", title="Turn timer", severity="warning")
+        else:
+            self.notify("Time is up; every team had sealed its orders.", title="Turn timer")
+        team_screen = next((s for s in self.screen_stack if isinstance(s, TeamScreen)), None)
+        if team_screen is not None:
+            while self.screen is not team_screen:
+                self.pop_screen()
+            team_screen.time_up()
+            return
+        if isinstance(self.screen, HandoverScreen) and self.screen.to != "the facilitator":
+            self.screen.dismiss(False)
+            return
+        refresh = getattr(self.screen, "refresh_all", None)
+        if refresh is not None:
+            refresh()
 
     # -- actions ---------------------------------------------------------------------
 

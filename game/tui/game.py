@@ -7,21 +7,96 @@ resolved turn is written to the log with ``game.log.write_log`` (atomically).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.bots import BOT_KINDS, Bot, make_bot
 from game.engine import Session, TurnRecord
 from game.errors import ChokepointError, LogError, OrderRefused
+from game.facilitation import FiredInject, Override, find_inject, manual_injects
 from game.fog import TeamView, team_view
 from game.headless import computer_orders
 from game.log import replay_log, write_log
 from game.orders import Order
-from game.scenario import Scenario
+from game.scenario import Inject, Scenario
 
 HUMAN = "human"
 DEFAULT_SEED = 1
+TIMEOUT_CHOICES = ("hold", "computer")
+"""What a team's orders become when the turn timer runs out."""
+
+TIMEOUT_BOT = "doctrine"
+"""The computer opponent that gives a team's orders when its time runs out (if so chosen)."""
+
+Clock = Callable[[], float]
+
+
+class TurnTimer:
+    """A countdown for one turn, with pause and resume, read from an injectable clock.
+
+    The clock only decides *when* the time is up; what gets logged is the orders that result,
+    so neither tests nor logs depend on the wall clock.
+    """
+
+    def __init__(self, seconds: float, clock: Clock = time.monotonic) -> None:
+        self.seconds = float(seconds)
+        self.clock = clock
+        self.started: float | None = None
+        self.used = 0.0  # seconds spent before the last pause
+        self.paused = False
+        self.fired = False
+
+    def start(self) -> None:
+        """Start (or restart) the countdown for a new turn."""
+        self.started = self.clock()
+        self.used = 0.0
+        self.paused = False
+        self.fired = False
+
+    def stop(self) -> None:
+        """The turn is over (resolved or undone): the countdown stops until started again."""
+        self.started = None
+        self.paused = False
+
+    @property
+    def running(self) -> bool:
+        return self.started is not None and not self.paused and not self.fired
+
+    def elapsed(self) -> float:
+        if self.started is None:
+            return 0.0
+        if self.paused:
+            return self.used
+        return self.used + max(0.0, self.clock() - self.started)
+
+    def remaining(self) -> float:
+        return max(0.0, self.seconds - self.elapsed())
+
+    def pause(self) -> None:
+        if self.running:
+            self.used = self.elapsed()
+            self.paused = True
+
+    def resume(self) -> None:
+        if self.paused:
+            self.started = self.clock()
+            self.paused = False
+
+    def expired(self) -> bool:
+        """True once, the first time the time is found to be up."""
+        if self.running and self.remaining() <= 0.0:
+            self.fired = True
+            return True
+        return False
+
+    def label(self) -> str:
+        left = int(self.remaining() + 0.999)
+        text = f"{left // 60}:{left % 60:02d}"
+        if self.fired:
+            return "time is up"
+        return f"{text} left (paused)" if self.paused else f"{text} left"
 
 
 def bot_controller(kind: str) -> str:
@@ -75,6 +150,10 @@ class Game:
     log_path: Path
     mode: str = "hotseat"
     notes: list[str] = field(default_factory=list)
+    clock: Clock = time.monotonic
+    timer: TurnTimer | None = field(init=False, default=None)
+    timer_turn: int = field(init=False, default=0)
+    """The turn the timer was last started for."""
     bots: dict[str, Bot] = field(init=False, default_factory=dict)
     drafts: dict[str, list[Order]] = field(init=False, default_factory=dict)
     """Orders a team has drafted but not sealed this turn (kept if it leaves the screen)."""
@@ -92,6 +171,9 @@ class Game:
                 )
                 kind = "hold"
             self.bots[team] = make_bot(kind, team, self.session.scenario, self.session.seed)
+        seconds = self.session.settings.get("timer_seconds")
+        if isinstance(seconds, int | float) and seconds > 0:
+            self.timer = TurnTimer(seconds, self.clock)
 
     # -- construction ---------------------------------------------------------------------
 
@@ -103,13 +185,18 @@ class Game:
         controllers: dict[str, str],
         log_path: Path | str,
         mode: str = "hotseat",
+        settings: dict[str, object] | None = None,
+        clock: Clock = time.monotonic,
     ) -> Game:
-        game = cls(Session(scenario, seed, dict(controllers)), Path(log_path), mode)
+        session = Session(scenario, seed, dict(controllers), dict(settings or {}))
+        game = cls(session, Path(log_path), mode, clock=clock)
         game.save()
         return game
 
     @classmethod
-    def resume(cls, log: Path | str, out: Path | str | None = None) -> tuple[Game, str | None]:
+    def resume(
+        cls, log: Path | str, out: Path | str | None = None, clock: Clock = time.monotonic
+    ) -> tuple[Game, str | None]:
         """Reopen an interrupted session from its log; return the game and a warning, if any.
 
         A sound log is continued in place (or at ``out``). A log that fails verification opens
@@ -132,7 +219,7 @@ class Game:
                 target = p.with_name(f"{p.stem}-resumed{p.suffix or '.jsonl'}")
         humans = [t for t, c in rep.session.controllers.items() if bot_kind(c) is None]
         mode = "solo" if len(humans) == 1 else "hotseat"
-        game = cls(rep.session, target, mode)
+        game = cls(rep.session, target, mode, clock=clock)
         game.save()
         return game, warning
 
@@ -213,14 +300,147 @@ class Game:
         self.seal_computer_orders()
         record = self.session.resolve()
         self.drafts = {}
+        self.stop_timer()
         self.save()
         return record
+
+    def stop_timer(self) -> None:
+        if self.timer is not None:
+            self.timer.stop()
+            self.timer_turn = 0
 
     def undo(self) -> TurnRecord:
         record = self.session.undo()
         self.drafts = {}
+        self.stop_timer()
         self.save()
         return record
+
+    # -- facilitation ---------------------------------------------------------------------
+
+    def manual_injects(self) -> list[Inject]:
+        """Injects the facilitator may fire by hand (the scenario's own, then the library's)."""
+        return manual_injects(self.scenario)
+
+    def inject(self, inject_id: str) -> Inject:
+        return find_inject(self.scenario, inject_id)
+
+    def queue_inject(self, inject_id: str) -> Inject:
+        """Fire an inject by hand for the coming turn (``OrderRefused`` says why not)."""
+        self.session.queue_inject(inject_id)
+        return self.inject(inject_id)
+
+    def unqueue_inject(self, inject_id: str) -> None:
+        if inject_id in self.session.queued_injects:
+            self.session.queued_injects.remove(inject_id)
+
+    def news(self) -> list[tuple[FiredInject, str]]:
+        """What the teams are told when they build orders: the scripted injects that opened
+        this turn, then the injects the facilitator has fired for it; each with its text."""
+        out: list[tuple[FiredInject, str]] = []
+        for fired in self.session.news():
+            out.append((fired, self.inject_text(fired.id)))
+        for iid in self.session.queued_injects:
+            try:
+                inj = self.inject(iid)
+            except ValueError:
+                continue
+            out.append((FiredInject(inj.id, inj.headline, True), inj.text))
+        return out
+
+    def inject_text(self, inject_id: str) -> str:
+        try:
+            return self.inject(inject_id).text
+        except ValueError:
+            return ""
+
+    def amend(self, overrides: Sequence[Override]) -> TurnRecord:
+        """Resolve the last turn again with the facilitator's overrides; save the log."""
+        record = self.session.amend(list(overrides))
+        self.save()
+        return record
+
+    def add_note(self, text: str, turn: int | None = None) -> None:
+        self.session.add_note(text, turn)
+        self.save()
+
+    def fork(self, turn: int, log_path: Path | str) -> Game:
+        """A new game from after ``turn`` of this one, written to ``log_path``."""
+        game = Game(self.session.fork(turn), Path(log_path), self.mode, clock=self.clock)
+        game.save()
+        return game
+
+    # -- the turn timer ---------------------------------------------------------------------
+
+    @property
+    def on_timeout(self) -> str:
+        choice = self.session.settings.get("on_timeout", "hold")
+        return choice if choice in TIMEOUT_CHOICES else "hold"
+
+    def arm_timer(self) -> None:
+        """Start the turn timer, once per turn (the first time a turn's orders are asked for)."""
+        turn = self.session.turn + 1
+        if self.timer is not None and not self.session.is_over and self.timer_turn != turn:
+            self.timer.start()
+            self.timer_turn = turn
+
+    def timer_label(self) -> str:
+        """'9:32 left', '… (paused)', 'time is up', or '' when there is no timer."""
+        if self.timer is None or self.session.is_over or self.timer_turn != self.session.turn + 1:
+            return ""
+        if self.timer.started is None:
+            return ""
+        return self.timer.label()
+
+    def timeout_orders(self, team: str) -> list[Order]:
+        """The orders a team gets when time runs out: hold, or what its computer opponent
+        decides from the team's own view."""
+        if self.on_timeout != "computer":
+            return []
+        kind = str(self.session.settings.get("timeout_bot", TIMEOUT_BOT))
+        if kind not in BOT_KINDS:
+            kind = TIMEOUT_BOT if TIMEOUT_BOT in BOT_KINDS else "hold"
+        bot = make_bot(kind, team, self.scenario, self.session.seed)
+        orders = computer_orders(self.session, {team: bot})[team]
+        refusals = {r.index for r in self.session.check(team, orders)}
+        return [o for i, o in enumerate(orders) if i not in refusals]
+
+    def time_up(self) -> list[str]:
+        """Seal the orders of every human team still waiting; return their names."""
+        sealed: list[str] = []
+        for team in self.waiting_humans():
+            orders = self.timeout_orders(team)
+            try:
+                self.session.submit(team, orders)
+            except OrderRefused:
+                self.session.submit(team, [])
+            self.drafts.pop(team, None)
+            sealed.append(team)
+        return sealed
+
+    # -- the after-action report ---------------------------------------------------------
+
+    def report_path(self, fmt: str) -> Path:
+        suffix = ".html" if fmt == "html" else ".md"
+        return self.log_path.with_name(f"{self.log_path.stem}-report{suffix}")
+
+    def write_report(self, fmt: str = "html") -> Path:
+        """Write the after-action report (built from the log alone) next to the log."""
+        from game.cli_report import write_atomic
+        from game.report.model import debrief_from_log
+
+        debrief = debrief_from_log(self.log_path)
+        if fmt == "html":
+            from game.report.html import render_html
+
+            text = render_html(debrief)
+        else:
+            from game.report.markdown import render_markdown
+
+            text = render_markdown(debrief)
+        path = self.report_path(fmt)
+        write_atomic(path, text)
+        return path
 
     def save(self) -> None:
         write_log(self.session, self.log_path)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from game.chance import Draw
+from game.facilitation import Override
 from game.ledger import Entry
 from game.orders import Invest, Order, StockpileBuild, StockpileRelease
 from game.scenario import Scenario
@@ -155,7 +156,36 @@ def entry_line(s: Scenario, e: Entry) -> str:
     return f"{key_label(s, e.key)} {signed(e.amount, 2)}{unit_of(s, e.key)}: {humanize(s, e.why)}"
 
 
+def override_line(s: Scenario, ov: Override) -> str:
+    """A facilitator override in words, with its reason."""
+    if ov.kind == "index":
+        name = INDEX_LABELS.get(ov.subject, ov.subject)
+        return f"{name} set to {ov.value:g} by the facilitator. Reason: {ov.reason}"
+    verdict = "succeed" if ov.value >= 0.5 else "fail"
+    team, _, move = ov.subject.partition(":")
+    what = (
+        f"{possessive(team_name(s, team))} “{humanize(s, move)}”"
+        if move
+        else humanize(s, ov.subject)
+    )
+    return f"{what} made to {verdict} by the facilitator. Reason: {ov.reason}"
+
+
 def draw_line(s: Scenario, d: Draw) -> str:
+    return _draw_line(s, d) + (f" — set by the facilitator: {d.override}" if d.override else "")
+
+
+def draw_subject(s: Scenario, d: Draw) -> str:
+    """What a draw decided, in words (for the override dialog)."""
+    if d.phase == "diplomacy":
+        team, _, move = d.subject.partition(":")
+        return f"{team_name(s, team)}: “{humanize(s, move)}” succeeds"
+    if d.phase == "investment":
+        return f"{humanize(s, d.subject)} slips a turn"
+    return f"{d.phase}: {humanize(s, d.subject)} happens"
+
+
+def _draw_line(s: Scenario, d: Draw) -> str:
     if d.phase == "diplomacy":
         team, _, move = d.subject.partition(":")
         name = humanize(s, move)

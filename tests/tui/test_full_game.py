@@ -8,6 +8,7 @@ import pytest
 
 from game.log import replay_log
 from game.tui.screens.dialogs import HandoverScreen
+from game.tui.screens.facilitation import ReportScreen
 from game.tui.screens.facilitator import FacilitatorScreen
 from game.tui.screens.order_form import OrderForm
 from game.tui.screens.results import ResultsScreen
@@ -63,9 +64,19 @@ async def test_twelve_turn_hot_seat_game_by_keys(make_app, workdir: Path) -> Non
         assert app.game.session.is_over
         await pilot.press("enter")
         await pilot.pause()
-        assert "The game is over" in screen_text(app)
+        # closing the final results offers the after-action report; "h" writes the HTML
+        assert isinstance(app.screen, ReportScreen)
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen)
+        text = screen_text(app)
+        assert "The game is over" in text
+        assert "dual-use-ban-2026-seed1-report.html" in text
         log = app.game.log_path
     assert log == workdir / "sessions" / "dual-use-ban-2026-seed1.jsonl"
     rep = replay_log(log)
     assert rep.ok and rep.good_turns == 12
     assert rep.turn_data[0]["orders"]["tokyo"][0]["type"] == "diplomacy"
+    html = (workdir / "sessions" / "dual-use-ban-2026-seed1-report.html").read_text()
+    for name in ("Beijing", "Tokyo", "Washington"):
+        assert name in html

@@ -106,3 +106,63 @@ def test_help_screen(snap_compare, make_app) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=(100, 30), run_before=run_before)
+
+
+def test_inject_dialog(snap_compare, make_app) -> None:
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _quiet(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("down", "down", "down", "down", "down", "down", "down")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_results_with_override_and_note(snap_compare, make_app) -> None:
+    from game.facilitation import Override
+    from game.orders import Diplomacy
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        game = pilot.app.game
+        game.queue_inject("lib_g7_summit")
+        game.seal("tokyo", [Diplomacy(move="tk_g7")])
+        await pilot.press("r", "y")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ResultsScreen))
+        game.add_note("Tokyo's team split over the G7 call")
+        record = game.amend(
+            [
+                Override(
+                    kind="draw", subject="tokyo:tk_g7", value=0, reason="Umpire: summit cancelled"
+                )
+            ]
+        )
+        pilot.app.screen.show(record)
+        await _quiet(pilot)
+
+    assert snap_compare(make_app(seed=5), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_timer_on_console(snap_compare, make_app) -> None:
+    class Clock:
+        now = 0.0
+
+        def __call__(self) -> float:
+            return self.now
+
+    clock = Clock()
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        from textual.widgets import Select
+
+        await pilot.pause()
+        pilot.app.screen.query_one("#timer", Select).value = 600
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        clock.now += 95
+        pilot.app.tick_timer()
+        await _quiet(pilot)
+
+    app = make_app(start_screen=True, clock=clock)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)

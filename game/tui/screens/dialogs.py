@@ -49,14 +49,15 @@ class JumpScreen(ModalScreen[int | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, lo: int, hi: int, current: int) -> None:
+    def __init__(self, lo: int, hi: int, current: int, title: str = "Jump to turn") -> None:
         super().__init__()
         self.lo, self.hi, self.current = lo, hi, current
+        self.prompt = title
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(
-                f"Jump to turn ({self.lo}–{self.hi}; 0 is the start)", classes="dialog-title"
+                f"{self.prompt} ({self.lo}–{self.hi}; 0 is the start)", classes="dialog-title"
             )
             yield Input(str(self.current), id="turn", type="integer")
             yield Static(id="jump-error", classes="verdict-bad")

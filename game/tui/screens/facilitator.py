@@ -45,6 +45,12 @@ class FacilitatorScreen(Screen[None]):
         Binding("o", "reopen", "Reopen orders", show=False),
         Binding("u", "undo", "Undo turn", show=False),
         Binding("l", "last_results", "Last results"),
+        Binding("i", "inject", "Inject"),
+        Binding("v", "override", "Override"),
+        Binding("c", "note", "Note"),
+        Binding("s", "timer", "Pause timer", show=False),
+        Binding("f", "fork", "Fork…", show=False),
+        Binding("a", "report", "Report", show=False),
         Binding("p", "replay", "Replay log"),
     ]
 
@@ -84,19 +90,24 @@ class FacilitatorScreen(Screen[None]):
         table = self.query_one("#team-table", DataTable)
         table.add_columns("Team", "Played by", "Orders")
         self.query_one("#fac-left").border_title = "Facilitator console"
+        self.game.arm_timer()
         self.refresh_all()
         self.query_one("#next-team").focus()
         self.prepare_turn()
 
     def on_screen_resume(self) -> None:
+        if not self.is_current:  # another screen went on top at once (e.g. the results)
+            return
+        self.game.arm_timer()
         self.refresh_all()
         self.prepare_turn()
 
     # -- computer teams ---------------------------------------------------------------------
 
     def prepare_turn(self) -> None:
-        """Let computer teams seal their orders for the coming turn, off the UI thread."""
+        """Start the turn timer; let computer teams seal their orders, off the UI thread."""
         g = self.game
+        g.arm_timer()
         if g.session.is_over or all(t in g.session.pending for t in g.computer_teams):
             return
         self.busy = True
@@ -118,6 +129,45 @@ class FacilitatorScreen(Screen[None]):
 
     # -- drawing ---------------------------------------------------------------------
 
+    def show_timer(self) -> None:
+        if self.game.timer is not None:
+            self.query_one("#turn-banner", Static).update(self.banner())
+
+    def banner(self) -> Text:
+        g, s = self.game, self.game.scenario
+        session = g.session
+        turn = session.turn
+        over = session.is_over
+        waiting = g.waiting_humans()
+        banner = Text()
+        if over:
+            banner.append("The game is over. ", style="bold")
+            banner.append("Press p to replay the log, l for the final results, a for the report.\n")
+            written = getattr(g, "report_written", None)
+            if written is not None:
+                banner.append(f"Report: {display_path(written)}\n", style="green")
+        else:
+            banner.append(f"Turn {turn + 1} of {s.turns}", style="bold")
+            banner.append(f" · {s.month_label(turn + 1)}\n")
+            if waiting:
+                names = ", ".join(g.team_label(t) for t in waiting)
+                banner.append(f"Waiting for: {names}\n", style="yellow")
+            else:
+                banner.append("Every team has sealed its orders: resolve.\n", style="green")
+            left = g.timer_label()
+            if left:
+                what = "computer" if g.on_timeout == "computer" else "hold"
+                style = "bold red" if g.timer and g.timer.remaining() < 60 else "bold"
+                banner.append(f"⏱ {left}", style=style)
+                banner.append(f" (then waiting teams: {what}; s pauses)\n", style="dim")
+            for fired, _text in g.news():
+                how = "fired by you" if fired.manual else "scripted"
+                banner.append("▶ ", style="yellow")
+                banner.append(fired.headline, style="bold")
+                banner.append(f" ({how})\n", style="dim")
+        banner.append(f"Log: {display_path(g.log_path)}", style="dim")
+        return banner
+
     def refresh_all(self) -> None:
         g, s = self.game, self.game.scenario
         session = g.session
@@ -128,20 +178,7 @@ class FacilitatorScreen(Screen[None]):
         else:
             self.title = f"Facilitator · turn {turn + 1} of {s.turns} ({s.month_label(turn + 1)})"
         waiting = g.waiting_humans()
-        banner = Text()
-        if over:
-            banner.append("The game is over. ", style="bold")
-            banner.append("Press p to replay the log, or l for the final results.\n")
-        else:
-            banner.append(f"Turn {turn + 1} of {s.turns}", style="bold")
-            banner.append(f" · {s.month_label(turn + 1)}\n")
-            if waiting:
-                names = ", ".join(g.team_label(t) for t in waiting)
-                banner.append(f"Waiting for: {names}\n", style="yellow")
-            else:
-                banner.append("Every team has sealed its orders: resolve.\n", style="green")
-        banner.append(f"Log: {display_path(g.log_path)}", style="dim")
-        self.query_one("#turn-banner", Static).update(banner)
+        self.query_one("#turn-banner", Static).update(self.banner())
 
         table = self.query_one("#team-table", DataTable)
         row = table.cursor_row
@@ -181,7 +218,8 @@ class FacilitatorScreen(Screen[None]):
         )
         self.query_one("#index-chart", LineChart).set_series(index_series(session.states, turn))
         last = session.records[-1] if session.records else None
-        self.query_one("#story", TurnStory).show(s, last, FACILITATOR)
+        notes = session.notes.get(turn, [])
+        self.query_one("#story", TurnStory).show(s, last, FACILITATOR, notes=notes)
         self.query_one("#next-team", Button).disabled = over or not waiting
         self.query_one("#resolve", Button).disabled = over
 
@@ -278,6 +316,8 @@ class FacilitatorScreen(Screen[None]):
     def do_resolve(self) -> None:
         g = self.game
         self.busy = True
+        if g.timer is not None:
+            g.timer.pause()  # no time-out while the turn resolves (s resumes it on a failure)
         self.query_one("#resolve", Button).disabled = True
         if all(t in g.session.pending for t in g.computer_teams):
             # nothing slow left (the engine resolves in milliseconds): stay on the UI thread
@@ -308,19 +348,114 @@ class FacilitatorScreen(Screen[None]):
         self.refresh_all()
 
     def _resolved(self, record) -> None:  # type: ignore[no-untyped-def]
-        from game.tui.screens.results import ResultsScreen
-
         self.busy = False
-        self.app.push_screen(ResultsScreen(self.game, record, pov=FACILITATOR))
+        self.show_results(record)
+
+    def show_results(self, record) -> None:  # type: ignore[no-untyped-def]
+        g = self.game
+        self.app.show_results(  # type: ignore[attr-defined]
+            g,
+            record,
+            FACILITATOR,
+            lambda _: self.app.after_results(g),  # type: ignore[attr-defined]
+        )
 
     def action_last_results(self) -> None:
-        from game.tui.screens.results import ResultsScreen
-
         records = self.game.session.records
         if not records:
             self.notify("No turn has been resolved yet.")
             return
-        self.app.push_screen(ResultsScreen(self.game, records[-1], pov=FACILITATOR))
+        self.show_results(records[-1])
+
+    # -- facilitation ---------------------------------------------------------------------
+
+    def action_inject(self) -> None:
+        from game.tui.screens.facilitation import InjectScreen
+
+        if self.game.session.is_over:
+            self.notify("The game is over: there is no coming turn to fire an inject into.")
+            return
+
+        def fired(inject_id: str | None) -> None:
+            if inject_id:
+                inj = self.game.inject(inject_id)
+                self.notify(
+                    f"“{inj.headline}” fires at the start of turn {self.game.session.turn + 1}; "
+                    "the teams see it as news.",
+                    title="Inject queued",
+                )
+                self.refresh_all()
+
+        self.app.push_screen(InjectScreen(self.game), fired)
+
+    def action_override(self) -> None:
+        from game.tui.screens.facilitation import OverrideScreen
+
+        if not self.game.session.records:
+            self.notify("Overrides change a resolved turn: resolve one first.")
+            return
+
+        def done(record) -> None:  # type: ignore[no-untyped-def]
+            if record is not None:
+                self.refresh_all()
+                self.show_results(record)
+
+        self.app.push_screen(OverrideScreen(self.game), done)
+
+    def action_note(self) -> None:
+        from game.tui.screens.facilitation import NoteScreen
+
+        if not self.game.session.records:
+            self.notify("Notes attach to a played turn: resolve one first.")
+            return
+
+        def done(text: str | None) -> None:
+            if text:
+                self.notify(f"Note saved on turn {self.game.session.turn}.")
+                self.refresh_all()
+
+        self.app.push_screen(NoteScreen(self.game), done)
+
+    def action_timer(self) -> None:
+        timer = self.game.timer
+        if timer is None:
+            self.notify("This session has no turn timer (choose one on the start screen).")
+            return
+        if timer.paused:
+            timer.resume()
+            self.notify("Timer running.")
+        elif timer.running:
+            timer.pause()
+            self.notify("Timer paused.")
+        self.refresh_all()
+
+    def action_fork(self) -> None:
+        """Start a new branch from any played turn, in a new log ("what if")."""
+        from game.tui.game import default_log_path
+        from game.tui.screens.dialogs import JumpScreen
+
+        g = self.game
+        last = min(g.session.turn, g.scenario.turns - 1)
+
+        def chosen(turn: int | None) -> None:
+            if turn is None:
+                return
+            path = default_log_path(f"{g.scenario.id}-fork-t{turn}", g.session.seed)
+            try:
+                game = g.fork(turn, path)
+            except (ChokepointError, OSError) as exc:
+                self.notify(str(exc), title="Cannot fork", severity="error")
+                return
+            self.app.enter_game(game)  # type: ignore[attr-defined]
+            self.app.notify(f"Forked after turn {turn}: a new session, a new log.")
+
+        self.app.push_screen(JumpScreen(0, last, last, title="Fork after turn"), chosen)
+
+    def action_report(self) -> None:
+        if not self.game.session.records:
+            self.notify("Play a turn first: the report is built from the log.")
+            return
+        self.app.offer_report(self.game, over=self.game.session.is_over)  # type: ignore[attr-defined]
 
     def action_undo(self) -> None:
         g = self.game
@@ -360,4 +495,14 @@ class FacilitatorScreen(Screen[None]):
             ("Reopen the highlighted team's orders", "Unseal them", self.action_reopen),
             ("Undo the last turn", "Take back the last resolved turn", self.action_undo),
             ("Replay this session's log", "Open the replay viewer", self.action_replay),
+            ("Fire an inject", "Fire an inject by hand for the coming turn", self.action_inject),
+            (
+                "Override a result",
+                "Set a chance outcome or an index of the last turn, with a reason",
+                self.action_override,
+            ),
+            ("Add a note", "A note on the last turn, kept in the log", self.action_note),
+            ("Pause or resume the turn timer", "Stop the clock", self.action_timer),
+            ("Fork from a turn", "A what-if branch in a new log", self.action_fork),
+            ("Write the after-action report", "HTML or Markdown", self.action_report),
         ]

@@ -112,7 +112,8 @@ class ReplayScreen(Screen[None]):
             index_series(states, self.last), marker=n
         )
         record = session.records[n - 1] if n > 0 else None
-        self.query_one("#story", TurnStory).show(s, record, self.pov, economy=40)
+        notes = session.notes.get(n, []) if n > 0 else []
+        self.query_one("#story", TurnStory).show(s, record, self.pov, economy=40, notes=notes)
         if self.pov == FACILITATOR:
             shown = states[n]
         else:

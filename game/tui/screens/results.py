@@ -21,12 +21,18 @@ from game.tui.words import FACILITATOR, team_name
 
 
 class ResultsScreen(Screen[None]):
-    """The results of one resolved turn, for the facilitator or (solo) the player's team."""
+    """The results of one resolved turn, for the facilitator or (solo) the player's team.
+
+    One results screen is kept per game and point of view and updated in place for each turn
+    (``show``), so "resolve" does not compose, style and lay out a new screen every time.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,space", "continue", "Continue"),
         Binding("p", "replay", "Replay log"),
         Binding("m", "more", "All changes"),
+        Binding("v", "override", "Override"),
+        Binding("c", "note", "Note"),
     ]
 
     def __init__(self, game: Game, record: TurnRecord, pov: str = FACILITATOR) -> None:
@@ -35,6 +41,7 @@ class ResultsScreen(Screen[None]):
         self.record = record
         self.pov = pov
         self.economy = 12
+        self.ready = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -49,7 +56,31 @@ class ResultsScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        g, s, rec = self.game, self.game.scenario, self.record
+        self.query_one("#results-left").border_title = "Scoreboard"
+        self.query_one("#results-right").border_title = "What happened, and why"
+        self.ready = True
+        self.show(self.record)
+
+    def on_screen_resume(self) -> None:
+        self.call_after_refresh(self._drawn)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("override", "note"):
+            return self.pov == FACILITATOR and self.is_last
+        return True
+
+    @property
+    def is_last(self) -> bool:
+        records = self.game.session.records
+        return bool(records) and records[-1] is self.record
+
+    def show(self, record: TurnRecord) -> None:
+        """Show ``record`` (a new turn, or the same turn after an override)."""
+        self.record = record
+        self.economy = 12
+        if not self.ready:
+            return
+        g, s, rec = self.game, self.game.scenario, record
         turn = rec.turn
         over = turn >= s.turns
         self.title = (
@@ -58,13 +89,17 @@ class ResultsScreen(Screen[None]):
             else f"Results of turn {turn} ({s.month_label(turn)})"
         )
         self.sub_title = f"as seen by {team_name(s, self.pov)}"
-        self.query_one("#results-left").border_title = "Scoreboard"
-        self.query_one("#results-right").border_title = "What happened, and why"
         head = Text()
         if over:
             head.append("The game is over.\n", style="bold green")
         head.append(f"Turn {turn} of {s.turns} resolved", style="bold")
         head.append(f" · log saved to {display_path(g.log_path)}\n", style="dim")
+        if rec.overrides:
+            n = len(rec.overrides)
+            head.append(
+                f"{n} facilitator override{'s' if n > 1 else ''} applied (see right)\n",
+                style="magenta",
+            )
         head.append(
             "Enter: " + ("back to the console" if self.pov == FACILITATOR else "next turn")
             if not over
@@ -78,8 +113,14 @@ class ResultsScreen(Screen[None]):
             score_series(s, states, turn, self.pov)
         )
         self.query_one("#index-chart", LineChart).set_series(index_series(states, turn))
-        self.query_one("#story", TurnStory).show(s, rec, self.pov, self.economy)
-        self.call_after_refresh(self._drawn)
+        self.show_story()
+        self.query_one("#results-right", VerticalScroll).scroll_home(animate=False)
+
+    def show_story(self) -> None:
+        notes = self.game.session.notes.get(self.record.turn, []) if self.is_last else []
+        self.query_one("#story", TurnStory).show(
+            self.game.scenario, self.record, self.pov, self.economy, notes
+        )
 
     def _drawn(self) -> None:
         started = getattr(self.app, "resolve_started", None)
@@ -94,9 +135,27 @@ class ResultsScreen(Screen[None]):
 
     def action_more(self) -> None:
         self.economy = 10_000 if self.economy < 10_000 else 12
-        self.query_one("#story", TurnStory).show(
-            self.game.scenario, self.record, self.pov, self.economy
-        )
+        self.show_story()
+
+    def action_override(self) -> None:
+        from game.tui.screens.facilitation import OverrideScreen
+
+        def done(record: TurnRecord | None) -> None:
+            if record is not None:
+                self.show(record)
+                self.notify("The turn was resolved again with the override; log saved.")
+
+        self.app.push_screen(OverrideScreen(self.game), done)
+
+    def action_note(self) -> None:
+        from game.tui.screens.facilitation import NoteScreen
+
+        def done(text: str | None) -> None:
+            if text:
+                self.show_story()
+                self.notify(f"Note saved on turn {self.record.turn}.")
+
+        self.app.push_screen(NoteScreen(self.game, self.record.turn), done)
 
     def action_replay(self) -> None:
         self.app.open_replay(str(self.game.log_path))  # type: ignore[attr-defined]

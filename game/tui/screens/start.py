@@ -63,6 +63,12 @@ def scenario_summary(s: Scenario) -> Text:
     return t
 
 
+TIMER_CHOICES: list[tuple[str, int]] = [
+    ("No turn timer", 0),
+    *((f"{m} minutes a turn", m * 60) for m in (5, 10, 15, 20, 30, 45)),
+]
+
+
 class StartScreen(Screen[None]):
     """Choose a scenario, a mode, a seed and who plays each team; or open a saved session."""
 
@@ -115,6 +121,20 @@ class StartScreen(Screen[None]):
                         yield Label("Seed")
                         yield Input(str(self.seed), id="seed", type="integer", compact=True)
                     yield Vertical(id="team-fields")
+                    with Horizontal(classes="field"):
+                        yield Label("Timer")
+                        yield Select(
+                            TIMER_CHOICES, id="timer", allow_blank=False, value=0, compact=True
+                        )
+                    with Horizontal(classes="field hidden", id="timeout-field"):
+                        yield Label("Time up")
+                        yield Select(
+                            [("Teams hold", "hold"), ("Computer plays", "computer")],
+                            id="on-timeout",
+                            allow_blank=False,
+                            value="hold",
+                            compact=True,
+                        )
                     with Horizontal(classes="field"):
                         yield Label("Log")
                         yield Input(id="log-path", compact=True)
@@ -228,6 +248,24 @@ class StartScreen(Screen[None]):
                     sel.disabled = False
         # in hot-seat mode leave the facilitator's choices as they are
 
+    @on(Select.Changed, "#timer")
+    def _timer_changed(self) -> None:
+        self.query_one("#timeout-field").set_class(not self.timer_seconds(), "hidden")
+
+    def timer_seconds(self) -> int:
+        value = self.query_one("#timer", Select).value
+        return value if isinstance(value, int) else 0
+
+    def settings(self) -> dict[str, object]:
+        """The session settings kept in the log's header (the turn timer)."""
+        seconds = self.timer_seconds()
+        if not seconds:
+            return {}
+        return {
+            "timer_seconds": seconds,
+            "on_timeout": str(self.query_one("#on-timeout", Select).value),
+        }
+
     @on(Input.Changed, "#seed")
     def update_log_path(self) -> None:
         if self.scenario is None:
@@ -271,7 +309,9 @@ class StartScreen(Screen[None]):
             return
         raw = self.query_one("#log-path", Input).value.strip()
         log = Path(raw) if raw else default_log_path(self.scenario.id, seed)
-        self.app.start_game(self.scenario, seed, controllers, log, mode)  # type: ignore[attr-defined]
+        self.app.start_game(  # type: ignore[attr-defined]
+            self.scenario, seed, controllers, log, mode, self.settings()
+        )
 
     def _selected_session(self) -> Path | None:
         lst = self.query_one("#session-list", OptionList)

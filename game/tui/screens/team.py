@@ -64,6 +64,7 @@ class TeamScreen(Screen[bool]):
         yield Header()
         with Horizontal(id="team-body"):
             with Vertical(id="team-left", classes="pane"):
+                yield Static(id="news", classes="news hidden")
                 yield Static(id="resources")
                 yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
                 yield Static(id="draft-verdict")
@@ -95,9 +96,29 @@ class TeamScreen(Screen[bool]):
         self.refresh_all()
         self.prepare_turn()
 
+    def show_timer(self) -> None:
+        """The turn timer in the header (nothing when the session has no timer)."""
+        base = "solo" if self.solo else "your orders are sealed from the other teams"
+        left = self.game.timer_label()
+        self.sub_title = f"{base} · ⏱ {left}" if left else base
+
+    def time_up(self) -> None:
+        """The turn's time ran out: the orders were sealed for this team (hold or computer)."""
+        g = self.game
+        self.game.drafts[self.team] = list(g.session.pending.get(self.team, []))
+        if not self.solo:
+            self.dismiss(True)
+            return
+        if self.busy or g.session.is_over:
+            return
+        self.refresh_drafts()
+        self.action_seal()
+
     def prepare_turn(self) -> None:
         """Solo: let the computer teams decide off the UI thread while the player thinks."""
         g = self.game
+        if self.solo:
+            g.arm_timer()
         if not self.solo or g.session.is_over:
             return
         if all(t in g.session.pending for t in g.computer_teams):
@@ -124,7 +145,7 @@ class TeamScreen(Screen[bool]):
             self.title = f"{name} · game over"
         else:
             self.title = f"{name} · turn {turn + 1} of {s.turns} ({s.month_label(turn + 1)})"
-        self.sub_title = "solo" if self.solo else "your orders are sealed from the other teams"
+        self.show_timer()
         self.query_one("#team-left").border_title = f"{name}: orders for turn {turn + 1}"
         view = g.view(self.team)
         states = [*session.states[:-1], view.state]
@@ -137,7 +158,22 @@ class TeamScreen(Screen[bool]):
         last = session.records[-1] if session.records else None
         self.query_one("#story", TurnStory).show(s, last, self.team)
         self.query_one("#briefing", Static).update(self.briefing())
+        self.show_news()
         self.refresh_drafts()
+
+    def show_news(self) -> None:
+        """Injects that open this turn: headlines above the orders, full text in the Briefing."""
+        news = [] if self.game.session.is_over else self.game.news()
+        widget = self.query_one("#news", Static)
+        widget.set_class(not news, "hidden")
+        if not news:
+            return
+        t = Text()
+        for fired, _text in news:
+            t.append("▶ NEWS: ", style="bold yellow")
+            t.append(f"{fired.headline}\n", style="bold")
+        t.append("(the full story is in the Briefing tab)", style="dim")
+        widget.update(t)
 
     def refresh_drafts(self) -> None:
         g, s = self.game, self.game.scenario
@@ -187,6 +223,14 @@ class TeamScreen(Screen[bool]):
         s = self.game.scenario
         team = s.teams[self.team]
         t = Text()
+        news = [] if self.game.session.is_over else self.game.news()
+        if news:
+            t.append("This turn's news\n", style="bold yellow")
+            for fired, text in news:
+                t.append(f"  ▶ {fired.headline}\n", style="bold")
+                if text:
+                    t.append(f"    {' '.join(text.split())}\n", style="italic")
+            t.append("\n")
         t.append(f"{team.name}\n", style="bold")
         t.append(f"{team.blurb}\n\n")
         t.append("How your score is made (0–100)\n", style="bold")
@@ -250,6 +294,8 @@ class TeamScreen(Screen[bool]):
             return
         if self.solo:
             g = self.game
+            if g.timer is not None:
+                g.timer.pause()  # no time-out while the turn resolves
             if all(t in g.session.pending for t in g.computer_teams):
                 self.app.resolve_started = time.perf_counter()  # type: ignore[attr-defined]
                 try:
@@ -283,10 +329,14 @@ class TeamScreen(Screen[bool]):
         self.refresh_drafts()
 
     def _show_results(self, record) -> None:  # type: ignore[no-untyped-def]
-        from game.tui.screens.results import ResultsScreen
-
         self.busy = False
-        self.app.push_screen(ResultsScreen(self.game, record, pov=self.team))
+        g = self.game
+        self.app.show_results(  # type: ignore[attr-defined]
+            g,
+            record,
+            self.team,
+            lambda _: self.app.after_results(g),  # type: ignore[attr-defined]
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action == "leave" and self.solo)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.widgets import Static
 
 from game.engine import TurnRecord
+from game.facilitation import find_inject
 from game.scenario import Scenario
 from game.tui.words import (
     FACILITATOR,
@@ -20,6 +22,7 @@ from game.tui.words import (
     key_label,
     key_visible,
     order_line,
+    override_line,
     possessive,
     signed,
     team_name,
@@ -39,8 +42,50 @@ def _amount(amount: float, unit: str = "", digits: int = 1) -> Text:
     return Text(f"{signed(amount, digits)}{unit}", style=style)
 
 
+def inject_lines(scenario: Scenario, record: TurnRecord) -> list[RenderableType]:
+    """The injects of a turn: headline, scripted or fired by hand, and the inject's text."""
+    out: list[RenderableType] = []
+    for fired in record.injects:
+        how = "fired by the facilitator" if fired.manual else "scripted"
+        row = Text("  ▶ ")
+        row.append(fired.headline, style="bold")
+        row.append(f"  ({how})", style="dim")
+        out.append(row)
+        text = inject_text(scenario, fired.id)
+        if text:
+            out.append(Text(f"    {text}", style="italic"))
+    return out
+
+
+def inject_text(scenario: Scenario, inject_id: str) -> str:
+    try:
+        return " ".join(find_inject(scenario, inject_id).text.split())
+    except ValueError:
+        return ""
+
+
+def facilitator_lines(
+    scenario: Scenario, record: TurnRecord, notes: Sequence[str] = (), pov: str = FACILITATOR
+) -> list[RenderableType]:
+    """Overrides (with their reasons) and, for the facilitator, the notes of a turn."""
+    out: list[RenderableType] = []
+    if record.overrides:
+        out.append(_heading("Facilitator overrides"))
+        for ov in record.overrides:
+            out.append(Text(f"  ✎ {override_line(scenario, ov)}", style="magenta"))
+    if notes and pov == FACILITATOR:
+        out.append(_heading("Facilitator notes"))
+        for note in notes:
+            out.append(Text(f"  • {note}"))
+    return out
+
+
 def turn_story(
-    scenario: Scenario, record: TurnRecord, pov: str = FACILITATOR, economy: int = ECONOMY_SHOWN
+    scenario: Scenario,
+    record: TurnRecord,
+    pov: str = FACILITATOR,
+    economy: int = ECONOMY_SHOWN,
+    notes: Sequence[str] = (),
 ) -> list[RenderableType]:
     """The turn as lines of text for ``pov``; hidden things are left out (and said to be)."""
     s = scenario
@@ -48,6 +93,11 @@ def turn_story(
     month = s.month_label(record.turn)
     out: list[RenderableType] = [Text(f"Turn {record.turn} ({month})", style="bold")]
     entries = [e for e in record.ledger if key_visible(hidden, e.key)]
+
+    if record.injects:
+        out.append(_heading("News (injects)"))
+        out.extend(inject_lines(s, record))
+    out.extend(facilitator_lines(s, record, notes, pov))
 
     # scores
     out.append(_heading("Why the scores moved"))
@@ -134,8 +184,13 @@ class TurnStory(Static):
         record: TurnRecord | None,
         pov: str = FACILITATOR,
         economy: int = ECONOMY_SHOWN,
+        notes: Sequence[str] = (),
     ) -> None:
         if record is None:
             self.update(Text("No turn has been played yet.", style="dim"))
             return
-        self.update(Group(*turn_story(scenario, record, pov, economy)))
+        parts = turn_story(scenario, record, pov, economy, notes)
+        if all(isinstance(p, Text) for p in parts):  # one Text renders far faster than a Group
+            self.update(Text("\n").join(parts))  # type: ignore[arg-type]
+        else:
+            self.update(Group(*parts))

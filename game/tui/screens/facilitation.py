@@ -1,0 +1,351 @@
+"""The facilitator's dialogs: fire an inject by hand, override an outcome or an index, write a
+note, and write the after-action report.
+
+Each dialog asks the engine (through :class:`~game.tui.game.Game`) and shows its refusal inline;
+none computes a rule.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from game.engine import TurnRecord
+from game.errors import OrderRefused
+from game.facilitation import parse_override
+from game.tui.game import Game, display_path
+from game.tui.screens import tame_cursor
+from game.tui.words import INDEX_LABELS, draw_subject, humanize, signed
+
+
+def effects_text(game: Game, inject_id: str) -> Text:
+    """An inject's headline, text and effects, for the facilitator choosing one."""
+    inj = game.inject(inject_id)
+    s = game.scenario
+    t = Text()
+    t.append(inj.headline + "\n", style="bold")
+    if inj.text:
+        t.append(" ".join(inj.text.split()) + "\n", style="italic")
+    fx = inj.effects
+    lines: list[str] = []
+    for name, amount in fx.indices.items():
+        lines.append(f"{INDEX_LABELS.get(name, name)} {signed(amount)} pts")
+    for ch in fx.production:
+        lines.append(humanize(s, f"{ch.actor} production of {ch.material} x{ch.factor:g}"))
+    for mat, factor in fx.prices.items():
+        lines.append(humanize(s, f"world price of {mat} x{factor:g}"))
+    if fx.leakage is not None:
+        lines.append(f"third-country leakage x{fx.leakage:g}")
+    for item in fx.unlock:
+        lines.append(f"makes available: {humanize(s, item)}")
+    if lines:
+        t.append("Effects (through the rules, at the start of the coming turn):\n", style="dim")
+        for line in lines:
+            t.append(f"  • {line}\n", style="dim")
+    if inj.id in game.session.state.fired and inj.once:
+        t.append("This inject has already happened.\n", style="red")
+    return t
+
+
+class InjectScreen(ModalScreen[str | None]):
+    """Choose an inject to fire for the coming turn; dismisses with its id (queued) or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "fire", "Fire", priority=True),
+    ]
+
+    def __init__(self, game: Game) -> None:
+        super().__init__()
+        self.game = game
+        self.injects = game.manual_injects()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="inject-dialog"):
+            yield Label(
+                f"Fire an inject for turn {self.game.session.turn + 1}", classes="dialog-title"
+            )
+            opts = []
+            for inj in self.injects:
+                mark = ""
+                if inj.id in self.game.session.queued_injects:
+                    mark = " (queued)"
+                elif inj.once and inj.id in self.game.session.state.fired:
+                    mark = " (happened)"
+                opts.append(Option(f"{inj.headline}{mark}", id=inj.id))
+            yield OptionList(*opts, id="inject-list")
+            with VerticalScroll(id="inject-scroll"):
+                yield Static(id="inject-detail")
+            yield Static(id="inject-error", classes="verdict-bad")
+            with Horizontal(classes="buttons"):
+                yield Button("Fire (ctrl+s)", id="fire", variant="warning", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        lst = self.query_one("#inject-list", OptionList)
+        lst.focus()
+        if self.injects:
+            lst.highlighted = 0
+            self.show_detail(self.injects[0].id)
+
+    @on(OptionList.OptionHighlighted, "#inject-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id:
+            self.show_detail(event.option.id)
+
+    def show_detail(self, inject_id: str) -> None:
+        self.query_one("#inject-detail", Static).update(effects_text(self.game, inject_id))
+        self.query_one("#inject-error", Static).update("")
+
+    @on(OptionList.OptionSelected, "#inject-list")
+    @on(Button.Pressed, "#fire")
+    def action_fire(self) -> None:
+        lst = self.query_one("#inject-list", OptionList)
+        if lst.highlighted is None:
+            return
+        inject_id = lst.get_option_at_index(lst.highlighted).id
+        assert inject_id is not None
+        try:
+            self.game.queue_inject(inject_id)
+        except OrderRefused as exc:
+            self.query_one("#inject-error", Static).update(exc.reason)
+            return
+        self.dismiss(inject_id)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class OverrideScreen(ModalScreen[TurnRecord | None]):
+    """Override a drawn outcome or an index of the last turn, with a reason.
+
+    The engine resolves the turn again with the same orders and the override
+    (``Session.amend``); the dialog dismisses with the new record, or None.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "apply", "Apply", priority=True),
+    ]
+
+    def __init__(self, game: Game) -> None:
+        super().__init__()
+        self.game = game
+        self.record = game.session.records[-1]
+
+    def draw_options(self) -> list[tuple[str, str]]:
+        s = self.game.scenario
+        return [(draw_subject(s, d), d.subject) for d in self.record.draws]
+
+    def compose(self) -> ComposeResult:
+        draws = self.draw_options()
+        kinds = ([("A chance outcome", "draw")] if draws else []) + [("An index", "index")]
+        with Vertical(classes="dialog", id="override-dialog"):
+            yield Label(f"Override a result of turn {self.record.turn}", classes="dialog-title")
+            with Horizontal(classes="field"):
+                yield Label("Override")
+                yield Select(kinds, id="ov-kind", allow_blank=False, compact=True)
+            with Horizontal(classes="field"):
+                yield Label("What")
+                yield Select(draws or [("-", "")], id="ov-subject", allow_blank=False, compact=True)
+            with Horizontal(classes="field", id="ov-outcome-field"):
+                yield Label("Outcome")
+                yield Select(
+                    [("Happens / succeeds", "1"), ("Does not happen / fails", "0")],
+                    id="ov-outcome",
+                    allow_blank=False,
+                    compact=True,
+                )
+            with Horizontal(classes="field hidden", id="ov-value-field"):
+                yield Label("Set to")
+                yield Input(id="ov-value", type="number", placeholder="0-100", compact=True)
+            with Horizontal(classes="field"):
+                yield Label("Reason")
+                yield Input(
+                    id="ov-reason",
+                    placeholder="why (logged and shown in the results and the report)",
+                    max_length=500,
+                    compact=True,
+                )
+            yield Static(id="ov-current", classes="hint")
+            yield Static(id="ov-error", classes="verdict-bad")
+            yield Static(
+                "The turn is resolved again with the same orders and this override.",
+                classes="hint",
+            )
+            with Horizontal(classes="buttons"):
+                yield Button("Apply (ctrl+s)", id="apply", variant="warning", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        tame_cursor(self)
+        self.query_one("#ov-kind", Select).focus()
+        self.apply_kind()
+
+    @property
+    def kind(self) -> str:
+        return str(self.query_one("#ov-kind", Select).value)
+
+    @on(Select.Changed, "#ov-kind")
+    def apply_kind(self) -> None:
+        subject = self.query_one("#ov-subject", Select)
+        is_draw = self.kind == "draw"
+        if is_draw:
+            subject.set_options(self.draw_options())
+        else:
+            state = self.record.state
+            subject.set_options(
+                [
+                    (INDEX_LABELS.get(n, n), n)
+                    for n in ("tension", "cohesion", "posture", "deterrence")
+                    if n in state.indices
+                ]
+            )
+        self.query_one("#ov-outcome-field").set_class(not is_draw, "hidden")
+        self.query_one("#ov-value-field").set_class(is_draw, "hidden")
+        self.show_current()
+
+    @on(Select.Changed, "#ov-subject")
+    def show_current(self) -> None:
+        value = self.query_one("#ov-subject", Select).value
+        current = self.query_one("#ov-current", Static)
+        if not isinstance(value, str) or not value:
+            current.update("")
+            return
+        if self.kind == "draw":
+            d = next((d for d in self.record.draws if d.subject == value), None)
+            if d is not None:
+                verdict = "happened" if d.happened else "did not happen"
+                current.update(f"Drawn: {verdict} ({d.chance:.0%} chance, roll {d.roll:.2f})")
+        else:
+            now = self.record.state.indices.get(value)
+            current.update(f"Now: {now:.1f}" if now is not None else "")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#apply")
+    def action_apply(self) -> None:
+        error = self.query_one("#ov-error", Static)
+        subject = self.query_one("#ov-subject", Select).value
+        reason = self.query_one("#ov-reason", Input).value.strip()
+        if self.kind == "draw":
+            raw = str(self.query_one("#ov-outcome", Select).value)
+        else:
+            raw = self.query_one("#ov-value", Input).value.strip()
+        if not reason:
+            error.update("Give a reason: it is logged and shown to everyone in the debrief.")
+            self.query_one("#ov-reason", Input).focus()
+            return
+        try:
+            value = float(raw)
+        except ValueError:
+            error.update("Type the value to set, from 0 to 100.")
+            return
+        try:
+            override = parse_override(
+                {"kind": self.kind, "subject": subject, "value": value, "reason": reason}
+            )
+            record = self.game.amend([override])
+        except (ValueError, OrderRefused) as exc:
+            error.update(exc.reason if isinstance(exc, OrderRefused) else str(exc))
+            return
+        self.dismiss(record)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class NoteScreen(ModalScreen[str | None]):
+    """Write a facilitator note on a played turn; dismisses with the text (saved) or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, game: Game, turn: int | None = None) -> None:
+        super().__init__()
+        self.game = game
+        self.turn = game.session.turn if turn is None else turn
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(f"Note on turn {self.turn}", classes="dialog-title")
+            notes = self.game.session.notes.get(self.turn, [])
+            if notes:
+                yield Static("\n".join(f"• {n}" for n in notes), classes="hint")
+            yield Input(id="note-text", placeholder="what to remember for the debrief")
+            yield Static(
+                "Enter saves the note in the log; Escape cancels. Only the facilitator and "
+                "the report see notes.",
+                classes="hint",
+            )
+            yield Static(id="note-error", classes="verdict-bad")
+
+    def on_mount(self) -> None:
+        tame_cursor(self)
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def _submit(self, event: Input.Submitted) -> None:
+        try:
+            self.game.add_note(event.value, self.turn)
+        except OrderRefused as exc:
+            self.query_one("#note-error", Static).update(exc.reason)
+            return
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ReportScreen(ModalScreen[str | None]):
+    """Offer the after-action report; dismisses with "html", "md" or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("h", "choose('html')", "HTML"),
+        Binding("m", "choose('md')", "Markdown"),
+        Binding("n,escape", "choose('')", "Not now"),
+    ]
+
+    def __init__(self, game: Game, over: bool = True) -> None:
+        super().__init__()
+        self.game = game
+        self.over = over
+
+    def compose(self) -> ComposeResult:
+        g = self.game
+        with Vertical(classes="dialog"):
+            yield Label(
+                "The session is over: write the after-action report?"
+                if self.over
+                else "Write the after-action report of the turns so far?",
+                classes="dialog-title",
+            )
+            yield Static(
+                "The debrief is built from the log alone: the timeline of orders, injects and "
+                "overrides, each team's score explained, the key decision points, charts and "
+                "your notes. It is written next to the log:\n"
+                f"  {display_path(g.report_path('html'))}  (one file, prints well)\n"
+                f"  {display_path(g.report_path('md'))}"
+            )
+            with Horizontal(classes="buttons"):
+                yield Button("HTML (h)", id="html", variant="primary")
+                yield Button("Markdown (m)", id="md")
+                yield Button("Not now (n)", id="none")
+
+    def on_mount(self) -> None:
+        self.query_one("#html", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.action_choose("" if event.button.id == "none" else str(event.button.id))
+
+    def action_choose(self, fmt: str) -> None:
+        self.dismiss(fmt or None)

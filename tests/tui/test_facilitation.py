@@ -1,0 +1,376 @@
+"""Facilitation in the app: injects fired by hand, overrides with reasons, notes, the turn
+timer (with a fake clock), forks, and the after-action report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, OptionList, Select
+
+from game.bots import make_bot
+from game.engine import Session
+from game.facilitation import Override
+from game.fog import team_view
+from game.log import replay_log, write_log
+from game.orders import Diplomacy
+from game.scenario import Scenario
+from game.tui.screens.dialogs import HandoverScreen
+from game.tui.screens.facilitation import InjectScreen, NoteScreen, OverrideScreen, ReportScreen
+from game.tui.screens.facilitator import FacilitatorScreen
+from game.tui.screens.replay import ReplayScreen
+from game.tui.screens.results import ResultsScreen
+from game.tui.screens.team import TeamScreen
+
+from .conftest import SIZE, screen_text, wait_for
+
+pytestmark = pytest.mark.asyncio
+
+G7 = "G7 leaders pledge a critical-minerals alliance"
+
+
+class FakeClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def resolve(pilot, app) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("r")
+    await pilot.pause()
+    if not isinstance(app.screen, ResultsScreen):
+        await pilot.press("y")
+    await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
+    await pilot.pause()
+
+
+async def test_inject_fired_by_hand_reaches_teams_results_and_log(make_app, workdir: Path) -> None:
+    log = workdir / "inj.jsonl"
+    app = make_app(log=str(log))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, InjectScreen)
+        ids = [i.id for i in dialog.injects]
+        dialog.query_one("#inject-list", OptionList).highlighted = ids.index("lib_g7_summit")
+        await pilot.pause()
+        assert "communique" in screen_text(app)  # the inject's text, before firing
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen)
+        assert app.game.session.queued_injects == ["lib_g7_summit"]
+        assert G7 in screen_text(app)
+        # the teams see the headline when they build their orders
+        await pilot.press("n", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TeamScreen)
+        assert f"NEWS: {G7}" in screen_text(app)
+        await pilot.press("escape")  # hand back unsealed
+        await pilot.pause()
+        await pilot.press("enter")  # the facilitator takes the terminal
+        await pilot.pause()
+        await resolve(pilot, app)
+        text = screen_text(app)
+        assert G7 in text and "fired by the facilitator" in text
+        # the log was written at resolve, with the inject marked as fired by hand
+    rep = replay_log(log)
+    assert rep.ok
+    fired = rep.session.records[0].injects
+    assert [(i.id, i.manual) for i in fired if i.manual] == [("lib_g7_summit", True)]
+
+
+async def test_inject_refused_inline_when_already_queued(make_app, workdir: Path) -> None:
+    app = make_app(log=str(workdir / "twice.jsonl"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.game.queue_inject("lib_pla_exercise")
+        await pilot.press("i")
+        await pilot.pause()
+        dialog = app.screen
+        ids = [i.id for i in dialog.injects]
+        dialog.query_one("#inject-list", OptionList).highlighted = ids.index("lib_pla_exercise")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, InjectScreen)
+        assert "already queued" in screen_text(app)
+
+
+async def test_scripted_inject_is_news_for_the_next_turn(make_app, workdir: Path) -> None:
+    app = make_app(log=str(workdir / "news.jsonl"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await resolve(pilot, app)
+        assert "scripted" in screen_text(app)
+        news = app.game.session.news()
+        assert news, "the scenario scripts an inject at the end of turn 1"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("n", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TeamScreen)
+        assert f"NEWS: {news[0].headline}" in screen_text(app)
+
+
+async def _override(pilot, app, kind: str, subject: str, value: str, reason: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("v")
+    await pilot.pause()
+    dialog = app.screen
+    assert isinstance(dialog, OverrideScreen)
+    dialog.query_one("#ov-kind", Select).value = kind
+    await pilot.pause()
+    dialog.query_one("#ov-subject", Select).value = subject
+    await pilot.pause()
+    if kind == "draw":
+        dialog.query_one("#ov-outcome", Select).value = value
+    else:
+        dialog.query_one("#ov-value", Input).value = value
+    dialog.query_one("#ov-reason", Input).value = reason
+    await pilot.pause()
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def test_overrides_with_reasons_shown_and_logged(make_app, workdir: Path) -> None:
+    log = workdir / "ov.jsonl"
+    app = make_app(log=str(log))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.game.seal("tokyo", [Diplomacy(move="tk_g7")])
+        await resolve(pilot, app)
+        draw = next(d for d in app.game.session.records[-1].draws if d.subject == "tokyo:tk_g7")
+        flipped = "0" if draw.happened else "1"
+        # a reason is required
+        await _override(pilot, app, "draw", "tokyo:tk_g7", flipped, "")
+        assert isinstance(app.screen, OverrideScreen) and "Give a reason" in screen_text(app)
+        app.screen.query_one("#ov-reason", Input).value = "Umpire: the summit was cancelled"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        text = screen_text(app)
+        assert "Umpire: the summit was cancelled" in text
+        assert "override" in text
+        record = app.game.session.records[-1]
+        assert [d.happened for d in record.draws if d.subject == "tokyo:tk_g7"] == [
+            not draw.happened
+        ]
+        # an index override, from the results screen too
+        await _override(pilot, app, "index", "tension", "80", "Exercise control raises tension")
+        assert isinstance(app.screen, ResultsScreen)
+        assert "Tension set to 80 by the facilitator" in screen_text(app)
+        assert app.game.session.state.indices["tension"] == pytest.approx(80, abs=0.01)
+        # out of range is refused inline
+        await _override(pilot, app, "index", "tension", "120", "too much")
+        assert isinstance(app.screen, OverrideScreen) and "0-100" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+    rep = replay_log(log)
+    assert rep.ok and rep.good_turns == 1
+    overrides = rep.session.records[0].overrides
+    assert [(o.kind, o.subject, o.reason) for o in overrides] == [
+        ("draw", "tokyo:tk_g7", "Umpire: the summit was cancelled"),
+        ("index", "tension", "Exercise control raises tension"),
+    ]
+
+
+async def test_note_is_logged_and_shown(make_app, workdir: Path) -> None:
+    log = workdir / "note.jsonl"
+    app = make_app(log=str(log))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await resolve(pilot, app)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)
+        await pilot.press(*"Tokyo hesitated", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert "Tokyo hesitated" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press(*"Second note", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen)
+    rep = replay_log(log)
+    assert rep.ok and rep.session.notes == {1: ["Tokyo hesitated", "Second note"]}
+
+
+async def _start_with_timer(pilot, app, seconds: int, on_timeout: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    app.screen.query_one("#timer", Select).value = seconds
+    await pilot.pause()
+    app.screen.query_one("#on-timeout", Select).value = on_timeout
+    await pilot.pause()
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert isinstance(app.screen, FacilitatorScreen)
+
+
+async def test_timer_runs_out_and_waiting_teams_hold(make_app, workdir: Path) -> None:
+    clock = FakeClock()
+    app = make_app(start_screen=True, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await _start_with_timer(pilot, app, 600, "hold")
+        game = app.game
+        assert game.session.settings == {"timer_seconds": 600, "on_timeout": "hold"}
+        assert "10:00 left" in screen_text(app)
+        # pause: the clock moves on, the timer does not
+        await pilot.press("s")
+        clock.now += 5000
+        app.tick_timer()
+        await pilot.pause()
+        assert game.session.pending == {} and "(paused)" in screen_text(app)
+        await pilot.press("s")
+        clock.now += 300
+        app.tick_timer()
+        await pilot.pause()
+        assert "5:00 left" in screen_text(app)
+        # Beijing is at the terminal when time runs out
+        await pilot.press("n", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TeamScreen)
+        app.game.drafts["beijing"] = [Diplomacy(move="bj_firm_statement")]
+        clock.now += 301
+        app.tick_timer()
+        await pilot.pause()
+        assert game.session.pending == {"beijing": [], "tokyo": [], "washington": []}
+        assert isinstance(app.screen, HandoverScreen) and "FACILITATOR" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        await resolve(pilot, app)
+        # no time runs out while the facilitator debriefs the results
+        clock.now += 10_000
+        app.tick_timer()
+        await pilot.pause()
+        assert game.session.pending == {}
+        await pilot.press("enter")  # back on the console, the next turn's clock starts
+        await pilot.pause()
+        assert "10:00 left" in screen_text(app)
+        log = game.log_path
+    rep = replay_log(log)
+    assert rep.ok
+    assert rep.session.settings == {"timer_seconds": 600, "on_timeout": "hold"}
+    assert all(not os for os in rep.session.records[0].submitted.values())
+
+
+async def test_timer_runs_out_and_the_computer_gives_the_orders(
+    make_app, workdir: Path, scenario: Scenario
+) -> None:
+    clock = FakeClock()
+    app = make_app(start_screen=True, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await _start_with_timer(pilot, app, 300, "computer")
+        game = app.game
+        game.seal("tokyo", [])  # Tokyo sealed in time: its orders stand
+        clock.now += 301
+        app.tick_timer()
+        await pilot.pause()
+        pending = game.session.pending
+        assert set(pending) == {"beijing", "tokyo", "washington"} and pending["tokyo"] == []
+        state = game.session.state
+        for team in ("beijing", "washington"):
+            bot = make_bot("doctrine", team, scenario, game.session.seed)
+            assert pending[team] == bot.decide(team_view(scenario, state, team, 1))
+        assert any(pending[t] for t in ("beijing", "washington"))
+        await resolve(pilot, app)
+        log = game.log_path
+    rep = replay_log(log)
+    assert rep.ok and rep.session.records[0].submitted["beijing"] == pending["beijing"]
+
+
+async def test_solo_timer_resolves_the_turn(make_app, workdir: Path) -> None:
+    clock = FakeClock()
+    app = make_app(solo="tokyo", clock=clock, log=str(workdir / "solo.jsonl"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        game = app.game
+        assert game.timer is None  # no timer unless chosen
+        game.session.settings.update(timer_seconds=60, on_timeout="hold")
+        from game.tui.game import TurnTimer
+
+        game.timer = TurnTimer(60, clock)
+        game.arm_timer()
+        clock.now += 61
+        app.tick_timer()
+        await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
+        await pilot.pause()
+        assert game.session.turn == 1
+        assert game.session.records[0].submitted["tokyo"] == []
+
+
+async def test_report_offered_and_written(make_app, workdir: Path, scenario: Scenario) -> None:
+    session = Session(scenario, 3, {t: "human" for t in scenario.teams})
+    for _ in range(scenario.turns - 1):
+        session.play({})
+    log = workdir / "late.jsonl"
+    write_log(session, log)
+    app = make_app(resume=str(log))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await resolve(pilot, app)
+        assert "The game is over" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReportScreen)
+        assert "late-report.md" in screen_text(app)
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen)
+        assert "Report: late-report.md" in screen_text(app)
+    text = (workdir / "late-report.md").read_text(encoding="utf-8")
+    for name in ("Beijing", "Tokyo", "Washington"):
+        assert name in text
+
+
+async def test_fork_from_the_console(make_app, workdir: Path) -> None:
+    app = make_app(log=str(workdir / "orig.jsonl"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await resolve(pilot, app)
+        await pilot.press("enter")
+        await pilot.pause()
+        await resolve(pilot, app)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "1"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen)
+        assert app.game.session.turn == 1
+        assert app.game.log_path.name.startswith("dual-use-ban-2026-fork-t1")
+    assert replay_log(app.game.log_path).good_turns == 1
+    assert replay_log(workdir / "orig.jsonl").good_turns == 2
+
+
+async def test_replay_shows_injects_overrides_and_notes(
+    make_app, workdir: Path, scenario: Scenario
+) -> None:
+    session = Session(scenario, 7, {t: "human" for t in scenario.teams})
+    session.queue_inject("lib_plant_fire")
+    session.submit("tokyo", [Diplomacy(move="tk_g7")])
+    session.resolve()
+    session.amend([Override(kind="index", subject="cohesion", value=90, reason="Umpire call")])
+    session.add_note("Washington stayed quiet")
+    path = workdir / "fac.jsonl"
+    write_log(session, path)
+    app = make_app(replay=path.name)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReplayScreen)
+        text = screen_text(app)
+        assert "Fire shuts a magnet plant in Vietnam" in text and "fired by the facilitator" in text
+        assert "Umpire call" in text
+        assert "Washington stayed quiet" in text
+        await pilot.press("v")  # a team does not see the facilitator's notes
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Umpire call" in text and "Washington stayed quiet" not in text
