@@ -32,7 +32,6 @@ def team_view(scenario: Scenario, state: GameState, team: str, seed: int) -> Tea
     me = scenario.teams[team].actor
     fog = scenario.fog
     view = state.copy()
-    base: GameState | None = None
     hidden: set[str] = set()
     rng = phase_rng(seed, state.turn, f"fog|{team}")
     noise = fog.noise
@@ -41,10 +40,7 @@ def team_view(scenario: Scenario, state: GameState, team: str, seed: int) -> Tea
         return x * (1.0 + noise * (2.0 * rng.random() - 1.0)) if noise > 0 else x
 
     def public_start() -> GameState:
-        nonlocal base
-        if base is None:
-            base = initial_state(scenario)
-        return base
+        return _public_start(scenario)
 
     for actor in sorted(view.output):
         if actor != me:
@@ -84,3 +80,18 @@ def team_view(scenario: Scenario, state: GameState, team: str, seed: int) -> Tea
             hidden.add(f"score.{t}")
             view.scores[t] = public_start().scores[t]
     return TeamView(team, view, frozenset(hidden))
+
+
+_START: dict[int, tuple[Scenario, GameState]] = {}
+
+
+def _public_start(scenario: Scenario) -> GameState:
+    """The scenario's starting state (public knowledge), built once per scenario object.
+
+    Callers only read it, so one copy serves every view."""
+    hit = _START.get(id(scenario))
+    if hit is None or hit[0] is not scenario:
+        if len(_START) > 32:
+            _START.clear()
+        hit = _START[id(scenario)] = (scenario, initial_state(scenario))
+    return hit[1]
