@@ -66,6 +66,7 @@ class ChokepointApp(App[int]):
         self.results_drawn_ms: float | None = None
         self._results: dict[str, Screen] = {}  # type: ignore[type-arg]
         self._results_game: Game | None = None
+        self._unsaved: Game | None = None
 
     # -- start-up -------------------------------------------------------------------------------
 
@@ -185,7 +186,7 @@ class ChokepointApp(App[int]):
 
     # -- results, report and timer ---------------------------------------------------------
 
-    def show_results(self, game: Game, record, pov: str, callback=None) -> None:  # type: ignore[no-untyped-def]
+    def show_results(self, game: Game, record, pov: str, callback=None, then=None) -> None:  # type: ignore[no-untyped-def]
         """Push the results of ``record``; one results screen per game and point of view is
         kept and updated in place (composing a new one each turn was most of the wait)."""
         from game.tui.screens.results import ResultsScreen
@@ -204,7 +205,33 @@ class ChokepointApp(App[int]):
             self.install_screen(screen, name=f"results-{pov}-{id(screen)}")
         else:
             screen.show(record)  # type: ignore[attr-defined]
+        screen.after_drawn = then  # type: ignore[attr-defined]
         self.push_screen(screen, callback)
+
+    def save_after_drawing(self, game: Game) -> Callable[[], None]:
+        """For a turn just resolved on the UI thread: a callback that writes the log once the
+        results are on the screen (a few milliseconds later, so the fsync no longer delays
+        them). Should the app close first, ``on_unmount`` writes it."""
+        self._unsaved = game
+
+        def save() -> None:
+            if self._unsaved is not game:
+                return
+            self._unsaved = None
+            try:
+                game.save()
+            except OSError as exc:
+                from game.tui.game import load_game_error
+
+                msg = load_game_error(exc)
+                self.notify(msg, title="Log not saved", severity="error", timeout=30)
+
+        return save
+
+    def on_unmount(self) -> None:
+        if self._unsaved is not None:
+            game, self._unsaved = self._unsaved, None
+            game.save()
 
     def after_results(self, game: Game) -> None:
         """When the last turn's results are closed: offer the after-action report."""

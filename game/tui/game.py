@@ -295,13 +295,15 @@ class Game:
                 self.session.submit(team, [])
         return notes
 
-    def resolve(self) -> TurnRecord:
-        """Resolve the turn (computer teams decide first if they have not) and save the log."""
+    def resolve(self, save: bool = True) -> TurnRecord:
+        """Resolve the turn (computer teams decide first if they have not) and save the log
+        (unless ``save`` is False: the caller saves it, e.g. right after drawing the results)."""
         self.seal_computer_orders()
         record = self.session.resolve()
         self.drafts = {}
         self.stop_timer()
-        self.save()
+        if save:
+            self.save()
         return record
 
     def stop_timer(self) -> None:

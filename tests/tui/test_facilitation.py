@@ -374,3 +374,19 @@ async def test_replay_shows_injects_overrides_and_notes(
         await pilot.pause()
         text = screen_text(app)
         assert "Umpire call" in text and "Washington stayed quiet" not in text
+
+
+async def test_log_written_right_after_results_drawn_or_on_exit(make_app, workdir: Path) -> None:
+    """The UI-thread resolve writes the log just after the results are painted; quitting
+    before that paint still writes it."""
+    log = workdir / "quick.jsonl"
+    app = make_app(log=str(log))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await resolve(pilot, app)
+        await wait_for(pilot, lambda: replay_log(log).good_turns == 1)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("r", "y")
+        await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
+    assert replay_log(log).good_turns == 2

@@ -32,6 +32,8 @@ def effects_text(game: Game, inject_id: str) -> Text:
     s = game.scenario
     t = Text()
     t.append(inj.headline + "\n", style="bold")
+    if inj.condition:
+        t.append(f"Scripted to fire when: {inj.condition}\n", style="dim")
     if inj.text:
         t.append(" ".join(inj.text.split()) + "\n", style="italic")
     fx = inj.effects
@@ -80,6 +82,10 @@ class InjectScreen(ModalScreen[str | None]):
                     mark = " (queued)"
                 elif inj.once and inj.id in self.game.session.state.fired:
                     mark = " (happened)"
+                if inj.turn is not None:
+                    mark += f" · scripted for turn {inj.turn}"
+                elif inj.condition:
+                    mark += " · scripted on a condition"
                 opts.append(Option(f"{inj.headline}{mark}", id=inj.id))
             yield OptionList(*opts, id="inject-list")
             with VerticalScroll(id="inject-scroll"):

@@ -323,11 +323,12 @@ class FacilitatorScreen(Screen[None]):
             # nothing slow left (the engine resolves in milliseconds): stay on the UI thread
             self.app.resolve_started = time.perf_counter()  # type: ignore[attr-defined]
             try:
-                record = g.resolve()
+                record = g.resolve(save=False)
             except (ChokepointError, OSError) as exc:
                 self._failed(str(exc))
                 return
-            self._resolved(record)
+            self.busy = False
+            self.show_results(record, then=self.app.save_after_drawing(g))  # type: ignore[attr-defined]
         else:
             self.resolve_worker()  # computer teams still deciding: wait for them off the UI
 
@@ -351,13 +352,14 @@ class FacilitatorScreen(Screen[None]):
         self.busy = False
         self.show_results(record)
 
-    def show_results(self, record) -> None:  # type: ignore[no-untyped-def]
+    def show_results(self, record, then=None) -> None:  # type: ignore[no-untyped-def]
         g = self.game
         self.app.show_results(  # type: ignore[attr-defined]
             g,
             record,
             FACILITATOR,
             lambda _: self.app.after_results(g),  # type: ignore[attr-defined]
+            then,
         )
 
     def action_last_results(self) -> None:

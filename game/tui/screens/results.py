@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -42,6 +43,8 @@ class ResultsScreen(Screen[None]):
         self.pov = pov
         self.economy = 12
         self.ready = False
+        self.after_drawn: Callable[[], None] | None = None
+        """Run once the results are on the screen (the app saves the log then)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -123,6 +126,9 @@ class ResultsScreen(Screen[None]):
         )
 
     def _drawn(self) -> None:
+        then, self.after_drawn = self.after_drawn, None
+        if then is not None:
+            then()
         started = getattr(self.app, "resolve_started", None)
         if started is not None:
             now = time.perf_counter()

@@ -299,11 +299,11 @@ class TeamScreen(Screen[bool]):
             if all(t in g.session.pending for t in g.computer_teams):
                 self.app.resolve_started = time.perf_counter()  # type: ignore[attr-defined]
                 try:
-                    record = g.resolve()
+                    record = g.resolve(save=False)
                 except (ChokepointError, OSError) as exc:
                     self._resolve_failed(str(exc))
                     return
-                self._show_results(record)
+                self._show_results(record, then=self.app.save_after_drawing(g))  # type: ignore[attr-defined]
                 return
             self.busy = True
             self.refresh_drafts()
@@ -328,7 +328,7 @@ class TeamScreen(Screen[bool]):
         self.notify(message, title="Could not resolve", severity="error")
         self.refresh_drafts()
 
-    def _show_results(self, record) -> None:  # type: ignore[no-untyped-def]
+    def _show_results(self, record, then=None) -> None:  # type: ignore[no-untyped-def]
         self.busy = False
         g = self.game
         self.app.show_results(  # type: ignore[attr-defined]
@@ -336,6 +336,7 @@ class TeamScreen(Screen[bool]):
             record,
             self.team,
             lambda _: self.app.after_results(g),  # type: ignore[attr-defined]
+            then,
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
