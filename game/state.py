@@ -260,8 +260,20 @@ def initial_state(scenario: Scenario) -> GameState:
     from game.rules.diversification import market_share
 
     state.indices["market_share"] = market_share(scenario, state)
+    state.revenue = baseline_revenue(scenario, state)
     from game.rules.scoring import team_scores
 
     state.scores = team_scores(scenario, state)
     state.quantize()
     return state
+
+
+def baseline_revenue(scenario: Scenario, state: GameState) -> dict[str, float]:
+    """Each actor's export revenue in a quiet month at the start (trade as the scenario opens),
+    so that the first turn's revenue is compared with a real baseline, not with zero."""
+    from game.rules.context import Model, TurnContext
+    from game.rules.trade import resolve_trade
+
+    ctx = TurnContext(Model.compile(scenario), state, state.copy(), seed=0)
+    resolve_trade(ctx)
+    return dict(sorted(ctx.state.revenue.items()))
