@@ -62,7 +62,7 @@ class Level:
 LEVELS: dict[str, Level] = {
     "easy": Level(worlds=1, screen=1, keep=2, horizon=3, combine=0),
     "normal": Level(worlds=2, screen=2, keep=3, horizon=5, combine=3),
-    "hard": Level(worlds=3, screen=2, keep=5, horizon=8, combine=5),
+    "hard": Level(worlds=3, screen=2, keep=4, horizon=7, combine=4),
 }
 
 
