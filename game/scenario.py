@@ -196,11 +196,20 @@ class CapacityChange(Strict):
     factor: Annotated[float, Field(ge=0.0, le=10.0)]
 
 
+class DemandChange(Strict):
+    """Multiply ``actor``'s demand for ``material`` by ``factor`` (1.2 = an EV subsidy boom)."""
+
+    actor: Id
+    material: Id
+    factor: Annotated[float, Field(ge=0.0, le=10.0)]
+
+
 class InjectEffects(Strict):
     """What an inject does, through the rules: every change is recorded in the ledger."""
 
     indices: dict[IndexName, Annotated[float, Field(ge=-50, le=50)]] = {}
     production: list[CapacityChange] = []
+    demand: list[DemandChange] = []
     prices: dict[Id, Annotated[float, Field(gt=0.0, le=20.0)]] = Field(
         {}, description="Multiply the world price of each material by this factor"
     )
@@ -456,6 +465,16 @@ def inject_problems(s: Scenario, injects: list[Inject], root: Loc) -> list[tuple
             except ConditionError as exc:
                 out.append(((*loc, "condition"), f"bad condition: {exc}"))
         eff = inj.effects
+        for j, dm in enumerate(eff.demand):
+            if dm.actor not in s.actors:
+                out.append(((*loc, "effects", "demand", j, "actor"), f"unknown actor '{dm.actor}'"))
+            if dm.material not in s.materials:
+                out.append(
+                    (
+                        (*loc, "effects", "demand", j, "material"),
+                        f"unknown material '{dm.material}'",
+                    )
+                )
         for j, ch in enumerate(eff.production):
             if ch.actor not in s.actors:
                 out.append(

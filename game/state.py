@@ -83,6 +83,7 @@ class GameState:
     fired: list[str] = field(default_factory=list)
     unlocked: list[str] = field(default_factory=list)
     leak_factor: float = 1.0
+    demand_factor: Table = field(default_factory=dict)
 
     def copy(self) -> GameState:
         """A deep copy, written out by hand because ``copy.deepcopy`` is ten times slower."""
@@ -114,6 +115,7 @@ class GameState:
             fired=list(self.fired),
             unlocked=list(self.unlocked),
             leak_factor=self.leak_factor,
+            demand_factor={a: dict(r) for a, r in self.demand_factor.items()},
         )
 
     def canonical(self) -> dict[str, Any]:
@@ -146,6 +148,7 @@ class GameState:
             "fired": list(self.fired),
             "unlocked": list(self.unlocked),
             "leak_factor": round(self.leak_factor, 6),
+            "demand_factor": _round_table(self.demand_factor),
         }
 
     def digest(self) -> str:

@@ -209,3 +209,18 @@ def test_an_override_must_name_a_draw_of_the_turn(scenario) -> None:  # type: ig
     with pytest.raises(OrderRefused, match=r"no draw 'tokyo:tk_g7'.*tokyo:tk_wto"):
         s.resolve(overrides=[bogus])
     assert s.turn == 0 and s.pending  # nothing was lost
+
+
+def test_demand_injects_raise_what_the_rules_ask_for(scenario) -> None:  # type: ignore[no-untyped-def]
+    calm, boom = Session(scenario, seed=12), Session(scenario, seed=12)
+    calm.resolve()
+    boom.queue_inject("lib_ev_boom")
+    record = boom.resolve()
+    assert boom.state.demand_factor["JPN"]["magnets"] == pytest.approx(1.15)
+    entry = next(e for e in record.ledger if e.key == "demand.JPN.magnets")
+    assert entry.rule == "inject" and entry.amount == pytest.approx(0.15 * 1400)
+    # more demand for the same supply: Japan imports more magnets, and its cover falls
+    jp = sum(boom.state.delivered["JPN"]["magnets"].values())
+    assert jp > sum(calm.state.delivered["JPN"]["magnets"].values())
+    assert boom.state.cover["JPN"]["magnets"] < calm.state.cover["JPN"]["magnets"]
+    assert boom.state.prices["magnets"] >= calm.state.prices["magnets"]

@@ -105,6 +105,12 @@ class TurnContext:
         self.draws.append(Draw(phase, subject, chance, roll, happened, reason))
         return happened
 
+    def demand(self, actor: str, material: str) -> float:
+        """``actor``'s demand for ``material`` now: the scenario's times any inject's factor."""
+        base = self.model.demand[actor][material]
+        row = self.state.demand_factor.get(actor)
+        return base * row.get(material, 1.0) if row else base
+
     def bump_index(self, rule: str, name: str, delta: float, why: str, /, **inputs: object) -> None:
         """Move an index by ``delta`` (kept within 0-100) and record the move in the ledger."""
         old = self.state.indices[name]

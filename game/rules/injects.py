@@ -10,6 +10,7 @@ like any rule's, each recorded in the ledger under the rule "inject":
 
 - ``indices``: points added to tension, cohesion, posture or deterrence;
 - ``production``: an actor's capacity for a material multiplied by a factor (a plant fire);
+- ``demand``: an actor's demand for a material multiplied by a factor from now on (a boom);
 - ``prices``: a material's world price multiplied by a factor (it then relaxes as usual);
 - ``leakage``: third-country leakage multiplied by a factor from now on (a smuggling ring
   exposed);
@@ -71,6 +72,22 @@ def apply_inject(ctx: TurnContext, inj: Inject, manual: bool) -> None:
             inject=inj.id,
             factor=ch.factor,
         )
+    for dm in eff.demand:
+        row = state.demand_factor.setdefault(dm.actor, {})
+        old = row.get(dm.material, 1.0)
+        row[dm.material] = old * dm.factor
+        base = ctx.model.demand[dm.actor][dm.material]
+        ctx.ledger.add(
+            "inject",
+            f"demand.{dm.actor}.{dm.material}",
+            base * old * (dm.factor - 1),
+            why,
+            inject=inj.id,
+            factor=dm.factor,
+        )
+        state.demand_factor = {
+            a: dict(sorted(r.items())) for a, r in sorted(state.demand_factor.items())
+        }
     for m, factor in sorted(eff.prices.items()):
         old = state.prices[m]
         state.prices[m] = old * factor

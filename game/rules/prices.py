@@ -32,7 +32,7 @@ def update_prices(ctx: TurnContext) -> None:
         for a in model.actors:
             if a == model.coercer:
                 continue
-            d = model.demand[a][m]
+            d = ctx.demand(a, m)
             demand += d
             s = ctx.supply[a][m]
             if s < d:

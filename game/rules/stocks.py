@@ -50,7 +50,7 @@ def settle_stocks(ctx: TurnContext) -> None:
         cover_row: dict[str, float] = {}
         fill_row: dict[str, float] = {}
         for m in model.materials:
-            demand = model.demand[a][m]
+            demand = ctx.demand(a, m)
             supply = ctx.supply[a][m] + ctx.release.get(a, {}).get(m, 0.0)
             ctx.supply[a][m] = supply
             inv = state.inventory[a][m]

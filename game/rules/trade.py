@@ -46,7 +46,7 @@ def resolve_trade(ctx: TurnContext) -> None:
         need: dict[str, float] = {}
         surplus: dict[str, float] = {}
         for a in actors:
-            want = model.demand[a][m] + restock_need(ctx, a, m)
+            want = ctx.demand(a, m) + restock_need(ctx, a, m)
             build = ctx.build.get(a)
             if build:
                 want += build.get(m, 0.0)

@@ -42,6 +42,8 @@ def effects_text(game: Game, inject_id: str) -> Text:
         lines.append(f"{INDEX_LABELS.get(name, name)} {signed(amount)} pts")
     for ch in fx.production:
         lines.append(humanize(s, f"{ch.actor} production of {ch.material} x{ch.factor:g}"))
+    for dm in fx.demand:
+        lines.append(humanize(s, f"{dm.actor} demand for {dm.material} x{dm.factor:g}"))
     for mat, factor in fx.prices.items():
         lines.append(humanize(s, f"world price of {mat} x{factor:g}"))
     if fx.leakage is not None:
