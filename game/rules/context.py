@@ -107,9 +107,7 @@ class TurnContext:
 
     def demand(self, actor: str, material: str) -> float:
         """``actor``'s demand for ``material`` now: the scenario's times any inject's factor."""
-        base = self.model.demand[actor][material]
-        row = self.state.demand_factor.get(actor)
-        return base * row.get(material, 1.0) if row else base
+        return current_demand(self.model, self.state, actor, material)
 
     def bump_index(self, rule: str, name: str, delta: float, why: str, /, **inputs: object) -> None:
         """Move an index by ``delta`` (kept within 0-100) and record the move in the ledger."""
@@ -117,3 +115,10 @@ class TurnContext:
         new = min(100.0, max(0.0, old + delta))
         self.state.indices[name] = new
         self.ledger.add(rule, f"index.{name}", new - old, why, **inputs)
+
+
+def current_demand(model: Model, state: GameState, actor: str, material: str) -> float:
+    """Demand of ``actor`` for ``material`` in ``state``, inject factors included."""
+    base = model.demand[actor][material]
+    row = state.demand_factor.get(actor)
+    return base * row.get(material, 1.0) if row else base

@@ -12,7 +12,7 @@ materials, weighted by each importer's demand at baseline prices, in %.
 
 from __future__ import annotations
 
-from game.rules.context import Model, TurnContext
+from game.rules.context import Model, TurnContext, current_demand
 from game.scenario import Scenario
 from game.state import GameState
 
@@ -37,7 +37,7 @@ def shift_share(
         cap = row[material]
         if cap > 0.0 and e != away_from and e != importer:
             others[e] = cap
-            surplus = cap - model.demand[e][material]
+            surplus = cap - current_demand(model, state, e, material)
             if surplus > 0.0:
                 spare[e] = surplus
     if spare:

@@ -56,7 +56,7 @@ def complete(ctx: TurnContext, option: str) -> None:
     buyer = opt.offtake_to
     if buyer is None:
         return
-    demand = ctx.model.demand[buyer][opt.material]
+    demand = ctx.demand(buyer, opt.material)
     shares = state.shares.setdefault(buyer, {}).setdefault(opt.material, {})
     if demand <= 0 or buyer == opt.host:
         return
