@@ -35,16 +35,23 @@ def team_view(scenario: Scenario, state: GameState, team: str, seed: int) -> Tea
     hidden: set[str] = set()
     rng = phase_rng(seed, state.turn, f"fog|{team}")
     noise = fog.noise
+    draw = rng.random
+
+    def jittered(row: dict[str, float], cap: float = float("inf")) -> dict[str, float]:
+        """``row`` with each value times (1 +/- noise), one draw per value in row order."""
+        if noise <= 0:
+            return {k: min(cap, v) for k, v in row.items()}
+        return {k: min(cap, v * (1.0 + noise * (2.0 * draw() - 1.0))) for k, v in row.items()}
 
     def jitter(x: float) -> float:
-        return x * (1.0 + noise * (2.0 * rng.random() - 1.0)) if noise > 0 else x
+        return x * (1.0 + noise * (2.0 * draw() - 1.0)) if noise > 0 else x
 
     def public_start() -> GameState:
         return _public_start(scenario)
 
     for actor in sorted(view.output):
         if actor != me:
-            view.output[actor] = {k: min(100.0, jitter(v)) for k, v in view.output[actor].items()}
+            view.output[actor] = jittered(view.output[actor], 100.0)
     for actor in sorted(view.cover):
         if actor == me:
             continue
@@ -54,8 +61,8 @@ def team_view(scenario: Scenario, state: GameState, team: str, seed: int) -> Tea
             view.cover[actor] = dict(public_start().cover.get(actor, {}))
             view.inventory[actor] = dict(public_start().inventory[actor])
         else:
-            view.cover[actor] = {k: jitter(v) for k, v in view.cover[actor].items()}
-            view.inventory[actor] = {k: jitter(v) for k, v in view.inventory[actor].items()}
+            view.cover[actor] = jittered(view.cover[actor])
+            view.inventory[actor] = jittered(view.inventory[actor])
     for actor in sorted(view.stockpile):
         if actor == me:
             continue
@@ -63,7 +70,7 @@ def team_view(scenario: Scenario, state: GameState, team: str, seed: int) -> Tea
             hidden.add(f"stockpile.{actor}")
             view.stockpile[actor] = dict(public_start().stockpile[actor])
         else:
-            view.stockpile[actor] = {k: jitter(v) for k, v in view.stockpile[actor].items()}
+            view.stockpile[actor] = jittered(view.stockpile[actor])
     for other in sorted(view.budget):
         if other == team:
             continue

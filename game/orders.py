@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from game.errors import OrderRefused
-from game.scenario import ControlLevel, Scenario
+from game.scenario import ControlLevel, DiplomaticMove, InvestmentOption, Scenario
 from game.state import CONTROL_RANK, GameState, control_key
 
 
@@ -207,12 +207,12 @@ def order_cost(scenario: Scenario, state: GameState, order: Order) -> tuple[int,
     return base.ap, budget
 
 
-def _option(scenario: Scenario, oid: str):  # type: ignore[no-untyped-def]
-    return next((o for o in scenario.investments if o.id == oid), None)
+def _option(scenario: Scenario, oid: str) -> InvestmentOption | None:
+    return scenario.option_by_id.get(oid)
 
 
-def _move(scenario: Scenario, mid: str):  # type: ignore[no-untyped-def]
-    return next((m for m in scenario.diplomacy if m.id == mid), None)
+def _move(scenario: Scenario, mid: str) -> DiplomaticMove | None:
+    return scenario.move_by_id.get(mid)
 
 
 def check_order(scenario: Scenario, state: GameState, team: str, order: Order) -> str | None:
@@ -224,10 +224,11 @@ def check_order(scenario: Scenario, state: GameState, team: str, order: Order) -
     if order.type not in t.orders:
         return f"{t.name} cannot give {order.type.replace('_', ' ')} orders in this scenario"
     mats, actors = scenario.materials, scenario.actors
-    material = getattr(order, "material", None)
+    fields = order.__dict__  # the model's field values (getattr on a missing field is slow)
+    material = fields.get("material")
     if material is not None and material not in mats:
         return f"unknown material '{material}'"
-    target = getattr(order, "target", None)
+    target = fields.get("target")
     if target is not None and target != "*" and target not in actors:
         return f"unknown country '{target}'"
     if target == me:
@@ -318,6 +319,46 @@ def _conflict_key(order: Order) -> str | None:
     return None
 
 
+class OrderSet:
+    """A team's order set built one order at a time, each checked against those accepted so far.
+
+    ``add`` returns why an order is refused (and leaves the set as it was) or None (and keeps
+    it), exactly as :func:`check_orders` judges the same order at the end of the same list: the
+    rule of "first come, first served" on action points, budget and conflicts.
+    """
+
+    __slots__ = ("ap_left", "budget_left", "count", "scenario", "seen", "state", "team")
+
+    def __init__(self, scenario: Scenario, state: GameState, team: str) -> None:
+        if team not in scenario.teams:
+            raise OrderRefused(team, f"unknown team '{team}'")
+        self.scenario, self.state, self.team = scenario, state, team
+        self.ap_left = scenario.teams[team].action_points
+        self.budget_left = state.budget[team]
+        self.seen: dict[str, int] = {}
+        self.count = 0  # orders offered so far (accepted or not): the next order's index
+
+    def add(self, order: Order) -> str | None:
+        i = self.count
+        self.count += 1
+        reason = check_order(self.scenario, self.state, self.team, order)
+        key = _conflict_key(order)
+        if reason is None and key is not None and key in self.seen:
+            reason = f"conflicts with order {self.seen[key] + 1}, which acts on the same thing"
+        if reason is None:
+            ap, budget = order_cost(self.scenario, self.state, order)
+            if ap > self.ap_left:
+                reason = f"needs {ap} action points, {self.ap_left} left this turn"
+            elif budget > self.budget_left + 1e-9:
+                reason = f"costs US${budget:,.0f}M, the budget has US${self.budget_left:,.0f}M left"
+            else:
+                self.ap_left -= ap
+                self.budget_left -= budget
+        if reason is None and key is not None:
+            self.seen[key] = i
+        return reason
+
+
 def check_orders(
     scenario: Scenario, state: GameState, team: str, orders: list[Order]
 ) -> list[Refusal]:
@@ -326,30 +367,11 @@ def check_orders(
     Orders are checked one by one, then against each other (two orders on the same thing) and
     against the team's action points and budget, in the order given.
     """
-    if team not in scenario.teams:
-        raise OrderRefused(team, f"unknown team '{team}'")
+    checker = OrderSet(scenario, state, team)
     refusals: list[Refusal] = []
-    ap_left = scenario.teams[team].action_points
-    budget_left = state.budget[team]
-    seen: dict[str, int] = {}
     for i, order in enumerate(orders):
-        reason = check_order(scenario, state, team, order)
-        key = _conflict_key(order)
-        if reason is None and key is not None and key in seen:
-            reason = f"conflicts with order {seen[key] + 1}, which acts on the same thing"
-        if reason is None:
-            ap, budget = order_cost(scenario, state, order)
-            if ap > ap_left:
-                reason = f"needs {ap} action points, {ap_left} left this turn"
-            elif budget > budget_left + 1e-9:
-                reason = f"costs US${budget:,.0f}M, the budget has US${budget_left:,.0f}M left"
-            else:
-                ap_left -= ap
-                budget_left -= budget
-        if reason is None:
-            if key is not None:
-                seen[key] = i
-        else:
+        reason = checker.add(order)
+        if reason is not None:
             refusals.append(Refusal(i, order, reason))
     return refusals
 

@@ -15,6 +15,7 @@ sections are checked by :func:`reference_problems`.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -325,10 +326,18 @@ class Scenario(Strict):
     sources: list[Source] = Field(min_length=1)
 
     def cost_of(self, order_type: str) -> Cost:
-        for key, cost in self.order_costs.items():
-            if key == order_type:
-                return cost
-        return DEFAULT_COST
+        costs: dict[str, Cost] = self.order_costs  # type: ignore[assignment]
+        return costs.get(order_type, DEFAULT_COST)
+
+    @cached_property
+    def option_by_id(self) -> dict[str, InvestmentOption]:
+        """Investment options by id (built on first use; a scenario never changes)."""
+        return {o.id: o for o in self.investments}
+
+    @cached_property
+    def move_by_id(self) -> dict[str, DiplomaticMove]:
+        """Diplomatic moves by id (built on first use)."""
+        return {m.id: m for m in self.diplomacy}
 
     def team_of_actor(self, actor: str) -> str | None:
         for tid, team in self.teams.items():

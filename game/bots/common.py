@@ -32,8 +32,8 @@ from game.orders import (
     check_orders,
     order_cost,
 )
-from game.scenario import Scenario
-from game.state import CONTROL_RANK, GameState, control_key, total_demand
+from game.scenario import ORDER_TYPES, Scenario
+from game.state import CONTROL_RANK, ControlState, GameState, control_key, total_demand
 
 LADDER = ("open", "licensing", "military_ban", "full_ban")
 LICENSING_APPROVAL = 0.3
@@ -135,67 +135,183 @@ def floor3(x: float) -> float:
     return math.floor(x * 1000.0) / 1000.0
 
 
-def candidate_orders(scenario: Scenario, state: GameState, team: str) -> list[Order]:
-    """Every sensible single order ``team`` may give now, each legal and affordable alone."""
-    t = scenario.teams[team]
-    me = t.actor
-    roles = Roles.of(scenario)
-    allowed = set(t.orders)
-    months = scenario.turn_length_months
-    rivals = [a for a in player_actors(scenario) if a != me]
-    out: list[Order] = []
+@dataclass(frozen=True, slots=True)
+class MenuPlan:
+    """What a team's menu takes from the scenario alone, worked out once per (scenario, team).
 
-    if "export_control" in allowed:
-        for m in sorted(scenario.materials):
-            if state.production[me][m] <= 0.0:
-                continue
-            for buyer in buyers_of(scenario, state, me, m):
-                for o in control_steps(scenario, state, me, m, buyer):
-                    if isinstance(o, LicenceApproval) and "licence_approval" not in allowed:
-                        continue
-                    out.append(o)
-    for m in sorted(scenario.materials):
-        have = state.stockpile[me][m]
-        if "stockpile_release" in allowed and have > 0.0:
-            own = total_demand(scenario, me, m) * months
-            amount = floor3(min(have, own))
-            if amount > 0.0:
-                out.append(make(StockpileRelease, material=m, amount=amount))
-            if ALLY_RELEASES and me == roles.patron:
-                amount = floor3(min(have, total_demand(scenario, roles.target, m) * months))
-                if amount > 0.0:
-                    out.append(make(StockpileRelease, material=m, amount=amount, to=roles.target))
-        if "stockpile_build" in allowed:
+    Orders that do not depend on the state (investments, moves, purchases, sanctions, defence
+    priority) are built here once, with their action points and budget cost.
+    """
+
+    me: str
+    team: str
+    allowed: frozenset[str]
+    roles: Roles
+    rivals: tuple[str, ...]  # player actors other than ``me``, sorted
+    materials: tuple[str, ...]
+    action_points: int
+    own_release: dict[str, float]  # a month of own demand (times the turn's months)
+    ally_release: dict[str, float]  # the same for the patron's ally
+    build: dict[str, Order]  # stockpile purchase per defence-critical material
+    investments: tuple[tuple[Order, str, bool, int, float], ...]  # (order, id, locked, ap, cost)
+    moves: tuple[tuple[Order, str, bool, int, float], ...]  # (order, move, locked, ap, budget)
+    sanctions: tuple[tuple[str, Order, Order], ...]  # (rival, impose, lift)
+    priority: dict[bool, Order]  # the order that switches defence priority to the key
+    base_cost: dict[str, tuple[int, float]]  # action points and budget by order type
+    steps: dict[tuple[str, str, ControlState | None], list[Order]]  # control_steps, memoised
+
+    @classmethod
+    def of(cls, scenario: Scenario, team: str) -> MenuPlan:
+        key = (id(scenario), team)
+        hit = _PLANS.get(key)
+        if hit is not None and hit[0] is scenario:
+            return hit[1]
+        plan = cls._build(scenario, team)
+        if len(_PLANS) > 64:
+            _PLANS.clear()
+        _PLANS[key] = (scenario, plan)
+        return plan
+
+    @classmethod
+    def _build(cls, scenario: Scenario, team: str) -> MenuPlan:
+        t = scenario.teams[team]
+        me = t.actor
+        roles = Roles.of(scenario)
+        months = scenario.turn_length_months
+        mats = tuple(sorted(scenario.materials))
+        build: dict[str, Order] = {}
+        for m in mats:
             want = total_demand(scenario, me, m) * months * BUILD_MONTHS
             if want > 0.0 and scenario.materials[m].defence_critical:
-                out.append(make(StockpileBuild, material=m, amount=round(want, 3)))
+                build[m] = make(StockpileBuild, material=m, amount=round(want, 3))
+        rivals = tuple(a for a in player_actors(scenario) if a != me)
+        costs = {k: (c.ap, c.budget) for k in ORDER_TYPES for c in [scenario.cost_of(k)]}
+        return cls(
+            me=me,
+            team=team,
+            allowed=frozenset(t.orders),
+            roles=roles,
+            rivals=rivals,
+            materials=mats,
+            action_points=t.action_points,
+            own_release={m: total_demand(scenario, me, m) * months for m in mats},
+            ally_release={m: total_demand(scenario, roles.target, m) * months for m in mats},
+            build=build,
+            investments=tuple(
+                (make(Invest, option=o.id), o.id, o.locked, o.ap, o.cost)
+                for o in scenario.investments
+                if o.team == team
+            ),
+            moves=tuple(
+                (make(Diplomacy, move=mv.id), mv.id, mv.locked, mv.ap, mv.budget)
+                for mv in scenario.diplomacy
+                if team in mv.teams
+            ),
+            sanctions=tuple(
+                (
+                    r,
+                    make(Sanction, target=r, severity="targeted"),
+                    make(Sanction, target=r, severity="lift"),
+                )
+                for r in rivals
+                # allies do not sanction each other
+                if me == roles.coercer or r == roles.coercer
+            ),
+            priority={v: make(PrioritiseDefence, on=v) for v in (True, False)},
+            base_cost=costs,
+            steps={},
+        )
+
+
+_PLANS: dict[tuple[int, str], tuple[Scenario, MenuPlan]] = {}
+
+
+def candidate_orders(scenario: Scenario, state: GameState, team: str) -> list[Order]:
+    """Every sensible single order ``team`` may give now, each legal and affordable alone.
+
+    The menu, in order: steps on the control ladder (by material, then buyer), then for each
+    material a release to its own industry, a release to the ally (the patron only) and a
+    purchase, then investments, diplomatic moves, tariffs, sanctions and defence priority.
+    """
+    plan = MenuPlan.of(scenario, team)
+    me, allowed, roles = plan.me, plan.allowed, plan.roles
+    ap_max, money = plan.action_points, state.budget[team] + 1e-9
+    base = plan.base_cost
+    out: list[Order] = []
+
+    def offer(kind: str, orders: list[Order]) -> None:
+        ap, cost = base[kind]
+        if ap <= ap_max and cost <= money:
+            out.extend(orders)
+
+    if "export_control" in allowed:
+        shares = state.shares
+        approvals = "licence_approval" in allowed
+        for m in plan.materials:
+            if state.production[me][m] <= 0.0:
+                continue
+            for buyer in plan.rivals:
+                if shares.get(buyer, {}).get(m, {}).get(me, 0.0) <= 0.0:
+                    continue
+                current = state.controls.get(control_key(me, m, buyer))
+                steps = plan.steps.get((m, buyer, current))
+                if steps is None:
+                    if len(plan.steps) > 4096:
+                        plan.steps.clear()
+                    steps = plan.steps[m, buyer, current] = control_steps(
+                        scenario, state, me, m, buyer
+                    )
+                for o in steps:
+                    if isinstance(o, LicenceApproval):
+                        if approvals:
+                            offer("licence_approval", [o])
+                    else:
+                        offer("export_control", [o])
+    releases = "stockpile_release" in allowed
+    to_ally = ALLY_RELEASES and me == roles.patron
+    builds = "stockpile_build" in allowed
+    stock = state.stockpile[me]
+    for m in plan.materials:
+        have = stock[m]
+        if releases and have > 0.0:
+            amount = floor3(min(have, plan.own_release[m]))
+            if amount > 0.0:
+                offer("stockpile_release", [make(StockpileRelease, material=m, amount=amount)])
+            if to_ally:
+                amount = floor3(min(have, plan.ally_release[m]))
+                if amount > 0.0:
+                    o = make(StockpileRelease, material=m, amount=amount, to=roles.target)
+                    offer("stockpile_release", [o])
+        if builds and m in plan.build:
+            o = plan.build[m]
+            ap, cost = order_cost(scenario, state, o)  # the price moves
+            if ap <= ap_max and cost <= money:
+                out.append(o)
     if "invest" in allowed:
-        for opt in scenario.investments:
-            if opt.team == team and (not opt.locked or opt.id in state.unlocked):
-                out.append(make(Invest, option=opt.id))
+        busy = {p.option for p in state.projects}
+        for o, oid, locked, ap, cost in plan.investments:
+            if locked and oid not in state.unlocked:
+                continue
+            if oid in state.completed or oid in busy:
+                continue  # already funded
+            if ap <= ap_max and cost <= money:
+                out.append(o)
     if "diplomacy" in allowed:
-        for mv in scenario.diplomacy:
-            if team in mv.teams and (not mv.locked or mv.id in state.unlocked):
-                out.append(make(Diplomacy, move=mv.id))
+        for o, mid, locked, ap, cost in plan.moves:
+            if (not locked or mid in state.unlocked) and ap <= ap_max and cost <= money:
+                out.append(o)
     if "tariff" in allowed and me != roles.coercer:
-        for m in sorted(scenario.materials):
-            share = state.shares.get(me, {}).get(m, {}).get(roles.coercer, 0.0)
-            key = control_key(me, m, roles.coercer)
-            if share > 0.3 and key not in state.tariffs:
-                out.append(make(Tariff, target=roles.coercer, material=m, rate=TARIFF_RATE))
+        mine = state.shares.get(me, {})
+        for m in plan.materials:
+            share = mine.get(m, {}).get(roles.coercer, 0.0)
+            if share > 0.3 and control_key(me, m, roles.coercer) not in state.tariffs:
+                offer("tariff", [make(Tariff, target=roles.coercer, material=m, rate=TARIFF_RATE)])
     if "sanction" in allowed:
-        for r in rivals:
-            if me != roles.coercer and r != roles.coercer:
-                continue  # allies do not sanction each other
-            key = f"{me}|{r}"
-            if key in state.sanctions:
-                out.append(make(Sanction, target=r, severity="lift"))
-            else:
-                out.append(make(Sanction, target=r, severity="targeted"))
+        for r, impose, lift in plan.sanctions:
+            offer("sanction", [lift if f"{me}|{r}" in state.sanctions else impose])
     if "prioritise_defence" in allowed:
-        on = state.priority_defence.get(me, False)
-        out.append(make(PrioritiseDefence, on=not on))
-    return [o for o in out if affordable(scenario, state, team, o)]
+        offer("prioritise_defence", [plan.priority[not state.priority_defence.get(me, False)]])
+    return out
 
 
 def affordable(scenario: Scenario, state: GameState, team: str, order: Order) -> bool:

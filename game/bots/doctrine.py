@@ -26,7 +26,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from game.bots.common import Roles, bot_rng, candidate_orders, keep_legal
+from game.bots.common import Roles, bot_rng, candidate_orders
 from game.fog import TeamView
 from game.orders import (
     Diplomacy,
@@ -34,15 +34,15 @@ from game.orders import (
     Invest,
     LicenceApproval,
     Order,
+    OrderSet,
     PrioritiseDefence,
     Sanction,
     StockpileBuild,
     StockpileRelease,
     Tariff,
-    check_orders,
 )
 from game.scenario import Scenario
-from game.state import CONTROL_RANK, GameState, control_key
+from game.state import CONTROL_RANK, GameState, control_key, split_key
 
 PERSONALITIES = ("hawk", "dove", "pragmatist")
 
@@ -78,6 +78,15 @@ class Situation:
     market_share: float
     turn: int
     turns: int
+    output: dict[str, float]  # each actor's average industrial output (100 = normal)
+    defence: dict[str, float]  # each actor's defence-sector output
+    controlled: frozenset[tuple[str, str, str]]  # (exporter, material, target) under control
+
+    def output_of(self, actor: str) -> float:
+        return self.output.get(actor, 100.0)
+
+    def defence_of(self, actor: str) -> float:
+        return self.defence.get(actor, 100.0)
 
     @classmethod
     def of(cls, scenario: Scenario, state: GameState) -> Situation:
@@ -90,6 +99,16 @@ class Situation:
             market_share=ix.get("market_share", 50.0),
             turn=state.turn + 1,
             turns=scenario.turns,
+            output={a: avg_output(state, a) for a in state.output},
+            defence={a: avg_output(state, a, "defence") for a in state.output},
+            controlled=frozenset(split_key(k) for k in state.controls),
+        )
+
+    def controls(self, exporter: str | None, material: str | None, target: str) -> bool:
+        """A control by ``exporter`` (any if None) on ``material`` (any if None) to ``target``."""
+        return any(
+            t == target and exporter in (None, e) and material in (None, m)
+            for e, m, t in self.controlled
         )
 
     @property
@@ -167,8 +186,7 @@ def rate_beijing(
             return d * (pressure - max(0.0, erosion) - heat) * 0.8
         if o.target == roles.patron:
             provoked = (
-                any(k.startswith(f"{roles.patron}|") and k.endswith(f"|{me}") for k in st.controls)
-                or f"{roles.patron}|{me}" in st.sanctions
+                sit.controls(roles.patron, None, me) or f"{roles.patron}|{me}" in st.sanctions
             )
             if provoked:
                 return d * (0.4 + 0.6 * a)
@@ -193,7 +211,7 @@ def rate_beijing(
     if isinstance(o, StockpileBuild):
         return -0.4
     if isinstance(o, Invest):
-        controlled = any(k.endswith(f"|sme|{me}") for k in st.controls)
+        controlled = sit.controls(None, "sme", me)
         return (0.5 if controlled else -0.3) * (0.5 + a)
     if isinstance(o, Sanction):
         if o.severity == "lift":
@@ -216,7 +234,7 @@ def rate_tokyo(
 ) -> float:
     a = p.aggression
     me = roles.target
-    out = avg_output(st, me)
+    out = sit.output_of(me)
     pain = max(0.0, 100.0 - out) / 40.0
     if isinstance(o, Diplomacy):
         m = o.move
@@ -268,8 +286,8 @@ def rate_washington(
 ) -> float:
     a = p.aggression
     me = roles.patron
-    defence = avg_output(st, me, "defence")
-    ally = avg_output(st, roles.target)
+    defence = sit.defence_of(me)
+    ally = sit.output_of(roles.target)
     if isinstance(o, Diplomacy):
         m = o.move
         if "reassure" in m:
@@ -291,7 +309,7 @@ def rate_washington(
     if isinstance(o, PrioritiseDefence):
         if o.on:
             return 0.9 if defence < 98 else -0.2
-        return 0.4 if defence >= 100 and avg_output(st, me) < 95 else -0.5
+        return 0.4 if defence >= 100 and sit.output_of(me) < 95 else -0.5
     if isinstance(o, Invest):
         return _invest_value(s, st, team, sit, o.option)
     if isinstance(o, ExportControl | LicenceApproval):
@@ -356,13 +374,14 @@ def doctrine_orders(
     rated.sort(key=lambda r: (-r[0], r[1]))
     chosen: list[Order] = []
     ap = scenario.teams[team].action_points
+    accepted = OrderSet(scenario, state, team)
     for value, _, o in rated:
         if value <= 0.0 or len(chosen) >= ap:
             break
-        trial = [*chosen, o]
-        if not check_orders(scenario, state, team, trial):
-            chosen = trial
-    return keep_legal(scenario, state, team, chosen)
+        # the engine's own check of ``chosen + [o]``: ``o`` joins only if nothing is refused
+        if accepted.add(o) is None:
+            chosen.append(o)
+    return chosen
 
 
 class DoctrineBot:

@@ -88,6 +88,7 @@ class TurnContext:
     coercer_blocked_share: dict[str, float] = field(default_factory=dict)
     overrides: tuple[Override, ...] = ()
     fired: list[FiredInject] = field(default_factory=list)
+    demand_now: Table | None = None  # see ``demands``
 
     @property
     def turn(self) -> int:
@@ -107,7 +108,20 @@ class TurnContext:
 
     def demand(self, actor: str, material: str) -> float:
         """``actor``'s demand for ``material`` now: the scenario's times any inject's factor."""
-        return current_demand(self.model, self.state, actor, material)
+        return self.demands()[actor][material]
+
+    def demands(self) -> Table:
+        """Every actor's demand now (``current_demand`` for each), worked out once per turn.
+
+        An inject that changes demand calls ``demand_changed`` so the next call recomputes it.
+        """
+        table = self.demand_now
+        if table is None:
+            table = self.demand_now = demand_table(self.model, self.state)
+        return table
+
+    def demand_changed(self) -> None:
+        self.demand_now = None
 
     def bump_index(self, rule: str, name: str, delta: float, why: str, /, **inputs: object) -> None:
         """Move an index by ``delta`` (kept within 0-100) and record the move in the ledger."""
@@ -122,3 +136,13 @@ def current_demand(model: Model, state: GameState, actor: str, material: str) ->
     base = model.demand[actor][material]
     row = state.demand_factor.get(actor)
     return base * row.get(material, 1.0) if row else base
+
+
+def demand_table(model: Model, state: GameState) -> Table:
+    """``current_demand`` of every actor for every material (the model's own table when no
+    inject has changed demand: then it is the same numbers, and nothing needs computing)."""
+    if not state.demand_factor:
+        return model.demand
+    return {
+        a: {m: current_demand(model, state, a, m) for m in row} for a, row in model.demand.items()
+    }

@@ -12,18 +12,25 @@ materials, weighted by each importer's demand at baseline prices, in %.
 
 from __future__ import annotations
 
-from game.rules.context import Model, TurnContext, current_demand
+from game.rules.context import Model, Table, TurnContext, demand_table
 from game.scenario import Scenario
 from game.state import GameState
 
 
 def shift_share(
-    model: Model, state: GameState, importer: str, material: str, away_from: str, amount: float
+    model: Model,
+    state: GameState,
+    importer: str,
+    material: str,
+    away_from: str,
+    amount: float,
+    demand: Table | None = None,
 ) -> float:
     """Move up to ``amount`` of ``away_from``'s share to other exporters; return what moved.
 
     The share goes to the other actors in proportion to what they can export (production
-    beyond their own demand), or to their production if none has a surplus.
+    beyond their own demand), or to their production if none has a surplus. ``demand`` is
+    the turn's demand table (``TurnContext.demands``), worked out here if not given.
     """
     shares = state.shares.get(importer, {}).get(material)
     if not shares or away_from not in shares:
@@ -33,11 +40,13 @@ def shift_share(
         return 0.0
     others: dict[str, float] = {}
     spare: dict[str, float] = {}
+    if demand is None:
+        demand = demand_table(model, state)
     for e, row in state.production.items():  # production is keyed in sorted order
         cap = row[material]
         if cap > 0.0 and e != away_from and e != importer:
             others[e] = cap
-            surplus = cap - current_demand(model, state, e, material)
+            surplus = cap - demand[e][material]
             if surplus > 0.0:
                 spare[e] = surplus
     if spare:
@@ -59,7 +68,7 @@ def diversify(ctx: TurnContext) -> None:
         if b <= 0.0:
             continue
         share = state.shares.get(i, {}).get(m, {}).get(e, 0.0)
-        moved = shift_share(ctx.model, state, i, m, e, rate * b * share)
+        moved = shift_share(ctx.model, state, i, m, e, rate * b * share, ctx.demands())
         ctx.ledger.add(
             "diversification",
             f"share.{i}.{m}.{e}",
@@ -72,7 +81,7 @@ def diversify(ctx: TurnContext) -> None:
     for key, r in state.tariffs.items():
         i, m, e = key.split("|")
         share = state.shares.get(i, {}).get(m, {}).get(e, 0.0)
-        moved = shift_share(ctx.model, state, i, m, e, tariff_rate * r * share)
+        moved = shift_share(ctx.model, state, i, m, e, tariff_rate * r * share, ctx.demands())
         ctx.ledger.add(
             "diversification",
             f"share.{i}.{m}.{e}",

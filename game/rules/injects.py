@@ -72,6 +72,8 @@ def apply_inject(ctx: TurnContext, inj: Inject, manual: bool) -> None:
             inject=inj.id,
             factor=ch.factor,
         )
+    if eff.demand:
+        ctx.demand_changed()
     for dm in eff.demand:
         row = state.demand_factor.setdefault(dm.actor, {})
         old = row.get(dm.material, 1.0)

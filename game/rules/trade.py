@@ -40,13 +40,20 @@ def resolve_trade(ctx: TurnContext) -> None:
             f = fractions[e, m, i] = allowed_fraction(model, state, e, m, i)
         return f
 
+    # demand (inject factors included) and restocking (``restock_need``), read inline
+    demands = ctx.demands()
+    targets, stocks = state.inventory_target, ctx.before.inventory
+    restock_rate = model.scenario.trade.restock_rate
+    all_shares = state.shares
     for m in model.materials:
         factor = model.scenario.materials[m].usd_m_per_unit_price
         price = ctx.state.prices[m]
         need: dict[str, float] = {}
         surplus: dict[str, float] = {}
         for a in actors:
-            want = ctx.demand(a, m) + restock_need(ctx, a, m)
+            want = demands[a][m]
+            gap = targets[a][m] - stocks[a][m]
+            want += gap * restock_rate if gap > 0 else 0.0
             build = ctx.build.get(a)
             if build:
                 want += build.get(m, 0.0)
@@ -65,15 +72,19 @@ def resolve_trade(ctx: TurnContext) -> None:
             n = need[i]
             if n <= 0.0:
                 continue
-            for e, share in state.shares.get(i, {}).get(m, {}).items():
+            row = all_shares.get(i)
+            for e, share in (row.get(m, {}) if row else {}).items():
                 req = n * share
                 if req <= 0.0:
                     continue
-                f = through(e, m, i)
-                out = allowed[i, e] = req * f
-                if f < 1.0:
-                    b = blocked[i, e] = req - out
-                    out += b * leak_rate(model, state, e, m, i)
+                if (e, m) in controlled:
+                    f = through(e, m, i)
+                    out = allowed[i, e] = req * f
+                    if f < 1.0:
+                        b = blocked[i, e] = req - out
+                        out += b * leak_rate(model, state, e, m, i)
+                else:
+                    out = allowed[i, e] = req  # uncontrolled: all of it goes through
                 outflow[i, e] = out
                 per_exporter[e] = per_exporter.get(e, 0.0) + out
         # 2. an exporter short of surplus scales every outflow, leaks included, pro rata
