@@ -37,11 +37,18 @@ def team_view(scenario: Scenario, state: GameState, team: str, seed: int) -> Tea
     noise = fog.noise
     draw = rng.random
 
-    def jittered(row: dict[str, float], cap: float = float("inf")) -> dict[str, float]:
-        """``row`` with each value times (1 +/- noise), one draw per value in row order."""
+    def jittered(row: dict[str, float], cap: float | None = None) -> dict[str, float]:
+        """``row`` with each value times (1 +/- noise), one draw per value in row order,
+        and at most ``cap``."""
         if noise <= 0:
-            return {k: min(cap, v) for k, v in row.items()}
-        return {k: min(cap, v * (1.0 + noise * (2.0 * draw() - 1.0))) for k, v in row.items()}
+            out = dict(row)
+        else:
+            out = {k: v * (1.0 + noise * (2.0 * draw() - 1.0)) for k, v in row.items()}
+        if cap is not None:
+            for k, v in out.items():
+                if v > cap:
+                    out[k] = cap
+        return out
 
     def jitter(x: float) -> float:
         return x * (1.0 + noise * (2.0 * draw() - 1.0)) if noise > 0 else x
