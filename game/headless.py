@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.bots import Bot
+from game.bots import Bot, HoldBot
 from game.engine import Session, TurnRecord
 from game.fog import team_view
 from game.orders import Order
@@ -23,8 +23,11 @@ def computer_orders(session: Session, bots: Mapping[str, Bot]) -> dict[str, list
     """Each bot's orders for the next turn, decided from its own team's view."""
     out: dict[str, list[Order]] = {}
     for team in sorted(bots):
-        view = team_view(session.scenario, session.state, team, session.seed)
-        out[team] = bots[team].decide(view)
+        bot = bots[team]
+        if isinstance(bot, HoldBot):
+            out[team] = []  # it looks at nothing, so no view is built
+            continue
+        out[team] = bot.decide(team_view(session.scenario, session.state, team, session.seed))
     return out
 
 
