@@ -81,6 +81,11 @@ def test_team_screen_solo(snap_compare, make_app) -> None:
     assert snap_compare(make_app(solo="tokyo"), terminal_size=(120, 40), run_before=_quiet)
 
 
+def test_team_screen_solo_80x24(snap_compare, make_app) -> None:
+    """On a small terminal the state panel names countries by code and keeps every column."""
+    assert snap_compare(make_app(solo="tokyo"), terminal_size=(80, 24), run_before=_quiet)
+
+
 def test_results_screen(snap_compare, make_app) -> None:
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.press("r", "y")

@@ -7,11 +7,13 @@ hides as "?". The facilitator sees the true state.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.widgets import Static
 
 from game.scenario import Scenario
@@ -29,21 +31,30 @@ from game.tui.words import (
 )
 
 SECTOR_SHORT = {"autos": "Autos", "defence": "Def.", "electronics": "Elec.", "energy": "Energy"}
+SECTOR_TINY = {"autos": "Auto", "defence": "Def.", "electronics": "Elec", "energy": "Enrg"}
+COMPACT_BELOW = 56  # panel width (cells) under which countries are shown by their codes
 
 
-def _table(title: str, *columns: str) -> Table:
+def _table(title: str, *columns: str, compact: bool = False) -> Table:
+    """A titled table whose first column names the rows and the rest hold numbers.
+
+    The name column takes the slack. ``compact`` (a narrow panel) puts one space between columns
+    and shares the slack among them all: Rich would otherwise squeeze the name column, or the
+    last, to nothing.
+    """
     t = Table(
         title=title,
         title_justify="left",
         title_style="bold",
         box=box.SIMPLE_HEAD,
         expand=True,
-        padding=(0, 1),
+        pad_edge=not compact,
+        padding=(0, 0) if compact else (0, 1),  # the box already puts a space between columns
         show_edge=False,
     )
     for i, c in enumerate(columns):
         if i == 0:
-            t.add_column(c, justify="left", min_width=8, ratio=1)
+            t.add_column(c, justify="left", min_width=6, ratio=None if compact else 1, no_wrap=True)
         else:
             t.add_column(c, justify="right", no_wrap=True)
     return t
@@ -76,9 +87,19 @@ def state_renderables(
     upto: int,
     pov: str = FACILITATOR,
     shown: GameState | None = None,
+    compact: bool = False,
 ) -> list[RenderableType]:
-    """Tables describing ``shown`` (default ``states[upto]``) as ``pov`` sees it."""
+    """Tables describing ``shown`` (default ``states[upto]``) as ``pov`` sees it.
+
+    ``compact`` (a narrow panel) names countries by their codes (JPN, USA) and cuts material
+    names shorter, so every column still fits.
+    """
     s = scenario
+    cut = 11 if compact else 18
+
+    def country(actor: str) -> str:
+        return actor if compact else actor_name(s, actor)
+
     state = shown or states[upto]
     hidden = hidden_keys(s, pov)
     me = s.teams[pov].actor if pov in s.teams else None
@@ -86,13 +107,20 @@ def state_renderables(
     mats = sorted(s.materials)
 
     def who(actor: str) -> str:
-        name = actor_name(s, actor)
+        name = country(actor)
         return name if me is None or actor == me else f"{name} ≈"
 
     parts: list[RenderableType] = [indices_table(s, states, upto)]
 
-    sector_heads = [SECTOR_SHORT.get(sec, sec[:5]) for sec in sorted(s.sectors)]
-    out = _table("Industrial output (100 = normal)", "Country", *sector_heads, "All")
+    heads = SECTOR_TINY if compact else SECTOR_SHORT
+    sector_heads = [heads.get(sec, sec[:4] if compact else sec[:5]) for sec in sorted(s.sectors)]
+    out = _table(
+        "Industrial output (100 = normal)",
+        "" if compact else "Country",
+        *sector_heads,
+        "All",
+        compact=compact,
+    )
     for actor in sorted(state.output):
         row = state.output[actor]
         if not row:
@@ -100,10 +128,14 @@ def state_renderables(
         avg = sum(row.values()) / len(row)
         cells = [f"{row[sec]:.0f}" if sec in row else "–" for sec in sorted(s.sectors)]
         style = "bold" if actor == me else ""
-        out.add_row(Text(who(actor), style=style), *cells, f"{avg:.1f}")
+        out.add_row(
+            Text(who(actor), style=style), *cells, f"{avg:.0f}" if compact else f"{avg:.1f}"
+        )
     parts.append(out)
 
-    cover = _table("Days of working inventory", "Material", *[actor_name(s, a) for a in players])
+    cover = _table(
+        "Days of working inventory", "Material", *[country(a) for a in players], compact=compact
+    )
     for m in mats:
         cells = []
         for a in players:
@@ -115,24 +147,26 @@ def state_renderables(
                 cells.append(f"[{style}]{v:.0f}[/]" if style else f"{v:.0f}")
             else:
                 cells.append("[dim]–[/]")
-        cover.add_row(_cut(material_name(s, m)), *cells)
+        cover.add_row(_cut(material_name(s, m), cut), *cells)
     parts.append(cover)
 
-    prices = _table("Prices", "Material", "World", "China", "Unit")
+    prices = _table("Prices", "Material", "World", "China", "Unit", compact=compact)
     for m in mats:
         mat = s.materials[m]
         base = mat.price
         p = state.prices[m]
         style = "red" if p > base * 1.25 else "green" if p < base * 0.9 else ""
         prices.add_row(
-            _cut(material_name(s, m)),
+            _cut(material_name(s, m), cut),
             f"[{style}]{p:,.1f}[/]" if style else f"{p:,.1f}",
             f"{state.china_prices[m]:,.1f}",
             _cut(mat.price_unit, 10),
         )
     parts.append(prices)
 
-    stock = _table("Strategic stockpiles", "Material", *[actor_name(s, a) for a in players])
+    stock = _table(
+        "Strategic stockpiles", "Material", *[country(a) for a in players], compact=compact
+    )
     for m in mats:
         cells = []
         for a in players:
@@ -142,7 +176,7 @@ def state_renderables(
                 v = state.stockpile[a][m]
                 cells.append(f"{v:,.0f}" if v else "[dim]0[/]")
         if any(c not in ("[dim]0[/]",) for c in cells):
-            stock.add_row(_cut(material_name(s, m)), *cells)
+            stock.add_row(_cut(material_name(s, m), cut), *cells)
     parts.append(stock)
 
     money_t = _table("Budgets (US$ million)", "Team", "Budget", "Income/turn")
@@ -153,7 +187,9 @@ def state_renderables(
             money_t.add_row(team_name(s, t), f"{state.budget[t]:,.0f}", f"{s.teams[t].income:,.0f}")
     parts.append(money_t)
 
-    ctl = _table("Export controls in force", "Exporter → target", "Material", "Level")
+    ctl = _table(
+        "Export controls in force", "Exporter → target", "Material", "Level", compact=compact
+    )
     for key, c in sorted(state.controls.items()):
         exp, mat, tgt = split_key(key)
         level = c.level.replace("_", " ")
@@ -161,9 +197,7 @@ def state_renderables(
             level += f" {c.approval:.0%}"
         if c.extraterritorial:
             level += " (extraterr.)"
-        ctl.add_row(
-            f"{actor_name(s, exp)} → {actor_name(s, tgt)}", _cut(material_name(s, mat)), level
-        )
+        ctl.add_row(f"{country(exp)} → {country(tgt)}", _cut(material_name(s, mat), cut), level)
     parts.append(ctl)
 
     if state.tariffs or state.sanctions or any(state.priority_defence.values()):
@@ -205,9 +239,17 @@ def state_renderables(
 
 
 class StatePanel(Static):
-    """All the state tables for one point of view, stacked (put it in a scrolling container)."""
+    """All the state tables for one point of view, stacked (put it in a scrolling container).
+
+    Below ``COMPACT_BELOW`` cells wide it redraws itself in the compact form (country codes).
+    """
 
     DEFAULT_CSS = "StatePanel { height: auto; }"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._shown: tuple[Any, ...] | None = None
+        self._compact: bool | None = None
 
     def show(
         self,
@@ -217,4 +259,16 @@ class StatePanel(Static):
         pov: str = FACILITATOR,
         shown: GameState | None = None,
     ) -> None:
-        self.update(Group(*state_renderables(scenario, states, upto, pov, shown)))
+        self._shown = (scenario, states, upto, pov, shown)
+        self._draw()
+
+    def _draw(self) -> None:
+        if self._shown is None:
+            return
+        width = self.size.width or self.app.size.width
+        self._compact = width < COMPACT_BELOW
+        self.update(Group(*state_renderables(*self._shown, compact=self._compact)))
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._compact is not None and (event.size.width < COMPACT_BELOW) != self._compact:
+            self._draw()
