@@ -90,12 +90,14 @@ def table(
             cell = f"{m:.1f} ± {ci95(by_kind[k]):.1f}"
             cells.append(f"**{cell}**" if m == best else cell)
         lines.append(f"| {team} | " + " | ".join(cells) + " |")
-    if "search" in kinds:
-        others = [k for k in kinds if k != "search"]
+    ref = next((k for k in kinds if k.startswith("search")), None)
+    if ref is not None:
+        others = [k for k in kinds if k != ref]
         lines += [
             "",
-            "Share of games (same seed) in which `search` outscored the other kind "
-            "(ties count half):",
+            f"Share of games (same seed) in which `{ref}` outscored the other kind "
+            "(ties count half), and in brackets the mean paired difference, it minus the "
+            "other kind, in points ± its 95% confidence half-width:",
             "",
             "| Team | " + " | ".join(f"vs `{k}`" for k in others) + " |",
             "|---|" + "---:|" * len(others),
@@ -103,11 +105,12 @@ def table(
         for team, by_kind in scores.items():
             cells = []
             for k in others:
-                pairs = list(zip(by_kind["search"], by_kind[k], strict=True))
+                pairs = list(zip(by_kind[ref], by_kind[k], strict=True))
                 won = sum(
                     1.0 if a > b + 1e-9 else 0.5 if abs(a - b) <= 1e-9 else 0.0 for a, b in pairs
                 )
-                cells.append(f"{won / len(pairs):.0%}")
+                diffs = [a - b for a, b in pairs]
+                cells.append(f"{won / len(pairs):.0%} ({mean(diffs):+.1f} ± {ci95(diffs):.1f})")
             lines.append(f"| {team} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
