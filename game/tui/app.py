@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -19,6 +19,9 @@ from textual.screen import Screen
 
 from game.errors import ChokepointError
 from game.tui.game import DEFAULT_SEED, HUMAN, Game, bot_controller, default_log_path
+
+if TYPE_CHECKING:
+    from game.tui.screens.results import ResultsScreen
 
 STARTED = time.perf_counter()
 
@@ -29,7 +32,8 @@ class ChokepointApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "Chokepoint"
     SUB_TITLE = "critical-mineral crisis exercise"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    # unannotated: Textual's `ClassVar[...] | None` reads to mypy as an instance variable
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", key_display="F1"),
         Binding("question_mark", "help", "Help", show=False),
@@ -64,7 +68,7 @@ class ChokepointApp(App[int]):
         self.first_frame_at: float | None = None
         self.resolve_started: float | None = None
         self.results_drawn_ms: float | None = None
-        self._results: dict[str, Screen] = {}  # type: ignore[type-arg]
+        self._results: dict[str, ResultsScreen] = {}
         self._results_game: Game | None = None
         self._unsaved: Game | None = None
 
@@ -204,8 +208,8 @@ class ChokepointApp(App[int]):
             self._results[pov] = screen
             self.install_screen(screen, name=f"results-{pov}-{id(screen)}")
         else:
-            screen.show(record)  # type: ignore[attr-defined]
-        screen.after_drawn = then  # type: ignore[attr-defined]
+            screen.show(record)
+        screen.after_drawn = then
         self.push_screen(screen, callback)
 
     def save_after_drawing(self, game: Game) -> Callable[[], None]:

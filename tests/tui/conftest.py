@@ -65,8 +65,9 @@ def screen_text(app: ChokepointApp) -> str:
     return "\n".join(parts)
 
 
-async def wait_for(pilot, predicate: Callable[[], bool], tries: int = 100) -> None:  # type: ignore[no-untyped-def]
-    """Let the app run until ``predicate`` holds (workers finish off the UI thread)."""
+async def wait_for(pilot, predicate: Callable[[], bool], tries: int = 500) -> None:  # type: ignore[no-untyped-def]
+    """Let the app run until ``predicate`` holds (workers finish off the UI thread); give up
+    after about ten seconds (a busy 2-core machine can take a few)."""
     for _ in range(tries):
         if predicate():
             return

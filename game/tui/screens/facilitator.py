@@ -211,8 +211,10 @@ class FacilitatorScreen(Screen[None]):
         self.query_one("#sealed", Static).update(sealed)
 
         self.query_one("#state", StatePanel).show(s, session.states, turn, FACILITATOR)
-        status = {t: controller_label(session.controllers[t]) for t in g.teams}
-        self.query_one("#scoreboard", Scoreboard).show(s, session.states, turn, FACILITATOR, status)
+        controllers = {t: controller_label(session.controllers[t]) for t in g.teams}
+        self.query_one("#scoreboard", Scoreboard).show(
+            s, session.states, turn, FACILITATOR, controllers
+        )
         self.query_one("#score-chart", LineChart).set_series(
             score_series(s, session.states, turn, FACILITATOR)
         )

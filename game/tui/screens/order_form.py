@@ -6,7 +6,7 @@ The form shows what the order costs, what the team has left, and the engine's ow
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from pydantic import ValidationError
@@ -31,6 +31,7 @@ from game.orders import (
     Tariff,
     order_cost,
 )
+from game.scenario import IndexName
 from game.tui.game import Game
 from game.tui.screens import tame_cursor
 from game.tui.words import (
@@ -82,7 +83,7 @@ RATES = [(f"{p}%", p / 100) for p in (0, 5, 10, 15, 25, 35, 50, 75, 100)]
 SEVERITIES = [("Targeted", "targeted"), ("Broad", "broad"), ("Lift sanctions", "lift")]
 
 
-def effects_text(effects: dict[str, float]) -> str:
+def effects_text(effects: Mapping[IndexName, float]) -> str:
     if not effects:
         return "no effect"
     return ", ".join(f"{INDEX_LABELS.get(k, k).lower()} {signed(v, 0)}" for k, v in effects.items())
@@ -359,8 +360,8 @@ class OrderForm(ModalScreen[Order | None]):
             text = f" {mv.text}" if mv.text else ""
             return (
                 f"Base chance {mv.base_chance:.0%}{mods}.\nIf it succeeds: "
-                f"{effects_text(dict(mv.success))}.\nIf it fails: "
-                f"{effects_text(dict(mv.failure))}.{text}"
+                f"{effects_text(mv.success)}.\nIf it fails: "
+                f"{effects_text(mv.failure)}.{text}"
             )
         if t in ("stockpile_release", "stockpile_build"):
             m = self.value("material")

@@ -7,6 +7,7 @@ opens up to its last good turn, with the reason shown.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -182,7 +183,7 @@ class ReplayScreen(Screen[None]):
                 (
                     f"View as {team_name(self.scenario, pov)}",
                     "Switch the point of view",
-                    lambda pov=pov: self.set_view(pov),
+                    partial(self.set_view, pov),
                 )
             )
         cmds.append(("Fork from this turn", "Play on from here in a new log", self.action_fork))

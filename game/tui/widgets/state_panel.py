@@ -191,21 +191,22 @@ def state_renderables(
         "Export controls in force", "Exporter → target", "Material", "Level", compact=compact
     )
     for key, c in sorted(state.controls.items()):
-        exp, mat, tgt = split_key(key)
+        exp, good, tgt = split_key(key)
         level = c.level.replace("_", " ")
         if c.level == "licensing":
             level += f" {c.approval:.0%}"
         if c.extraterritorial:
             level += " (extraterr.)"
-        ctl.add_row(f"{country(exp)} → {country(tgt)}", _cut(material_name(s, mat), cut), level)
+        ctl.add_row(f"{country(exp)} → {country(tgt)}", _cut(material_name(s, good), cut), level)
     parts.append(ctl)
 
     if state.tariffs or state.sanctions or any(state.priority_defence.values()):
         meas = _table("Tariffs, sanctions, priorities", "Measure", "Setting")
         for key, rate in sorted(state.tariffs.items()):
-            imp, mat, tgt = split_key(key)
+            imp, good, tgt = split_key(key)
+            goods = material_name(s, good)
             meas.add_row(
-                f"{actor_name(s, imp)} tariff on {material_name(s, mat)} from {actor_name(s, tgt)}",
+                f"{actor_name(s, imp)} tariff on {goods} from {actor_name(s, tgt)}",
                 f"{rate:.0%}",
             )
         for key, sev in sorted(state.sanctions.items()):
@@ -219,13 +220,15 @@ def state_renderables(
     proj = _table("Investments under way", "Project", "Team", "Turns left")
     names = {o.id: o.name for o in s.investments}
     hidden_teams = set()
-    for p in state.projects:
-        if f"projects.{p.team}" in hidden:
-            hidden_teams.add(p.team)
+    for pr in state.projects:
+        if f"projects.{pr.team}" in hidden:
+            hidden_teams.add(pr.team)
             continue
-        slip = f" (slipped {p.slipped})" if p.slipped else ""
+        slip = f" (slipped {pr.slipped})" if pr.slipped else ""
         proj.add_row(
-            _cut(names.get(p.option, p.option), 30), team_name(s, p.team), f"{p.turns_left}{slip}"
+            _cut(names.get(pr.option, pr.option), 30),
+            team_name(s, pr.team),
+            f"{pr.turns_left}{slip}",
         )
     for oid in state.completed:
         opt = next((o for o in s.investments if o.id == oid), None)
@@ -248,7 +251,7 @@ class StatePanel(Static):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._shown: tuple[Any, ...] | None = None
+        self._shown: tuple[Scenario, Sequence[GameState], int, str, GameState | None] | None = None
         self._compact: bool | None = None
 
     def show(
