@@ -14,6 +14,9 @@ A metric is a dotted path, checked when a scenario loads:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
+
 from game.scenario import INDEX_NAMES, SECTORS, Scenario
 from game.state import GameState
 
@@ -49,25 +52,44 @@ def metric_problem(s: Scenario, path: str) -> str | None:
 
 def metric(state: GameState, path: str) -> float:
     """The value of a metric (see the module docstring) in ``state``."""
+    return reader(path)(state)
+
+
+@lru_cache(maxsize=4096)
+def reader(path: str) -> Callable[[GameState], float]:
+    """A function that reads the metric ``path`` from a state (the path is parsed once)."""
     parts = path.split(".")
     root = parts[0]
     if root == "index":
-        return state.indices[parts[1]]
+        name = parts[1]
+        return lambda s: s.indices[name]
     if root == "output":
-        row = state.output.get(parts[1], {})
+        actor = parts[1]
         if len(parts) == 3:
-            return row.get(parts[2], 100.0)
-        return sum(row.values()) / len(row) if row else 100.0
+            sector = parts[2]
+            return lambda s: s.output.get(actor, {}).get(sector, 100.0)
+
+        def average(s: GameState) -> float:
+            row = s.output.get(actor, {})
+            return sum(row.values()) / len(row) if row else 100.0
+
+        return average
     if root == "cover":
-        return state.cover.get(parts[1], {}).get(parts[2], 0.0)
+        actor, material = parts[1], parts[2]
+        return lambda s: s.cover.get(actor, {}).get(material, 0.0)
     if root == "stockpile":
-        return state.stockpile[parts[1]][parts[2]]
+        actor, material = parts[1], parts[2]
+        return lambda s: s.stockpile[actor][material]
     if root == "price":
-        return state.prices[parts[1]]
+        material = parts[1]
+        return lambda s: s.prices[material]
     if root == "share":
-        return 100.0 * state.shares.get(parts[1], {}).get(parts[2], {}).get(parts[3], 0.0)
+        importer, material, exporter = parts[1], parts[2], parts[3]
+        return lambda s: 100.0 * s.shares.get(importer, {}).get(material, {}).get(exporter, 0.0)
     if root == "revenue":
-        return state.revenue.get(parts[1], 0.0)
+        actor = parts[1]
+        return lambda s: s.revenue.get(actor, 0.0)
     if root == "budget":
-        return state.budget[parts[1]]
+        team = parts[1]
+        return lambda s: s.budget[team]
     raise KeyError(path)
