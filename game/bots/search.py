@@ -8,13 +8,17 @@ Each turn the bot:
    never uses the game's own seed to peek at the dice);
 2. predicts, in each world, what the other teams will order (the pragmatist doctrine played on
    that world's state);
-3. scores each candidate order set by resolving this turn with ``game.engine.resolve_turn`` and
-   then ``horizon - 1`` more turns in which everyone holds, taking its team's score at the end
-   (``state.scores[team]``), averaged over the worlds. Every candidate is scored on the same
-   worlds (common random numbers), so differences between candidates are not noise;
-4. candidates are: holding, the three doctrines' choices, and every single order on the menu;
-   then it greedily adds the best single orders to the best set while that raises the score and
-   the action points allow.
+3. screens every candidate order set by resolving this turn with ``game.engine.resolve_turn``
+   (and ``screen - 1`` more turns in which everyone holds) on every world (common random
+   numbers, so differences between candidates are not noise);
+4. candidates are: holding, the three doctrines' choices, every single order on the menu, a set
+   built greedily from the best-screened singles, and each doctrine's choice with one order
+   swapped for (or joined by) one of the best singles;
+5. looks further ahead with the best few, the doctrines' picks and holding: ``horizon`` turns in
+   which everyone plays on by doctrine (the others as pragmatists, this team with whichever
+   personality does best for it from here), taking its team's score at the end
+   (``state.scores[team]``) averaged over the worlds; then tries swapping one of the best
+   singles into the best set while that raises the value.
 
 The "time budget" is deterministic: a difficulty fixes the number of worlds, the horizon and how
 many single orders are combined, calibrated so that a decision at the hardest level takes well
@@ -45,8 +49,9 @@ class Level:
     """How hard a search bot looks.
 
     ``worlds`` sampled; every option is first scored ``screen`` turns ahead, then the best
-    ``keep`` are scored ``horizon`` turns ahead, and up to ``combine`` of the best single orders
-    are added greedily to the best set.
+    ``keep`` are scored ``horizon`` turns ahead; sets are built from and changed with the
+    ``pool`` best-screened single orders, in up to ``combine`` rounds of local search on the
+    best set. A finalist's value is ``blend`` x its screen value + the rest x its long value.
     """
 
     worlds: int
@@ -54,15 +59,16 @@ class Level:
     keep: int
     horizon: int
     combine: int
+    pool: int = 4  # best-screened singles used to build and change sets
     react: bool = True
     blend: float = 0.5  # weight of the short look in a finalist's value (the rest: the long)
     penalty: float = 0.2  # points an order must earn to be given (noise is not a reason)
 
 
 LEVELS: dict[str, Level] = {
-    "easy": Level(worlds=1, screen=1, keep=2, horizon=3, combine=0),
-    "normal": Level(worlds=2, screen=2, keep=3, horizon=5, combine=3),
-    "hard": Level(worlds=3, screen=2, keep=4, horizon=7, combine=4),
+    "easy": Level(worlds=1, screen=1, keep=2, horizon=3, combine=0, pool=2),
+    "normal": Level(worlds=4, screen=1, keep=4, horizon=8, combine=1, pool=3, blend=0.0),
+    "hard": Level(worlds=4, screen=1, keep=3, horizon=6, combine=1, pool=3, blend=0.0),
 }
 
 
@@ -128,7 +134,37 @@ class SearchBot:
         )
         hold_screen = value([], screen_h)
         singles = [o[0] for v, _, o in screened if len(o) == 1 and v > hold_screen]
-        # 2. look further ahead with the best few, the doctrines' picks and holding; in the
+        pool = singles[: lv.pool]
+        ap = s.teams[team].action_points
+        # 2. build sets from the best singles on the screen: greedily from nothing, and by
+        #    swapping one order of each doctrine's pick for a better single
+        built: list[list[Order]] = []
+        if pool:
+            cur: list[Order] = []
+            cur_v = hold_screen
+            while len(cur) < ap:
+                trials = [[*cur, o] for o in pool if o not in cur]
+                trials = [t for t in trials if not check_orders(s, state, team, t)]
+                if not trials:
+                    break
+                v, _, t = max(
+                    ((value(t, screen_h), -k, t) for k, t in enumerate(trials)),
+                    key=lambda r: (r[0], r[1]),
+                )
+                if v <= cur_v + 1e-9:
+                    break
+                cur, cur_v = t, v
+            if len(cur) > 1:
+                built.append(cur)
+        for pick in options[1 : 1 + len(PERSONALITIES)]:
+            for trial in self._neighbours(pick, pool, ap, state):
+                built.append(trial)
+        everything = options + [o for o in built if o not in options]
+        screened = sorted(
+            ((value(o, screen_h), i, o) for i, o in enumerate(everything)),
+            key=lambda r: (-r[0], r[1]),
+        )
+        # 3. look further ahead with the best few, the doctrines' picks and holding; in the
         #    look-ahead everyone goes on with a doctrine: the others with the pragmatist, this
         #    team with whichever personality does best for it from here (its base policy)
         finalists = [o for _, _, o in screened[: lv.keep]]
@@ -150,20 +186,30 @@ class SearchBot:
             ((final(o), i, o) for i, o in enumerate(finalists)), key=lambda r: (-r[0], r[1])
         )
         best_value, _, best = scored[0]
-        # 3. greedily add the best single orders to the best set while it helps
-        ap = s.teams[team].action_points
-        pool = singles[: lv.combine]
-        improved = True
-        while improved and len(best) < ap and pool:
+        # 4. local search on the best set: add or swap in one of the best singles while it helps
+        for _ in range(lv.combine):
             improved = False
-            for single in pool:
-                trial = [*best, single]
-                if check_orders(s, state, team, trial):
-                    continue
+            for trial in self._neighbours(best, pool, ap, state):
                 v = final(trial)
                 if v > best_value + 1e-9:
                     best_value, best, improved = v, trial, True
+            if not improved:
+                break
         return keep_legal(s, state, team, best)
+
+    def _neighbours(
+        self, orders: list[Order], pool: list[Order], ap: int, state: GameState
+    ) -> list[list[Order]]:
+        """Legal sets one step from ``orders``: one single from ``pool`` added or swapped in."""
+        s, team = self.scenario, self.team
+        out: list[list[Order]] = []
+        for single in pool:
+            if single in orders:
+                continue
+            trials = [[*orders, single]] if len(orders) < ap else []
+            trials += [[*orders[:i], single, *orders[i + 1 :]] for i in range(len(orders))]
+            out += [t for t in trials if not check_orders(s, state, team, t)]
+        return out
 
     def _world(self, view: TeamView, rng: random.Random) -> World:
         """One guess at the true state behind ``view``, with a rollout seed and others' orders."""
