@@ -67,8 +67,8 @@ class Level:
 
 LEVELS: dict[str, Level] = {
     "easy": Level(worlds=1, screen=1, keep=2, horizon=3, combine=0, pool=2),
-    "normal": Level(worlds=4, screen=2, keep=4, horizon=8, combine=1, pool=3),
-    "hard": Level(worlds=3, screen=2, keep=3, horizon=7, combine=1, pool=3),
+    "normal": Level(worlds=3, screen=2, keep=3, horizon=7, combine=1, pool=3),
+    "hard": Level(worlds=4, screen=2, keep=4, horizon=8, combine=1, pool=3),
 }
 
 
