@@ -15,7 +15,7 @@ from typing import Any
 from game.chance import Draw
 from game.errors import OrderRefused
 from game.facilitation import FiredInject, Override, find_inject
-from game.ledger import Entry
+from game.ledger import Entry, Ledger
 from game.orders import (
     Diplomacy,
     ExportControl,
@@ -90,15 +90,20 @@ def resolve_turn(
     seed: int,
     manual_injects: Sequence[str] = (),
     overrides: Sequence[Override] = (),
+    ledger: bool = True,
 ) -> tuple[GameState, TurnRecord]:
     """Resolve one turn of sealed orders. Teams missing from ``orders`` hold.
 
-    Orders that fail validation are dropped and reported in ``TurnRecord.refused``.
+    Orders that fail validation are dropped and reported in ``TurnRecord.refused``. With
+    ``ledger=False`` the record's ledger stays empty (a bot's look-ahead never reads it); the
+    resulting state is the same.
     """
     s = model.scenario
     state = before.copy()
     state.turn = before.turn + 1
-    ctx = TurnContext(model, before, state, seed, overrides=tuple(overrides))
+    ctx = TurnContext(
+        model, before, state, seed, ledger=Ledger(on=ledger), overrides=tuple(overrides)
+    )
     for team in sorted(s.teams):
         state.budget[team] += s.teams[team].income
     injects.fire_manual(ctx, manual_injects)

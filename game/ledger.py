@@ -35,10 +35,13 @@ def _r(v: Any) -> Any:
 
 @dataclass(slots=True)
 class Ledger:
+    """A turn's entries. ``on=False`` keeps none: for look-ahead, where no one reads them."""
+
     entries: list[Entry] = field(default_factory=list)
+    on: bool = True
 
     def add(self, rule: str, key: str, amount: float, why: str, /, **inputs: Any) -> None:
-        if abs(amount) >= 1e-6:
+        if self.on and abs(amount) >= 1e-6:
             self.entries.append(Entry(rule, key, amount, inputs, why))
 
     def for_key(self, prefix: str) -> list[Entry]:

@@ -253,7 +253,7 @@ class SearchBot:
             rng0 = random.Random(world.seed)
             orders = doctrine_orders(self.scenario, world.state, self.team, me, rng0, self.roles)
         all_orders[self.team] = orders
-        state, _ = resolve_turn(self.model, world.state, all_orders, world.seed)
+        state, _ = resolve_turn(self.model, world.state, all_orders, world.seed, ledger=False)
         prag = Personality.named("pragmatist")
         for step in range(1, horizon):
             nxt: dict[str, list[Order]] = {}
@@ -262,7 +262,7 @@ class SearchBot:
                 for t in sorted(self.scenario.teams):
                     p = me if t == self.team else prag
                     nxt[t] = doctrine_orders(self.scenario, state, t, p, rng, self.roles)
-            state, _ = resolve_turn(self.model, state, nxt, world.seed)
+            state, _ = resolve_turn(self.model, state, nxt, world.seed, ledger=False)
         self.evaluations += horizon
         return state.scores[self.team]
 

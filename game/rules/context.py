@@ -128,7 +128,8 @@ class TurnContext:
         old = self.state.indices[name]
         new = min(100.0, max(0.0, old + delta))
         self.state.indices[name] = new
-        self.ledger.add(rule, f"index.{name}", new - old, why, **inputs)
+        if self.ledger.on:
+            self.ledger.add(rule, f"index.{name}", new - old, why, **inputs)
 
 
 def current_demand(model: Model, state: GameState, actor: str, material: str) -> float:

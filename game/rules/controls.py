@@ -17,19 +17,7 @@ from __future__ import annotations
 
 from game.orders import ExportControl, LicenceApproval, rank_change
 from game.rules.context import Model, TurnContext
-from game.state import ControlState, GameState, control_key
-
-
-def controls_on(
-    state: GameState, exporter: str, material: str, importer: str
-) -> list[ControlState]:
-    """The controls that bind: the one aimed at ``importer`` and the one aimed at everyone."""
-    out = []
-    for target in (importer, "*"):
-        c = state.controls.get(control_key(exporter, material, target))
-        if c is not None:
-            out.append(c)
-    return out
+from game.state import ControlState, GameState, control_key, split_key
 
 
 def fraction_through(model: Model, c: ControlState, material: str, importer: str) -> float:
@@ -46,27 +34,32 @@ def fraction_through(model: Model, c: ControlState, material: str, importer: str
     return max(0.0, 1.0 - military - model.scenario.trade.military_share_floor)
 
 
-def allowed_fraction(
-    model: Model, state: GameState, exporter: str, material: str, importer: str
-) -> float:
-    """Share of ``importer``'s requests for ``material`` that ``exporter`` lets through.
+def by_good(state: GameState) -> dict[tuple[str, str], dict[str, ControlState]]:
+    """The controls in force by (exporter, material), then by target ('*' for everyone)."""
+    out: dict[tuple[str, str], dict[str, ControlState]] = {}
+    for key, c in state.controls.items():
+        e, m, t = split_key(key)
+        out.setdefault((e, m), {})[t] = c
+    return out
+
+
+def through_and_leak(
+    model: Model, state: GameState, row: dict[str, ControlState], material: str, importer: str
+) -> tuple[float, float]:
+    """For ``importer``, under the controls ``row`` (one ``by_good`` row): the share of its
+    requests let through, and the share of the blocked rest that still arrives through third
+    countries (cut by enforcement when a binding control is extraterritorial).
 
     Where a control on the importer and one on everyone both apply, the tighter one binds.
     """
-    if not state.controls:
-        return 1.0
+    binding = [c for c in (row.get(importer), row.get("*")) if c is not None]
     f = 1.0
-    for c in controls_on(state, exporter, material, importer):
+    for c in binding:
         f = min(f, fraction_through(model, c, material, importer))
-    return f
-
-
-def leak_rate(model: Model, state: GameState, exporter: str, material: str, importer: str) -> float:
-    """Share of blocked flow that still arrives through third countries."""
     base = model.scenario.trade.leakage * state.leak_factor
-    if any(c.extraterritorial for c in controls_on(state, exporter, material, importer)):
-        return base * (1.0 - model.scenario.trade.extraterritorial_enforcement)
-    return base
+    if any(c.extraterritorial for c in binding):
+        return f, base * (1.0 - model.scenario.trade.extraterritorial_enforcement)
+    return f, base
 
 
 def apply_control_orders(

@@ -69,14 +69,15 @@ def diversify(ctx: TurnContext) -> None:
             continue
         share = state.shares.get(i, {}).get(m, {}).get(e, 0.0)
         moved = shift_share(ctx.model, state, i, m, e, rate * b * share, ctx.demands())
-        ctx.ledger.add(
-            "diversification",
-            f"share.{i}.{m}.{e}",
-            -100.0 * moved,
-            f"{i} buys {m} elsewhere after {e} blocked {b:.0%} of its requests",
-            blocked=b,
-            rate=rate,
-        )
+        if ctx.ledger.on:
+            ctx.ledger.add(
+                "diversification",
+                f"share.{i}.{m}.{e}",
+                -100.0 * moved,
+                f"{i} buys {m} elsewhere after {e} blocked {b:.0%} of its requests",
+                blocked=b,
+                rate=rate,
+            )
     tariff_rate = ctx.model.scenario.dynamics.tariff_diversion
     for key, r in state.tariffs.items():
         i, m, e = key.split("|")

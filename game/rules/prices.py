@@ -42,15 +42,16 @@ def update_prices(ctx: TurnContext) -> None:
         old = ctx.state.prices[m]  # last turn's, or as an inject left it
         new = old + ADJUST * (target - old)
         state.prices[m] = new
-        ctx.ledger.add(
-            "prices",
-            f"price.{m}",
-            new - old,
-            f"world price of {m} moves toward its target",
-            shortfall_share=share,
-            target=target,
-            tension=tension,
-        )
+        if ctx.ledger.on:
+            ctx.ledger.add(
+                "prices",
+                f"price.{m}",
+                new - old,
+                f"world price of {m} moves toward its target",
+                shortfall_share=share,
+                target=target,
+                tension=tension,
+            )
         base_cn = mat.china_price or mat.price
         cn_target = base_cn * (1.0 - CHINA_GLUT * ctx.coercer_blocked_share.get(m, 0.0))
         old_cn = ctx.before.china_prices[m]

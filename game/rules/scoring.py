@@ -41,10 +41,13 @@ def update_scores(ctx: TurnContext) -> None:
         total_w = sum(o.weight for o in objs)
         score = 0.0
         for o in objs:
-            before = metric(ctx.before, o.metric)
             after = metric(ctx.state, o.metric)
-            p_before, p_after = objective_points(o, before), objective_points(o, after)
+            p_after = objective_points(o, after)
             score += o.weight * p_after / total_w
+            if not ctx.ledger.on:
+                continue  # a look-ahead: nobody reads the story
+            before = metric(ctx.before, o.metric)
+            p_before = objective_points(o, before)
             ctx.ledger.add(
                 "scoring",
                 f"score.{team}",

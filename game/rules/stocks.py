@@ -77,7 +77,11 @@ def settle_stocks(ctx: TurnContext) -> None:
                 cover = days_of_cover(inv, demand, model.months)
                 cover_row[m] = cover
                 old = ctx.before.cover.get(a, {}).get(m, cover)
-                if a in (model.coercer, model.target, model.patron) and abs(cover - old) >= 0.5:
+                if (
+                    ctx.ledger.on
+                    and a in (model.coercer, model.target, model.patron)
+                    and abs(cover - old) >= 0.5
+                ):
                     ctx.ledger.add(
                         "stocks",
                         f"cover.{a}.{m}",

@@ -3,7 +3,7 @@
 For each material, every actor first serves its own demand (plus restocking and stockpile
 purchases) from its own production; the rest of its production is exportable surplus. An
 importer asks each exporter for its trade share of what it still needs. The exporter's control
-lets a share through (``controls.allowed_fraction``); blocked volume partly leaks through third
+lets a share through (``controls.through_and_leak``); blocked volume partly leaks through third
 countries (``trade.leakage``, cut by extraterritorial enforcement), which models 2010's
 transshipment and the third-country clause of MOFCOM 1/2026. If the exporter lacks the surplus
 for all of it, every outflow (leaks included) is scaled down pro rata. What is still unmet is
@@ -20,7 +20,7 @@ coercer's requested exports that its controls blocked (used by ``prices``).
 from __future__ import annotations
 
 from game.rules.context import TurnContext
-from game.rules.controls import allowed_fraction, leak_rate
+from game.rules.controls import by_good, through_and_leak
 
 
 def resolve_trade(ctx: TurnContext) -> None:
@@ -29,22 +29,26 @@ def resolve_trade(ctx: TurnContext) -> None:
     delivered: dict[str, dict[str, dict[str, float]]] = {a: {} for a in actors}
     revenue = dict.fromkeys(actors, 0.0)
     supply: dict[str, dict[str, float]] = {a: {} for a in actors}
-    controlled = {tuple(key.split("|", 2)[:2]) for key in state.controls}
-    fractions: dict[tuple[str, str, str], float] = {}
+    controlled = by_good(state)
+    rates: dict[tuple[str, str, str], tuple[float, float]] = {}
 
     def through(e: str, m: str, i: str) -> float:
-        if (e, m) not in controlled:
-            return 1.0
-        f = fractions.get((e, m, i))
-        if f is None:
-            f = fractions[e, m, i] = allowed_fraction(model, state, e, m, i)
-        return f
+        """Share of ``i``'s requests that ``e``'s controls on ``m`` let through."""
+        return rated(e, m, i)[0] if (e, m) in controlled else 1.0
+
+    def rated(e: str, m: str, i: str) -> tuple[float, float]:
+        """(share let through, leak rate of the rest) for a controlled (e, m)."""
+        r = rates.get((e, m, i))
+        if r is None:
+            r = rates[e, m, i] = through_and_leak(model, state, controlled[e, m], m, i)
+        return r
 
     # demand (inject factors included) and restocking (``restock_need``), read inline
     demands = ctx.demands()
     targets, stocks = state.inventory_target, ctx.before.inventory
     restock_rate = model.scenario.trade.restock_rate
     all_shares = state.shares
+    builds = ctx.build  # stockpile purchases, usually none
     for m in model.materials:
         factor = model.scenario.materials[m].usd_m_per_unit_price
         price = ctx.state.prices[m]
@@ -54,9 +58,10 @@ def resolve_trade(ctx: TurnContext) -> None:
             want = demands[a][m]
             gap = targets[a][m] - stocks[a][m]
             want += gap * restock_rate if gap > 0 else 0.0
-            build = ctx.build.get(a)
-            if build:
-                want += build.get(m, 0.0)
+            if builds:
+                build = builds.get(a)
+                if build:
+                    want += build.get(m, 0.0)
             prod = state.production[a][m]
             own = prod if prod < want else want
             supply[a][m] = own
@@ -78,11 +83,11 @@ def resolve_trade(ctx: TurnContext) -> None:
                 if req <= 0.0:
                     continue
                 if (e, m) in controlled:
-                    f = through(e, m, i)
+                    f, leak = rated(e, m, i)
                     out = allowed[i, e] = req * f
                     if f < 1.0:
                         b = blocked[i, e] = req - out
-                        out += b * leak_rate(model, state, e, m, i)
+                        out += b * leak
                 else:
                     out = allowed[i, e] = req  # uncontrolled: all of it goes through
                 outflow[i, e] = out
