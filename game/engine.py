@@ -124,22 +124,32 @@ def resolve_turn(
         for o in accepted[team]:
             state.budget[team] -= order_cost(s, before, o)[1]
 
+    moves: dict[str, list[Diplomacy]] = {}
     for team in sorted(s.teams):
         actor = s.teams[team].actor
-        ok = accepted[team]
-        controls.apply_control_orders(
-            ctx, actor, [o for o in ok if isinstance(o, ExportControl | LicenceApproval)]
-        )
-        measures.apply_measures(
-            ctx, actor, [o for o in ok if isinstance(o, Tariff | Sanction | PrioritiseDefence)]
-        )
-        stocks.book_stockpile_orders(
-            ctx, actor, [o for o in ok if isinstance(o, StockpileRelease | StockpileBuild)]
-        )
-        investment.fund_projects(ctx, team, [o for o in ok if isinstance(o, Invest)])
+        ctl: list[ExportControl | LicenceApproval] = []
+        meas: list[Tariff | Sanction | PrioritiseDefence] = []
+        stock: list[StockpileRelease | StockpileBuild] = []
+        funds: list[Invest] = []
+        moves[team] = []
+        for o in accepted[team]:  # each kind of order to its rule, in the order given
+            if isinstance(o, ExportControl | LicenceApproval):
+                ctl.append(o)
+            elif isinstance(o, Tariff | Sanction | PrioritiseDefence):
+                meas.append(o)
+            elif isinstance(o, StockpileRelease | StockpileBuild):
+                stock.append(o)
+            elif isinstance(o, Invest):
+                funds.append(o)
+            elif isinstance(o, Diplomacy):
+                moves[team].append(o)
+        controls.apply_control_orders(ctx, actor, ctl)
+        measures.apply_measures(ctx, actor, meas)
+        stocks.book_stockpile_orders(ctx, actor, stock)
+        investment.fund_projects(ctx, team, funds)
     investment.progress_projects(ctx)
     for team in sorted(s.teams):
-        diplomacy.resolve_moves(ctx, team, [o for o in accepted[team] if isinstance(o, Diplomacy)])
+        diplomacy.resolve_moves(ctx, team, moves[team])
 
     trade.resolve_trade(ctx)
     measures.apply_sanction_costs(ctx)

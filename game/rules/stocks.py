@@ -44,20 +44,26 @@ def book_stockpile_orders(
 def settle_stocks(ctx: TurnContext) -> None:
     """Meet demand from supply, then inventory; fill stockpile purchases; compute cover."""
     model, state = ctx.model, ctx.state
+    demands, months = ctx.demands(), model.months
+    players = (model.coercer, model.target, model.patron)
     unmet_all: dict[str, dict[str, float]] = {}
     for a in model.actors:
         unmet_row: dict[str, float] = {}
         cover_row: dict[str, float] = {}
         fill_row: dict[str, float] = {}
+        supplied, released = ctx.supply[a], ctx.release.get(a, {})
+        wanted_row = ctx.build.get(a, {})
+        inventory, needs = state.inventory[a], demands[a]
+        story = ctx.ledger.on and a in players
         for m in model.materials:
-            demand = ctx.demand(a, m)
-            supply = ctx.supply[a][m] + ctx.release.get(a, {}).get(m, 0.0)
-            ctx.supply[a][m] = supply
-            inv = state.inventory[a][m]
+            demand = needs[m]
+            supply = supplied[m] + released.get(m, 0.0)
+            supplied[m] = supply
+            inv = inventory[m]
             unmet = 0.0
             if supply >= demand:
                 extra = supply - demand
-                wanted = ctx.build.get(a, {}).get(m, 0.0)
+                wanted = wanted_row.get(m, 0.0)
                 if wanted > 0.0:
                     bought = min(extra, wanted)
                     state.stockpile[a][m] += bought
@@ -65,32 +71,29 @@ def settle_stocks(ctx: TurnContext) -> None:
                     _refund(ctx, a, m, wanted - bought)
                 inv += extra
             else:
-                _refund(ctx, a, m, ctx.build.get(a, {}).get(m, 0.0))
+                _refund(ctx, a, m, wanted_row.get(m, 0.0))
                 short = demand - supply
                 draw = short if short < inv else inv
                 inv -= draw
                 unmet = short - draw
-            state.inventory[a][m] = inv
+            inventory[m] = inv
             unmet_row[m] = unmet
             fill_row[m] = (demand - unmet) / demand if demand > 0 else 1.0
             if demand > 0:
-                cover = days_of_cover(inv, demand, model.months)
+                cover = days_of_cover(inv, demand, months)
                 cover_row[m] = cover
-                old = ctx.before.cover.get(a, {}).get(m, cover)
-                if (
-                    ctx.ledger.on
-                    and a in (model.coercer, model.target, model.patron)
-                    and abs(cover - old) >= 0.5
-                ):
-                    ctx.ledger.add(
-                        "stocks",
-                        f"cover.{a}.{m}",
-                        cover - old,
-                        f"{a}'s working inventory of {m} in days of demand",
-                        supply=supply,
-                        demand=demand,
-                        unmet=unmet,
-                    )
+                if story:
+                    old = ctx.before.cover.get(a, {}).get(m, cover)
+                    if abs(cover - old) >= 0.5:
+                        ctx.ledger.add(
+                            "stocks",
+                            f"cover.{a}.{m}",
+                            cover - old,
+                            f"{a}'s working inventory of {m} in days of demand",
+                            supply=supply,
+                            demand=demand,
+                            unmet=unmet,
+                        )
         unmet_all[a] = unmet_row
         state.cover[a] = cover_row
         state.fill[a] = fill_row
