@@ -23,7 +23,7 @@ from game import sweep
 from game.scenario_loader import load_scenario, scenario_data
 
 SCENARIO = Path(__file__).resolve().parent.parent / "scenarios" / "dual-use-ban-2026.yaml"
-KINDS = ["search", "doctrine:hawk", "doctrine:dove", "doctrine:pragmatist", "random", "hold"]
+KINDS = ["search:hard", "doctrine:hawk", "doctrine:dove", "doctrine:pragmatist", "random", "hold"]
 
 
 def main() -> None:
