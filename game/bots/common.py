@@ -69,15 +69,6 @@ def player_actors(scenario: Scenario) -> list[str]:
     return sorted(t.actor for t in scenario.teams.values())
 
 
-def buyers_of(scenario: Scenario, state: GameState, exporter: str, material: str) -> list[str]:
-    """Player actors that import ``material`` from ``exporter`` (a trade share above zero)."""
-    return [
-        a
-        for a in player_actors(scenario)
-        if a != exporter and state.shares.get(a, {}).get(material, {}).get(exporter, 0.0) > 0.0
-    ]
-
-
 def control_steps(
     scenario: Scenario, state: GameState, me: str, material: str, target: str
 ) -> list[Order]:
@@ -144,7 +135,6 @@ class MenuPlan:
     """
 
     me: str
-    team: str
     allowed: frozenset[str]
     roles: Roles
     rivals: tuple[str, ...]  # player actors other than ``me``, sorted
@@ -188,7 +178,6 @@ class MenuPlan:
         costs = {k: (c.ap, c.budget) for k in ORDER_TYPES for c in [scenario.cost_of(k)]}
         return cls(
             me=me,
-            team=team,
             allowed=frozenset(t.orders),
             roles=roles,
             rivals=rivals,
@@ -312,20 +301,6 @@ def candidate_orders(scenario: Scenario, state: GameState, team: str) -> list[Or
     if "prioritise_defence" in allowed:
         offer("prioritise_defence", [plan.priority[not state.priority_defence.get(me, False)]])
     return out
-
-
-def affordable(scenario: Scenario, state: GameState, team: str, order: Order) -> bool:
-    """``order`` is worth offering: within the team's action points and budget on its own.
-
-    The menu is built to hold only legal orders; ``keep_legal`` (``check_orders``, the engine's
-    own validation) has the last word on every order set a bot gives.
-    """
-    if isinstance(order, Invest) and (
-        order.option in state.completed or any(p.option == order.option for p in state.projects)
-    ):
-        return False
-    ap, cost = order_cost(scenario, state, order)
-    return ap <= scenario.teams[team].action_points and cost <= state.budget[team] + 1e-9
 
 
 def is_legal(scenario: Scenario, state: GameState, team: str, order: Order) -> bool:

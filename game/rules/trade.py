@@ -43,7 +43,8 @@ def resolve_trade(ctx: TurnContext) -> None:
             r = rates[e, m, i] = through_and_leak(model, state, controlled[e, m], m, i)
         return r
 
-    # demand (inject factors included) and restocking (``restock_need``), read inline
+    # demand (inject factors included), plus restocking: firms order ``restock_rate`` of the
+    # gap between their working inventory and its target
     demands = ctx.demands()
     targets, stocks = state.inventory_target, ctx.before.inventory
     restock_rate = model.scenario.trade.restock_rate
@@ -165,9 +166,3 @@ def resolve_trade(ctx: TurnContext) -> None:
                 f"{a}'s export revenue at world prices",
                 blocked_share=sum(shares.values()) / len(model.materials),
             )
-
-
-def restock_need(ctx: TurnContext, actor: str, material: str) -> float:
-    """What firms order on top of demand to rebuild working inventory toward its target."""
-    gap = ctx.state.inventory_target[actor][material] - ctx.before.inventory[actor][material]
-    return gap * ctx.model.scenario.trade.restock_rate if gap > 0 else 0.0
