@@ -204,12 +204,15 @@ class Session:
 
     ``controllers`` says who plays each team ("human", "computer", a bot kind, "plan").
     ``settings`` holds session choices worth keeping in the log (e.g. the turn timer).
+    ``ledger=False`` keeps no ledger in the turn records, for a sweep that only reads the
+    states (they are the same either way).
     """
 
     scenario: Scenario
     seed: int
     controllers: dict[str, str] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
+    ledger: bool = True
     model: Model = field(init=False)
     states: list[GameState] = field(init=False)
     records: list[TurnRecord] = field(init=False, default_factory=list)
@@ -296,7 +299,7 @@ class Session:
         if self.is_over:
             raise OrderRefused("facilitator", "the game is over: all turns have been played")
         state, record = resolve_turn(
-            self.model, self.state, orders, self.seed, manual_injects, overrides
+            self.model, self.state, orders, self.seed, manual_injects, overrides, self.ledger
         )
         self.states.append(state)
         self.records.append(record)

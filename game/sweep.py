@@ -93,7 +93,7 @@ def play_one(
 
     team_bots = {t: make_bot(k, t, scenario, seed) for t, k in sorted(bots.items())}
     controllers = {t: (f"bot:{bots[t]}" if t in bots else "plan") for t in scenario.teams}
-    session = Session(scenario, seed, controllers)
+    session = Session(scenario, seed, controllers, ledger=False)  # a row needs only states
     play_game(session, {}, team_bots)
     return game_row(scenario, session.states, seed, bots, scenario_ref)
 

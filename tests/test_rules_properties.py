@@ -207,3 +207,18 @@ def test_resolving_never_mutates_the_previous_state(
     before = state.digest()
     resolve_turn(MODEL, state, orders, seed)
     assert state.digest() == before
+
+
+@SETTINGS
+@given(game_states(), orders_by_team(SCENARIO))
+def test_keeping_no_ledger_gives_the_same_state(
+    gs: tuple[GameState, int], orders: dict[str, list[Order]]
+) -> None:
+    """Sweeps and the search bot's look-ahead resolve with ``ledger=False``: only the story
+    is skipped, never a number."""
+    state, seed = gs
+    a, ra = resolve_turn(MODEL, state, orders, seed)
+    b, rb = resolve_turn(MODEL, state, orders, seed, ledger=False)
+    assert a.digest() == b.digest()
+    assert [d.as_dict() for d in ra.draws] == [d.as_dict() for d in rb.draws]
+    assert ra.ledger and not rb.ledger
