@@ -52,12 +52,20 @@ def through_and_leak(
 
     Where a control on the importer and one on everyone both apply, the tighter one binds.
     """
-    binding = [c for c in (row.get(importer), row.get("*")) if c is not None]
-    f = 1.0
-    for c in binding:
-        f = min(f, fraction_through(model, c, material, importer))
+    own, general = row.get(importer), row.get("*")
+    key = (own, general, material, importer)
+    hit = model.through.get(key)
+    if hit is None:
+        if len(model.through) > 4096:  # approvals typed by hand could make many
+            model.through.clear()
+        binding = [c for c in (own, general) if c is not None]
+        f = 1.0
+        for c in binding:
+            f = min(f, fraction_through(model, c, material, importer))
+        hit = model.through[key] = (f, any(c.extraterritorial for c in binding))
+    f, extraterritorial = hit
     base = model.scenario.trade.leakage * state.leak_factor
-    if any(c.extraterritorial for c in binding):
+    if extraterritorial:
         return f, base * (1.0 - model.scenario.trade.extraterritorial_enforcement)
     return f, base
 
