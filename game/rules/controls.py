@@ -43,14 +43,14 @@ def by_good(state: GameState) -> dict[tuple[str, str], dict[str, ControlState]]:
     return out
 
 
-def through_and_leak(
-    model: Model, state: GameState, row: dict[str, ControlState], material: str, importer: str
-) -> tuple[float, float]:
+def binding(
+    model: Model, row: dict[str, ControlState], material: str, importer: str
+) -> tuple[float, bool]:
     """For ``importer``, under the controls ``row`` (one ``by_good`` row): the share of its
-    requests let through, and the share of the blocked rest that still arrives through third
-    countries (cut by enforcement when a binding control is extraterritorial).
+    requests let through, and whether a binding control is extraterritorial.
 
     Where a control on the importer and one on everyone both apply, the tighter one binds.
+    Worked out once a game for each (controls, material, importer) (``Model.through``).
     """
     own, general = row.get(importer), row.get("*")
     key = (own, general, material, importer)
@@ -58,16 +58,19 @@ def through_and_leak(
     if hit is None:
         if len(model.through) > 4096:  # approvals typed by hand could make many
             model.through.clear()
-        binding = [c for c in (own, general) if c is not None]
+        bound = [c for c in (own, general) if c is not None]
         f = 1.0
-        for c in binding:
+        for c in bound:
             f = min(f, fraction_through(model, c, material, importer))
-        hit = model.through[key] = (f, any(c.extraterritorial for c in binding))
-    f, extraterritorial = hit
+        hit = model.through[key] = (f, any(c.extraterritorial for c in bound))
+    return hit
+
+
+def leak_rates(model: Model, state: GameState) -> tuple[float, float]:
+    """The share of blocked volume that still arrives through third countries this turn:
+    (under an ordinary control, under an extraterritorial one, whose enforcement cuts it)."""
     base = model.scenario.trade.leakage * state.leak_factor
-    if extraterritorial:
-        return f, base * (1.0 - model.scenario.trade.extraterritorial_enforcement)
-    return f, base
+    return base, base * (1.0 - model.scenario.trade.extraterritorial_enforcement)
 
 
 def apply_control_orders(
