@@ -131,11 +131,10 @@ def resolve_trade(ctx: TurnContext) -> None:
                     if u > 1e-12 and i != e:
                         refused = blocked.get((i, e))
                         w = max(0.0, u - (refused[0] if refused else 0.0))
-                        if (e, m) in controlled:
-                            f = through.get((i, e))
-                            if f is None:
-                                f = binding(model, controlled[e, m], m, i)[0]
-                            w *= f
+                        ctl = controlled.get((e, m))
+                        if ctl is not None:
+                            seen = through.get((i, e))
+                            w *= binding(model, ctl, m, i)[0] if seen is None else seen
                         wants[i] = w
                 total = sum(wants.values())
                 if total <= 0.0:
