@@ -16,6 +16,19 @@ from game.rules.context import Model, Table, TurnContext, demand_table
 from game.scenario import Scenario
 from game.state import GameState
 
+Suppliers = list[tuple[str, float, float]]  # (exporter, production, surplus), production > 0
+
+
+def suppliers_of(state: GameState, material: str, demand: Table) -> Suppliers:
+    """Every actor producing ``material``, in sorted order, with its production and surplus
+    beyond its own demand (``demand``: the turn's demand table, ``TurnContext.demands``)."""
+    out: Suppliers = []
+    for e, row in state.production.items():  # production is keyed in sorted order
+        cap = row[material]
+        if cap > 0.0:
+            out.append((e, cap, cap - demand[e][material]))
+    return out
+
 
 def shift_share(
     model: Model,
@@ -25,12 +38,14 @@ def shift_share(
     away_from: str,
     amount: float,
     demand: Table | None = None,
+    suppliers: Suppliers | None = None,
 ) -> float:
     """Move up to ``amount`` of ``away_from``'s share to other exporters; return what moved.
 
     The share goes to the other actors in proportion to what they can export (production
     beyond their own demand), or to their production if none has a surplus. ``demand`` is
-    the turn's demand table (``TurnContext.demands``), worked out here if not given.
+    the turn's demand table (``TurnContext.demands``), worked out here if not given;
+    ``suppliers`` is ``suppliers_of`` the material, likewise.
     """
     shares = state.shares.get(importer, {}).get(material)
     if not shares or away_from not in shares:
@@ -38,15 +53,13 @@ def shift_share(
     moved = min(amount, shares[away_from])
     if moved <= 0.0:
         return 0.0
+    if suppliers is None:
+        suppliers = suppliers_of(state, material, demand or demand_table(model, state))
     others: dict[str, float] = {}
     spare: dict[str, float] = {}
-    if demand is None:
-        demand = demand_table(model, state)
-    for e, row in state.production.items():  # production is keyed in sorted order
-        cap = row[material]
-        if cap > 0.0 and e != away_from and e != importer:
+    for e, cap, surplus in suppliers:
+        if e != away_from and e != importer:
             others[e] = cap
-            surplus = cap - demand[e][material]
             if surplus > 0.0:
                 spare[e] = surplus
     if spare:
@@ -64,11 +77,20 @@ def shift_share(
 def diversify(ctx: TurnContext) -> None:
     state = ctx.state
     rate = ctx.model.scenario.trade.diversion_rate
+    demand = ctx.demands()
+    by_material: dict[str, Suppliers] = {}  # production does not change in this rule
+
+    def suppliers(m: str) -> Suppliers:
+        found = by_material.get(m)
+        if found is None:
+            found = by_material[m] = suppliers_of(state, m, demand)
+        return found
+
     for (i, m, e), b in sorted(ctx.blocked.items()):
         if b <= 0.0:
             continue
         share = state.shares.get(i, {}).get(m, {}).get(e, 0.0)
-        moved = shift_share(ctx.model, state, i, m, e, rate * b * share, ctx.demands())
+        moved = shift_share(ctx.model, state, i, m, e, rate * b * share, demand, suppliers(m))
         if ctx.ledger.on:
             ctx.ledger.add(
                 "diversification",
@@ -82,7 +104,9 @@ def diversify(ctx: TurnContext) -> None:
     for key, r in state.tariffs.items():
         i, m, e = key.split("|")
         share = state.shares.get(i, {}).get(m, {}).get(e, 0.0)
-        moved = shift_share(ctx.model, state, i, m, e, tariff_rate * r * share, ctx.demands())
+        moved = shift_share(
+            ctx.model, state, i, m, e, tariff_rate * r * share, demand, suppliers(m)
+        )
         ctx.ledger.add(
             "diversification",
             f"share.{i}.{m}.{e}",
