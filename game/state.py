@@ -86,7 +86,13 @@ class GameState:
     demand_factor: Table = field(default_factory=dict)
 
     def copy(self) -> GameState:
-        """A deep copy, written out by hand because ``copy.deepcopy`` is ten times slower."""
+        """A deep copy, written out by hand because ``copy.deepcopy`` is ten times slower.
+
+        Some tables are shared, not copied, because the rules replace them whole and never
+        change them in place: ``delivered`` (trade), and each actor's ``cover`` and ``fill``
+        rows (stocks). ``tests/test_rules_properties.py`` checks that resolving a turn leaves
+        every field of the previous state as it was.
+        """
         return GameState(
             turn=self.turn,
             production={a: dict(r) for a, r in self.production.items()},
@@ -102,9 +108,9 @@ class GameState:
             indices=dict(self.indices),
             revenue=dict(self.revenue),
             output={a: dict(r) for a, r in self.output.items()},
-            cover={a: dict(r) for a, r in self.cover.items()},
-            fill={a: dict(r) for a, r in self.fill.items()},
-            delivered={i: {m: dict(r) for m, r in t.items()} for i, t in self.delivered.items()},
+            cover=dict(self.cover),  # rows are replaced whole, never changed in place
+            fill=dict(self.fill),  # rows are replaced whole, never changed in place
+            delivered=self.delivered,  # replaced whole by the trade rule
             budget=dict(self.budget),
             projects=[
                 Project(p.option, p.team, p.started, p.turns_left, p.slipped) for p in self.projects

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import math
 
 from hypothesis import HealthCheck, given, settings
@@ -205,8 +206,10 @@ def test_resolving_never_mutates_the_previous_state(
 ) -> None:
     state, seed = gs
     before = state.digest()
+    snapshot = copy.deepcopy(state)  # every field, the unhashed ones (delivered, fill) too
     resolve_turn(MODEL, state, orders, seed)
     assert state.digest() == before
+    assert state == snapshot
 
 
 @SETTINGS
