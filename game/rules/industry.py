@@ -55,7 +55,7 @@ def update_output(ctx: TurnContext) -> None:
             new = 100.0 * max(0.0, 1.0 - sens * worst)
             old = row.get(sec, 100.0)
             row[sec] = new
-            if actor in players and abs(new - old) > 1e-6:
+            if ctx.ledger.on and actor in players and abs(new - old) > 1e-6:
                 why = (
                     f"{actor} {sec} short of {worst_m}"
                     if worst_m
