@@ -31,7 +31,7 @@ class Model:
     patron: str
     scripted: list[tuple[Inject, Check | None]]
     # (control on the importer, control on everyone, material, importer) -> (share let
-    # through, extraterritorial?): ``controls.through_and_leak`` works each one out once a game
+    # through, extraterritorial?): ``controls.binding`` works each one out once a game
     through: dict[tuple[object, object, str, str], tuple[float, bool]] = field(default_factory=dict)
 
     @classmethod
