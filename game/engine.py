@@ -339,7 +339,9 @@ class Session:
         """A new session sharing this one's first ``turn`` turns, ready to play turn + 1."""
         if not 0 <= turn <= self.turn:
             raise OrderRefused("facilitator", f"cannot fork at turn {turn}: turns 0-{self.turn}")
-        other = Session(self.scenario, self.seed, dict(self.controllers), dict(self.settings))
+        other = Session(
+            self.scenario, self.seed, dict(self.controllers), dict(self.settings), self.ledger
+        )
         other.model = self.model
         other.states = self.states[: turn + 1]
         other.records = self.records[:turn]

@@ -59,6 +59,16 @@ def test_fork_shares_history_and_diverges(scenario) -> None:  # type: ignore[no-
         s.fork(7)
 
 
+def test_a_fork_keeps_the_ledger_setting(scenario) -> None:  # type: ignore[no-untyped-def]
+    """A session that keeps no ledger (a sweep's) forks into one that keeps none either."""
+    quiet = Session(scenario, seed=3, ledger=False)
+    quiet.resolve()
+    branch = quiet.fork(1)
+    assert not branch.ledger
+    assert not branch.resolve().ledger and not quiet.records[0].ledger
+    assert Session(scenario, seed=3).resolve().ledger
+
+
 def test_game_ends_after_the_last_turn(scenario) -> None:  # type: ignore[no-untyped-def]
     s = Session(scenario, seed=1)
     for _ in range(scenario.turns):

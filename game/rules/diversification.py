@@ -54,7 +54,9 @@ def shift_share(
     if moved <= 0.0:
         return 0.0
     if suppliers is None:
-        suppliers = suppliers_of(state, material, demand or demand_table(model, state))
+        if demand is None:
+            demand = demand_table(model, state)
+        suppliers = suppliers_of(state, material, demand)
     others: dict[str, float] = {}
     spare: dict[str, float] = {}
     for e, cap, surplus in suppliers:
@@ -107,13 +109,14 @@ def diversify(ctx: TurnContext) -> None:
         moved = shift_share(
             ctx.model, state, i, m, e, tariff_rate * r * share, demand, suppliers(m)
         )
-        ctx.ledger.add(
-            "diversification",
-            f"share.{i}.{m}.{e}",
-            -100.0 * moved,
-            f"{i}'s tariff on {m} from {e} shifts purchases",
-            tariff=r,
-        )
+        if ctx.ledger.on:
+            ctx.ledger.add(
+                "diversification",
+                f"share.{i}.{m}.{e}",
+                -100.0 * moved,
+                f"{i}'s tariff on {m} from {e} shifts purchases",
+                tariff=r,
+            )
     old = ctx.before.indices["market_share"]
     new = market_share(ctx.model.scenario, state)
     state.indices["market_share"] = new
