@@ -197,7 +197,12 @@ def parse_bot_specs(specs: Sequence[str]) -> dict[str, str]:
         team, sep, kind = spec.partition("=")
         if not sep or not team or not kind:
             raise ChokepointError(f"--bot expects TEAM=KIND, e.g. beijing=hold, not '{spec}'")
-        out[team.strip()] = kind.strip()
+        team, kind = team.strip(), kind.strip()
+        if out.get(team, kind) != kind:
+            raise ChokepointError(
+                f"--bot: {team} is given twice ({out[team]} and {kind}); give each team once"
+            )
+        out[team] = kind
     return out
 
 

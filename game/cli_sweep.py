@@ -14,16 +14,20 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
+import os
 import sys
 import time
 from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any
 
+from game.atomic import write_text_atomic
 from game.errors import ChokepointError
 
 DEFAULT_BOT = "doctrine"
+EXIT_INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
 
 
 def add_parser(subparsers: Any) -> None:
@@ -69,8 +73,8 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise ChokepointError("--jobs must be at least 1")
     out_path = Path(args.out) if args.out else None
-    if out_path is not None and out_path.suffix.lower() not in (".csv", ".json"):
-        raise ChokepointError(f"--out must end in .csv or .json, not '{out_path.name}'")
+    if out_path is not None:
+        check_out_path(out_path)
     path = find_scenario(args.scenario)
     scenario = load_scenario(path)
     specs = parse_bot_specs(args.bot)
@@ -93,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
     )
     bar = None if args.quiet else ProgressBar(sys.stderr)
     started = time.perf_counter()
+    interrupted = False
     with ExitStack() as stack:
         if args.scheduler:
             executor, workers = _dask_executor(args.scheduler, stack)
@@ -100,25 +105,54 @@ def run(args: argparse.Namespace) -> int:
             workers = args.jobs or sweep.default_jobs()
             workers = min(workers, args.games)
             executor = stack.enter_context(sweep.local_executor(workers)) if workers > 1 else None
-        rows = sweep.run_sweep(spec, executor, workers, bar.update if bar else None)
+        try:
+            rows = sweep.run_sweep(spec, executor, workers, bar.update if bar else None)
+        except sweep.SweepInterrupted as stop:  # Ctrl-C: keep the games already played
+            rows, interrupted = stop.rows, True
     elapsed = time.perf_counter() - started
     if bar:
         bar.close()
+    if interrupted:
+        print(
+            f"chokepoint: sweep interrupted after {len(rows)} of {args.games} games",
+            file=sys.stderr,
+        )
+        if not rows:
+            return EXIT_INTERRUPTED
     summary = sweep.summarise(rows)
     if out_path is not None:
         write_rows(out_path, rows, spec, summary)
     if args.json:
         doc = {"scenario": scenario.id, "seed": args.seed, "bots": bots, **summary}
+        if interrupted:
+            doc["interrupted"] = True
         print(json.dumps(doc, indent=2, sort_keys=True))
     else:
         who = ", ".join(f"{t}={k}" for t, k in bots.items())
         print(f"sweep of {scenario.id}, base seed {args.seed}, bots: {who}")
+        if interrupted:
+            print(f"interrupted: only {len(rows)} of the {args.games} games were played")
         print(sweep.summary_text(summary))
         rate = len(rows) / elapsed * 60.0 if elapsed > 0 else float("inf")
         print(f"\n{len(rows)} games in {elapsed:.1f} s ({rate:,.0f} games a minute)")
         if out_path is not None:
             print(f"rows written to {out_path}")
-    return 0
+    return EXIT_INTERRUPTED if interrupted else 0
+
+
+def check_out_path(path: Path) -> None:
+    """Refuse an ``--out`` that could not be written, before any game is played."""
+    if path.suffix.lower() not in (".csv", ".json"):
+        raise ChokepointError(f"--out must end in .csv or .json, not '{path.name}'")
+    if path.is_dir():
+        raise ChokepointError(f"--out: {path} is a folder")
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # the rows' folder will be made inside the first one that exists
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise ChokepointError(
+            f"--out: cannot write {path}: {folder} is not a folder you can write in"
+        )
 
 
 def _dask_executor(address: str, stack: ExitStack) -> tuple[Any, int]:
@@ -140,26 +174,30 @@ def _dask_executor(address: str, stack: ExitStack) -> tuple[Any, int]:
 
 
 def write_rows(path: Path, rows: list[dict[str, Any]], spec: Any, summary: dict[str, Any]) -> None:
-    """One row per game: CSV with a header line, or JSON with the sweep's parameters."""
+    """One row per game: CSV with a header line, or JSON with the sweep's parameters.
+
+    Written atomically: an interrupted write leaves the old file or the new one."""
+    fh = io.StringIO(newline="")
+    if path.suffix.lower() == ".csv":
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        doc = {
+            "scenario": spec.scenario_ref,
+            "base_seed": spec.base_seed,
+            "games": spec.games,
+            "played": len(rows),
+            "bots": spec.bots,
+            "summary": summary,
+            "rows": rows,
+        }
+        json.dump(doc, fh, indent=1, sort_keys=True)
+        fh.write("\n")
     try:
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            if path.suffix.lower() == ".csv":
-                writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-                writer.writeheader()
-                writer.writerows(rows)
-            else:
-                doc = {
-                    "scenario": spec.scenario_ref,
-                    "base_seed": spec.base_seed,
-                    "games": spec.games,
-                    "bots": spec.bots,
-                    "summary": summary,
-                    "rows": rows,
-                }
-                json.dump(doc, fh, indent=1, sort_keys=True)
-                fh.write("\n")
-    except OSError as exc:
-        raise ChokepointError(f"--out: cannot write {path}: {exc.strerror}") from None
+        write_text_atomic(path, fh.getvalue())
+    except ChokepointError as exc:
+        raise ChokepointError(f"--out: {exc}") from None
 
 
 class ProgressBar:

@@ -190,17 +190,52 @@ def run_sweep(
         if progress:
             progress(done, spec.games)
 
-    if executor is None:
-        for part in parts:
-            take(play_chunk(spec.scenario_data, spec.scenario_ref, spec.bots, part))
-    else:
-        futures: list[Future[list[tuple[int, Row]]]] = [
-            executor.submit(play_chunk, spec.scenario_data, spec.scenario_ref, spec.bots, part)
-            for part in parts
-        ]
-        for fut in _as_completed(futures):
-            take(fut.result())
+    futures: list[Future[list[tuple[int, Row]]]] = []
+    try:
+        if executor is None:
+            for part in parts:
+                take(play_chunk(spec.scenario_data, spec.scenario_ref, spec.bots, part))
+        else:
+            futures = [
+                executor.submit(play_chunk, spec.scenario_data, spec.scenario_ref, spec.bots, part)
+                for part in parts
+            ]
+            for fut in _as_completed(futures):
+                take(fut.result())
+    except KeyboardInterrupt:
+        if executor is not None:
+            stop(executor, futures)
+        played = [{"game": i, **rows[i]} for i in sorted(rows)]
+        raise SweepInterrupted(played, spec.games) from None
     return [{"game": i, **rows[i]} for i in range(spec.games)]
+
+
+class SweepInterrupted(Exception):
+    """The sweep was stopped (Ctrl-C) before every game was played.
+
+    ``rows`` are the games that were finished, in game order (not always the first ones: the
+    chunks finish in any order), each with its ``game`` index and seed as usual.
+    """
+
+    def __init__(self, rows: list[Row], games: int) -> None:
+        super().__init__(f"interrupted after {len(rows)} of {games} games")
+        self.rows = rows
+        self.games = games
+
+
+def stop(executor: Executor, futures: Sequence[Future[Any]]) -> None:
+    """Cancel the games not yet started and end the local worker processes now.
+
+    A process pool's ``shutdown`` would otherwise wait for every chunk already running (a chunk
+    of search games takes minutes). Dask's executor cancels its running futures itself when
+    shut down without waiting.
+    """
+    for fut in futures:
+        fut.cancel()
+    processes = getattr(executor, "_processes", None) or {}
+    for proc in list(processes.values()):
+        proc.terminate()
+    executor.shutdown(wait=False)
 
 
 def _as_completed(futures: list[Future[Any]]) -> Iterator[Future[Any]]:
@@ -215,7 +250,15 @@ def local_executor(jobs: int) -> ProcessPoolExecutor:
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     ctx = multiprocessing.get_context(method)
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_ignore_ctrl_c)
+
+
+def _ignore_ctrl_c() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them (``stop``): a worker
+    interrupted mid-chunk would break the pool and lose the rows of the games already played."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def default_jobs() -> int:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shlex
+import signal
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -148,3 +152,92 @@ def test_sweep_does_not_import_textual() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().endswith("False")
+
+
+def _interrupt_after(games: int) -> Callable[[int, int], None]:
+    """A progress callback that presses Ctrl-C once ``games`` games are done."""
+
+    def progress(done: int, total: int) -> None:
+        if done >= games:
+            raise KeyboardInterrupt
+
+    return progress
+
+
+@pytest.mark.parametrize("where", ["here", "processes", "dask"])
+def test_interrupted_sweep_keeps_the_games_played(scenario: Scenario, where: str) -> None:
+    spec = _spec(scenario, games=6)
+    full = sweep.run_sweep(spec)
+    with pytest.raises(sweep.SweepInterrupted) as caught:
+        if where == "here":
+            sweep.run_sweep(spec, None, 6, _interrupt_after(2))  # chunks of one game
+        elif where == "processes":
+            with sweep.local_executor(2) as ex:
+                sweep.run_sweep(spec, ex, 6, _interrupt_after(2))
+        else:
+            distributed = pytest.importorskip("distributed")
+            with (
+                distributed.LocalCluster(
+                    n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+                ) as cluster,
+                distributed.Client(cluster) as client,
+                client.get_executor() as ex,
+            ):
+                sweep.run_sweep(spec, ex, 6, _interrupt_after(2))
+    played = caught.value.rows
+    assert caught.value.games == 6
+    assert 2 <= len(played) < 6
+    assert played == [full[r["game"]] for r in played]  # the same rows a whole sweep gives
+    assert [r["game"] for r in played] == sorted(r["game"] for r in played)
+
+
+def test_ctrl_c_stops_a_sweep_at_once_and_writes_what_was_played(tmp_path: Path) -> None:
+    out = tmp_path / "rows.csv"
+    argv = ["sweep", "dual-use-ban-2026", "--games", "100000", "--seed", "2", "--jobs", "2"]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "game.cli", *argv, "--out", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        time.sleep(4.0)
+        proc.send_signal(signal.SIGINT)
+        stdout, stderr = proc.communicate(timeout=60)  # the whole sweep would take many minutes
+    finally:
+        proc.kill()
+    assert proc.returncode == 130
+    assert "Traceback" not in stderr
+    match = re.search(r"sweep interrupted after (\d+) of 100000 games", stderr)
+    assert match, stderr
+    played = int(match.group(1))
+    if played:
+        assert "interrupted: only" in stdout
+        with out.open(newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        assert len(rows) == played
+        assert {int(r["seed"]) for r in rows} <= {sweep.game_seed(2, i) for i in range(100000)}
+    else:
+        assert not out.exists()
+
+
+def test_an_out_file_that_cannot_be_written_is_refused_before_playing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file, not a folder\n")
+    argv = ["sweep", "dual-use-ban-2026", "--games", "3", "--seed", "1"]
+    assert main([*argv, "--out", str(blocker / "rows.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write" in err and "not-a-folder" in err
+    assert "games" not in err  # refused before the progress bar started: nothing was played
+    assert main([*argv, "--out", str(tmp_path / "new" / "rows.json"), "--quiet"]) == 0
+    doc = json.loads((tmp_path / "new" / "rows.json").read_text())
+    assert doc["played"] == doc["games"] == 3 and len(doc["rows"]) == 3
+
+
+def test_a_team_given_two_bots_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["sweep", "dual-use-ban-2026", "--games", "1", "--seed", "1"]
+    assert main([*argv, "--bot", "tokyo=random", "--bot", "tokyo=hold"]) == 2
+    assert "tokyo is given twice (random and hold)" in capsys.readouterr().err
+    assert main([*argv, "--bot", "tokyo=hold", "--bot", "tokyo=hold", "--quiet"]) == 0
