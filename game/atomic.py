@@ -48,3 +48,16 @@ def write_text_atomic(path: str | Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def check_writable(path: str | Path) -> None:
+    """Raise ChokepointError now if ``path`` could not be written later by ``write_text_atomic``
+    (which makes missing folders): so a long run is refused before it starts, not after."""
+    path = Path(path)
+    if path.is_dir():
+        raise ChokepointError(f"{path}: is a directory")
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # the missing folders will be made inside the first that exists
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise ChokepointError(f"{path}: cannot write: {folder} is not a folder you can write in")

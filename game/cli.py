@@ -207,6 +207,7 @@ def parse_bot_specs(specs: Sequence[str]) -> dict[str, str]:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from game.atomic import check_writable
     from game.bots import make_bot
     from game.headless import play_game, turn_summary
     from game.log import write_log
@@ -225,7 +226,25 @@ def _run(args: argparse.Namespace) -> int:
         raise ChokepointError(f"--turns must be between 1 and {left}")
     for team in session.controllers:
         session.controllers[team] = f"bot:{specs[team]}" if team in specs else "plan"
-    play_game(session, plan, bots, args.turns, facilitator)
+    if args.log:
+        try:
+            check_writable(args.log)
+        except ChokepointError as exc:
+            raise ChokepointError(f"--log: {exc}") from None
+    started = session.turn
+    try:
+        play_game(session, plan, bots, args.turns, facilitator)
+    except KeyboardInterrupt:  # keep the turns already played
+        del session.states[len(session.records) + 1 :]  # Ctrl-C between the two appends
+        print(f"chokepoint: interrupted after turn {session.turn}", file=sys.stderr)
+        if args.log and session.turn > started:
+            write_log(session, args.log)
+            print(
+                f"the log of turns 1-{session.turn} is in {args.log}; go on with "
+                f"chokepoint run --from {args.log} (and the same --bot options)",
+                file=sys.stderr,
+            )
+        return 130
     if args.log:
         write_log(session, args.log)
     summaries = [turn_summary(session, t) for t in range(session.turn + 1)]

@@ -16,14 +16,13 @@ import argparse
 import csv
 import io
 import json
-import os
 import sys
 import time
 from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any
 
-from game.atomic import write_text_atomic
+from game.atomic import check_writable, write_text_atomic
 from game.errors import ChokepointError
 
 DEFAULT_BOT = "doctrine"
@@ -144,15 +143,10 @@ def check_out_path(path: Path) -> None:
     """Refuse an ``--out`` that could not be written, before any game is played."""
     if path.suffix.lower() not in (".csv", ".json"):
         raise ChokepointError(f"--out must end in .csv or .json, not '{path.name}'")
-    if path.is_dir():
-        raise ChokepointError(f"--out: {path} is a folder")
-    folder = path.parent
-    while not folder.exists() and folder != folder.parent:
-        folder = folder.parent  # the rows' folder will be made inside the first one that exists
-    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
-        raise ChokepointError(
-            f"--out: cannot write {path}: {folder} is not a folder you can write in"
-        )
+    try:
+        check_writable(path)
+    except ChokepointError as exc:
+        raise ChokepointError(f"--out: {exc}") from None
 
 
 def _dask_executor(address: str, stack: ExitStack) -> tuple[Any, int]:

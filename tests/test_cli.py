@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from game.cli import main
+from game.log import replay_log
 from tests.conftest import DEFAULT, SCENARIOS
 from tests.golden.regenerate import HERE
 
@@ -175,3 +181,44 @@ def test_run_from_refuses_bad_combinations(
     code, _, err = run(capsys, "run", "--from", str(cut), "--turn", "8")
     assert code == 2 and "branch from turn 5 or earlier" in err
     assert run(capsys, "run", "--from", str(cut), "--turn", "5")[0] == 0
+
+
+def test_ctrl_c_during_a_run_keeps_the_turns_played_in_the_log(tmp_path: Path) -> None:
+    log = tmp_path / "part.jsonl"
+    argv = ["run", str(DEFAULT), "--seed", "4", "--bot", "washington=search", "--log", str(log)]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "game.cli", *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        time.sleep(3.0)  # a search decision takes about half a second: some turns are played
+        proc.send_signal(signal.SIGINT)
+        _, stderr = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    if proc.returncode == 0:
+        pytest.skip("the game finished before Ctrl-C was pressed (a very fast machine)")
+    assert proc.returncode == 130
+    assert "Traceback" not in stderr
+    match = re.search(r"interrupted after turn (\d+)", stderr)
+    assert match, stderr
+    played = int(match.group(1))
+    if played == 0:
+        assert not log.exists()
+        return
+    assert f"chokepoint run --from {log}" in stderr
+    rep = replay_log(log)
+    assert rep.error is None and rep.good_turns == played  # sound, and resumable from there
+
+
+def test_run_refuses_a_log_it_could_not_write_before_playing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n")
+    assert main(["run", str(DEFAULT), "--seed", "1", "--log", str(blocker / "x.jsonl")]) == 2
+    captured = capsys.readouterr()
+    assert "--log:" in captured.err and "a-file is not a folder" in captured.err
+    assert captured.out == ""  # no game was played (its table would be printed)
