@@ -27,6 +27,7 @@ from game.errors import ChokepointError
 
 DEFAULT_BOT = "doctrine"
 EXIT_INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
+JOBS_PER_CORE = 4
 
 
 def add_parser(subparsers: Any) -> None:
@@ -101,8 +102,7 @@ def run(args: argparse.Namespace) -> int:
         if args.scheduler:
             executor, workers = _dask_executor(args.scheduler, stack)
         else:
-            workers = args.jobs or sweep.default_jobs()
-            workers = min(workers, args.games)
+            workers = min(local_jobs(args.jobs), args.games)
             executor = stack.enter_context(sweep.local_executor(workers)) if workers > 1 else None
         try:
             rows = sweep.run_sweep(spec, executor, workers, bar.update if bar else None)
@@ -137,6 +137,25 @@ def run(args: argparse.Namespace) -> int:
         if out_path is not None:
             print(f"rows written to {out_path}")
     return EXIT_INTERRUPTED if interrupted else 0
+
+
+def local_jobs(asked: int | None) -> int:
+    """Local processes to use: the cores by default; at most ``JOBS_PER_CORE`` x the cores (more
+    only adds memory and switching: 500 processes would fill this machine's memory)."""
+    from game import sweep
+
+    cores = sweep.default_jobs()
+    if asked is None:
+        return cores
+    cap = JOBS_PER_CORE * cores
+    if asked > cap:
+        print(
+            f"chokepoint: --jobs {asked} is more than {JOBS_PER_CORE} per core on this "
+            f"{cores}-core machine; using {cap}",
+            file=sys.stderr,
+        )
+        return cap
+    return asked
 
 
 def check_out_path(path: Path) -> None:

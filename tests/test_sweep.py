@@ -241,3 +241,15 @@ def test_a_team_given_two_bots_is_refused(capsys: pytest.CaptureFixture[str]) ->
     assert main([*argv, "--bot", "tokyo=random", "--bot", "tokyo=hold"]) == 2
     assert "tokyo is given twice (random and hold)" in capsys.readouterr().err
     assert main([*argv, "--bot", "tokyo=hold", "--bot", "tokyo=hold", "--quiet"]) == 0
+
+
+def test_local_jobs_are_capped_per_core(capsys: pytest.CaptureFixture[str]) -> None:
+    from game.cli_sweep import JOBS_PER_CORE, local_jobs
+
+    cores = sweep.default_jobs()
+    assert local_jobs(None) == cores
+    assert local_jobs(1) == 1
+    assert local_jobs(JOBS_PER_CORE * cores) == JOBS_PER_CORE * cores
+    assert capsys.readouterr().err == ""
+    assert local_jobs(500 * cores) == JOBS_PER_CORE * cores
+    assert f"--jobs {500 * cores} is more than {JOBS_PER_CORE} per core" in capsys.readouterr().err
