@@ -227,14 +227,18 @@ def stop(executor: Executor, futures: Sequence[Future[Any]]) -> None:
     """Cancel the games not yet started and end the local worker processes now.
 
     A process pool's ``shutdown`` would otherwise wait for every chunk already running (a chunk
-    of search games takes minutes). Dask's executor cancels its running futures itself when
-    shut down without waiting.
+    of search games takes minutes). The pool cancels its own pending games (its manager thread
+    does it, so it never meets a future cancelled behind its back), then the workers are ended.
+    Dask's executor cancels its running futures itself when shut down without waiting.
     """
+    if isinstance(executor, ProcessPoolExecutor):
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        executor.shutdown(wait=False, cancel_futures=True)
+        for proc in processes:
+            proc.terminate()
+        return
     for fut in futures:
         fut.cancel()
-    processes = getattr(executor, "_processes", None) or {}
-    for proc in list(processes.values()):
-        proc.terminate()
     executor.shutdown(wait=False)
 
 
