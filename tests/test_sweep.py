@@ -14,6 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from game import sweep
 from game.cli import main
@@ -47,6 +49,40 @@ def test_percentiles_and_summary() -> None:
     assert summary["outcomes"]["top:a"] == 0.5
     assert summary["outcomes"]["escalation"] == 0.5
     assert "escalation" in sweep.summary_text(summary)
+
+
+finite = st.floats(-1e6, 1e6, allow_nan=False)
+
+
+@given(st.lists(finite, min_size=1, max_size=50), st.floats(0, 100), st.floats(0, 100))
+def test_percentiles_are_ordered_and_within_the_data(xs: list[float], q1: float, q2: float) -> None:
+    lo, hi = sorted((q1, q2))
+    assert sweep.percentile(xs, 0) == min(xs)
+    assert sweep.percentile(xs, 100) == max(xs)
+    assert min(xs) <= sweep.percentile(xs, lo) <= sweep.percentile(xs, hi) <= max(xs)
+    assert sweep.percentile(list(reversed(xs)), lo) == sweep.percentile(xs, lo)  # order-free
+
+
+@given(
+    st.lists(
+        st.tuples(finite, st.sampled_from(["a", "b", "tie"]), st.booleans()),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_summary_shares_and_distributions_are_consistent(
+    games: list[tuple[float, str, bool]],
+) -> None:
+    rows = [{"score_a": x, "top": top, "escalation": esc} for x, top, esc in games]
+    summary = sweep.summarise(rows)
+    d = summary["distributions"]["score_a"]
+    assert summary["games"] == len(rows)
+    assert d["min"] <= d["p5"] <= d["p25"] <= d["p50"] <= d["p75"] <= d["p95"] <= d["max"]
+    assert d["min"] - 1e-3 <= d["mean"] <= d["max"] + 1e-3 and d["sd"] >= 0
+    tops = {k: v for k, v in summary["outcomes"].items() if k.startswith("top:")}
+    assert sum(tops.values()) == pytest.approx(1.0)
+    assert summary["outcomes"]["escalation"] == sum(e for _, _, e in games) / len(games)
+    assert all(0.0 <= v <= 1.0 for v in summary["outcomes"].values())
 
 
 def test_serial_and_process_pool_agree(scenario: Scenario) -> None:
