@@ -38,7 +38,11 @@ def add_parser(subparsers: Any) -> None:
         description="Play N seeded games of a scenario with bots and summarise the spread of "
         f"outcomes. Teams without --bot are played by the '{DEFAULT_BOT}' bot.",
     )
-    p.add_argument("scenario", help="scenario file or bundled id")
+    p.add_argument(
+        "scenario",
+        nargs="?",
+        help="scenario file or bundled id (with --compare: the log's own if left out)",
+    )
     p.add_argument("--games", type=int, required=True, metavar="N", help="games to play")
     p.add_argument("--seed", type=int, required=True, metavar="S", help="base seed of the sweep")
     p.add_argument(
@@ -57,6 +61,11 @@ def add_parser(subparsers: Any) -> None:
         metavar="ADDRESS",
         help="run the games on a Dask cluster, e.g. tcp://10.0.0.5:8786",
     )
+    p.add_argument(
+        "--compare",
+        metavar="LOG",
+        help="show where a finished session (its log) stands among the games",
+    )
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -64,9 +73,7 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run the ``sweep`` command; errors are :class:`ChokepointError` with a message."""
     from game import sweep
-    from game.bots import BOT_KINDS
-    from game.cli import parse_bot_specs
-    from game.scenario_loader import find_scenario, load_scenario, scenario_data
+    from game.scenario_loader import scenario_data
 
     if args.games < 1:
         raise ChokepointError("--games must be at least 1")
@@ -75,8 +82,94 @@ def run(args: argparse.Namespace) -> int:
     out_path = Path(args.out) if args.out else None
     if out_path is not None:
         check_out_path(out_path)
-    path = find_scenario(args.scenario)
-    scenario = load_scenario(path)
+    scenario, session = _scenario_and_session(args)
+    bots = _bots(args, scenario)
+    spec = sweep.SweepSpec(
+        scenario_data=scenario_data(scenario),
+        scenario_ref=args.scenario or scenario.id,
+        bots=bots,
+        base_seed=args.seed,
+        games=args.games,
+    )
+    started = time.perf_counter()
+    rows, interrupted = _play(args, spec)
+    elapsed = time.perf_counter() - started
+    if interrupted:
+        print(
+            f"chokepoint: sweep interrupted after {len(rows)} of {args.games} games",
+            file=sys.stderr,
+        )
+        if not rows:
+            return EXIT_INTERRUPTED
+    summary = sweep.summarise(rows)
+    if out_path is not None:
+        write_rows(out_path, rows, spec, summary)
+    mine = sweep.session_row(session) if session is not None else None
+    ranks = sweep.standing(rows, mine) if mine is not None else {}
+    if args.json:
+        doc = {"scenario": scenario.id, "seed": args.seed, "bots": bots, **summary}
+        if interrupted:
+            doc["interrupted"] = True
+        if mine is not None:
+            doc["compare"] = {"log": args.compare, "session": mine, "games_below": ranks}
+        print(json.dumps(doc, indent=2, sort_keys=True))
+        return EXIT_INTERRUPTED if interrupted else 0
+    who = ", ".join(f"{t}={k}" for t, k in bots.items())
+    print(f"sweep of {scenario.id}, base seed {args.seed}, bots: {who}")
+    if interrupted:
+        print(f"interrupted: only {len(rows)} of the {args.games} games were played")
+    print(sweep.summary_text(summary))
+    if mine is not None:
+        players = ", ".join(f"{t} {c}" for t, c in sorted(session.controllers.items()))
+        print(f"\n{args.compare}: seed {session.seed}, {players}")
+        print(sweep.comparison_text(summary, mine, ranks))
+    rate = len(rows) / elapsed * 60.0 if elapsed > 0 else float("inf")
+    print(f"\n{len(rows)} games in {elapsed:.1f} s ({rate:,.0f} games a minute)")
+    if out_path is not None:
+        print(f"rows written to {out_path}")
+    return EXIT_INTERRUPTED if interrupted else 0
+
+
+def _scenario_and_session(args: argparse.Namespace) -> tuple[Any, Any]:
+    """The scenario to sweep, and the finished session of ``--compare LOG`` (or None).
+
+    With ``--compare`` and no SCENARIO, the log's own scenario is swept; with both, they must
+    be the same scenario, to the last number."""
+    from game.log import replay_log
+    from game.scenario_loader import find_scenario, load_scenario, scenario_data
+    from game.state import sha256_json
+
+    if args.compare is None:
+        if args.scenario is None:
+            raise ChokepointError("sweep needs a SCENARIO (or --compare LOG)")
+        return load_scenario(find_scenario(args.scenario)), None
+    rep = replay_log(args.compare)
+    if rep.error is not None:
+        raise ChokepointError(f"--compare: {rep.error}; compare needs a sound, finished session")
+    session = rep.session
+    assert session is not None  # a log without an error replays to a session
+    if not session.is_over:
+        raise ChokepointError(
+            f"--compare: {args.compare} has played {session.turn} of "
+            f"{session.scenario.turns} turns; a sweep's games are played to the end, so "
+            "compare a finished session"
+        )
+    scenario = session.scenario
+    if args.scenario is not None:
+        given = load_scenario(find_scenario(args.scenario))
+        if sha256_json(scenario_data(given)) != sha256_json(scenario_data(scenario)):
+            raise ChokepointError(
+                f"--compare: {args.compare} was played on another scenario (or another version "
+                f"of it) than {args.scenario}; leave SCENARIO out to sweep the log's own"
+            )
+    return scenario, session
+
+
+def _bots(args: argparse.Namespace, scenario: Any) -> dict[str, str]:
+    """Each team's bot kind: ``--bot`` where given, else the default doctrine."""
+    from game.bots import BOT_KINDS
+    from game.cli import parse_bot_specs
+
     specs = parse_bot_specs(args.bot)
     for team, kind in specs.items():
         if team not in scenario.teams:
@@ -87,16 +180,14 @@ def run(args: argparse.Namespace) -> int:
             raise ChokepointError(
                 f"--bot: unknown bot '{kind}' (bots: {', '.join(sorted(BOT_KINDS))})"
             )
-    bots = {t: specs.get(t, DEFAULT_BOT) for t in sorted(scenario.teams)}
-    spec = sweep.SweepSpec(
-        scenario_data=scenario_data(scenario),
-        scenario_ref=args.scenario,
-        bots=bots,
-        base_seed=args.seed,
-        games=args.games,
-    )
+    return {t: specs.get(t, DEFAULT_BOT) for t in sorted(scenario.teams)}
+
+
+def _play(args: argparse.Namespace, spec: Any) -> tuple[list[dict[str, Any]], bool]:
+    """Play the sweep's games with a progress bar: (rows, whether Ctrl-C stopped it early)."""
+    from game import sweep
+
     bar = None if args.quiet else ProgressBar(sys.stderr)
-    started = time.perf_counter()
     interrupted = False
     with ExitStack() as stack:
         if args.scheduler:
@@ -108,35 +199,9 @@ def run(args: argparse.Namespace) -> int:
             rows = sweep.run_sweep(spec, executor, workers, bar.update if bar else None)
         except sweep.SweepInterrupted as stop:  # Ctrl-C: keep the games already played
             rows, interrupted = stop.rows, True
-    elapsed = time.perf_counter() - started
     if bar:
         bar.close()
-    if interrupted:
-        print(
-            f"chokepoint: sweep interrupted after {len(rows)} of {args.games} games",
-            file=sys.stderr,
-        )
-        if not rows:
-            return EXIT_INTERRUPTED
-    summary = sweep.summarise(rows)
-    if out_path is not None:
-        write_rows(out_path, rows, spec, summary)
-    if args.json:
-        doc = {"scenario": scenario.id, "seed": args.seed, "bots": bots, **summary}
-        if interrupted:
-            doc["interrupted"] = True
-        print(json.dumps(doc, indent=2, sort_keys=True))
-    else:
-        who = ", ".join(f"{t}={k}" for t, k in bots.items())
-        print(f"sweep of {scenario.id}, base seed {args.seed}, bots: {who}")
-        if interrupted:
-            print(f"interrupted: only {len(rows)} of the {args.games} games were played")
-        print(sweep.summary_text(summary))
-        rate = len(rows) / elapsed * 60.0 if elapsed > 0 else float("inf")
-        print(f"\n{len(rows)} games in {elapsed:.1f} s ({rate:,.0f} games a minute)")
-        if out_path is not None:
-            print(f"rows written to {out_path}")
-    return EXIT_INTERRUPTED if interrupted else 0
+    return rows, interrupted
 
 
 def local_jobs(asked: int | None) -> int:

@@ -299,13 +299,7 @@ def summarise(rows: Sequence[Row]) -> dict[str, Any]:
     """Distributions of scores, indices and outputs, and how often each outcome occurred."""
     if not rows:
         return {"games": 0, "distributions": {}, "outcomes": {}}
-    numeric = [
-        k
-        for k, v in rows[0].items()
-        if (k.startswith(("score_", "index_", "output_")) or k == "max_tension")
-        and isinstance(v, int | float)
-        and not isinstance(v, bool)
-    ]
+    numeric = numeric_columns(rows[0])
     dists = {k: distribution([float(r[k]) for r in rows]) for k in numeric}
     n = len(rows)
     outcomes: dict[str, float] = {}
@@ -315,6 +309,71 @@ def summarise(rows: Sequence[Row]) -> dict[str, Any]:
     for name in OUTCOMES:
         outcomes[name] = sum(1 for r in rows if r.get(name)) / n
     return {"games": n, "distributions": dists, "outcomes": outcomes}
+
+
+def numeric_columns(row: Row) -> list[str]:
+    """The columns of a row that the summary shows as distributions."""
+    return [
+        k
+        for k, v in row.items()
+        if (k.startswith(("score_", "index_", "output_")) or k == "max_tension")
+        and isinstance(v, int | float)
+        and not isinstance(v, bool)
+    ]
+
+
+def session_row(session: Any) -> Row:
+    """A finished session (``game.engine.Session``) as a sweep row, to set beside a sweep."""
+    row = game_row(session.scenario, session.states, session.seed, dict(session.controllers), "")
+    del row["command"]  # a session is replayed from its log, not re-run with bots
+    return row
+
+
+def standing(rows: Sequence[Row], row: Row) -> dict[str, float]:
+    """For each numeric column: the share of ``rows`` with a lower value than ``row`` (ties
+    count half), i.e. where a session stands among the sweep's games (0 = lowest, 1 = highest).
+    """
+    out: dict[str, float] = {}
+    for k in numeric_columns(row):
+        v = float(row[k])
+        below = sum(1 for r in rows if float(r[k]) < v)
+        ties = sum(1 for r in rows if float(r[k]) == v)
+        out[k] = (below + 0.5 * ties) / len(rows) if rows else math.nan
+    return out
+
+
+def comparison_text(summary: Mapping[str, Any], row: Row, ranks: Mapping[str, float]) -> str:
+    """Where a session's result stands among a sweep's games, as a plain-text table."""
+    n = summary["games"]
+    dists = summary["distributions"]
+    table = [["", "session", "median", "5%-95% of games", "games below"]]
+    for k, share in ranks.items():
+        d = dists[k]
+        table.append(
+            [
+                k,
+                f"{float(row[k]):.1f}",
+                f"{d['p50']:.1f}",
+                f"{d['p5']:.1f} - {d['p95']:.1f}",
+                f"{share:.0%}",
+            ]
+        )
+    widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
+    lines = [f"this session against the {n} games (games below: share of games with less)"]
+    for r in table:
+        lines.append(
+            "  ".join(
+                c.ljust(w) if i == 0 else c.rjust(w)
+                for i, (c, w) in enumerate(zip(r, widths, strict=True))
+            )
+        )
+    happened = [f"top:{row['top']}", *(name for name in OUTCOMES if row.get(name))]
+    shares = summary["outcomes"]
+    lines.append("")
+    lines.append("outcomes of this session, and how often they occurred in the games:")
+    for name in happened:
+        lines.append(f"  {shares.get(name, 0.0):6.1%}  {name}")
+    return "\n".join(lines)
 
 
 OUTCOME_TEXT = {

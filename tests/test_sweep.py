@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 
 from game import sweep
 from game.cli import main
+from game.log import replay_log
 from game.scenario import Scenario
 from game.scenario_loader import scenario_data
 
@@ -289,3 +291,65 @@ def test_local_jobs_are_capped_per_core(capsys: pytest.CaptureFixture[str]) -> N
     assert capsys.readouterr().err == ""
     assert local_jobs(500 * cores) == JOBS_PER_CORE * cores
     assert f"--jobs {500 * cores} is more than {JOBS_PER_CORE} per core" in capsys.readouterr().err
+
+
+def test_standing_counts_the_games_below_with_ties_as_half() -> None:
+    rows = [{"score_a": x} for x in (1.0, 2.0, 2.0, 3.0)]
+    assert sweep.standing(rows, {"score_a": 2.0}) == {"score_a": 0.5}  # 1 below, 2 ties
+    assert sweep.standing(rows, {"score_a": 0.0}) == {"score_a": 0.0}
+    assert sweep.standing(rows, {"score_a": 9.0}) == {"score_a": 1.0}
+
+
+def test_compare_shows_where_a_session_stands(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "session.jsonl"
+    assert main(["run", "dual-use-ban-2026", "--seed", "4", "--log", str(log)]) == 0
+    capsys.readouterr()
+    argv = ["sweep", "--compare", str(log), "--games", "6", "--seed", "1", "--jobs", "1"]
+    assert main([*argv, "--quiet", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    session = doc["compare"]["session"]
+    replayed = replay_log(log).session
+    assert replayed is not None
+    assert session["score_tokyo"] == round(replayed.state.scores["tokyo"], 4)
+    assert session["bot_tokyo"] == "plan"  # who played it, from the log
+    below = doc["compare"]["games_below"]["score_tokyo"]
+    scores = [r["score_tokyo"] for r in sweep.run_sweep(_doctrine_spec(doc, 6))]
+    lower = sum(s < session["score_tokyo"] for s in scores)
+    ties = sum(s == session["score_tokyo"] for s in scores)
+    assert below == pytest.approx((lower + 0.5 * ties) / 6)
+    assert main([*argv, "--quiet"]) == 0
+    text = capsys.readouterr().out
+    assert "this session against the 6 games" in text and "games below" in text
+
+
+def _doctrine_spec(doc: dict[str, Any], games: int) -> sweep.SweepSpec:
+    from game.scenario_loader import find_scenario, load_scenario
+
+    s = load_scenario(find_scenario(doc["scenario"]))
+    return sweep.SweepSpec(scenario_data(s), doc["scenario"], doc["bots"], doc["seed"], games)
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        ("unfinished", "has played 3 of 12 turns"),
+        ("other-scenario", "was played on another scenario"),
+        ("truncated", "is truncated; compare needs a sound, finished session"),
+    ],
+)
+def test_compare_refuses_what_it_cannot_compare(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], setup: str, message: str
+) -> None:
+    log = tmp_path / "session.jsonl"
+    turns = ["--turns", "3"] if setup == "unfinished" else []
+    assert main(["run", "dual-use-ban-2026", "--seed", "4", *turns, "--log", str(log)]) == 0
+    if setup == "truncated":
+        log.write_bytes(log.read_bytes()[:-500])
+    scenario = ["senkaku-2010"] if setup == "other-scenario" else []
+    capsys.readouterr()
+    argv = ["sweep", *scenario, "--compare", str(log), "--games", "2", "--seed", "1"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
