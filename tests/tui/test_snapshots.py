@@ -171,3 +171,28 @@ def test_timer_on_console(snap_compare, make_app) -> None:
 
     app = make_app(start_screen=True, clock=clock)
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
+
+
+def test_compare_with_computer_games(
+    snap_compare, make_app, workdir: Path, scenario, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from game.engine import Session
+    from game.log import write_log
+    from game.tui.screens.compare import CompareScreen
+
+    monkeypatch.setattr(CompareScreen, "GAMES", 20)
+    session = Session(scenario, 3, {t: "human" for t in scenario.teams})
+    for _ in range(11):
+        session.play({})
+    write_log(session, workdir / "eleven.jsonl")
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause()
+        await pilot.press("r", "y")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ResultsScreen))
+        await pilot.press("g")
+        await wait_for(pilot, lambda: getattr(pilot.app.screen, "rows", None) is not None)
+        await _quiet(pilot)
+
+    app = make_app(resume=str(workdir / "eleven.jsonl"))
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)

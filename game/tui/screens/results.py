@@ -34,6 +34,7 @@ class ResultsScreen(Screen[None]):
         Binding("m", "more", "All changes"),
         Binding("v", "override", "Override"),
         Binding("c", "note", "Note"),
+        Binding("g", "compare", "Against the computer"),
     ]
 
     def __init__(self, game: Game, record: TurnRecord, pov: str = FACILITATOR) -> None:
@@ -70,6 +71,8 @@ class ResultsScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("override", "note"):
             return self.pov == FACILITATOR and self.is_last
+        if action == "compare":
+            return self.is_last and self.game.session.is_over
         return True
 
     @property
@@ -106,7 +109,7 @@ class ResultsScreen(Screen[None]):
         head.append(
             "Enter: " + ("back to the console" if self.pov == FACILITATOR else "next turn")
             if not over
-            else "Enter: close · p: replay the whole session",
+            else "Enter: close · p: replay the whole session · g: set it beside computer games",
             style="dim",
         )
         self.query_one("#headline", Static).update(head)
@@ -118,6 +121,7 @@ class ResultsScreen(Screen[None]):
         self.query_one("#index-chart", LineChart).set_series(index_series(states, turn))
         self.show_story()
         self.query_one("#results-right", VerticalScroll).scroll_home(animate=False)
+        self.refresh_bindings()  # "against the computer" is offered once the game is over
 
     def show_story(self) -> None:
         notes = self.game.session.notes.get(self.record.turn, []) if self.is_last else []
@@ -162,6 +166,11 @@ class ResultsScreen(Screen[None]):
                 self.notify(f"Note saved on turn {self.record.turn}.")
 
         self.app.push_screen(NoteScreen(self.game, self.record.turn), done)
+
+    def action_compare(self) -> None:
+        from game.tui.screens.compare import CompareScreen
+
+        self.app.push_screen(CompareScreen(self.game, self.pov))
 
     def action_replay(self) -> None:
         self.app.open_replay(str(self.game.log_path))  # type: ignore[attr-defined]

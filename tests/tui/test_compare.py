@@ -1,0 +1,118 @@
+"""After the last turn: the session set beside computer games played from the start."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from rich.console import Console, RenderableType
+
+from game import sweep
+from game.engine import Session
+from game.log import write_log
+from game.orders import Diplomacy
+from game.scenario import Scenario
+from game.scenario_loader import scenario_data
+from game.tui.screens.compare import CompareScreen
+from game.tui.screens.results import ResultsScreen
+
+from .conftest import SIZE, screen_text, wait_for
+
+pytestmark = pytest.mark.asyncio
+GAMES = 12
+
+
+@pytest.fixture
+def eleven_turns(workdir: Path, scenario: Scenario) -> Path:
+    """A hot-seat session with one turn left (Tokyo rallied the G7 in turn 1)."""
+    session = Session(scenario, 3, {t: "human" for t in scenario.teams})
+    session.play({"tokyo": [Diplomacy(move="tk_g7")]})
+    for _ in range(10):
+        session.play({})
+    path = workdir / "eleven.jsonl"
+    write_log(session, path)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def few_games(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(CompareScreen, "GAMES", GAMES)
+
+
+def _plain(renderable: RenderableType) -> str:
+    buf = io.StringIO()
+    Console(file=buf, width=100, color_system=None).print(renderable)
+    return buf.getvalue()
+
+
+async def _final_results(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await pilot.press("r", "y")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, ResultsScreen))
+    assert pilot.app.game.session.is_over
+
+
+async def test_final_results_set_the_session_beside_computer_games(
+    make_app, eleven_turns: Path
+) -> None:
+    app = make_app(resume=str(eleven_turns))
+    async with app.run_test(size=SIZE) as pilot:
+        await _final_results(pilot)
+        assert "g: set it beside computer games" in screen_text(app)
+        await pilot.press("g")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        await wait_for(pilot, lambda: screen.rows is not None)
+        text = screen_text(app)
+        session = app.game.session
+        g = app.game
+        spec = sweep.SweepSpec(
+            scenario_data(g.scenario),
+            g.scenario.id,
+            dict.fromkeys(sorted(g.scenario.teams), "doctrine"),
+            session.seed,
+            GAMES,
+        )
+        rows = sweep.run_sweep(spec)  # the same games, played here
+        assert screen.rows == rows
+        tokyo = session.state.scores["tokyo"]
+        lower = sum(r["score_tokyo"] < round(tokyo, 4) for r in rows) / GAMES
+        row = re.search(r"Tokyo score\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)", text)
+        assert row, text
+        median = sweep.percentile([r["score_tokyo"] for r in rows], 50)
+        assert row.groups() == (f"{tokyo:.1f}", f"{median:.1f}", row.group(3), f"{lower:.0%}")
+        assert "Washington score" in text and "Tension" in text  # the facilitator sees all
+        solo = _plain(CompareScreen(g, "tokyo").table(rows))  # a solo player: its own score
+        assert "Tokyo score" in solo and "Tension" in solo
+        assert "Beijing score" not in solo and "Washington score" not in solo
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+
+
+async def test_the_comparison_is_offered_only_when_the_game_is_over(
+    make_app, eleven_turns: Path
+) -> None:
+    app = make_app(resume=str(eleven_turns))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("l")  # the results of turn 11
+        await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
+        assert app.screen.check_action("compare", ()) is False
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+
+
+async def test_closing_early_stops_the_games(make_app, eleven_turns: Path) -> None:
+    app = make_app(resume=str(eleven_turns))
+    async with app.run_test(size=SIZE) as pilot:
+        await _final_results(pilot)
+        CompareScreen.GAMES = 100_000  # far more than can be played before escape
+        await pilot.press("g", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        await wait_for(pilot, lambda: not any(w.is_running for w in app.workers))
