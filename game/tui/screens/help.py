@@ -37,6 +37,7 @@ indices move, and each team's **score** (0–100) is recomputed from its objecti
 3. The next team is called; the previous team's orders stay hidden.
 4. Back at the console, the facilitator sees every sealed order and resolves (**r**).
 5. The results show the scoreboard, charts and the ledger in plain words.
+6. After the last turn, **g** on the results sets the session beside games the computer plays.
 
 Press **ctrl+p** for the command palette, **F1** for this help, **ctrl+q** to quit.
 """
