@@ -28,9 +28,12 @@ import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.scenario import Scenario
+
+if TYPE_CHECKING:
+    from game.engine import Session
 
 POSTURE_BROKE = 40.0
 COHESION_STRAINED = 50.0
@@ -322,7 +325,7 @@ def numeric_columns(row: Row) -> list[str]:
     ]
 
 
-def session_row(session: Any) -> Row:
+def session_row(session: Session) -> Row:
     """A finished session (``game.engine.Session``) as a sweep row, to set beside a sweep."""
     row = game_row(session.scenario, session.states, session.seed, dict(session.controllers), "")
     del row["command"]  # a session is replayed from its log, not re-run with bots
@@ -358,15 +361,8 @@ def comparison_text(summary: Mapping[str, Any], row: Row, ranks: Mapping[str, fl
                 f"{share:.0%}",
             ]
         )
-    widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
     lines = [f"this session against the {n} games (games below: share of games with less)"]
-    for r in table:
-        lines.append(
-            "  ".join(
-                c.ljust(w) if i == 0 else c.rjust(w)
-                for i, (c, w) in enumerate(zip(r, widths, strict=True))
-            )
-        )
+    lines += _aligned(table)
     happened = [f"top:{row['top']}", *(name for name in OUTCOMES if row.get(name))]
     shares = summary["outcomes"]
     lines.append("")
@@ -403,14 +399,7 @@ def summary_text(summary: Mapping[str, Any]) -> str:
                 ),
             ]
         )
-    widths = [max(len(r[i]) for r in table) for i in range(len(head))]
-    for r in table:
-        lines.append(
-            "  ".join(
-                c.ljust(w) if i == 0 else c.rjust(w)
-                for i, (c, w) in enumerate(zip(r, widths, strict=True))
-            )
-        )
+    lines += _aligned(table)
     lines.append("")
     lines.append("outcomes:")
     for k, share in summary["outcomes"].items():
@@ -422,3 +411,15 @@ def summary_text(summary: Mapping[str, Any]) -> str:
             text = OUTCOME_TEXT[k]
         lines.append(f"  {share:6.1%}  {k:20s} {text}")
     return "\n".join(lines)
+
+
+def _aligned(table: Sequence[Sequence[str]]) -> list[str]:
+    """The rows of ``table`` as lines: the first column to the left, the others to the right."""
+    widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
+    return [
+        "  ".join(
+            c.ljust(w) if i == 0 else c.rjust(w)
+            for i, (c, w) in enumerate(zip(r, widths, strict=True))
+        )
+        for r in table
+    ]

@@ -10,7 +10,9 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,20 @@ from game.scenario import Scenario
 from game.scenario_loader import scenario_data
 
 BOTS = {"beijing": "doctrine:hawk", "tokyo": "random", "washington": "doctrine:dove"}
+
+
+@contextmanager
+def _dask_executor() -> Iterator[Executor]:
+    """Dask's executor on a local cluster the test starts (skipped without the dask extra)."""
+    distributed = pytest.importorskip("distributed")
+    with (
+        distributed.LocalCluster(
+            n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+        client.get_executor() as ex,
+    ):
+        yield ex
 
 
 def _spec(scenario: Scenario, games: int = 4, seed: int = 11) -> sweep.SweepSpec:
@@ -100,16 +116,9 @@ def test_serial_and_process_pool_agree(scenario: Scenario) -> None:
 
 
 def test_dask_cluster_gives_the_same_rows(scenario: Scenario) -> None:
-    distributed = pytest.importorskip("distributed")
     spec = _spec(scenario, games=3)
     local = sweep.run_sweep(spec)
-    with (
-        distributed.LocalCluster(
-            n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
-        ) as cluster,
-        distributed.Client(cluster) as client,
-        client.get_executor() as ex,
-    ):
+    with _dask_executor() as ex:
         remote = sweep.run_sweep(spec, ex, 2)
     assert remote == local
 
@@ -213,14 +222,7 @@ def test_interrupted_sweep_keeps_the_games_played(scenario: Scenario, where: str
             with sweep.local_executor(2) as ex:
                 sweep.run_sweep(spec, ex, 6, _interrupt_after(2))
         else:
-            distributed = pytest.importorskip("distributed")
-            with (
-                distributed.LocalCluster(
-                    n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
-                ) as cluster,
-                distributed.Client(cluster) as client,
-                client.get_executor() as ex,
-            ):
+            with _dask_executor() as ex:
                 sweep.run_sweep(spec, ex, 6, _interrupt_after(2))
     played = caught.value.rows
     assert caught.value.games == 6

@@ -105,7 +105,7 @@ class CompareScreen(ModalScreen[None]):
         shown = [k for k in shown if f"score.{k.removeprefix('score_')}" not in hidden]
         table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False)
         table.add_column("")
-        for head in ("session", "median", "middle 90%", "games lower"):
+        for head in ("session", "median", "middle 90%", "games below"):
             table.add_column(head, justify="right")
         for k in shown:
             d = summary["distributions"][k]
@@ -123,7 +123,7 @@ class CompareScreen(ModalScreen[None]):
                 Text(f"{ranks[k]:.0%}", style="bold"),
             )
         note = Text(
-            "'games lower': the share of the games that ended below this session "
+            "'games below': the share of the games that ended below this session "
             "(ties count half).",
             style="dim",
         )
