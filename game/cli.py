@@ -1,7 +1,8 @@
 """The ``chokepoint`` command. Headless commands never import textual; only the app does.
 
     chokepoint                      open the app on its start screen
-    chokepoint play [SCENARIO]      go straight into a game (--solo TEAM, --seed N, --resume LOG)
+    chokepoint play [SCENARIO]      go straight into a game (--solo TEAM, --bot TEAM=KIND,
+                                    --seed N, --resume LOG)
     chokepoint replay LOG           open the replay viewer
     chokepoint run SCENARIO         play a game headless (--seed, --turns, --orders, --bot, --log)
     chokepoint validate PATH        check a scenario file
@@ -44,6 +45,14 @@ def build_parser() -> argparse.ArgumentParser:
     play = sub.add_parser("play", help="start a game in the app")
     play.add_argument("scenario", nargs="?", help="scenario file or bundled id (default scenario)")
     play.add_argument("--solo", metavar="TEAM", help="play one team; the computer plays the rest")
+    play.add_argument(
+        "--bot",
+        action="append",
+        default=[],
+        metavar="TEAM=KIND",
+        help="the computer player of a team, e.g. beijing=search (repeatable; "
+        "with --solo the other teams are played by 'doctrine' unless given)",
+    )
     play.add_argument("--seed", type=int, default=None, help="random seed (default 1)")
     play.add_argument("--resume", metavar="LOG", help="resume an interrupted session from its log")
     play.add_argument("--log", metavar="OUT", help="where to write the session log")
@@ -146,6 +155,17 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def _app(args: argparse.Namespace) -> int:
+    bots = parse_bot_specs(getattr(args, "bot", []))
+    if bots:
+        from game.bots import BOT_KINDS
+
+        for kind in bots.values():
+            if kind not in BOT_KINDS:
+                raise ChokepointError(
+                    f"--bot: unknown bot '{kind}' (bots: {', '.join(sorted(BOT_KINDS))})"
+                )
+        if getattr(args, "resume", None):
+            raise ChokepointError("--bot goes with a new game: a resumed one keeps its players")
     from game.tui.app import run_app  # type: ignore[import-not-found,unused-ignore]
 
     # the only place the command imports textual
@@ -154,6 +174,7 @@ def _app(args: argparse.Namespace) -> int:
             scenario=getattr(args, "scenario", None),
             seed=getattr(args, "seed", None),
             solo=getattr(args, "solo", None),
+            bots=bots,
             resume=getattr(args, "resume", None),
             replay=getattr(args, "log", None) if args.command == "replay" else None,
             log=getattr(args, "log", None) if args.command == "play" else None,

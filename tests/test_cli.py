@@ -222,3 +222,15 @@ def test_run_refuses_a_log_it_could_not_write_before_playing(
     captured = capsys.readouterr()
     assert "--log:" in captured.err and "a-file is not a folder" in captured.err
     assert captured.out == ""  # no game was played (its table would be printed)
+
+
+def test_play_refuses_bad_computer_players_before_the_app_starts(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["play", "--solo", "tokyo", "--bot", "beijing=wizard"]) == 2
+    assert "unknown bot 'wizard'" in capsys.readouterr().err
+    assert main(["play", "--bot", "beijing"]) == 2
+    assert "TEAM=KIND" in capsys.readouterr().err
+    log = tmp_path / "x.jsonl"
+    assert main(["play", "--resume", str(log), "--bot", "beijing=random"]) == 2
+    assert "a resumed one keeps its players" in capsys.readouterr().err

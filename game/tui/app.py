@@ -46,6 +46,7 @@ class ChokepointApp(App[int]):
         scenario: str | None = None,
         seed: int | None = None,
         solo: str | None = None,
+        bots: dict[str, str] | None = None,
         resume: str | None = None,
         replay: str | None = None,
         log: str | None = None,
@@ -59,6 +60,7 @@ class ChokepointApp(App[int]):
         self.opt_scenario = scenario
         self.opt_seed = seed
         self.opt_solo = solo
+        self.opt_bots = dict(bots or {})
         self.opt_resume = resume
         self.opt_replay = replay
         self.opt_log = log
@@ -115,15 +117,27 @@ class ChokepointApp(App[int]):
         if self.opt_solo is not None and self.opt_solo not in teams:
             self.show_start(f"--solo: unknown team '{self.opt_solo}' (teams: {', '.join(teams)})")
             return
-        from game.tui.game import bot_kinds
+        from game.tui.game import solo_opponent
 
-        kind = "hold" if "hold" in bot_kinds() else bot_kinds()[0]
+        unknown = sorted(set(self.opt_bots) - set(teams))
+        if unknown:
+            self.show_start(f"--bot: unknown team '{unknown[0]}' (teams: {', '.join(teams)})")
+            return
+        if self.opt_solo in self.opt_bots:
+            self.show_start(f"--bot: {self.opt_solo} is the team you play (--solo)")
+            return
         if self.opt_solo:
-            controllers = {t: HUMAN if t == self.opt_solo else bot_controller(kind) for t in teams}
-            mode = "solo"
+            default = solo_opponent()
+            controllers = {
+                t: HUMAN if t == self.opt_solo else bot_controller(self.opt_bots.get(t, default))
+                for t in teams
+            }
         else:
-            controllers = {t: HUMAN for t in teams}
-            mode = "hotseat"
+            controllers = {
+                t: bot_controller(self.opt_bots[t]) if t in self.opt_bots else HUMAN for t in teams
+            }
+        humans = [t for t, c in controllers.items() if c == HUMAN]
+        mode = "solo" if len(humans) == 1 else "hotseat"
         log = Path(self.opt_log) if self.opt_log else default_log_path(scenario.id, seed)
         self.start_game(scenario, seed, controllers, log, mode)
 
@@ -340,6 +354,7 @@ def run_app(
     scenario: str | None = None,
     seed: int | None = None,
     solo: str | None = None,
+    bots: dict[str, str] | None = None,
     resume: str | None = None,
     replay: str | None = None,
     log: str | None = None,
@@ -350,6 +365,7 @@ def run_app(
         scenario=scenario,
         seed=seed,
         solo=solo,
+        bots=bots,
         resume=resume,
         replay=replay,
         log=log,

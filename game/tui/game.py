@@ -121,6 +121,15 @@ def bot_kinds() -> list[str]:
     return sorted(BOT_KINDS)
 
 
+SOLO_OPPONENT = "doctrine"
+"""Who plays the other teams in solo play unless chosen: the pragmatist doctrine (sensible,
+and instant; the search bot is stronger and can be chosen on the start screen or with --bot)."""
+
+
+def solo_opponent() -> str:
+    return SOLO_OPPONENT if SOLO_OPPONENT in BOT_KINDS else bot_kinds()[0]
+
+
 def default_log_path(scenario_id: str, seed: int, base: Path | None = None) -> Path:
     """``sessions/<scenario>-seed<N>.jsonl`` under the current directory, never an existing file."""
     folder = (base or Path.cwd()) / "sessions"

@@ -43,8 +43,38 @@ async def test_solo_turn_resolves_against_the_computer(make_app, workdir: Path) 
     log = workdir / "sessions" / "dual-use-ban-2026-seed3.jsonl"
     rep = replay_log(log)
     assert rep.ok and rep.good_turns == 1
-    assert rep.header["controllers"]["beijing"].startswith("bot:")
-    assert rep.header["controllers"]["tokyo"] == "human"
+    # the computer plays the other teams sensibly by default (the pragmatist doctrine)
+    assert rep.header["controllers"] == {
+        "beijing": "bot:doctrine",
+        "tokyo": "human",
+        "washington": "bot:doctrine",
+    }
+    assert rep.turn_data[0]["orders"]["beijing"]  # it gave orders, it did not just hold
+
+
+async def test_play_chooses_the_computer_players_with_bot(make_app, workdir: Path) -> None:
+    app = make_app(solo="tokyo", bots={"beijing": "random"})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.game.session.controllers == {
+            "beijing": "bot:random",
+            "tokyo": "human",
+            "washington": "bot:doctrine",
+        }
+    app = make_app(bots={"washington": "search:easy"})  # hot seat with one computer team
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen)
+        assert app.game.computer_teams == ["washington"]
+    for bots, message in (
+        ({"moscow": "random"}, "unknown team 'moscow'"),
+        ({"tokyo": "random"}, "tokyo is the team you play"),
+    ):
+        app = make_app(solo="tokyo", bots=bots)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, StartScreen)
+            assert any(message in n.message for n in app._notifications)
 
 
 async def test_replay_steps_jumps_and_switches_point_of_view(make_app, played_log: Path) -> None:

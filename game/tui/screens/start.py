@@ -35,6 +35,7 @@ from game.tui.game import (
     bot_kinds,
     default_log_path,
     display_path,
+    solo_opponent,
 )
 from game.tui.screens import tame_cursor
 
@@ -233,7 +234,6 @@ class StartScreen(Screen[None]):
         solo = self.mode == "solo"
         self.query_one("#solo-field").set_class(not solo, "hidden")
         player = self.query_one("#solo-team", Select).value
-        kinds = bot_kinds()
         for tid in self.scenario.teams:
             sel = self.query_one(f"#ctl-{tid}", Select)
             if solo and tid == player:
@@ -241,7 +241,7 @@ class StartScreen(Screen[None]):
                 sel.disabled = True
             elif solo:
                 if sel.value == HUMAN:
-                    sel.value = bot_controller("hold" if "hold" in kinds else kinds[0])
+                    sel.value = bot_controller(solo_opponent())
                 sel.disabled = False
             else:
                 if sel.disabled:
