@@ -58,6 +58,8 @@ def possessive(name: str) -> str:
 
 def _names(s: Scenario) -> dict[str, str]:
     out: dict[str, str] = {}
+    for tid, team in s.teams.items():
+        out[tid] = team.name  # "beijing's PLA exercise" -> "Beijing's PLA exercise"
     for aid in s.actors:
         out[aid] = actor_name(s, aid)
     for mid in s.materials:
