@@ -19,6 +19,9 @@ CORE = [
     "game.headless",
     "game.cli",
     "game.bots",
+    "game.sweep",
+    "game.names",
+    "game.report.model",
     "game.rules.trade",
     "game.rules.scoring",
 ]

@@ -18,6 +18,7 @@ from game.errors import ChokepointError
 from game.facilitation import Override
 from game.log import Replay, replay_log
 from game.metrics import metric
+from game.names import humanize
 from game.orders import Diplomacy, Invest, Order
 from game.scenario import INDEX_NAMES, Scenario
 from game.state import GameState
@@ -253,9 +254,9 @@ def _orders_in_words(session: Session, turn: int) -> dict[str, list[str]]:
     return out
 
 
-def _score_reasons(ledger: list[dict[str, Any]], n: int) -> list[LedgerLine]:
+def _score_reasons(s: Scenario, ledger: list[dict[str, Any]], n: int) -> list[LedgerLine]:
     lines = [
-        LedgerLine(str(e["rule"]), str(e["key"]), float(e["amount"]), str(e["why"]))
+        LedgerLine(str(e["rule"]), str(e["key"]), float(e["amount"]), humanize(s, str(e["why"])))
         for e in ledger
         if str(e.get("key", "")).startswith("score.")
     ]
@@ -333,7 +334,7 @@ def build_debrief(rep: Replay) -> Debrief:
                 scores=dict(after),
                 score_change=change,
                 swing=sum(abs(v) for v in change.values()),
-                top_reasons=_score_reasons(data.get("ledger", []), 5),
+                top_reasons=_score_reasons(s, data.get("ledger", []), 5),
             )
         )
 

@@ -7,12 +7,14 @@ says what is hidden; this module only applies it to the ledger and order lists).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from game.chance import Draw
 from game.facilitation import Override
 from game.ledger import Entry
+from game.names import actor_name as actor_name  # re-exported for the screens
+from game.names import humanize as humanize
+from game.names import material_name as material_name
 from game.orders import Invest, Order, StockpileBuild, StockpileRelease
 from game.scenario import Scenario
 
@@ -28,23 +30,6 @@ INDEX_LABELS = {
 INDEX_ORDER = ("tension", "cohesion", "posture", "deterrence", "market_share")
 
 
-def short(name: str) -> str:
-    """'NdPr oxide (light rare earths)' -> 'NdPr oxide'."""
-    return name.split(" (")[0]
-
-
-def actor_name(s: Scenario, actor: str) -> str:
-    if actor == "*":
-        return "everyone"
-    a = s.actors.get(actor)
-    return short(a.name) if a else actor
-
-
-def material_name(s: Scenario, material: str) -> str:
-    m = s.materials.get(material)
-    return short(m.name) if m else material
-
-
 def team_name(s: Scenario, team: str) -> str:
     if team == FACILITATOR:
         return "Facilitator"
@@ -54,41 +39,6 @@ def team_name(s: Scenario, team: str) -> str:
 
 def possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
-
-
-def _names(s: Scenario) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for tid, team in s.teams.items():
-        out[tid] = team.name  # "beijing's PLA exercise" -> "Beijing's PLA exercise"
-    for aid in s.actors:
-        out[aid] = actor_name(s, aid)
-    for mid in s.materials:
-        out[mid] = material_name(s, mid)
-    for opt in s.investments:
-        out[opt.id] = opt.name
-    for mv in s.diplomacy:
-        out[mv.id] = mv.name
-    return out
-
-
-_NAME_CACHE: dict[int, tuple[dict[str, str], re.Pattern[str] | None]] = {}
-
-
-def humanize(s: Scenario, text: str) -> str:
-    """Replace identifiers (actors, materials, options, moves) in ``text`` by their names."""
-    cached = _NAME_CACHE.get(id(s))
-    if cached is None:
-        names = _names(s)
-        keys = sorted(names, key=len, reverse=True)
-        pattern = (
-            re.compile(r"\b(" + "|".join(re.escape(k) for k in keys) + r")\b") if keys else None
-        )
-        cached = (names, pattern)
-        _NAME_CACHE[id(s)] = cached
-    names, pattern = cached
-    if pattern is None:
-        return text
-    return pattern.sub(lambda m: names[m.group(1)], text)
 
 
 def key_label(s: Scenario, key: str) -> str:

@@ -1,0 +1,63 @@
+"""Names for the engine's identifiers: ``JPN`` -> "Japan", ``bj_pla_exercise`` -> "PLA exercise
+around Taiwan", ``beijing`` -> "Beijing", in any text (the ledger's stories are written with
+identifiers). Presentation only, used by the app and the after-action report alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from game.scenario import Scenario
+
+
+def short(name: str) -> str:
+    """'NdPr oxide (light rare earths)' -> 'NdPr oxide'."""
+    return name.split(" (")[0]
+
+
+def actor_name(s: Scenario, actor: str) -> str:
+    if actor == "*":
+        return "everyone"
+    a = s.actors.get(actor)
+    return short(a.name) if a else actor
+
+
+def material_name(s: Scenario, material: str) -> str:
+    m = s.materials.get(material)
+    return short(m.name) if m else material
+
+
+def _names(s: Scenario) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for tid, team in s.teams.items():
+        out[tid] = team.name  # "beijing's PLA exercise" -> "Beijing's PLA exercise"
+    for aid in s.actors:
+        out[aid] = actor_name(s, aid)
+    for mid in s.materials:
+        out[mid] = material_name(s, mid)
+    for opt in s.investments:
+        out[opt.id] = opt.name
+    for mv in s.diplomacy:
+        out[mv.id] = mv.name
+    return out
+
+
+_NAME_CACHE: dict[int, tuple[Scenario, dict[str, str], re.Pattern[str] | None]] = {}
+
+
+def humanize(s: Scenario, text: str) -> str:
+    """Replace identifiers (teams, actors, materials, options, moves) in ``text`` by names."""
+    cached = _NAME_CACHE.get(id(s))
+    if cached is None or cached[0] is not s:  # (an id can be reused once a scenario is gone)
+        names = _names(s)
+        keys = sorted(names, key=len, reverse=True)
+        pattern = (
+            re.compile(r"\b(" + "|".join(re.escape(k) for k in keys) + r")\b") if keys else None
+        )
+        if len(_NAME_CACHE) > 32:
+            _NAME_CACHE.clear()
+        cached = _NAME_CACHE[id(s)] = (s, names, pattern)
+    _, names, pattern = cached
+    if pattern is None:
+        return text
+    return pattern.sub(lambda m: names[m.group(1)], text)
