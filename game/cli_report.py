@@ -2,7 +2,7 @@
 the comparison of two branches. A thin shell over :mod:`game.report` and :mod:`game.diff`; never
 imports textual.
 
-    chokepoint report LOG [--format md|html] [-o FILE]
+    chokepoint report LOG [--format md|html] [-o FILE] [--against N]
     chokepoint diff LOG_A LOG_B [--json]
 """
 
@@ -37,6 +37,13 @@ def add_parser(subparsers: Any) -> None:
         "taken from -o's extension when not given",
     )
     rep.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
+    rep.add_argument(
+        "--against",
+        type=int,
+        metavar="N",
+        help="add a section setting the finished session beside N games the computer plays "
+        "from the same start (seeded from the session's seed)",
+    )
 
     diff = subparsers.add_parser(
         "diff",
@@ -66,33 +73,51 @@ def write_atomic(path: str | Path, text: str) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from game.report.model import debrief_from_log
+    from game.report.model import build_debrief, load_replay
 
     fmt = args.format
     if fmt is None:
         out = str(args.output or "")
         fmt = "html" if out.lower().endswith((".html", ".htm")) else "md"
-    debrief = debrief_from_log(args.log)
+    if args.against is not None and args.against < 1:
+        raise ChokepointError("--against must be at least 1 game")
+    rep = load_replay(args.log)
+    debrief = build_debrief(rep)
     if debrief.warning is not None:
         print(f"chokepoint: warning: {debrief.warning}", file=sys.stderr)
         print(
             f"chokepoint: the report covers the {debrief.good_turns} sound turns only",
             file=sys.stderr,
         )
+    against = _against(rep.session, args.against) if args.against else None
     if fmt == "html":
         from game.report.html import render_html
 
-        text = render_html(debrief)
+        text = render_html(debrief, against)
     else:
         from game.report.markdown import render_markdown
 
-        text = render_markdown(debrief)
+        text = render_markdown(debrief, against)
     if args.output:
         write_atomic(args.output, text)
         print(f"report written to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _against(session: Any, games: int) -> Any:
+    """The report's 'Against the computer' section: ``games`` sweep games on local processes."""
+    from game import sweep
+    from game.report.against import against_computer
+
+    if session is None:
+        raise ChokepointError("--against: no turn of the log could be replayed")
+    workers = min(sweep.default_jobs(), games)
+    if workers < 2:
+        return against_computer(session, games)
+    with sweep.local_executor(workers) as ex:
+        return against_computer(session, games, ex, workers)
 
 
 def _diff(args: argparse.Namespace) -> int:

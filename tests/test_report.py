@@ -187,7 +187,14 @@ def test_cli_report_errors_are_messages(tmp_path: Path, capsys: pytest.CaptureFi
 
 
 @pytest.mark.parametrize(
-    "module", ["game.report.model", "game.report.html", "game.diff", "game.cli_report"]
+    "module",
+    [
+        "game.report.model",
+        "game.report.html",
+        "game.report.against",
+        "game.diff",
+        "game.cli_report",
+    ],
 )
 def test_report_modules_do_not_import_textual(module: str) -> None:
     code = (
@@ -197,3 +204,39 @@ def test_report_modules_do_not_import_textual(module: str) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_report_against_the_computer_matches_the_sweep_comparison(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``report --against N`` sets the session beside the same games as
+    ``sweep --compare LOG --games N --seed <the session's seed>``."""
+    assert main(["report", str(DEFAULT), "--against", "8", "-o", str(tmp_path / "r.md")]) == 0
+    text = (tmp_path / "r.md").read_text()
+    section = text.split("## Against the computer", 1)[1].split("## Why the scores moved")[0]
+    seed = replay_log(DEFAULT).header["seed"]
+    capsys.readouterr()
+    argv = ["sweep", "--compare", str(DEFAULT), "--games", "8", "--seed", str(seed)]
+    assert main([*argv, "--jobs", "1", "--quiet", "--json"]) == 0
+    compare = json.loads(capsys.readouterr().out)["compare"]
+    for team, name in (("beijing", "Beijing"), ("tokyo", "Tokyo"), ("washington", "Washington")):
+        row = re.search(rf"\| {name} score \| ([\d.]+) \| [\d.]+ \| [\d.-]+ \| (\d+)% \|", section)
+        assert row, section
+        assert float(row.group(1)) == pytest.approx(compare["session"][f"score_{team}"], abs=0.05)
+        assert int(row.group(2)) == round(100 * compare["games_below"][f"score_{team}"])
+    assert "of the games" in section  # the session's outcomes and how often they occurred
+    html = tmp_path / "r.html"
+    assert main(["report", str(DEFAULT), "--against", "4", "-o", str(html)]) == 0
+    assert "<h2>Against the computer</h2>" in html.read_text()
+
+
+def test_report_against_needs_a_finished_session(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "three.jsonl"
+    assert main(["run", "dual-use-ban-2026", "--seed", "2", "--turns", "3", "--log", str(log)]) == 0
+    capsys.readouterr()
+    assert main(["report", str(log), "--against", "5"]) == 2
+    assert "has played 3 of 12 turns" in capsys.readouterr().err
+    assert main(["report", str(log), "--against", "0"]) == 2
+    assert "--against must be at least 1" in capsys.readouterr().err

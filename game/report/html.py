@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+from game.report.against import Against
 from game.report.model import Debrief, TurnEntry
 from game.report.svg import line_chart
 from game.report.text import draw_words, explain_team, header_facts, objective_row, signed
@@ -107,7 +108,24 @@ def _turn(d: Debrief, t: TurnEntry) -> str:
     return "".join(out)
 
 
-def render_html(d: Debrief) -> str:
+def _against(a: Against) -> str:
+    rows = [[e(r.label), *r.numbers()] for r in a.rows]
+    items = "".join(f"<li>{e(words)}: {share:.1%} of the games</li>" for words, share in a.outcomes)
+    return (
+        "<section><h2>Against the computer</h2>"
+        f"<p>The same scenario played {a.games} times by the computer from the start (every "
+        f"team <code>{e(a.bot)}</code>, the pragmatist doctrine; game seeds from {a.seed}). "
+        "<i>Games below</i>: the share of those games that ended lower than this session "
+        "(ties count half).</p>"
+        + _table(
+            ["", "This session", "Median", "5%-95% of games", "Games below"], rows, {1, 2, 3, 4}
+        )
+        + "<p>This session's outcomes, and how often they occurred in the games:</p>"
+        + f"<ul>{items}</ul></section>"
+    )
+
+
+def render_html(d: Debrief, against: Against | None = None) -> str:
     out: list[str] = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -138,6 +156,9 @@ def render_html(d: Debrief) -> str:
         )
     )
     out.append("</section>")
+
+    if against is not None:
+        out.append(_against(against))
 
     out.append("<section><h2>Why the scores moved</h2>")
     for s in d.scores:

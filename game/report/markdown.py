@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.report.against import Against
 from game.report.model import Debrief, TurnEntry
 from game.report.text import (
     draw_words,
@@ -68,7 +69,26 @@ def _turn(d: Debrief, e: TurnEntry) -> list[str]:
     return out
 
 
-def render_markdown(d: Debrief) -> str:
+def _against(a: Against) -> list[str]:
+    out = ["## Against the computer", ""]
+    out += [
+        f"The same scenario played {a.games} times by the computer from the start (every team "
+        f"`{a.bot}`, the pragmatist doctrine; game seeds from {a.seed}). *Games below*: the "
+        "share of those games that ended lower than this session (ties count half).",
+        "",
+    ]
+    out += _table(
+        ["", "This session", "Median", "5%-95% of games", "Games below"],
+        [[md(r.label), *r.numbers()] for r in a.rows],
+        {1, 2, 3, 4},
+    )
+    out += ["", "This session's outcomes, and how often they occurred in the games:", ""]
+    out += [f"- {md(words)}: {share:.1%} of the games" for words, share in a.outcomes]
+    out.append("")
+    return out
+
+
+def render_markdown(d: Debrief, against: Against | None = None) -> str:
     out: list[str] = [f"# After-action report: {md(d.title)}", ""]
     if d.warning is not None:
         out += [
@@ -89,6 +109,9 @@ def render_markdown(d: Debrief) -> str:
         {1, 2, 3},
     )
     out.append("")
+
+    if against is not None:
+        out += _against(against)
 
     out += ["## Why the scores moved", ""]
     for ts in d.scores:

@@ -1,0 +1,92 @@
+"""The session beside games the computer plays from the same start (``report --against N``).
+
+A sweep (``game.sweep``) of the log's own scenario, every team played by the pragmatist doctrine,
+game ``i`` seeded ``game_seed(session seed, i)``: the same games as
+``chokepoint sweep --compare LOG --games N --seed SEED``. For each team's final score and each
+index: the session's value, the games' median and 5th-95th percentiles, and the share of games
+that ended lower (ties count half); then the session's outcomes and how often each occurred.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Executor
+from dataclasses import dataclass
+
+from game import sweep
+from game.engine import Session
+from game.errors import ChokepointError
+from game.report.model import INDEX_LABELS
+from game.scenario import Scenario
+from game.scenario_loader import scenario_data
+
+BOT = "doctrine"
+
+
+@dataclass(frozen=True, slots=True)
+class AgainstRow:
+    label: str
+    session: float
+    median: float
+    p5: float
+    p95: float
+    below: float  # share of the games that ended lower (ties half)
+
+    def numbers(self) -> list[str]:
+        """The row's figures as table cells: session, median, 5%-95%, games below."""
+        return [
+            f"{self.session:.1f}",
+            f"{self.median:.1f}",
+            f"{self.p5:.1f}-{self.p95:.1f}",
+            f"{self.below:.0%}",
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class Against:
+    games: int
+    seed: int
+    bot: str
+    rows: list[AgainstRow]
+    outcomes: list[tuple[str, float]]  # the session's outcomes, and their share of the games
+
+
+def against_computer(
+    session: Session, games: int, executor: Executor | None = None, workers: int = 1
+) -> Against:
+    """Play ``games`` computer games of ``session``'s scenario and set the session beside them."""
+    if not session.is_over:
+        raise ChokepointError(
+            f"--against: the session has played {session.turn} of {session.scenario.turns} "
+            "turns; the computer's games are played to the end, so it needs a finished session"
+        )
+    s = session.scenario
+    bots = dict.fromkeys(sorted(s.teams), BOT)
+    spec = sweep.SweepSpec(scenario_data(s), s.id, bots, session.seed, games)
+    rows = sweep.run_sweep(spec, executor, workers)
+    summary = sweep.summarise(rows)
+    mine = sweep.session_row(session)
+    ranks = sweep.standing(rows, mine)
+    out: list[AgainstRow] = []
+    for key, share in ranks.items():
+        kind, _, name = key.partition("_")
+        if kind == "score":
+            label = f"{s.teams[name].name} score"
+        elif kind == "index":
+            label = INDEX_LABELS.get(name, name)
+        else:
+            continue  # outputs and peak tension: in the sweep's own summary
+        d = summary["distributions"][key]
+        out.append(AgainstRow(label, float(mine[key]), d["p50"], d["p5"], d["p95"], share))
+    happened = [f"top:{mine['top']}", *(name for name in sweep.OUTCOMES if mine.get(name))]
+    shares = summary["outcomes"]
+    outcomes = [(_outcome_words(s, name), shares.get(name, 0.0)) for name in happened]
+    return Against(games, session.seed, BOT, out, outcomes)
+
+
+def _outcome_words(s: Scenario, name: str) -> str:
+    if name == "top:tie":
+        return "two teams shared the highest score"
+    if name.startswith("top:"):
+        team = name.split(":", 1)[1]
+        return f"{s.teams[team].name if team in s.teams else team} scored highest"
+    return sweep.OUTCOME_TEXT[name]
