@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 
 import pytest
@@ -67,6 +68,24 @@ def test_search_bot_gives_only_legal_orders(scenario: Scenario, seed: int, turn:
         view = team_view(scenario, session.state, team, seed)
         orders = make_bot("search:easy", team, scenario, seed).decide(view)
         assert check_orders(scenario, session.state, team, orders) == []
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**31 - 1), turn=st.integers(0, 11))
+def test_bots_and_views_never_change_the_state_they_read(
+    scenario: Scenario, seed: int, turn: int
+) -> None:
+    """A view is the bot's to read, not to write: deciding changes neither the view nor the true
+    state behind it (the invariant any future sharing of tables between them relies on)."""
+    session = _session_at(scenario, seed, turn)
+    truth = copy.deepcopy(session.state)
+    for team in sorted(scenario.teams):
+        view = team_view(scenario, session.state, team, seed)
+        seen = copy.deepcopy(view.state)
+        for kind in [*FAST_KINDS, "search:easy"]:
+            make_bot(kind, team, scenario, seed).decide(view)
+            assert view.state == seen, kind
+    assert session.state == truth
 
 
 def _hide_truth(session: Session, team: str) -> None:
