@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from game.errors import ChokepointError
+from game.tui.collector import Collector
 from game.tui.game import DEFAULT_SEED, HUMAN, Game, bot_controller, default_log_path
 
 if TYPE_CHECKING:
@@ -67,6 +68,8 @@ class ChokepointApp(App[int]):
         self.opt_start = start_screen
         self.cursor_blink = cursor_blink
         self.game: Game | None = None
+        self.collector = Collector()
+        """Full garbage collections between turns only (``game.tui.collector``)."""
         self.first_frame_at: float | None = None
         self.resolve_started: float | None = None
         self.results_drawn_ms: float | None = None
@@ -77,6 +80,7 @@ class ChokepointApp(App[int]):
     # -- start-up -------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.collector.start()
         self.call_after_refresh(self._first_frame)
         self.set_interval(0.5, self.tick_timer, name="turn-timer")
         if self.opt_replay:
@@ -250,6 +254,7 @@ class ChokepointApp(App[int]):
         if self._unsaved is not None:
             game, self._unsaved = self._unsaved, None
             game.save()
+        self.collector.stop()
 
     def after_results(self, game: Game) -> None:
         """When the last turn's results are closed: offer the after-action report."""
