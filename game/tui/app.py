@@ -288,6 +288,7 @@ class ChokepointApp(App[int]):
 
     def tick_timer(self) -> None:
         """Called twice a second: show the time left, and act when the turn's time is up."""
+        self.collector.tick()
         game = self.game
         if game is None or game.timer is None:
             return

@@ -5,14 +5,18 @@ machine. Left to Python's thresholds, one fell inside "resolve -> results drawn"
 turn in six: the slow turns 8-10 that ``benchmarks/bench_tui.py`` kept showing (docs/
 performance.md), 120-190 ms against 65-85 ms for the others. While the app runs, automatic full
 collections are off; the app collects once a turn's results are on the screen, while the players
-read them. The young generations are still collected automatically: they are cheap.
+read them. The young generations are still collected automatically: they are cheap. So that a
+long time without a turn (browsing a replay, say) does not let cyclic garbage pile up, the app
+also collects when it has not for ``IDLE_SECONDS``.
 """
 
 from __future__ import annotations
 
 import gc
+import time
 
 NEVER = 1_000_000_000  # a generation-2 threshold that is never reached
+IDLE_SECONDS = 60.0
 
 
 class Collector:
@@ -20,6 +24,7 @@ class Collector:
 
     def __init__(self) -> None:
         self.saved: tuple[int, int, int] | None = None
+        self.last = time.monotonic()
 
     def start(self) -> None:
         if self.saved is None:
@@ -35,3 +40,9 @@ class Collector:
     def between_turns(self) -> None:
         """A full collection now, at a moment chosen by the app."""
         gc.collect()
+        self.last = time.monotonic()
+
+    def tick(self) -> None:
+        """Called now and then (the app's half-second timer): collect if it has been a while."""
+        if time.monotonic() - self.last >= IDLE_SECONDS:
+            self.between_turns()

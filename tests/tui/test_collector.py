@@ -11,9 +11,8 @@ from game.tui.screens.results import ResultsScreen
 
 from .conftest import SIZE, wait_for
 
-pytestmark = pytest.mark.asyncio
 
-
+@pytest.mark.asyncio
 async def test_full_collections_wait_for_the_results_and_thresholds_come_back(make_app) -> None:
     before = gc.get_threshold()
     full: list[int] = []
@@ -35,3 +34,19 @@ async def test_full_collections_wait_for_the_results_and_thresholds_come_back(ma
             gc.callbacks.remove(count)
         assert getattr(app, "results_drawn_at", None) is not None
     assert gc.get_threshold() == before
+
+
+def test_a_long_time_without_a_turn_still_collects(monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.tui import collector as mod
+
+    c = mod.Collector()
+    clock = [1000.0]
+    monkeypatch.setattr(mod.time, "monotonic", lambda: clock[0])
+    ran: list[int] = []
+    monkeypatch.setattr(mod.gc, "collect", lambda: ran.append(1) or 0)
+    c.between_turns()
+    c.tick()
+    assert ran == [1]  # just collected: nothing more
+    clock[0] += mod.IDLE_SECONDS
+    c.tick()
+    assert ran == [1, 1]
