@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, ProgressBar, Static
+from textual.worker import get_current_worker
 
 from game import sweep
 from game.scenario_loader import scenario_data
@@ -74,8 +75,10 @@ class CompareScreen(ModalScreen[None]):
             scenario_data(g.scenario), g.scenario.id, bots, g.session.seed, self.games
         )
 
+        worker = get_current_worker()
+
         def progress(done: int, total: int) -> None:
-            if self.closed:
+            if self.closed or worker.is_cancelled:  # closed, or the app is quitting
                 raise _Closed
             if done % 10 == 0 or done == total:  # each update waits for the screen
                 self.app.call_from_thread(self._progress, done)
@@ -87,9 +90,13 @@ class CompareScreen(ModalScreen[None]):
         self.app.call_from_thread(self._show, rows)
 
     def _progress(self, done: int) -> None:
+        if self.closed or not self.is_mounted:
+            return  # closed between the worker's check and this call
         self.query_one("#compare-progress", ProgressBar).update(progress=done)
 
     def _show(self, rows: list[dict[str, Any]]) -> None:
+        if self.closed or not self.is_mounted:
+            return
         self.rows = rows
         self.query_one("#compare-progress", ProgressBar).display = False
         self.query_one("#compare-table", Static).update(self.table(rows))
@@ -128,6 +135,9 @@ class CompareScreen(ModalScreen[None]):
             style="dim",
         )
         return Group(table, note)
+
+    def on_unmount(self) -> None:
+        self.closed = True
 
     @on(Button.Pressed, "#close")
     def _close_pressed(self) -> None:
