@@ -156,16 +156,8 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def _app(args: argparse.Namespace) -> int:
     bots = parse_bot_specs(getattr(args, "bot", []))
-    if bots:
-        from game.bots import BOT_KINDS
-
-        for kind in bots.values():
-            if kind not in BOT_KINDS:
-                raise ChokepointError(
-                    f"--bot: unknown bot '{kind}' (bots: {', '.join(sorted(BOT_KINDS))})"
-                )
-        if getattr(args, "resume", None):
-            raise ChokepointError("--bot goes with a new game: a resumed one keeps its players")
+    if bots and getattr(args, "resume", None):
+        raise ChokepointError("--bot goes with a new game: a resumed one keeps its players")
     from game.tui.app import run_app  # type: ignore[import-not-found,unused-ignore]
 
     # the only place the command imports textual
@@ -213,6 +205,8 @@ def _verify(path: str) -> int:
 
 
 def parse_bot_specs(specs: Sequence[str]) -> dict[str, str]:
+    """``--bot TEAM=KIND`` options as team -> kind; each kind must be a known bot, each team
+    given once (which teams exist is for the caller, who has the scenario)."""
     out: dict[str, str] = {}
     for spec in specs:
         team, sep, kind = spec.partition("=")
@@ -224,6 +218,14 @@ def parse_bot_specs(specs: Sequence[str]) -> dict[str, str]:
                 f"--bot: {team} is given twice ({out[team]} and {kind}); give each team once"
             )
         out[team] = kind
+    if out:
+        from game.bots import BOT_KINDS
+
+        for kind in out.values():
+            if kind not in BOT_KINDS:
+                raise ChokepointError(
+                    f"--bot: unknown bot '{kind}' (bots: {', '.join(sorted(BOT_KINDS))})"
+                )
     return out
 
 
