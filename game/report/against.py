@@ -9,6 +9,7 @@ that ended lower (ties count half); then the session's outcomes and how often ea
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ BOT = "doctrine"
 
 @dataclass(frozen=True, slots=True)
 class AgainstRow:
+    key: str  # the sweep row's column: "score_tokyo", "index_tension", ...
     label: str
     session: float
     median: float
@@ -47,13 +49,20 @@ class Against:
     seed: int
     bot: str
     rows: list[AgainstRow]
-    outcomes: list[tuple[str, float]]  # the session's outcomes, and their share of the games
+    outcomes: list[tuple[str, str, float]]  # the session's outcomes: name, words, share of games
 
 
 def against_computer(
-    session: Session, games: int, executor: Executor | None = None, workers: int = 1
+    session: Session,
+    games: int,
+    executor: Executor | None = None,
+    workers: int = 1,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Against:
-    """Play ``games`` computer games of ``session``'s scenario and set the session beside them."""
+    """Play ``games`` computer games of ``session``'s scenario and set the session beside them.
+
+    ``progress(done, total)`` is called as games finish (``game.sweep.run_sweep``); an
+    exception it raises stops the games and comes out of here."""
     if not session.is_over:
         raise ChokepointError(
             f"--against: the session has played {session.turn} of {session.scenario.turns} "
@@ -62,7 +71,7 @@ def against_computer(
     s = session.scenario
     bots = dict.fromkeys(sorted(s.teams), BOT)
     spec = sweep.SweepSpec(scenario_data(s), s.id, bots, session.seed, games)
-    rows = sweep.run_sweep(spec, executor, workers)
+    rows = sweep.run_sweep(spec, executor, workers, progress)
     summary = sweep.summarise(rows)
     mine = sweep.session_row(session)
     ranks = sweep.standing(rows, mine)
@@ -76,10 +85,10 @@ def against_computer(
         else:
             continue  # outputs and peak tension: in the sweep's own summary
         d = summary["distributions"][key]
-        out.append(AgainstRow(label, float(mine[key]), d["p50"], d["p5"], d["p95"], share))
+        out.append(AgainstRow(key, label, float(mine[key]), d["p50"], d["p5"], d["p95"], share))
     happened = [f"top:{mine['top']}", *(name for name in sweep.OUTCOMES if mine.get(name))]
     shares = summary["outcomes"]
-    outcomes = [(_outcome_words(s, name), shares.get(name, 0.0)) for name in happened]
+    outcomes = [(name, _outcome_words(s, name), shares.get(name, 0.0)) for name in happened]
     return Against(games, session.seed, BOT, out, outcomes)
 
 

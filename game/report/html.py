@@ -110,7 +110,9 @@ def _turn(d: Debrief, t: TurnEntry) -> str:
 
 def _against(a: Against) -> str:
     rows = [[e(r.label), *r.numbers()] for r in a.rows]
-    items = "".join(f"<li>{e(words)}: {share:.1%} of the games</li>" for words, share in a.outcomes)
+    items = "".join(
+        f"<li>{e(words)}: {share:.1%} of the games</li>" for _, words, share in a.outcomes
+    )
     return (
         "<section><h2>Against the computer</h2>"
         f"<p>The same scenario played {a.games} times by the computer from the start (every "

@@ -83,7 +83,7 @@ def _against(a: Against) -> list[str]:
         {1, 2, 3, 4},
     )
     out += ["", "This session's outcomes, and how often they occurred in the games:", ""]
-    out += [f"- {md(words)}: {share:.1%} of the games" for words, share in a.outcomes]
+    out += [f"- {md(words)}: {share:.1%} of the games" for _, words, share in a.outcomes]
     out.append("")
     return out
 

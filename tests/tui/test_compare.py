@@ -65,7 +65,7 @@ async def test_final_results_set_the_session_beside_computer_games(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, CompareScreen)
-        await wait_for(pilot, lambda: screen.rows is not None)
+        await wait_for(pilot, lambda: screen.result is not None)
         text = screen_text(app)
         session = app.game.session
         g = app.game
@@ -77,7 +77,6 @@ async def test_final_results_set_the_session_beside_computer_games(
             GAMES,
         )
         rows = sweep.run_sweep(spec)  # the same games, played here
-        assert screen.rows == rows
         tokyo = session.state.scores["tokyo"]
         lower = sum(r["score_tokyo"] < round(tokyo, 4) for r in rows) / GAMES
         row = re.search(r"Tokyo score\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)", text)
@@ -85,9 +84,11 @@ async def test_final_results_set_the_session_beside_computer_games(
         median = sweep.percentile([r["score_tokyo"] for r in rows], 50)
         assert row.groups() == (f"{tokyo:.1f}", f"{median:.1f}", row.group(3), f"{lower:.0%}")
         assert "Washington score" in text and "Tension" in text  # the facilitator sees all
-        solo = _plain(CompareScreen(g, "tokyo").table(rows))  # a solo player: its own score
+        assert screen.result is not None
+        solo = _plain(CompareScreen(g, "tokyo").table(screen.result))  # a solo player
         assert "Tokyo score" in solo and "Tension" in solo
         assert "Beijing score" not in solo and "Washington score" not in solo
+        assert "scored highest" not in solo and "scored highest" in text
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
@@ -120,4 +121,4 @@ async def test_closing_early_stops_the_games(make_app, eleven_turns: Path) -> No
         screen = CompareScreen(app.game)
         screen.closed = True
         screen._progress(5)
-        screen._show([])
+        screen._show(None)  # type: ignore[arg-type]

@@ -191,7 +191,7 @@ def test_compare_with_computer_games(
         await pilot.press("r", "y")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, ResultsScreen))
         await pilot.press("g")
-        await wait_for(pilot, lambda: getattr(pilot.app.screen, "rows", None) is not None)
+        await wait_for(pilot, lambda: getattr(pilot.app.screen, "result", None) is not None)
         await _quiet(pilot)
 
     app = make_app(resume=str(workdir / "eleven.jsonl"))

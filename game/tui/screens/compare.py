@@ -1,15 +1,14 @@
 """After the last turn: how the session compares with games the computer plays from the start.
 
-The screen plays a sweep (``game.sweep``) of the session's own scenario, every team played by
-the pragmatist doctrine, seeded with the session's seed, in a worker thread with a progress bar,
-then shows, for each score the viewer may see and each index, the session's value, the games'
-median and 5-95% range, and the share of games that ended lower. The same table as
-``chokepoint sweep --compare LOG``.
+The screen runs ``game.report.against`` (the same games and figures as ``chokepoint report LOG
+--against N`` and ``chokepoint sweep --compare LOG``) in a worker thread with a progress bar, then
+shows, for each score the viewer may see and each index, the session's value, the games' median
+and 5-95% range, and the share of games that ended lower, and the session's outcomes.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich import box
 from rich.console import Group
@@ -23,12 +22,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from game import sweep
-from game.scenario_loader import scenario_data
+from game.report.against import Against, against_computer
 from game.tui.game import Game
-from game.tui.words import FACILITATOR, INDEX_LABELS, hidden_keys, team_name
-
-BOT = "doctrine"  # who plays every team in the comparison games
+from game.tui.words import FACILITATOR, hidden_keys
 
 
 class _Closed(Exception):
@@ -48,7 +44,7 @@ class CompareScreen(ModalScreen[None]):
         self.pov = pov
         self.games = games or self.GAMES
         self.closed = False
-        self.rows: list[dict[str, Any]] | None = None
+        self.result: Against | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="compare-box"):
@@ -69,12 +65,6 @@ class CompareScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="compare")
     def play_games(self) -> None:
-        g = self.game
-        bots = {t: BOT for t in sorted(g.scenario.teams)}
-        spec = sweep.SweepSpec(
-            scenario_data(g.scenario), g.scenario.id, bots, g.session.seed, self.games
-        )
-
         worker = get_current_worker()
 
         def progress(done: int, total: int) -> None:
@@ -83,58 +73,50 @@ class CompareScreen(ModalScreen[None]):
             if done % 10 == 0 or done == total:  # each update waits for the screen
                 self.app.call_from_thread(self._progress, done)
 
-        try:
-            rows = sweep.run_sweep(spec, None, self.games, progress)  # chunks of one game
+        try:  # as many workers as games: chunks of one game, so progress comes game by game
+            result = against_computer(self.game.session, self.games, None, self.games, progress)
         except _Closed:
             return
-        self.app.call_from_thread(self._show, rows)
+        self.app.call_from_thread(self._show, result)
 
     def _progress(self, done: int) -> None:
         if self.closed or not self.is_mounted:
             return  # closed between the worker's check and this call
         self.query_one("#compare-progress", ProgressBar).update(progress=done)
 
-    def _show(self, rows: list[dict[str, Any]]) -> None:
+    def _show(self, result: Against) -> None:
         if self.closed or not self.is_mounted:
             return
-        self.rows = rows
+        self.result = result
         self.query_one("#compare-progress", ProgressBar).display = False
-        self.query_one("#compare-table", Static).update(self.table(rows))
+        self.query_one("#compare-table", Static).update(self.table(result))
 
-    def table(self, rows: list[dict[str, Any]]) -> Group:
+    def table(self, result: Against) -> Group:
         """The session's scores (those the viewer may see) and indices beside the games'."""
-        s = self.game.scenario
-        summary = sweep.summarise(rows)
-        mine = sweep.session_row(self.game.session)
-        ranks = sweep.standing(rows, mine)
-        hidden = hidden_keys(s, self.pov)
-        shown = [k for k in ranks if k.startswith("score_") or k.startswith("index_")]
-        shown = [k for k in shown if f"score.{k.removeprefix('score_')}" not in hidden]
+        hidden = hidden_keys(self.game.scenario, self.pov)
         table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False)
         table.add_column("")
-        for head in ("session", "median", "middle 90%", "games below"):
-            table.add_column(head, justify="right")
-        for k in shown:
-            d = summary["distributions"][k]
-            name = k.split("_", 1)[1]
-            label = (
-                f"{team_name(s, name)} score"
-                if k.startswith("score_")
-                else INDEX_LABELS.get(name, name.replace("_", " "))
-            )
-            table.add_row(
-                label,
-                f"{float(mine[k]):.1f}",
-                f"{d['p50']:.1f}",
-                f"{d['p5']:.1f}-{d['p95']:.1f}",
-                Text(f"{ranks[k]:.0%}", style="bold"),
-            )
+        for column in ("session", "median", "middle 90%", "games below"):
+            table.add_column(column, justify="right")
+        for r in result.rows:
+            if f"score.{r.key.removeprefix('score_')}" in hidden:
+                continue  # another team's score: unknown to a solo player
+            *figures, below = r.numbers()
+            table.add_row(r.label, *figures, Text(below, style="bold"))
         note = Text(
             "'games below': the share of the games that ended below this session "
             "(ties count half).",
             style="dim",
         )
-        return Group(table, note)
+        intro = Text("\nThis session's outcomes, and how often they occurred in the games:")
+        outcomes = Table.grid(padding=(0, 2))
+        outcomes.add_column()
+        outcomes.add_column(justify="right")  # (a line's leading spaces would not be shown)
+        for name, words, share in result.outcomes:
+            if name.startswith("top:") and hidden:
+                continue  # who scored highest would tell a solo player the others' scores
+            outcomes.add_row(f"• {words}", f"{share:.1%}")
+        return Group(table, note, intro, outcomes)
 
     def on_unmount(self) -> None:
         self.closed = True
