@@ -363,12 +363,11 @@ def comparison_text(summary: Mapping[str, Any], row: Row, ranks: Mapping[str, fl
         )
     lines = [f"this session against the {n} games (games below: share of games with less)"]
     lines += _aligned(table)
-    happened = [f"top:{row['top']}", *(name for name in OUTCOMES if row.get(name))]
     shares = summary["outcomes"]
     lines.append("")
     lines.append("outcomes of this session, and how often they occurred in the games:")
-    for name in happened:
-        lines.append(f"  {shares.get(name, 0.0):6.1%}  {name}")
+    for name in row_outcomes(row):
+        lines.append(f"  {shares.get(name, 0.0):6.1%}  {name:20s} {outcome_words(name)}")
     return "\n".join(lines)
 
 
@@ -403,14 +402,23 @@ def summary_text(summary: Mapping[str, Any]) -> str:
     lines.append("")
     lines.append("outcomes:")
     for k, share in summary["outcomes"].items():
-        if k == "top:tie":
-            text = "two teams shared the highest score"
-        elif k.startswith("top:"):
-            text = f"{k.split(':', 1)[1]} scored highest"
-        else:
-            text = OUTCOME_TEXT[k]
-        lines.append(f"  {share:6.1%}  {k:20s} {text}")
+        lines.append(f"  {share:6.1%}  {k:20s} {outcome_words(k)}")
     return "\n".join(lines)
+
+
+def outcome_words(name: str, teams: Mapping[str, str] | None = None) -> str:
+    """An outcome in words; ``teams`` (id -> name) names the team that scored highest."""
+    if name == "top:tie":
+        return "two teams shared the highest score"
+    if name.startswith("top:"):
+        team = name.split(":", 1)[1]
+        return f"{(teams or {}).get(team, team)} scored highest"
+    return OUTCOME_TEXT[name]
+
+
+def row_outcomes(row: Row) -> list[str]:
+    """The outcomes a game (a sweep row, or a session's ``session_row``) had, in summary order."""
+    return [f"top:{row['top']}", *(name for name in OUTCOMES if row.get(name))]
 
 
 def _aligned(table: Sequence[Sequence[str]]) -> list[str]:

@@ -17,7 +17,6 @@ from game import sweep
 from game.engine import Session
 from game.errors import ChokepointError
 from game.report.model import INDEX_LABELS
-from game.scenario import Scenario
 from game.scenario_loader import scenario_data
 
 BOT = "doctrine"
@@ -86,16 +85,10 @@ def against_computer(
             continue  # outputs and peak tension: in the sweep's own summary
         d = summary["distributions"][key]
         out.append(AgainstRow(key, label, float(mine[key]), d["p50"], d["p5"], d["p95"], share))
-    happened = [f"top:{mine['top']}", *(name for name in sweep.OUTCOMES if mine.get(name))]
+    names = {t: team.name for t, team in s.teams.items()}
     shares = summary["outcomes"]
-    outcomes = [(name, _outcome_words(s, name), shares.get(name, 0.0)) for name in happened]
+    outcomes = [
+        (name, sweep.outcome_words(name, names), shares.get(name, 0.0))
+        for name in sweep.row_outcomes(mine)
+    ]
     return Against(games, session.seed, BOT, out, outcomes)
-
-
-def _outcome_words(s: Scenario, name: str) -> str:
-    if name == "top:tie":
-        return "two teams shared the highest score"
-    if name.startswith("top:"):
-        team = name.split(":", 1)[1]
-        return f"{s.teams[team].name if team in s.teams else team} scored highest"
-    return sweep.OUTCOME_TEXT[name]
