@@ -194,7 +194,12 @@ def _verify(path: str) -> int:
         print(f"chokepoint: {rep.error}", file=sys.stderr)
         if rep.good_turns:
             print(
-                f"chokepoint: turns 1-{rep.good_turns} before it are sound and still load",
+                f"chokepoint: {turns_words(rep.good_turns)} before it "
+                + (
+                    "is sound and still loads"
+                    if rep.good_turns == 1
+                    else "are sound and still load"
+                ),
                 file=sys.stderr,
             )
         return 1
@@ -202,6 +207,11 @@ def _verify(path: str) -> int:
     status = "" if rep.good_turns == total else f" (session in progress: {total} turns in all)"
     print(f"{path}: sound: {rep.good_turns} turns replayed, every hash matches{status}")
     return 0
+
+
+def turns_words(n: int) -> str:
+    """'turn 1', 'turns 1-3'."""
+    return "turn 1" if n == 1 else f"turns 1-{n}"
 
 
 def parse_bot_specs(specs: Sequence[str]) -> dict[str, str]:

@@ -73,6 +73,7 @@ def write_atomic(path: str | Path, text: str) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from game.cli import turns_words
     from game.report.model import build_debrief, load_replay
 
     fmt = args.format
@@ -86,7 +87,7 @@ def _report(args: argparse.Namespace) -> int:
     if debrief.warning is not None:
         print(f"chokepoint: warning: {debrief.warning}", file=sys.stderr)
         print(
-            f"chokepoint: the report covers the {debrief.good_turns} sound turns only",
+            f"chokepoint: the report covers the sound {turns_words(debrief.good_turns)} only",
             file=sys.stderr,
         )
     against = _against(rep.session, args.against) if args.against else None

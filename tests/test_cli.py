@@ -123,6 +123,9 @@ def test_verify_reports_the_first_bad_turn(
     code, _, err = run(capsys, "verify", str(cut))
     assert code == 1 and "turn 7" in err and "truncated" in err and "turns 1-6" in err
     assert "Traceback" not in err
+    cut.write_text("".join(lines[:2]) + lines[2][:100], encoding="utf-8")
+    code, _, err = run(capsys, "verify", str(cut))
+    assert code == 1 and "turn 1 before it is sound and still loads" in err
 
 
 def test_run_from_a_log_branches_at_a_turn(
