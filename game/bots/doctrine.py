@@ -8,16 +8,24 @@ budget (``keep_legal``). A small seeded jitter breaks ties, so two games with di
 differ a little while one seed always gives the same game.
 
 - Beijing's hawk tightens controls on Japan while Tokyo's posture holds, stages PLA exercises
-  and retaliates against US controls; its dove eases controls and offers talks when tension or
-  the loss of market share bite; its pragmatist keeps pressure on while its market share holds,
-  courts Washington separately when the alliance is tight, and eases when diversification bites.
-- Tokyo's hawk stands firm, rallies the G7, controls chip tools to China and taxes Chinese
-  supply; its dove seeks talks and, when industry is hurt badly, softens its Taiwan language;
-  its pragmatist releases its stockpile when cover runs low, funds the quickest diversification
-  projects, and stands firm when the posture slips.
-- Washington's hawk signals with carriers, controls chip tools and sanctions; its dove reassures
-  Tokyo and builds coalitions; its pragmatist reassures when cohesion sags, builds the G7
-  coalition, prioritises defence when the defence base is short and releases its stockpile.
+  and answers US chip-tool controls and sanctions in kind before anything else; its dove eases
+  controls and offers talks when tension or the loss of market share bite; its pragmatist keeps
+  pressure on while its market share holds, courts Washington separately when the alliance is
+  tight, and also answers the US in kind. Retaliation stops at (1 + aggression) times the steps
+  the US has taken.
+- Tokyo's hawk stands firm, rallies the G7 and controls chip tools to China; its dove seeks talks
+  and, when industry is badly hurt, softens its Taiwan language; its pragmatist releases its
+  stockpile when cover runs low, funds the quickest diversification projects, stands firm when
+  the posture slips and joins Washington's chip-tool controls (an ally's move).
+- Washington's hawk signals with carriers and controls chip tools as China squeezes Japan or when
+  Tokyo does (an ally's move), and sanctions China once China squeezes the US; its dove reassures
+  Tokyo, builds coalitions and sends Japan what Japan runs short of; its pragmatist reassures
+  when cohesion sags, prioritises defence while the defence base or its materials are short,
+  keeps a reserve when it helps Japan, and escalates only when China squeezes the US.
+
+"Running low" means under the personality's days of cover *and* under three quarters of what
+the actor's firms usually hold (``running_low``), so no stockpile is spent where stocks are
+thin by habit.
 """
 
 from __future__ import annotations
@@ -132,6 +140,26 @@ def cover(state: GameState, actor: str, material: str) -> float:
     return state.cover.get(actor, {}).get(material, 365.0)
 
 
+LOW_SHARE = 0.75  # cover under this share of the usual working inventory is running low
+
+
+def running_low(
+    scenario: Scenario, state: GameState, actor: str, material: str, days: float
+) -> bool:
+    """``actor``'s cover of ``material`` is running low: under ``days`` and under three
+    quarters of the days of demand its firms usually hold (the scenario's ``inventory_days``).
+
+    The second test keeps a personality from releasing a stockpile where stocks are normal but
+    thin by habit (China holds 30 days of NdPr; a dove's threshold is 40)."""
+    usual = scenario.inventory_days.get(actor, {}).get(material, 365.0)
+    return cover(state, actor, material) < min(days, LOW_SHARE * usual)
+
+
+def squeeze(state: GameState, exporter: str, target: str, materials: tuple[str, ...]) -> int:
+    """Steps up the control ladder ``exporter`` has taken against ``target`` on ``materials``."""
+    return sum(_rank(state, exporter, m, target) for m in materials)
+
+
 def _rank(state: GameState, exporter: str, material: str, target: str) -> int:
     c = state.controls.get(control_key(exporter, material, target))
     return CONTROL_RANK[c.level] if c else 0
@@ -185,12 +213,15 @@ def rate_beijing(
             heat = max(0.0, sit.tension - 70.0) / 15.0 * (1.0 - a)
             return d * (pressure - max(0.0, erosion) - heat) * 0.8
         if o.target == roles.patron:
-            provoked = (
-                sit.controls(roles.patron, None, me) or f"{roles.patron}|{me}" in st.sanctions
+            # retaliation in kind for US controls and sanctions on China, up to (1 + aggression)
+            # times the steps the US has taken; for the hawk, before anything else
+            provoked = squeeze(st, roles.patron, me, tuple(s.materials)) + 2 * (
+                f"{roles.patron}|{me}" in st.sanctions
             )
-            if provoked:
-                return d * (0.4 + 0.6 * a)
-            return -abs(d) * 0.3 + (d < 0) * 0.1
+            answered = squeeze(st, me, roles.patron, tuple(s.materials))
+            if d > 0 and answered < provoked * (1.0 + a):
+                return d * (0.4 + 0.6 * a) * (1.0 + a * a)
+            return -abs(d) * 0.3 + (d < 0) * (0.1 + 0.3 * (answered > provoked * (1.0 + a)))
         return -0.5
     if isinstance(o, Diplomacy):
         m = o.move
@@ -206,8 +237,7 @@ def rate_beijing(
             return 0.3 + 0.6 * max(0.0, sit.cohesion - 55.0) / 30.0
         return 0.1
     if isinstance(o, StockpileRelease):
-        c = cover(st, me, o.material)
-        return 1.0 if c < p.low_cover_days else -0.5
+        return 1.0 if running_low(s, st, me, o.material, p.low_cover_days) else -0.5
     if isinstance(o, StockpileBuild):
         return -0.4
     if isinstance(o, Invest):
@@ -239,7 +269,7 @@ def rate_tokyo(
     if isinstance(o, Diplomacy):
         m = o.move
         if "firm_statement" in m:
-            return 0.8 + 0.3 * a + max(0.0, 75.0 - sit.posture) / 50.0
+            return 0.95 + 0.6 * (a - 0.5) + max(0.0, 75.0 - sit.posture) / 50.0
         if "g7" in m:
             return 0.7 + max(0.0, 75.0 - sit.cohesion) / 30.0 + 0.2 * a
         if "wto" in m:
@@ -248,12 +278,13 @@ def rate_tokyo(
             return 0.2 + 0.6 * (1.0 - a) * max(0.0, sit.tension - 55.0) / 30.0
         if "conciliatory" in m:
             return -0.2 + 0.6 * (1.0 - a) * max(0.0, sit.tension - 60.0) / 30.0
-        if "concession" in m:
-            return -1.0 + (1.0 - a) * 1.2 * pain
+        if "concession" in m:  # the dove's, once industry is badly hurt (output ~60 or less)
+            return -1.0 + (1.0 - a) * 1.6 * pain
         return 0.0
     if isinstance(o, StockpileRelease):
-        c = cover(st, me, o.material)
-        return 1.3 if c < p.low_cover_days else (0.3 * pain if c < 60 else -0.5)
+        if running_low(s, st, me, o.material, p.low_cover_days):
+            return 1.3
+        return 0.3 * pain if cover(st, me, o.material) < 60 else -0.5
     if isinstance(o, StockpileBuild):
         return -0.3 + (0.3 if st.budget[team] > 2000 else 0.0)
     if isinstance(o, Invest):
@@ -261,10 +292,10 @@ def rate_tokyo(
     if isinstance(o, ExportControl | LicenceApproval):
         d = _control_delta(st, me, o)
         if o.target == roles.coercer:
-            squeezed = _rank(st, roles.coercer, "magnets", me) + _rank(
-                st, roles.coercer, "ndpr", me
-            )
-            return d * (0.6 * a - 0.3 + 0.1 * squeezed)
+            squeezed = squeeze(st, roles.coercer, me, ("magnets", "ndpr"))
+            # an ally's move: the patron's own control on the same good invites a matching one
+            allied = 0.3 * a if _rank(st, roles.patron, o.material, roles.coercer) else 0.0
+            return d * (0.6 * a - 0.3 + 0.1 * squeezed + allied)
         return -0.5
     if isinstance(o, Tariff):
         return -0.6 + 0.4 * a
@@ -273,6 +304,9 @@ def rate_tokyo(
     if isinstance(o, PrioritiseDefence):
         return (0.2 * a - 0.4) if o.on else 0.2
     return -0.5
+
+
+DEFENCE_GOODS = ("dytb", "gallium", "magnets")  # what a Chinese squeeze on the US bites first
 
 
 def rate_washington(
@@ -300,26 +334,46 @@ def rate_washington(
             return -0.1 + 0.8 * (1.0 - a) * max(0.0, sit.tension - 60.0) / 30.0
         return 0.0
     if isinstance(o, StockpileRelease):
-        if o.to is not None:
+        if o.to is not None:  # to the ally, in what the ally runs short of, keeping a reserve
+            if not running_low(s, st, o.to, o.material, 60.0):
+                return -0.3
+            reserve = 6.0 * a * s.demand.get(me, {}).get("defence", {}).get(o.material, 0.0)
+            if st.stockpile[me][o.material] - o.amount < reserve:
+                return -0.3
             return 0.4 + max(0.0, 90.0 - ally) / 30.0 + 0.2 * (1.0 - a)
-        c = cover(st, me, o.material)
-        return 1.0 + (0.5 if defence < 100 else 0.0) if c < p.low_cover_days else -0.4
+        if running_low(s, st, me, o.material, p.low_cover_days):
+            return 1.0 + (0.5 if defence < 100 else 0.0)
+        return -0.4
     if isinstance(o, StockpileBuild):
         return -0.4
     if isinstance(o, PrioritiseDefence):
         if o.on:
             return 0.9 if defence < 98 else -0.2
-        return 0.4 if defence >= 100 and sit.output_of(me) < 95 else -0.5
+        # lift the priority only once nothing defence needs is running low
+        short = any(
+            running_low(s, st, me, m, 60.0) for m in s.demand.get(me, {}).get("defence", {})
+        )
+        out = sit.output_of(me)
+        return 0.5 + (95.0 - out) / 10.0 if defence >= 100 and out < 95 and not short else -0.5
     if isinstance(o, Invest):
         return _invest_value(s, st, team, sit, o.option)
     if isinstance(o, ExportControl | LicenceApproval):
         d = _control_delta(st, me, o)
         if o.target == roles.coercer:
-            squeezed = sum(_rank(st, roles.coercer, m, me) for m in ("dytb", "gallium", "magnets"))
-            return d * (0.6 * a - 0.35 + 0.1 * squeezed)
+            # China squeezing the US calls for controls on chip tools; for the hawk alone, so
+            # do China's coercion of Japan and Japan's own control on the good (an ally's move)
+            squeezed = squeeze(st, roles.coercer, me, DEFENCE_GOODS)
+            on_ally = squeeze(st, roles.coercer, roles.target, (*DEFENCE_GOODS, "ndpr"))
+            allied = 0.3 if _rank(st, roles.target, o.material, roles.coercer) else 0.0
+            hawkish = max(0.0, 2.0 * a - 1.0)  # 1 for the hawk, 0 for the others
+            pressed = 0.25 * squeezed * (0.5 + a) + hawkish * (0.05 * on_ally + allied)
+            return d * (0.6 * a - 0.35 + pressed)
         return -0.5
     if isinstance(o, Sanction):
-        return -0.6 + 0.6 * a if o.severity != "lift" else -0.2 + 0.4 * (1.0 - a)
+        if o.severity == "lift":
+            return -0.2 + 0.4 * (1.0 - a)
+        squeezed = squeeze(st, roles.coercer, me, DEFENCE_GOODS)
+        return -0.6 + 0.6 * a + (0.4 * a if squeezed else 0.0)
     if isinstance(o, Tariff):
         return -0.7 + 0.3 * a
     return -0.5

@@ -1,0 +1,294 @@
+"""The doctrine personalities do what docs/bots.md says they do, in the situations it names.
+
+Each test sets up a situation on the default scenario's opening state (as of turn 5), asks a
+personality for its orders under several seeds (the seeded jitter only breaks near-ties), and
+checks the response it should give there and not give where the situation is absent.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+import pytest
+
+from game.bots.doctrine import Personality, doctrine_orders
+from game.orders import (
+    Diplomacy,
+    ExportControl,
+    LicenceApproval,
+    Order,
+    PrioritiseDefence,
+    StockpileRelease,
+)
+from game.scenario import Scenario
+from game.state import CONTROL_RANK, ControlState, GameState, initial_state
+
+SEEDS = range(6)
+Setup = Callable[[GameState], None]
+
+
+def situation(scenario: Scenario, *setups: Setup) -> GameState:
+    state = initial_state(scenario)
+    state.turn = 4
+    for setup in setups:
+        setup(state)
+    return state
+
+
+def orders(scenario: Scenario, state: GameState, team: str, personality: str) -> list[list[Order]]:
+    """The personality's orders under each seed in ``SEEDS``."""
+    p = Personality.named(personality)
+    return [doctrine_orders(scenario, state, team, p, random.Random(s)) for s in SEEDS]
+
+
+def always(picks: list[list[Order]], test: Callable[[Order], bool]) -> bool:
+    return all(any(test(o) for o in os) for os in picks)
+
+
+def never(picks: list[list[Order]], test: Callable[[Order], bool]) -> bool:
+    return not any(test(o) for os in picks for o in os)
+
+
+def move(name: str) -> Callable[[Order], bool]:
+    return lambda o: isinstance(o, Diplomacy) and o.move == name
+
+
+def tightens(exporter_team_actor: str, target: str, state: GameState) -> Callable[[Order], bool]:
+    """An order by ``exporter_team_actor`` that tightens a control on ``target``."""
+
+    def test(o: Order) -> bool:
+        if not isinstance(o, ExportControl | LicenceApproval) or o.target != target:
+            return False
+        current = state.controls.get(f"{exporter_team_actor}|{o.material}|{target}")
+        if isinstance(o, LicenceApproval):
+            return o.approval < (current.approval if current else 1.0)
+        return CONTROL_RANK[o.level] > (CONTROL_RANK[current.level] if current else 0)
+
+    return test
+
+
+def eases(target: str, state: GameState) -> Callable[[Order], bool]:
+    def test(o: Order) -> bool:
+        if not isinstance(o, ExportControl | LicenceApproval) or o.target != target:
+            return False
+        return not tightens("CHN", target, state)(o)
+
+    return test
+
+
+def release(material: str | None = None, to: str | None = None) -> Callable[[Order], bool]:
+    return lambda o: (
+        isinstance(o, StockpileRelease)
+        and (material is None or o.material == material)
+        and o.to == to
+    )
+
+
+def control(key: str, level: str, approval: float = 0.3) -> Setup:
+    return lambda st: st.controls.__setitem__(key, ControlState(level, approval))
+
+
+def index(name: str, value: float) -> Setup:
+    return lambda st: st.indices.__setitem__(name, value)
+
+
+def cover(actor: str, material: str, days: float) -> Setup:
+    return lambda st: st.cover[actor].__setitem__(material, days)
+
+
+def output(actor: str, value: float, sector: str | None = None) -> Setup:
+    def setup(st: GameState) -> None:
+        for s in st.output[actor]:
+            if sector is None or s == sector:
+                st.output[actor][s] = value
+
+    return setup
+
+
+# -- stockpiles -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("team", ["beijing", "tokyo", "washington"])
+@pytest.mark.parametrize("personality", ["hawk", "dove", "pragmatist"])
+def test_no_stockpile_is_released_while_stocks_are_normal(
+    scenario: Scenario, team: str, personality: str
+) -> None:
+    # China holds 30 days of NdPr by habit and the US 30 of graphite: thin, but normal
+    state = situation(scenario)
+    assert never(orders(scenario, state, team, personality), release())
+
+
+@pytest.mark.parametrize("personality", ["hawk", "dove", "pragmatist"])
+def test_tokyo_releases_a_material_whose_cover_runs_low(
+    scenario: Scenario, personality: str
+) -> None:
+    low = situation(scenario, cover("JPN", "dytb", 10.0))
+    assert always(orders(scenario, low, "tokyo", personality), release("dytb"))
+    normal = situation(scenario)
+    assert never(orders(scenario, normal, "tokyo", personality), release("dytb"))
+
+
+def test_washington_sends_japan_what_japan_lacks_and_keeps_a_reserve(scenario: Scenario) -> None:
+    hurt = (output("JPN", 55.0), cover("JPN", "dytb", 10.0))
+    dove = orders(scenario, situation(scenario, *hurt), "washington", "dove")
+    assert always(dove, release("dytb", "JPN"))
+    # Japan's graphite is at its usual level: nothing to send
+    assert never(dove, release("graphite", "JPN"))
+    # the pragmatist keeps three months of its own defence demand (6 t of Dy/Tb) in reserve
+    thin = situation(scenario, *hurt, lambda st: st.stockpile["USA"].__setitem__("dytb", 8.0))
+    assert never(orders(scenario, thin, "washington", "pragmatist"), release("dytb", "JPN"))
+
+
+# -- Beijing ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("personality", ["hawk", "pragmatist"])
+def test_beijing_retaliates_in_kind_against_us_chip_controls(
+    scenario: Scenario, personality: str
+) -> None:
+    calm = situation(scenario)
+    provoked = situation(scenario, control("USA|sme|CHN", "licensing"))
+    assert never(orders(scenario, calm, "beijing", personality), tightens("CHN", "USA", calm))
+    assert always(
+        orders(scenario, provoked, "beijing", personality), tightens("CHN", "USA", provoked)
+    )
+
+
+def test_beijing_dove_does_not_retaliate(scenario: Scenario) -> None:
+    provoked = situation(scenario, control("USA|sme|CHN", "licensing"))
+    assert never(orders(scenario, provoked, "beijing", "dove"), tightens("CHN", "USA", provoked))
+
+
+def test_beijing_retaliation_is_proportionate(scenario: Scenario) -> None:
+    # one US step answered by two Chinese steps: the hawk's measure (1 + aggression) is full
+    answered = situation(
+        scenario,
+        control("USA|sme|CHN", "licensing"),
+        control("CHN|magnets|USA", "licensing"),
+        control("CHN|gallium|USA", "licensing"),
+    )
+    picks = orders(scenario, answered, "beijing", "hawk")
+    assert never(picks, tightens("CHN", "USA", answered))
+
+
+def test_beijing_hawk_presses_japan_while_the_posture_holds(scenario: Scenario) -> None:
+    firm = situation(scenario, index("posture", 80.0))
+    assert always(orders(scenario, firm, "beijing", "hawk"), tightens("CHN", "JPN", firm))
+    cracked = situation(scenario, index("posture", 35.0))
+    picks = orders(scenario, cracked, "beijing", "hawk")
+    assert never(picks, tightens("CHN", "JPN", cracked))
+    assert always(picks, move("bj_pla_exercise"))
+
+
+def test_beijing_dove_eases_once_tension_runs_high(scenario: Scenario) -> None:
+    hot = situation(scenario, index("tension", 95.0))
+    picks = orders(scenario, hot, "beijing", "dove")
+    assert always(picks, eases("JPN", hot))
+    assert always(picks, move("bj_conciliatory"))
+    cool = situation(scenario, index("tension", 50.0))
+    assert never(orders(scenario, cool, "beijing", "dove"), eases("JPN", cool))
+
+
+def test_beijing_pragmatist_courts_washington_when_the_alliance_is_tight(
+    scenario: Scenario,
+) -> None:
+    tight = situation(scenario, index("cohesion", 90.0))
+    assert always(orders(scenario, tight, "beijing", "pragmatist"), move("bj_wedge"))
+    loose = situation(scenario, index("cohesion", 50.0))
+    picks = orders(scenario, loose, "beijing", "pragmatist")
+    assert never(picks, move("bj_wedge"))
+    assert always(picks, move("bj_talks"))
+
+
+# -- Tokyo ------------------------------------------------------------------------------------
+
+
+def test_tokyo_dove_softens_its_language_only_when_industry_is_badly_hurt(
+    scenario: Scenario,
+) -> None:
+    hurt = situation(scenario, output("JPN", 55.0))
+    assert always(orders(scenario, hurt, "tokyo", "dove"), move("tk_concession"))
+    for personality in ("hawk", "pragmatist"):
+        assert never(orders(scenario, hurt, "tokyo", personality), move("tk_concession"))
+    bruised = situation(scenario, output("JPN", 85.0))
+    assert never(orders(scenario, bruised, "tokyo", "dove"), move("tk_concession"))
+
+
+def test_tokyo_dove_seeks_talks_when_tension_rises(scenario: Scenario) -> None:
+    assert always(
+        orders(scenario, situation(scenario, index("tension", 95.0)), "tokyo", "dove"),
+        move("tk_talks"),
+    )
+    assert never(
+        orders(scenario, situation(scenario, index("tension", 50.0)), "tokyo", "dove"),
+        move("tk_talks"),
+    )
+
+
+def test_tokyo_pragmatist_joins_an_allys_chip_controls(scenario: Scenario) -> None:
+    alone = situation(scenario)
+    assert never(orders(scenario, alone, "tokyo", "pragmatist"), tightens("JPN", "CHN", alone))
+    allied = situation(scenario, control("USA|sme|CHN", "licensing"))
+    assert always(orders(scenario, allied, "tokyo", "pragmatist"), tightens("JPN", "CHN", allied))
+
+
+# -- Washington -------------------------------------------------------------------------------
+
+
+def test_washington_pragmatist_escalates_only_when_china_squeezes_the_us(
+    scenario: Scenario,
+) -> None:
+    calm = situation(scenario)
+    assert never(orders(scenario, calm, "washington", "pragmatist"), tightens("USA", "CHN", calm))
+    squeezed = situation(scenario, control("CHN|dytb|USA", "full_ban", 0.0))
+    assert always(
+        orders(scenario, squeezed, "washington", "pragmatist"),
+        tightens("USA", "CHN", squeezed),
+    )
+
+
+def test_washington_hawk_matches_japans_chip_controls(scenario: Scenario) -> None:
+    calm = situation(scenario)
+    assert never(orders(scenario, calm, "washington", "hawk"), tightens("USA", "CHN", calm))
+    allied = situation(scenario, control("JPN|sme|CHN", "licensing"))
+    assert always(orders(scenario, allied, "washington", "hawk"), tightens("USA", "CHN", allied))
+    # the dove leaves chip tools alone whatever its ally does
+    assert never(orders(scenario, allied, "washington", "dove"), tightens("USA", "CHN", allied))
+
+
+@pytest.mark.parametrize("personality", ["hawk", "dove", "pragmatist"])
+def test_washington_prioritises_defence_when_the_defence_base_is_short(
+    scenario: Scenario, personality: str
+) -> None:
+    def on(o: Order) -> bool:
+        return isinstance(o, PrioritiseDefence) and o.on
+
+    short = situation(scenario, output("USA", 85.0, "defence"))
+    assert always(orders(scenario, short, "washington", personality), on)
+    assert never(orders(scenario, situation(scenario), "washington", personality), on)
+
+
+def test_washington_keeps_defence_priority_while_its_materials_run_low(
+    scenario: Scenario,
+) -> None:
+    def off(o: Order) -> bool:
+        return isinstance(o, PrioritiseDefence) and not o.on
+
+    def prioritised(st: GameState) -> None:
+        st.priority_defence["USA"] = True
+
+    # defence is whole again and the rest of industry pays for the priority ...
+    recovered = (prioritised, output("USA", 90.0), output("USA", 100.0, "defence"))
+    picks = orders(scenario, situation(scenario, *recovered), "washington", "pragmatist")
+    assert always(picks, off)
+    # ... but Dy/Tb is nearly gone: lifting the priority now would starve defence again
+    low = situation(scenario, *recovered, cover("USA", "dytb", 5.0))
+    assert never(orders(scenario, low, "washington", "pragmatist"), off)
+
+
+def test_washington_dove_seeks_talks_when_tension_is_high(scenario: Scenario) -> None:
+    hot = situation(scenario, index("tension", 95.0))
+    assert always(orders(scenario, hot, "washington", "dove"), move("us_talks"))
+    cool = situation(scenario, index("tension", 55.0))
+    assert never(orders(scenario, cool, "washington", "dove"), move("us_talks"))
