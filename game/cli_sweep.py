@@ -118,11 +118,12 @@ def run(args: argparse.Namespace) -> int:
     print(f"sweep of {scenario.id}, base seed {args.seed}, bots: {who}")
     if interrupted:
         print(f"interrupted: only {len(rows)} of the {args.games} games were played")
-    print(sweep.summary_text(summary))
+    names = {t: team.name for t, team in scenario.teams.items()}
+    print(sweep.summary_text(summary, names))
     if mine is not None:
         players = ", ".join(f"{t} {c}" for t, c in sorted(session.controllers.items()))
         print(f"\n{args.compare}: seed {session.seed}, {players}")
-        print(sweep.comparison_text(summary, mine, ranks))
+        print(sweep.comparison_text(summary, mine, ranks, names))
     rate = len(rows) / elapsed * 60.0 if elapsed > 0 else float("inf")
     print(f"\n{len(rows)} games in {elapsed:.1f} s ({rate:,.0f} games a minute)")
     if out_path is not None:

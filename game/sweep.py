@@ -345,8 +345,14 @@ def standing(rows: Sequence[Row], row: Row) -> dict[str, float]:
     return out
 
 
-def comparison_text(summary: Mapping[str, Any], row: Row, ranks: Mapping[str, float]) -> str:
-    """Where a session's result stands among a sweep's games, as a plain-text table."""
+def comparison_text(
+    summary: Mapping[str, Any],
+    row: Row,
+    ranks: Mapping[str, float],
+    teams: Mapping[str, str] | None = None,
+) -> str:
+    """Where a session's result stands among a sweep's games, as a plain-text table;
+    ``teams`` (id -> name) names the teams in the outcomes."""
     n = summary["games"]
     dists = summary["distributions"]
     table = [["", "session", "median", "5%-95% of games", "games below"]]
@@ -367,7 +373,8 @@ def comparison_text(summary: Mapping[str, Any], row: Row, ranks: Mapping[str, fl
     lines.append("")
     lines.append("outcomes of this session, and how often they occurred in the games:")
     for name in row_outcomes(row):
-        lines.append(f"  {shares.get(name, 0.0):6.1%}  {name:20s} {outcome_words(name)}")
+        words = outcome_words(name, teams)
+        lines.append(f"  {shares.get(name, 0.0):6.1%}  {name:20s} {words}")
     return "\n".join(lines)
 
 
@@ -380,8 +387,9 @@ OUTCOME_TEXT = {
 }
 
 
-def summary_text(summary: Mapping[str, Any]) -> str:
-    """The summary as a plain-text table for the terminal."""
+def summary_text(summary: Mapping[str, Any], teams: Mapping[str, str] | None = None) -> str:
+    """The summary as a plain-text table for the terminal; ``teams`` (id -> name) names the
+    teams in the outcomes."""
     n = summary["games"]
     lines = [f"{n} games"]
     if not n:
@@ -402,7 +410,7 @@ def summary_text(summary: Mapping[str, Any]) -> str:
     lines.append("")
     lines.append("outcomes:")
     for k, share in summary["outcomes"].items():
-        lines.append(f"  {share:6.1%}  {k:20s} {outcome_words(k)}")
+        lines.append(f"  {share:6.1%}  {k:20s} {outcome_words(k, teams)}")
     return "\n".join(lines)
 
 

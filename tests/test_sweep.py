@@ -189,6 +189,12 @@ def test_sweep_progress_bar_and_summary(capsys: pytest.CaptureFixture[str]) -> N
     captured = capsys.readouterr()
     assert "2/2 games" in captured.err
     assert "score_beijing" in captured.out and "outcomes:" in captured.out
+    # the outcome lines name the team that scored highest as the scenario does, not by its id
+    top = [line for line in captured.out.splitlines() if "scored highest" in line]
+    assert top and all(
+        any(f" {name} scored highest" in line for name in ("Beijing", "Tokyo", "Washington"))
+        for line in top
+    )
 
 
 def test_sweep_does_not_import_textual() -> None:
