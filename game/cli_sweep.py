@@ -36,7 +36,8 @@ def add_parser(subparsers: Any) -> None:
         "sweep",
         help="play many seeded games and summarise the outcomes",
         description="Play N seeded games of a scenario with bots and summarise the spread of "
-        f"outcomes. Teams without --bot are played by the '{DEFAULT_BOT}' bot.",
+        f"outcomes. Teams without --bot are played by the '{DEFAULT_BOT}' bot (with --compare, "
+        "a team the session gave to a quick bot keeps it).",
     )
     p.add_argument(
         "scenario",
@@ -64,7 +65,8 @@ def add_parser(subparsers: Any) -> None:
     p.add_argument(
         "--compare",
         metavar="LOG",
-        help="show where a finished session (its log) stands among the games",
+        help="show where a finished session (its log) stands among the games; teams without "
+        "--bot are played as in the session where a quick bot played them, else by the doctrine",
     )
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -83,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     if out_path is not None:
         check_out_path(out_path)
     scenario, session = _scenario_and_session(args)
-    bots = _bots(args, scenario)
+    bots = _bots(args, scenario, session)
     spec = sweep.SweepSpec(
         scenario_data=scenario_data(scenario),
         scenario_ref=args.scenario or scenario.id,
@@ -166,8 +168,11 @@ def _scenario_and_session(args: argparse.Namespace) -> tuple[Any, Any]:
     return scenario, session
 
 
-def _bots(args: argparse.Namespace, scenario: Any) -> dict[str, str]:
-    """Each team's bot kind: ``--bot`` where given, else the default doctrine."""
+def _bots(args: argparse.Namespace, scenario: Any, session: Any = None) -> dict[str, str]:
+    """Each team's bot kind: ``--bot`` where given, else the default doctrine; with
+    ``--compare``, a team the session gave to a quick bot keeps it
+    (``game.sweep.comparison_bots``)."""
+    from game import sweep
     from game.cli import parse_bot_specs
 
     specs = parse_bot_specs(args.bot)
@@ -176,7 +181,11 @@ def _bots(args: argparse.Namespace, scenario: Any) -> dict[str, str]:
             raise ChokepointError(
                 f"--bot: unknown team '{team}' (teams: {', '.join(sorted(scenario.teams))})"
             )
-    return {t: specs.get(t, DEFAULT_BOT) for t in sorted(scenario.teams)}
+    if session is not None:
+        default = sweep.comparison_bots(list(scenario.teams), session.controllers)
+    else:
+        default = dict.fromkeys(scenario.teams, DEFAULT_BOT)
+    return {t: specs.get(t, default[t]) for t in sorted(scenario.teams)}
 
 
 def _play(args: argparse.Namespace, spec: Any) -> tuple[list[dict[str, Any]], bool]:

@@ -86,6 +86,32 @@ def _scenario(data: dict[str, Any]) -> Scenario:
     return s
 
 
+COMPARISON_BOT = "doctrine"  # plays the session's human, scripted and search-bot teams
+
+
+def comparison_bots(teams: Sequence[str], controllers: Mapping[str, str]) -> dict[str, str]:
+    """Who plays each team in the computer's games that a session is set beside.
+
+    A team the session gave to a quick bot (any kind but the search bot, whose games take
+    seconds each) keeps that bot, so the games differ from the session only where people played;
+    every other team (players, a scripted plan, a search bot) is played by the pragmatist
+    doctrine."""
+    from game.bots import BOT_KINDS
+
+    out: dict[str, str] = {}
+    for team in sorted(teams):
+        c = controllers.get(team, "")
+        kind = c[4:] if c.startswith("bot:") else ""
+        quick = kind in BOT_KINDS and not kind.startswith("search")
+        out[team] = kind if quick else COMPARISON_BOT
+    return out
+
+
+def bots_words(bots: Mapping[str, str], teams: Mapping[str, str] | None = None) -> str:
+    """``bots`` (team -> kind) in words: 'Beijing doctrine:hawk, Tokyo doctrine, ...'."""
+    return ", ".join(f"{(teams or {}).get(t, t)} {k}" for t, k in sorted(bots.items()))
+
+
 def play_one(
     scenario: Scenario, seed: int, bots: Mapping[str, str], scenario_ref: str = "SCENARIO"
 ) -> Row:

@@ -332,6 +332,36 @@ def test_compare_shows_where_a_session_stands(
     assert "this session against the 6 games" in text and "games below" in text
 
 
+def test_comparison_games_keep_the_sessions_quick_bots() -> None:
+    controllers = {
+        "beijing": "bot:doctrine:hawk",
+        "tokyo": "human",
+        "washington": "bot:search:hard",
+    }
+    assert sweep.comparison_bots(["washington", "tokyo", "beijing"], controllers) == {
+        "beijing": "doctrine:hawk",  # as in the session
+        "tokyo": "doctrine",  # people played it
+        "washington": "doctrine",  # the search bot would take seconds a game
+    }
+    assert sweep.comparison_bots(["tokyo"], {"tokyo": "plan"}) == {"tokyo": "doctrine"}
+
+
+def test_compare_plays_the_logs_computer_teams_as_they_were_played(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "session.jsonl"
+    bots = ["--bot", "beijing=doctrine:hawk", "--bot", "washington=random"]
+    assert main(["run", "dual-use-ban-2026", "--seed", "4", *bots, "--log", str(log)]) == 0
+    capsys.readouterr()
+    argv = ["sweep", "--compare", str(log), "--games", "2", "--seed", "1", "--jobs", "1"]
+    assert main([*argv, "--quiet", "--json"]) == 0
+    played = json.loads(capsys.readouterr().out)["bots"]
+    assert played == {"beijing": "doctrine:hawk", "tokyo": "doctrine", "washington": "random"}
+    # an explicit --bot still wins
+    assert main([*argv, "--bot", "beijing=hold", "--quiet", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["bots"]["beijing"] == "hold"
+
+
 def _doctrine_spec(doc: dict[str, Any], games: int) -> sweep.SweepSpec:
     from game.scenario_loader import find_scenario, load_scenario
 

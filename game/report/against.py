@@ -1,8 +1,9 @@
 """The session beside games the computer plays from the same start (``report --against N``).
 
-A sweep (``game.sweep``) of the log's own scenario, every team played by the pragmatist doctrine,
-game ``i`` seeded ``game_seed(session seed, i)``: the same games as
-``chokepoint sweep --compare LOG --games N --seed SEED``. For each team's final score and each
+A sweep (``game.sweep``) of the log's own scenario, game ``i`` seeded ``game_seed(session seed,
+i)``: the same games as ``chokepoint sweep --compare LOG --games N --seed SEED``. A team the
+session gave to a quick bot keeps it; the others (players, plans, search bots) are played by the
+pragmatist doctrine (``game.sweep.comparison_bots``). For each team's final score and each
 index: the session's value, the games' median and 5th-95th percentiles, and the share of games
 that ended lower (ties count half); then the session's outcomes and how often each occurred.
 """
@@ -18,8 +19,6 @@ from game.engine import Session
 from game.errors import ChokepointError
 from game.report.model import INDEX_LABELS
 from game.scenario_loader import scenario_data
-
-BOT = "doctrine"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +45,23 @@ class AgainstRow:
 class Against:
     games: int
     seed: int
-    bot: str
+    bots: dict[str, str]  # team -> bot kind in the computer's games
     rows: list[AgainstRow]
     outcomes: list[tuple[str, str, float]]  # the session's outcomes: name, words, share of games
+    teams: dict[str, str]  # team -> name
+
+
+def players_words(bots: dict[str, str], teams: dict[str, str]) -> str:
+    """Who plays each team in the computer's games, in words for the reader."""
+    return (
+        f"with these players: {sweep.bots_words(bots, teams)} (a team the computer played in "
+        "the session keeps its bot, unless it was the slow search bot; the others get "
+        f"{sweep.COMPARISON_BOT}, the pragmatist doctrine)"
+    )
+
+
+def against_players(a: Against) -> str:
+    return players_words(a.bots, a.teams)
 
 
 def against_computer(
@@ -68,7 +81,7 @@ def against_computer(
             "turns; the computer's games are played to the end, so it needs a finished session"
         )
     s = session.scenario
-    bots = dict.fromkeys(sorted(s.teams), BOT)
+    bots = sweep.comparison_bots(list(s.teams), session.controllers)
     spec = sweep.SweepSpec(scenario_data(s), s.id, bots, session.seed, games)
     rows = sweep.run_sweep(spec, executor, workers, progress)
     summary = sweep.summarise(rows)
@@ -91,4 +104,4 @@ def against_computer(
         (name, sweep.outcome_words(name, names), shares.get(name, 0.0))
         for name in sweep.row_outcomes(mine)
     ]
-    return Against(games, session.seed, BOT, out, outcomes)
+    return Against(games, session.seed, bots, out, outcomes, names)

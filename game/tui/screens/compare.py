@@ -22,7 +22,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from game.report.against import Against, against_computer
+from game.report.against import Against, against_computer, players_words
+from game.sweep import comparison_bots
 from game.tui.game import Game
 from game.tui.words import FACILITATOR, hidden_keys
 
@@ -50,15 +51,21 @@ class CompareScreen(ModalScreen[None]):
         with Vertical(classes="dialog", id="compare-box"):
             yield Label(f"This session against {self.games} computer games", classes="dialog-title")
             yield Static(
-                f"The computer plays the scenario {self.games} times from the start, every team "
-                "with the pragmatist doctrine, seeded from this session's seed. Below: where "
-                "this session ended among those games.",
+                f"The computer plays the scenario {self.games} times from the start, seeded "
+                f"from this session's seed, {self._players()}. Below: where this session ended "
+                "among those games.",
                 id="compare-intro",
             )
             yield ProgressBar(total=self.games, show_eta=False, id="compare-progress")
             yield Static(id="compare-table")
             with Horizontal(classes="buttons"):
                 yield Button("Close (esc)", id="close", variant="primary")
+
+    def _players(self) -> str:
+        session = self.game.session
+        bots = comparison_bots(list(session.scenario.teams), session.controllers)
+        names = {t: team.name for t, team in session.scenario.teams.items()}
+        return players_words(bots, names)
 
     def on_mount(self) -> None:
         self.play_games()
