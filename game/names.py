@@ -1,6 +1,7 @@
 """Names for the engine's identifiers: ``JPN`` -> "Japan", ``bj_pla_exercise`` -> "PLA exercise
-around Taiwan", ``beijing`` -> "Beijing", in any text (the ledger's stories are written with
-identifiers). Presentation only, used by the app and the after-action report alike.
+around Taiwan", ``beijing`` -> "Beijing", ``full_ban`` -> "a full ban", in any text (the ledger's
+stories are written with identifiers). Presentation only, used by the app and the after-action
+report alike.
 """
 
 from __future__ import annotations
@@ -27,8 +28,14 @@ def material_name(s: Scenario, material: str) -> str:
     return short(m.name) if m else material
 
 
+LEVEL_NAMES = {  # the control levels in the rules' stories ("... to full_ban")
+    "military_ban": "a military end-use ban",
+    "full_ban": "a full ban",
+}
+
+
 def _names(s: Scenario) -> dict[str, str]:
-    out: dict[str, str] = {}
+    out: dict[str, str] = dict(LEVEL_NAMES)
     for tid, team in s.teams.items():
         out[tid] = team.name  # "beijing's PLA exercise" -> "Beijing's PLA exercise"
     for aid in s.actors:
