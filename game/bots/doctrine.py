@@ -89,6 +89,7 @@ class Situation:
     output: dict[str, float]  # each actor's average industrial output (100 = normal)
     defence: dict[str, float]  # each actor's defence-sector output
     controlled: frozenset[tuple[str, str, str]]  # (exporter, material, target) under control
+    steps: dict[tuple[str, str], int]  # (exporter, target) -> control steps over all materials
 
     def output_of(self, actor: str) -> float:
         return self.output.get(actor, 100.0)
@@ -99,6 +100,10 @@ class Situation:
     @classmethod
     def of(cls, scenario: Scenario, state: GameState) -> Situation:
         ix = state.indices
+        steps: dict[tuple[str, str], int] = {}
+        for key, c in state.controls.items():
+            e, _, t = split_key(key)
+            steps[e, t] = steps.get((e, t), 0) + CONTROL_RANK[c.level]
         return cls(
             tension=ix.get("tension", 50.0),
             cohesion=ix.get("cohesion", 50.0),
@@ -110,6 +115,7 @@ class Situation:
             output={a: avg_output(state, a) for a in state.output},
             defence={a: avg_output(state, a, "defence") for a in state.output},
             controlled=frozenset(split_key(k) for k in state.controls),
+            steps=steps,
         )
 
     def controls(self, exporter: str | None, material: str | None, target: str) -> bool:
@@ -215,10 +221,10 @@ def rate_beijing(
         if o.target == roles.patron:
             # retaliation in kind for US controls and sanctions on China, up to (1 + aggression)
             # times the steps the US has taken; for the hawk, before anything else
-            provoked = squeeze(st, roles.patron, me, tuple(s.materials)) + 2 * (
+            provoked = sit.steps.get((roles.patron, me), 0) + 2 * (
                 f"{roles.patron}|{me}" in st.sanctions
             )
-            answered = squeeze(st, me, roles.patron, tuple(s.materials))
+            answered = sit.steps.get((me, roles.patron), 0)
             if d > 0 and answered < provoked * (1.0 + a):
                 return d * (0.4 + 0.6 * a) * (1.0 + a * a)
             return -abs(d) * 0.3 + (d < 0) * (0.1 + 0.3 * (answered > provoked * (1.0 + a)))
