@@ -101,9 +101,16 @@ class Situation:
     def of(cls, scenario: Scenario, state: GameState) -> Situation:
         ix = state.indices
         steps: dict[tuple[str, str], int] = {}
+        controlled: list[tuple[str, str, str]] = []
         for key, c in state.controls.items():
-            e, _, t = split_key(key)
+            e, m, t = split_key(key)
+            controlled.append((e, m, t))
             steps[e, t] = steps.get((e, t), 0) + CONTROL_RANK[c.level]
+        output: dict[str, float] = {}
+        defence: dict[str, float] = {}
+        for a, row in state.output.items():
+            output[a] = sum(row.values()) / len(row) if row else 100.0
+            defence[a] = row.get("defence", 100.0) if row else 100.0
         return cls(
             tension=ix.get("tension", 50.0),
             cohesion=ix.get("cohesion", 50.0),
@@ -112,9 +119,9 @@ class Situation:
             market_share=ix.get("market_share", 50.0),
             turn=state.turn + 1,
             turns=scenario.turns,
-            output={a: avg_output(state, a) for a in state.output},
-            defence={a: avg_output(state, a, "defence") for a in state.output},
-            controlled=frozenset(split_key(k) for k in state.controls),
+            output=output,  # as avg_output, inlined: this runs for every decision
+            defence=defence,
+            controlled=frozenset(controlled),
             steps=steps,
         )
 
@@ -185,7 +192,7 @@ def _invest_value(
     scenario: Scenario, state: GameState, team: str, sit: Situation, oid: str
 ) -> float:
     """Worth of funding an investment now: it must finish in time and hit a scarce material."""
-    opt = next(o for o in scenario.investments if o.id == oid)
+    opt = scenario.option_by_id[oid]
     left = sit.turns_left - opt.lead_time - 1
     if left <= 0:
         return -1.0
@@ -416,10 +423,13 @@ def doctrine_orders(
     personality: Personality,
     rng: random.Random,
     roles: Roles | None = None,
+    sit: Situation | None = None,
 ) -> list[Order]:
-    """The orders a doctrine of ``personality`` gives for ``team`` in ``state``."""
+    """The orders a doctrine of ``personality`` gives for ``team`` in ``state``; ``sit``, if
+    given, must be ``Situation.of(scenario, state)`` (callers deciding several teams on one
+    state work it out once)."""
     roles = roles or Roles.of(scenario)
-    sit = Situation.of(scenario, state)
+    sit = sit or Situation.of(scenario, state)
     rate = RATERS.get(team, _generic)
     menu = candidate_orders(scenario, state, team)
     rated = [

@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from game.bots.common import Roles, bot_rng, candidate_orders, is_legal, keep_legal
-from game.bots.doctrine import PERSONALITIES, Personality, doctrine_orders
+from game.bots.doctrine import PERSONALITIES, Personality, Situation, doctrine_orders
 from game.engine import resolve_turn
 from game.fog import TeamView
 from game.orders import Order, check_orders
@@ -121,9 +121,10 @@ class SearchBot:
 
         menu = candidate_orders(s, state, team)
         options: list[list[Order]] = [[]]
+        sit = Situation.of(s, state)
         for name in PERSONALITIES:
             prng = random.Random(rng.getrandbits(64))
-            pick = doctrine_orders(s, state, team, Personality.named(name), prng, self.roles)
+            pick = doctrine_orders(s, state, team, Personality.named(name), prng, self.roles, sit)
             if pick:
                 options.append(pick)
         options += [[o] for o in menu if is_legal(s, state, team, o)]
@@ -226,10 +227,11 @@ class SearchBot:
         seed = rng.getrandbits(62)
         others: dict[str, list[Order]] = {}
         prag = Personality.named("pragmatist")
+        sit = Situation.of(self.scenario, state)
         for t in sorted(self.scenario.teams):
             if t != self.team:
                 orng = random.Random(rng.getrandbits(64))
-                others[t] = doctrine_orders(self.scenario, state, t, prag, orng, self.roles)
+                others[t] = doctrine_orders(self.scenario, state, t, prag, orng, self.roles, sit)
         return World(state, seed, others)
 
     def _rollout(
@@ -259,9 +261,10 @@ class SearchBot:
             nxt: dict[str, list[Order]] = {}
             if react:
                 rng = random.Random(world.seed + step)
+                sit = Situation.of(self.scenario, state)
                 for t in sorted(self.scenario.teams):
                     p = me if t == self.team else prag
-                    nxt[t] = doctrine_orders(self.scenario, state, t, p, rng, self.roles)
+                    nxt[t] = doctrine_orders(self.scenario, state, t, p, rng, self.roles, sit)
             state, _ = resolve_turn(self.model, state, nxt, world.seed, ledger=False)
         self.evaluations += horizon
         return state.scores[self.team]

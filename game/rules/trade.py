@@ -46,6 +46,7 @@ def resolve_trade(ctx: TurnContext) -> None:
     builds = ctx.build  # stockpile purchases, usually none
     spec = model.scenario.materials
     for m in model.materials:
+        ctl_of = {e: row for (e, mm), row in controlled.items() if mm == m}  # by exporter
         factor = spec[m].usd_m_per_unit_price
         price = state.prices[m]
         need: dict[str, float] = {}
@@ -83,7 +84,7 @@ def resolve_trade(ctx: TurnContext) -> None:
                 req = n * share
                 if req <= 0.0:
                     continue
-                ctl = controlled.get((e, m))
+                ctl = ctl_of.get(e)
                 if ctl is None:
                     out = req  # uncontrolled: all of it goes through
                 else:
@@ -127,11 +128,11 @@ def resolve_trade(ctx: TurnContext) -> None:
                     continue
                 # what an exporter's control already refused is not asked of it again
                 wants: dict[str, float] = {}
+                ctl = ctl_of.get(e)
                 for i, u in unmet.items():
                     if u > 1e-12 and i != e:
                         refused = blocked.get((i, e))
                         w = max(0.0, u - (refused[0] if refused else 0.0))
-                        ctl = controlled.get((e, m))
                         if ctl is not None:
                             seen = through.get((i, e))
                             w *= binding(model, ctl, m, i)[0] if seen is None else seen
