@@ -30,6 +30,19 @@ indices move, and each team's **score** (0–100) is recomputed from its objecti
 - The session **log** is saved after every turn; `chokepoint play --resume LOG` continues it,
   `chokepoint replay LOG` replays and verifies it.
 
+## Computer players
+
+Any team can be played by the computer, which sees only that team's view (the same fog as a
+player) and gives only legal orders:
+
+- **doctrine** (the pragmatist; the other teams in solo play unless you choose) reads the
+  situation: stocks running low, tension, cohesion, the others' controls and sanctions.
+  **doctrine:hawk** presses hard and answers controls in kind; **doctrine:dove** seeks talks
+  and eases off when tension or losses bite.
+- **search** (**search:easy**, **search:hard**) tries orders and plays a few turns ahead with
+  the engine itself, guessing what it cannot see: the strongest, up to about a second a turn.
+- **random** gives legal orders with no plan; **hold** gives none.
+
 ## Flow of a facilitated (hot-seat) turn
 
 1. Facilitator presses **n**: a hand-over screen asks for the next team.
