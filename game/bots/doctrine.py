@@ -11,8 +11,8 @@ differ a little while one seed always gives the same game.
   and answers US chip-tool controls and sanctions in kind before anything else; its dove eases
   controls and offers talks when tension or the loss of market share bite; its pragmatist keeps
   pressure on while its market share holds, courts Washington separately when the alliance is
-  tight, and also answers the US in kind. Retaliation stops at (1 + aggression) times the steps
-  the US has taken.
+  tight, and also answers the US in kind. Retaliation stops once its steps reach (1 + aggression)
+  times the US's (one turn's orders are rated together, so that turn may overshoot).
 - Tokyo's hawk stands firm, rallies the G7 and controls chip tools to China; its dove seeks talks
   and, when industry is badly hurt, softens its Taiwan language; its pragmatist releases its
   stockpile when cover runs low, funds the quickest diversification projects, stands firm when
