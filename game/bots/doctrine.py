@@ -18,7 +18,8 @@ differ a little while one seed always gives the same game.
   stockpile when cover runs low, funds the quickest diversification projects, stands firm when
   the posture slips and joins Washington's chip-tool controls (an ally's move).
 - Washington's hawk signals with carriers and controls chip tools as China squeezes Japan or when
-  Tokyo does (an ally's move), and sanctions China once China squeezes the US; its dove reassures
+  Tokyo does (an ally's move), and rates sanctions higher once China squeezes the US (they
+  still rank below its other moves); its dove reassures
   Tokyo, builds coalitions and sends Japan what Japan runs short of; its pragmatist reassures
   when cohesion sags, prioritises defence while the defence base or its materials are short,
   keeps a reserve when it helps Japan, and escalates only when China squeezes the US.
