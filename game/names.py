@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from game.orders import Order
 from game.scenario import Scenario
 
 
@@ -68,3 +69,10 @@ def humanize(s: Scenario, text: str) -> str:
     if pattern is None:
         return text
     return pattern.sub(lambda m: names[m.group(1)], text)
+
+
+def order_words(s: Scenario, order: Order) -> str:
+    """An order in plain words: its description, with the scenario's names and '*' as
+    everyone ('Export control on Dy/Tb oxide to Japan: full ban')."""
+    text = order.describe().replace(" to *", " to everyone").replace(" from *", " from everyone")
+    return humanize(s, text)

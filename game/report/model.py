@@ -19,7 +19,7 @@ from game.facilitation import Override
 from game.log import Replay, replay_log
 from game.metrics import metric
 from game.names import humanize
-from game.orders import Diplomacy, Invest, Order
+from game.names import order_words as order_words  # re-exported for diff and the report
 from game.scenario import INDEX_NAMES, Scenario
 from game.state import GameState
 
@@ -79,17 +79,6 @@ def load_replay(path: str | Path) -> Replay:
     if rep.session is None:
         raise ChokepointError(str(rep.error) if rep.error else f"{path}: cannot read the log")
     return rep
-
-
-def order_words(scenario: Scenario, order: Order) -> str:
-    """An order in plain words, with the scenario's names for moves and investments."""
-    if isinstance(order, Diplomacy):
-        name = next((m.name for m in scenario.diplomacy if m.id == order.move), order.move)
-        return f"Diplomatic move: {name}"
-    if isinstance(order, Invest):
-        name = next((o.name for o in scenario.investments if o.id == order.option), order.option)
-        return f"Invest in {name}"
-    return order.describe()
 
 
 def override_words(scenario: Scenario, ov: Override) -> str:

@@ -15,6 +15,7 @@ from game.ledger import Entry
 from game.names import actor_name as actor_name  # re-exported for the screens
 from game.names import humanize as humanize
 from game.names import material_name as material_name
+from game.names import order_words
 from game.orders import Invest, Order, StockpileBuild, StockpileRelease
 from game.scenario import Scenario
 
@@ -216,8 +217,7 @@ def visible_orders(
 
 
 def order_line(s: Scenario, order: Order) -> str:
-    text = order.describe().replace(" to *", " to everyone").replace(" from *", " from everyone")
-    return humanize(s, text)
+    return order_words(s, order)
 
 
 def money(x: float) -> str:
