@@ -244,6 +244,7 @@ def _run(args: argparse.Namespace) -> int:
     from game.bots import make_bot
     from game.headless import play_game, turn_summary
     from game.log import write_log
+    from game.names import humanize
     from game.plan import load_full_plan
 
     session = _start_session(args)
@@ -294,10 +295,8 @@ def _run(args: argparse.Namespace) -> int:
         for s in summaries:
             for team, items in s["refused"].items():
                 for item in items:
-                    print(
-                        f"turn {s['turn']}: {team}'s order refused: {item['order']}: "
-                        f"{item['reason']}"
-                    )
+                    refused = humanize(scenario, f"{team}'s order refused: {item['order']}")
+                    print(f"turn {s['turn']}: {refused}: {item['reason']}")
         if args.log:
             print(f"log written to {args.log}")
     return 0

@@ -78,7 +78,7 @@ def test_run_reports_refused_orders(capsys: pytest.CaptureFixture[str], tmp_path
     code, out, _ = run(
         capsys, "run", str(DEFAULT), "--seed", "1", "--turns", "1", "--orders", str(plan)
     )
-    assert code == 0 and "tokyo's order refused" in out and "stockpile holds only" in out
+    assert code == 0 and "Tokyo's order refused" in out and "stockpile holds only" in out
 
 
 @pytest.mark.parametrize(
