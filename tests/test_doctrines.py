@@ -11,8 +11,13 @@ import random
 from collections.abc import Callable
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from game.bots.doctrine import Personality, doctrine_orders
+from game.bots import make_bot
+from game.bots.doctrine import PERSONALITIES, Personality, doctrine_orders, running_low
+from game.engine import Session
+from game.headless import play_game
 from game.orders import (
     Diplomacy,
     ExportControl,
@@ -292,3 +297,42 @@ def test_washington_dove_seeks_talks_when_tension_is_high(scenario: Scenario) ->
     assert always(orders(scenario, hot, "washington", "dove"), move("us_talks"))
     cool = situation(scenario, index("tension", 55.0))
     assert never(orders(scenario, cool, "washington", "dove"), move("us_talks"))
+
+
+# -- the same rules over states from played games ---------------------------------------------
+
+
+def _played(scenario: Scenario, seed: int, turns: int) -> GameState:
+    """A state ``turns`` into a game of random orders: controls, sanctions and shortages vary."""
+    session = Session(scenario, seed)
+    bots = {t: make_bot("random", t, scenario, seed) for t in scenario.teams}
+    play_game(session, {}, bots, turns)
+    return session.state
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    seed=st.integers(0, 2**31 - 1),
+    turns=st.integers(0, 11),
+    personality=st.sampled_from(PERSONALITIES),
+)
+def test_doctrine_rules_hold_in_played_states(
+    scenario: Scenario, seed: int, turns: int, personality: str
+) -> None:
+    state = _played(scenario, seed, turns)
+    p = Personality.named(personality)
+    for team in sorted(scenario.teams):
+        me = scenario.teams[team].actor
+        picks = doctrine_orders(scenario, state, team, p, random.Random(seed))
+        for o in picks:
+            if isinstance(o, StockpileRelease):
+                # a stockpile goes only where a material is running low
+                if o.to is None:
+                    assert running_low(scenario, state, me, o.material, p.low_cover_days), o
+                else:
+                    assert running_low(scenario, state, o.to, o.material, 60.0), o
+        if team == "beijing":
+            provoked = any(k.startswith("USA|") and k.endswith("|CHN") for k in state.controls)
+            provoked = provoked or "USA|CHN" in state.sanctions
+            if not provoked:  # Beijing turns on US supply only in answer to the US
+                assert not any(tightens("CHN", "USA", state)(o) for o in picks), picks
