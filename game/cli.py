@@ -242,6 +242,7 @@ def parse_bot_specs(specs: Sequence[str]) -> dict[str, str]:
 def _run(args: argparse.Namespace) -> int:
     from game.atomic import check_writable
     from game.bots import make_bot
+    from game.engine import bot_controller
     from game.headless import play_game, turn_summary
     from game.log import write_log
     from game.names import humanize
@@ -259,7 +260,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.turns is not None and not 1 <= args.turns <= left:
         raise ChokepointError(f"--turns must be between 1 and {left}")
     for team in session.controllers:
-        session.controllers[team] = f"bot:{specs[team]}" if team in specs else "plan"
+        session.controllers[team] = bot_controller(specs[team]) if team in specs else "plan"
     if args.log:
         try:
             check_writable(args.log)

@@ -75,6 +75,7 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run the ``sweep`` command; errors are :class:`ChokepointError` with a message."""
     from game import sweep
+    from game.names import team_names
     from game.scenario_loader import scenario_data
 
     if args.games < 1:
@@ -120,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"sweep of {scenario.id}, base seed {args.seed}, bots: {who}")
     if interrupted:
         print(f"interrupted: only {len(rows)} of the {args.games} games were played")
-    names = {t: team.name for t, team in scenario.teams.items()}
+    names = team_names(scenario)
     print(sweep.summary_text(summary, names))
     if mine is not None:
         players = ", ".join(f"{t} {c}" for t, c in sorted(session.controllers.items()))

@@ -16,13 +16,13 @@ from typing import Any
 from game.errors import ChokepointError
 from game.facilitation import parse_override
 from game.log import Replay
+from game.names import order_words
 from game.orders import parse_order
 from game.report.model import (
     SeriesKey,
     key_series,
     key_values,
     load_replay,
-    order_words,
     override_words,
 )
 from game.scenario import Scenario

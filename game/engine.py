@@ -54,6 +54,21 @@ from game.state import GameState, initial_state
 CONTROLLERS = ("human", "computer")
 
 
+def bot_controller(kind: str) -> str:
+    """The controller string a session records for a team played by a bot of ``kind``."""
+    return f"bot:{kind}"
+
+
+def bot_kind(controller: str) -> str | None:
+    """The bot kind of a controller string ('bot:hold' or 'computer'), None for a human or a
+    scripted plan."""
+    if controller.startswith("bot:"):
+        return controller[4:]
+    if controller == "computer":
+        return "hold"
+    return None
+
+
 @dataclass(frozen=True)
 class TurnRecord:
     """What happened in one turn: the inputs (orders, injects fired by hand, overrides) and

@@ -35,6 +35,11 @@ LEVEL_NAMES = {  # the control levels in the rules' stories ("... to full_ban")
 }
 
 
+def team_names(s: Scenario) -> dict[str, str]:
+    """Team id -> the team's name ('beijing' -> 'Beijing')."""
+    return {t: team.name for t, team in s.teams.items()}
+
+
 def _names(s: Scenario) -> dict[str, str]:
     out: dict[str, str] = dict(LEVEL_NAMES)
     for tid, team in s.teams.items():

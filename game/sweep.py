@@ -97,11 +97,11 @@ def comparison_bots(teams: Sequence[str], controllers: Mapping[str, str]) -> dic
     every other team (players, a scripted plan, a search bot) is played by the pragmatist
     doctrine."""
     from game.bots import BOT_KINDS
+    from game.engine import bot_kind
 
     out: dict[str, str] = {}
     for team in sorted(teams):
-        c = controllers.get(team, "")
-        kind = c[4:] if c.startswith("bot:") else ""
+        kind = bot_kind(controllers.get(team, "")) or ""
         quick = kind in BOT_KINDS and not kind.startswith("search")
         out[team] = kind if quick else COMPARISON_BOT
     return out
@@ -117,11 +117,11 @@ def play_one(
 ) -> Row:
     """Play one full game with ``bots`` (team -> kind) and return its row."""
     from game.bots import make_bot
-    from game.engine import Session
+    from game.engine import Session, bot_controller
     from game.headless import play_game
 
     team_bots = {t: make_bot(k, t, scenario, seed) for t, k in sorted(bots.items())}
-    controllers = {t: (f"bot:{bots[t]}" if t in bots else "plan") for t in scenario.teams}
+    controllers = {t: (bot_controller(bots[t]) if t in bots else "plan") for t in scenario.teams}
     session = Session(scenario, seed, controllers, ledger=False)  # a row needs only states
     play_game(session, {}, team_bots)
     return game_row(scenario, session.states, seed, bots, scenario_ref)

@@ -1,9 +1,13 @@
-"""Hypothesis strategies: order sets a team could give in a scenario (legal or not)."""
+"""Hypothesis strategies: order sets a team could give in a scenario (legal or not), and games
+played by random orders to reach varied states."""
 
 from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from game.bots import make_bot
+from game.engine import Session
+from game.headless import play_game
 from game.orders import (
     Diplomacy,
     ExportControl,
@@ -72,3 +76,12 @@ def orders_by_team(scenario: Scenario) -> st.SearchStrategy[dict[str, list[Order
     return st.fixed_dictionaries(
         {t: st.lists(order_strategy(scenario, t), max_size=4) for t in sorted(scenario.teams)}
     )
+
+
+def random_play(scenario: Scenario, seed: int, turns: int) -> Session:
+    """A game played ``turns`` turns by random bots, so states (controls, sanctions, shortages)
+    vary with the seed."""
+    session = Session(scenario, seed)
+    bots = {t: make_bot("random", t, scenario, seed) for t in scenario.teams}
+    play_game(session, {}, bots, turns)
+    return session

@@ -19,6 +19,7 @@ from game.headless import computer_orders, play_game
 from game.log import session_lines
 from game.orders import check_orders
 from game.scenario import Scenario
+from tests.strategies import random_play
 
 FAST_KINDS = ["hold", "random", "doctrine", "doctrine:hawk", "doctrine:dove", "doctrine:pragmatist"]
 
@@ -39,18 +40,10 @@ def test_unknown_kind_names_the_known_ones(scenario: Scenario) -> None:
         make_bot("grandmaster", "tokyo", scenario, 1)
 
 
-def _session_at(scenario: Scenario, seed: int, turn: int) -> Session:
-    """A game played ``turn`` turns by random bots, so states vary with the seed."""
-    session = Session(scenario, seed)
-    bots = {t: make_bot("random", t, scenario, seed) for t in scenario.teams}
-    play_game(session, {}, bots, turn)
-    return session
-
-
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 2**31 - 1), turn=st.integers(0, 11))
 def test_fast_bots_give_only_legal_orders(scenario: Scenario, seed: int, turn: int) -> None:
-    session = _session_at(scenario, seed, turn)
+    session = random_play(scenario, seed, turn)
     for team in sorted(scenario.teams):
         view = team_view(scenario, session.state, team, seed)
         for o in candidate_orders(scenario, session.state, team):
@@ -63,7 +56,7 @@ def test_fast_bots_give_only_legal_orders(scenario: Scenario, seed: int, turn: i
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 2**31 - 1), turn=st.integers(0, 11))
 def test_search_bot_gives_only_legal_orders(scenario: Scenario, seed: int, turn: int) -> None:
-    session = _session_at(scenario, seed, turn)
+    session = random_play(scenario, seed, turn)
     for team in sorted(scenario.teams):
         view = team_view(scenario, session.state, team, seed)
         orders = make_bot("search:easy", team, scenario, seed).decide(view)
@@ -77,7 +70,7 @@ def test_bots_and_views_never_change_the_state_they_read(
 ) -> None:
     """A view is the bot's to read, not to write: deciding changes neither the view nor the true
     state behind it (the invariant any future sharing of tables between them relies on)."""
-    session = _session_at(scenario, seed, turn)
+    session = random_play(scenario, seed, turn)
     truth = copy.deepcopy(session.state)
     for team in sorted(scenario.teams):
         view = team_view(scenario, session.state, team, seed)
@@ -105,8 +98,8 @@ def _hide_truth(session: Session, team: str) -> None:
 @pytest.mark.parametrize("kind", ["random", "doctrine:hawk", "doctrine:pragmatist", "search:easy"])
 def test_bots_decide_from_the_view_not_the_true_state(scenario: Scenario, kind: str) -> None:
     for team in sorted(scenario.teams):
-        a = _session_at(scenario, 5, 3)
-        b = _session_at(scenario, 5, 3)
+        a = random_play(scenario, 5, 3)
+        b = random_play(scenario, 5, 3)
         _hide_truth(b, team)
         assert a.state.digest() != b.state.digest()
         bots = {team: make_bot(kind, team, scenario, 5)}
@@ -115,7 +108,7 @@ def test_bots_decide_from_the_view_not_the_true_state(scenario: Scenario, kind: 
 
 def test_bots_read_their_view(scenario: Scenario) -> None:
     """The decision follows the view: what a team sees of itself changes what it orders."""
-    session = _session_at(scenario, 2, 0)
+    session = random_play(scenario, 2, 0)
     view = team_view(scenario, session.state, "tokyo", 2)
     bot = make_bot("doctrine:pragmatist", "tokyo", scenario, 2)
     calm = bot.decide(view)

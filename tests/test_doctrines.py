@@ -14,10 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.bots import make_bot
 from game.bots.doctrine import PERSONALITIES, Personality, doctrine_orders, running_low
-from game.engine import Session
-from game.headless import play_game
 from game.orders import (
     Diplomacy,
     ExportControl,
@@ -28,6 +25,7 @@ from game.orders import (
 )
 from game.scenario import Scenario
 from game.state import CONTROL_RANK, ControlState, GameState, initial_state
+from tests.strategies import random_play
 
 SEEDS = range(6)
 Setup = Callable[[GameState], None]
@@ -59,13 +57,13 @@ def move(name: str) -> Callable[[Order], bool]:
     return lambda o: isinstance(o, Diplomacy) and o.move == name
 
 
-def tightens(exporter_team_actor: str, target: str, state: GameState) -> Callable[[Order], bool]:
-    """An order by ``exporter_team_actor`` that tightens a control on ``target``."""
+def tightens(exporter: str, target: str, state: GameState) -> Callable[[Order], bool]:
+    """An order by ``exporter`` (an actor) that tightens a control on ``target``."""
 
     def test(o: Order) -> bool:
         if not isinstance(o, ExportControl | LicenceApproval) or o.target != target:
             return False
-        current = state.controls.get(f"{exporter_team_actor}|{o.material}|{target}")
+        current = state.controls.get(f"{exporter}|{o.material}|{target}")
         if isinstance(o, LicenceApproval):
             return o.approval < (current.approval if current else 1.0)
         return CONTROL_RANK[o.level] > (CONTROL_RANK[current.level] if current else 0)
@@ -302,14 +300,6 @@ def test_washington_dove_seeks_talks_when_tension_is_high(scenario: Scenario) ->
 # -- the same rules over states from played games ---------------------------------------------
 
 
-def _played(scenario: Scenario, seed: int, turns: int) -> GameState:
-    """A state ``turns`` into a game of random orders: controls, sanctions and shortages vary."""
-    session = Session(scenario, seed)
-    bots = {t: make_bot("random", t, scenario, seed) for t in scenario.teams}
-    play_game(session, {}, bots, turns)
-    return session.state
-
-
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     seed=st.integers(0, 2**31 - 1),
@@ -319,7 +309,7 @@ def _played(scenario: Scenario, seed: int, turns: int) -> GameState:
 def test_doctrine_rules_hold_in_played_states(
     scenario: Scenario, seed: int, turns: int, personality: str
 ) -> None:
-    state = _played(scenario, seed, turns)
+    state = random_play(scenario, seed, turns).state
     p = Personality.named(personality)
     for team in sorted(scenario.teams):
         me = scenario.teams[team].actor

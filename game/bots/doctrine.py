@@ -120,7 +120,7 @@ class Situation:
             market_share=ix.get("market_share", 50.0),
             turn=state.turn + 1,
             turns=scenario.turns,
-            output=output,  # as avg_output, inlined: this runs for every decision
+            output=output,
             defence=defence,
             controlled=frozenset(controlled),
             steps=steps,
@@ -139,15 +139,6 @@ class Situation:
 
 
 Rater = Callable[[Scenario, GameState, str, Personality, Situation, Roles, Order], float]
-
-
-def avg_output(state: GameState, actor: str, sector: str | None = None) -> float:
-    row = state.output.get(actor, {})
-    if not row:
-        return 100.0
-    if sector is not None:
-        return row.get(sector, 100.0)
-    return sum(row.values()) / len(row)
 
 
 def cover(state: GameState, actor: str, material: str) -> float:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from game import sweep
 from game.engine import Session
 from game.errors import ChokepointError
+from game.names import team_names
 from game.report.model import INDEX_LABELS
 from game.scenario_loader import scenario_data
 
@@ -60,10 +61,6 @@ def players_words(bots: dict[str, str], teams: dict[str, str]) -> str:
     )
 
 
-def against_players(a: Against) -> str:
-    return players_words(a.bots, a.teams)
-
-
 def against_computer(
     session: Session,
     games: int,
@@ -98,7 +95,7 @@ def against_computer(
             continue  # outputs and peak tension: in the sweep's own summary
         d = summary["distributions"][key]
         out.append(AgainstRow(key, label, float(mine[key]), d["p50"], d["p5"], d["p95"], share))
-    names = {t: team.name for t, team in s.teams.items()}
+    names = team_names(s)
     shares = summary["outcomes"]
     outcomes = [
         (name, sweep.outcome_words(name, names), shares.get(name, 0.0))

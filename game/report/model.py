@@ -18,8 +18,7 @@ from game.errors import ChokepointError
 from game.facilitation import Override
 from game.log import Replay, replay_log
 from game.metrics import metric
-from game.names import humanize
-from game.names import order_words as order_words  # re-exported for diff and the report
+from game.names import humanize, order_words
 from game.scenario import INDEX_NAMES, Scenario
 from game.state import GameState
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from game.bots import BOT_KINDS, Bot, make_bot
 from game.engine import Session, TurnRecord
+from game.engine import bot_controller as bot_controller  # re-exported for the screens
+from game.engine import bot_kind as bot_kind  # re-exported for the screens
 from game.errors import ChokepointError, LogError, OrderRefused
 from game.facilitation import FiredInject, Override, find_inject, manual_injects
 from game.fog import TeamView, team_view
@@ -97,19 +99,6 @@ class TurnTimer:
         if self.fired:
             return "time is up"
         return f"{text} left (paused)" if self.paused else f"{text} left"
-
-
-def bot_controller(kind: str) -> str:
-    return f"bot:{kind}"
-
-
-def bot_kind(controller: str) -> str | None:
-    """The bot kind of a controller string ('bot:hold' or 'computer'), None for a human."""
-    if controller.startswith("bot:"):
-        return controller[4:]
-    if controller == "computer":
-        return "hold"
-    return None
 
 
 def controller_label(controller: str) -> str:

@@ -15,7 +15,7 @@ from game.ledger import Entry
 from game.names import actor_name as actor_name  # re-exported for the screens
 from game.names import humanize as humanize
 from game.names import material_name as material_name
-from game.names import order_words
+from game.names import order_words as order_words  # re-exported for the screens
 from game.orders import Invest, Order, StockpileBuild, StockpileRelease
 from game.scenario import Scenario
 
@@ -214,10 +214,6 @@ def visible_orders(
 ) -> tuple[list[Order], int]:
     shown = [o for o in orders if order_visible(s, pov, team, o)]
     return shown, len(orders) - len(shown)
-
-
-def order_line(s: Scenario, order: Order) -> str:
-    return order_words(s, order)
 
 
 def money(x: float) -> str:

@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, ProgressBar, Static
 from textual.worker import get_current_worker
 
+from game.names import team_names
 from game.report.against import Against, against_computer, players_words
 from game.sweep import comparison_bots
 from game.tui.game import Game
@@ -64,8 +65,7 @@ class CompareScreen(ModalScreen[None]):
     def _players(self) -> str:
         session = self.game.session
         bots = comparison_bots(list(session.scenario.teams), session.controllers)
-        names = {t: team.name for t, team in session.scenario.teams.items()}
-        return players_words(bots, names)
+        return players_words(bots, team_names(session.scenario))
 
     def on_mount(self) -> None:
         self.play_games()

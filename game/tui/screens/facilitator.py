@@ -32,7 +32,7 @@ from game.tui.widgets.charts import LineChart, index_series, score_series
 from game.tui.widgets.ledger_view import TurnStory
 from game.tui.widgets.scoreboard import Scoreboard
 from game.tui.widgets.state_panel import StatePanel
-from game.tui.words import FACILITATOR, order_line
+from game.tui.words import FACILITATOR, order_words
 
 
 class FacilitatorScreen(Screen[None]):
@@ -207,7 +207,7 @@ class FacilitatorScreen(Screen[None]):
                 if not orders:
                     sealed.append("  hold\n", style="dim")
                 for o in orders:
-                    sealed.append(f"  • {order_line(s, o)}\n")
+                    sealed.append(f"  • {order_words(s, o)}\n")
         self.query_one("#sealed", Static).update(sealed)
 
         self.query_one("#state", StatePanel).show(s, session.states, turn, FACILITATOR)

@@ -40,7 +40,7 @@ from game.tui.words import (
     humanize,
     material_name,
     money,
-    order_line,
+    order_words,
     signed,
 )
 
@@ -321,7 +321,7 @@ class OrderForm(ModalScreen[Order | None]):
             add.disabled = True
             return
         ap, budget = order_cost(s, state, order)
-        cost.update(f"[b]{order_line(s, order)}[/b]\nCosts {ap} AP and {money(budget)}. {left}")
+        cost.update(f"[b]{order_words(s, order)}[/b]\nCosts {ap} AP and {money(budget)}. {left}")
         refusals = g.check(self.team, [*self.drafts, order])
         mine = [r for r in refusals if r.index == len(self.drafts)]
         if mine:

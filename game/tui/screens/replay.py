@@ -17,6 +17,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
+from game.engine import bot_kind
 from game.log import Replay
 from game.tui.game import controller_label, display_path
 from game.tui.screens.dialogs import JumpScreen
@@ -159,7 +160,7 @@ class ReplayScreen(Screen[None]):
             return
         forked = self.session.fork(self.turn)
         path = default_log_path(f"{self.scenario.id}-fork-t{self.turn}", self.session.seed)
-        humans = [t for t, c in forked.controllers.items() if not c.startswith("bot:")]
+        humans = [t for t, c in forked.controllers.items() if bot_kind(c) is None]
         mode = "solo" if len(humans) == 1 else "hotseat"
         try:
             game = Game(forked, path, mode)

@@ -33,7 +33,7 @@ from game.tui.widgets.charts import LineChart, index_series, score_series
 from game.tui.widgets.ledger_view import TurnStory
 from game.tui.widgets.scoreboard import Scoreboard
 from game.tui.widgets.state_panel import StatePanel
-from game.tui.words import humanize, money, order_line
+from game.tui.words import humanize, money, order_words
 
 
 class TeamScreen(Screen[bool]):
@@ -192,7 +192,7 @@ class TeamScreen(Screen[bool]):
                 status = Text("✓ ok", style="green")
                 ap_used += ap
                 spent += budget
-            table.add_row(str(i + 1), order_line(s, o), str(ap), money(budget), status)
+            table.add_row(str(i + 1), order_words(s, o), str(ap), money(budget), status)
         if self.drafts:
             table.move_cursor(row=min(row, len(self.drafts) - 1))
         team = s.teams[self.team]
@@ -279,7 +279,7 @@ class TeamScreen(Screen[bool]):
         if 0 <= row < len(self.drafts):
             removed = self.drafts.pop(row)
             self.game.reopen(self.team)
-            self.notify(f"Removed: {order_line(self.game.scenario, removed)}")
+            self.notify(f"Removed: {order_words(self.game.scenario, removed)}")
             self.refresh_drafts()
 
     @on(Button.Pressed, "#seal")

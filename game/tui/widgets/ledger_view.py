@@ -21,7 +21,7 @@ from game.tui.words import (
     humanize,
     key_label,
     key_visible,
-    order_line,
+    order_words,
     override_line,
     possessive,
     signed,
@@ -142,12 +142,12 @@ def turn_story(
         if not orders:
             out.append(Text(f"  {team_name(s, team)}: held", "dim"))
         for o in shown:
-            out.append(Text(f"  {team_name(s, team)}: {order_line(s, o)}"))
+            out.append(Text(f"  {team_name(s, team)}: {order_words(s, o)}"))
         if n_hidden:
             noun = "order" if n_hidden == 1 else "orders"
             out.append(Text(f"  {team_name(s, team)}: {n_hidden} {noun} you cannot see", "dim"))
         for o, why in record.refused.get(team, []) if pov in (FACILITATOR, team) else []:
-            out.append(Text(f"  {team_name(s, team)}: REFUSED {order_line(s, o)}: {why}", "red"))
+            out.append(Text(f"  {team_name(s, team)}: REFUSED {order_words(s, o)}: {why}", "red"))
 
     # chance
     draws = [d for d in record.draws if draw_visible(s, pov, d)]
