@@ -205,7 +205,8 @@ def _verify(path: str) -> int:
         return 1
     total = rep.session.scenario.turns if rep.session else rep.good_turns
     status = "" if rep.good_turns == total else f" (session in progress: {total} turns in all)"
-    print(f"{path}: sound: {rep.good_turns} turns replayed, every hash matches{status}")
+    played = f"{rep.good_turns} turn{'' if rep.good_turns == 1 else 's'}"
+    print(f"{path}: sound: {played} replayed, every hash matches{status}")
     return 0
 
 

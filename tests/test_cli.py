@@ -61,6 +61,16 @@ def test_run_prints_a_table_and_writes_a_log(
     assert code == 0 and "12 turns replayed" in out
 
 
+def test_verify_of_a_one_turn_log_says_turn(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    log = tmp_path / "one.jsonl"
+    code, _, _ = run(capsys, "run", str(DEFAULT), "--seed", "2", "--turns", "1", "--log", str(log))
+    assert code == 0
+    code, out, _ = run(capsys, "verify", str(log))
+    assert code == 0 and "sound: 1 turn replayed" in out
+
+
 def test_run_json_is_machine_readable(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "run", str(DEFAULT), "--seed", "2", "--turns", "3", "--json")
     doc = json.loads(out)

@@ -86,7 +86,7 @@ SEVERITIES = [("Targeted", "targeted"), ("Broad", "broad"), ("Lift sanctions", "
 def effects_text(effects: Mapping[IndexName, float]) -> str:
     if not effects:
         return "no effect"
-    return ", ".join(f"{INDEX_LABELS.get(k, k).lower()} {signed(v, 0)}" for k, v in effects.items())
+    return ", ".join(f"{INDEX_LABELS.get(k, k)} {signed(v, 0)}" for k, v in effects.items())
 
 
 class OrderForm(ModalScreen[Order | None]):
