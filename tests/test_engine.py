@@ -9,6 +9,7 @@ from game.errors import OrderRefused
 from game.fog import team_view
 from game.log import session_lines
 from game.orders import Diplomacy, ExportControl, Invest, StockpileRelease
+from game.rules.diplomacy import chance_of
 
 
 def test_sealed_orders_resolve_together(scenario) -> None:  # type: ignore[no-untyped-def]
@@ -104,6 +105,21 @@ def test_diplomacy_draws_are_recorded_and_seeded(scenario) -> None:  # type: ign
         assert draw.happened == (draw.roll < draw.chance)
         outcomes.add(draw.happened)
     assert outcomes == {True, False}
+
+
+def test_the_chance_shown_before_a_move_is_the_chance_drawn(scenario) -> None:  # type: ignore[no-untyped-def]
+    """``chance_of`` (what the order form shows) reads the state the turn starts from."""
+    s = Session(scenario, seed=3)
+    s.submit("beijing", [Diplomacy(move="bj_wedge")])  # court Washington: cohesion falls
+    s.resolve()
+    before = s.state
+    wedge = next(m for m in scenario.diplomacy if m.id == "bj_wedge")
+    shown = chance_of(wedge, before)
+    assert shown == pytest.approx(0.35 - 0.4 * (before.indices["cohesion"] / 100 - 0.5))
+    assert shown != pytest.approx(0.35 - 0.4 * 0.2)  # cohesion is no longer the opening 70
+    s.submit("beijing", [Diplomacy(move="bj_wedge")])
+    [draw] = [d for d in s.resolve().draws if d.phase == "diplomacy"]
+    assert draw.chance == shown
 
 
 def test_ledger_explains_every_score_change(scenario) -> None:  # type: ignore[no-untyped-def]

@@ -13,14 +13,27 @@ from __future__ import annotations
 from game.metrics import metric
 from game.orders import Diplomacy
 from game.rules.context import TurnContext
+from game.scenario import DiplomaticMove, Modifier
+from game.state import GameState
+
+MIN_CHANCE, MAX_CHANCE = 0.02, 0.98
+
+
+def modifier_term(mod: Modifier, state: GameState) -> float:
+    """What one modifier adds to a move's chance in ``state``: coef x (metric/100 - 0.5)."""
+    return mod.coef * (metric(state, mod.metric) / 100.0 - 0.5)
+
+
+def chance_of(move: DiplomaticMove, state: GameState) -> float:
+    """The chance that ``move`` succeeds when the last resolved state is ``state``."""
+    chance = move.base_chance
+    for mod in move.modifiers:
+        chance += modifier_term(mod, state)
+    return min(MAX_CHANCE, max(MIN_CHANCE, chance))
 
 
 def move_chance(ctx: TurnContext, move_id: str) -> float:
-    mv = ctx.model.moves[move_id]
-    chance = mv.base_chance
-    for mod in mv.modifiers:
-        chance += mod.coef * (metric(ctx.before, mod.metric) / 100.0 - 0.5)
-    return min(0.98, max(0.02, chance))
+    return chance_of(ctx.model.moves[move_id], ctx.before)
 
 
 def resolve_moves(ctx: TurnContext, team: str, orders: list[Diplomacy]) -> None:

@@ -158,6 +158,15 @@ class Game:
 
     def __post_init__(self) -> None:
         self.log_path = Path(self.log_path)
+        planned = [
+            self.team_label(t) for t, c in sorted(self.session.controllers.items()) if c == "plan"
+        ]
+        if planned and self.session.turn < self.session.scenario.turns:
+            who = " and ".join(planned)
+            self.notes.append(
+                f"{who} followed an orders plan in `chokepoint run`; the app cannot read plans, "
+                f"so people play {'it' if len(planned) == 1 else 'them'} from here"
+            )
         for team, ctl in self.session.controllers.items():
             kind = bot_kind(ctl)
             if kind is None:

@@ -175,3 +175,52 @@ async def test_facilitator_can_resolve_with_teams_waiting_after_confirming(make_
         await pilot.pause()
         assert app.game.session.turn == 0
         assert replay_log(app.game.log_path).good_turns == 0
+
+
+async def test_order_form_shows_a_moves_chance_now_and_why(make_app) -> None:
+    """Court Washington: base 35%, and cohesion at 70 takes 8 points off (coef -0.4)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "enter")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, OrderForm)
+        form.query_one("#f-type", Select).value = "diplomacy"
+        await pilot.pause()
+        moves = dict(form.query_one("#f-move", Select)._options)  # label -> move id
+        assert moves["Court Washington separately (27%)"] == "bj_wedge"
+        assert moves["Firm statement on Taiwan (70%)"] == "bj_firm_statement"
+        form.query_one("#f-move", Select).value = "bj_wedge"
+        await pilot.pause()
+        detail = str(form.query_one("#order-detail").content)
+        expected = "Chance of success now 27%: base 35%, -8 points for US–Japan cohesion at 70"
+        assert expected in detail
+        assert "index.cohesion" not in detail
+
+
+async def test_order_form_opens_on_an_order_the_engine_accepts(make_app) -> None:
+    """Each team's form starts on its first order type with a material it produces (not Dy/Tb
+    for Washington, which would open on a refusal)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")  # the hand-over screen for Beijing
+        await pilot.pause()
+        for team in ("beijing", "tokyo", "washington"):
+            await pilot.press("enter")  # take the terminal
+            await pilot.pause()
+            assert isinstance(app.screen, TeamScreen) and app.screen.team == team
+            await pilot.press("a")
+            await pilot.pause()
+            form = app.screen
+            assert isinstance(form, OrderForm)
+            assert form.order_type == "export_control"
+            made = app.game.session.state.production[app.game.scenario.teams[team].actor]
+            assert made[form.value("material")] > 0
+            assert "accepts" in str(form.query_one("#order-verdict").content), team
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("s")  # seal (hold): the hand-over to the next team
+            await pilot.pause()

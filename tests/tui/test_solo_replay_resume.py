@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from game.log import replay_log
+from game.engine import Session
+from game.log import replay_log, write_log
+from game.orders import Diplomacy
+from game.scenario import Scenario
 from game.tui.screens.dialogs import JumpScreen
 from game.tui.screens.facilitator import FacilitatorScreen
 from game.tui.screens.replay import ReplayScreen
@@ -188,3 +191,24 @@ async def test_fork_from_the_replay_viewer_starts_a_new_session(make_app, played
         assert app.game.session.turn == 2
         assert "fork-t2" in app.game.log_path.name
         assert replay_log(app.game.log_path).good_turns == 2
+
+
+async def test_resuming_a_run_log_says_who_followed_a_plan(
+    make_app, workdir: Path, scenario: Scenario
+) -> None:
+    """A `chokepoint run` log: plan-played teams pass to people, and the app says so."""
+    session = Session(scenario, 5, {"beijing": "plan", "tokyo": "plan", "washington": "bot:hold"})
+    session.play({"tokyo": [Diplomacy(move="tk_g7")]})
+    log = workdir / "run.jsonl"
+    write_log(session, log)
+    app = make_app(resume=str(log))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen)
+        assert app.game.human_teams == ["beijing", "tokyo"]
+        assert app.game.computer_teams == ["washington"]
+        messages = [n.message for n in app._notifications]
+        assert any(
+            m.startswith("Beijing and Tokyo followed an orders plan") and "people play them" in m
+            for m in messages
+        ), messages

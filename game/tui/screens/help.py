@@ -23,7 +23,9 @@ indices move, and each team's **score** (0–100) is recomputed from its objecti
   through third countries. Coercion pays now but speeds the target's **diversification**.
 - **Stockpiles** can be released to industry or built up at world prices.
 - **Investments** add capacity after a lead time, and may slip.
-- **Diplomatic moves** succeed or fail by chance; the roll is shown in the results.
+- **Diplomatic moves** succeed or fail by chance. The order builder shows a move's chance now
+  and what moves it (alliance cohesion helps some, hurts others); the roll is shown in the
+  results.
 - **Fog**: each team sees its own numbers exactly, others' with noise (≈), and some things
   (stockpiles, budgets, projects, others' scores) not at all (?).
 - Every change of a score is written in the **ledger**: the results say *why* it moved.

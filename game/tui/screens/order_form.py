@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
+from game.metrics import metric
 from game.orders import (
     Diplomacy,
     ExportControl,
@@ -31,6 +32,7 @@ from game.orders import (
     Tariff,
     order_cost,
 )
+from game.rules.diplomacy import chance_of, modifier_term
 from game.scenario import IndexName
 from game.tui.game import Game
 from game.tui.screens import tame_cursor
@@ -38,6 +40,7 @@ from game.tui.words import (
     INDEX_LABELS,
     actor_name,
     humanize,
+    key_label,
     material_name,
     money,
     order_words,
@@ -111,14 +114,20 @@ class OrderForm(ModalScreen[Order | None]):
         team = s.teams[self.team]
         me = team.actor
         mats = [(material_name(s, m), m) for m in sorted(s.materials)]
+        made = self.game.session.state.production[me]
+        # start on a material this team produces, so an export control is valid as it opens
+        first_made = next((m for _, m in mats if made.get(m, 0.0) > 0.0), mats[0][1])
         others = [(actor_name(s, a), a) for a in sorted(s.actors) if a != me]
         options = [
             (f"{o.name} ({money(o.cost)}, {o.ap} AP)", o.id)
             for o in s.investments
             if o.team == self.team
         ]
+        seen = self.game.view(self.team).state
         moves = [
-            (f"{m.name} ({m.base_chance:.0%})", m.id) for m in s.diplomacy if self.team in m.teams
+            (f"{m.name} ({chance_of(m, seen):.0%})", m.id)
+            for m in s.diplomacy
+            if self.team in m.teams
         ]
         types = [(ORDER_LABELS[t], t) for t in team.orders]
         with Vertical(classes="dialog", id="order-dialog"):
@@ -131,7 +140,9 @@ class OrderForm(ModalScreen[Order | None]):
                     )
                 with Vertical(id="order-fields"):
                     yield from self._field(
-                        "material", "Material", Select(mats, allow_blank=False, compact=True)
+                        "material",
+                        "Material",
+                        Select(mats, allow_blank=False, compact=True, value=first_made),
                     )
                     yield from self._field(
                         "target",
@@ -356,10 +367,16 @@ class OrderForm(ModalScreen[Order | None]):
             mv = next((m for m in s.diplomacy if m.id == self.value("move")), None)
             if mv is None:
                 return ""
-            mods = "".join(f"; {m.coef:+.1f} × ({m.metric} − 50)/100" for m in mv.modifiers)
+            seen = g.view(self.team).state
+            mods = "".join(
+                f", {signed(100 * modifier_term(m, seen), 0)} points for {key_label(s, m.metric)} "
+                f"at {metric(seen, m.metric):.0f}"
+                for m in mv.modifiers
+            )
             text = f" {mv.text}" if mv.text else ""
             return (
-                f"Base chance {mv.base_chance:.0%}{mods}.\nIf it succeeds: "
+                f"Chance of success now {chance_of(mv, seen):.0%}: base {mv.base_chance:.0%}"
+                f"{mods}.\nIf it succeeds: "
                 f"{effects_text(mv.success)}.\nIf it fails: "
                 f"{effects_text(mv.failure)}.{text}"
             )
