@@ -218,3 +218,12 @@ def visible_orders(
 
 def money(x: float) -> str:
     return f"US${x:,.0f}M"
+
+
+def quantity(x: float) -> str:
+    """A physical quantity with the digits that matter: '25,000', '12', '2.5', '0.3'."""
+    if abs(x) >= 100 or x == int(x):
+        return f"{x:,.0f}"
+    if abs(x) >= 1:
+        return f"{x:.1f}".rstrip("0").rstrip(".")
+    return f"{x:.2g}"

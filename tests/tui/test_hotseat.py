@@ -138,8 +138,10 @@ async def test_refused_order_shows_the_engines_reason_inline(make_app) -> None:
         await pilot.pause()
         table = team.query_one("#drafts", DataTable)
         statuses = [str(table.get_row_at(i)[-1]) for i in range(table.row_count)]
-        assert statuses[:3] == ["✓ ok"] * 3
-        assert "needs 1 action points, 0 left this turn" in statuses[3]
+        assert statuses == ["✓ ok"] * 3 + ["✗ refused"]
+        # the reason under the table, so the table keeps every column in view
+        verdict = str(team.query_one("#draft-verdict").content)
+        assert "✗ 4. needs 1 action points, 0 left this turn" in verdict
         assert "refuses 1 order" in screen_text(app)
         await pilot.press("s")
         await pilot.pause()
@@ -224,3 +226,26 @@ async def test_order_form_opens_on_an_order_the_engine_accepts(make_app) -> None
             await pilot.pause()
             await pilot.press("s")  # seal (hold): the hand-over to the next team
             await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_drafts_table_wraps_long_orders_and_keeps_the_verdict_in_view(
+    make_app, size: tuple[int, int]
+) -> None:
+    app = make_app(solo="washington")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        team = app.screen
+        assert isinstance(team, TeamScreen)
+        app.game.drafts["washington"] = [Diplomacy(move="us_g7"), Diplomacy(move="us_reassure")]
+        team.refresh_drafts()
+        await pilot.pause()
+        table = team.query_one("#drafts", DataTable)
+        widths = [c.get_render_width(table) for c in table.columns.values()]
+        assert sum(widths) <= table.scrollable_content_region.width, (widths, size)
+        order = str(table.get_row_at(0)[1])
+        assert "\n" in order  # 'Diplomatic move: Build a G7 critical-minerals coalition'
+        assert " ".join(order.split()) == (
+            "Diplomatic move: Build a G7 critical-minerals coalition"
+        )
+        assert [str(table.get_row_at(i)[-1]) for i in range(2)] == ["✓ ok", "✓ ok"]

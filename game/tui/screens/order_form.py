@@ -44,6 +44,7 @@ from game.tui.words import (
     material_name,
     money,
     order_words,
+    quantity,
     signed,
 )
 
@@ -386,7 +387,7 @@ class OrderForm(ModalScreen[Order | None]):
                 return ""
             mat = s.materials[m]
             return (
-                f"Our stockpile of {material_name(s, m)}: {state.stockpile[me][m]:,.0f} "
+                f"Our stockpile of {material_name(s, m)}: {quantity(state.stockpile[me][m])} "
                 f"{mat.unit}. World price {state.prices[m]:,.1f} {mat.price_unit}."
             )
         if t in ("export_control", "licence_approval"):
@@ -394,7 +395,7 @@ class OrderForm(ModalScreen[Order | None]):
             if m is None:
                 return ""
             return (
-                f"We produce {state.production[me][m]:,.0f} {s.materials[m].unit}/turn of "
+                f"We produce {quantity(state.production[me][m])} {s.materials[m].unit}/turn of "
                 f"{material_name(s, m)}."
             )
         return ""

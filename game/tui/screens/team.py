@@ -7,6 +7,7 @@ resolves the turn against the computer teams and shows the results.
 
 from __future__ import annotations
 
+import textwrap
 import time
 from typing import ClassVar
 
@@ -86,8 +87,6 @@ class TeamScreen(Screen[bool]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#drafts", DataTable)
-        table.add_columns("#", "Order", "AP", "Budget", "Engine")
         self.refresh_all()
         self.query_one("#drafts").focus()
         self.prepare_turn()
@@ -180,19 +179,29 @@ class TeamScreen(Screen[bool]):
         state = g.session.state
         table = self.query_one("#drafts", DataTable)
         row = table.cursor_row
-        table.clear()
+        table.clear(columns=True)  # columns keep their widest content otherwise
+        table.add_columns("#", "Order", "Cost", "Engine")
         refusals = {r.index: r.reason for r in g.check(self.team, self.drafts)}
         ap_used = 0
         spent = 0.0
+        rows: list[tuple[str, str, Text]] = []
         for i, o in enumerate(self.drafts):
             ap, budget = order_cost(s, state, o)
             if i in refusals:
-                status = Text("✗ " + humanize(s, refusals[i]), style="red")
+                status = Text("✗ refused", style="red")
             else:
                 status = Text("✓ ok", style="green")
                 ap_used += ap
                 spent += budget
-            table.add_row(str(i + 1), order_words(s, o), str(ap), money(budget), status)
+            rows.append(
+                (order_words(s, o), f"{ap} AP" + (f", {money(budget)}" if budget else ""), status)
+            )
+        width = self.order_width(rows)
+        for i, (words, cost, status) in enumerate(rows):
+            lines = textwrap.wrap(words, width, break_on_hyphens=False, break_long_words=False) or [
+                ""
+            ]
+            table.add_row(str(i + 1), "\n".join(lines), cost, status, height=len(lines))
         if self.drafts:
             table.move_cursor(row=min(row, len(self.drafts) - 1))
         team = s.teams[self.team]
@@ -209,15 +218,32 @@ class TeamScreen(Screen[bool]):
         if not self.drafts:
             verdict.update("[dim]No orders yet: sealing now means this team holds.[/]")
         elif refusals:
-            verdict.update(
-                f"[red]The engine refuses {len(refusals)} order(s): fix or remove them "
-                "before sealing.[/]"
+            why = Text(
+                f"The engine refuses {len(refusals)} order(s): fix or remove them before sealing.",
+                style="red",
             )
+            for i, reason in sorted(refusals.items()):
+                why.append(f"\n  ✗ {i + 1}. {humanize(s, reason)}", style="red")
+            verdict.update(why)
         else:
             verdict.update("[green]The engine accepts every order.[/]")
         over = g.session.is_over
         self.query_one("#seal", Button).disabled = over or self.busy
         self.query_one("#add", Button).disabled = over or self.busy
+
+    def order_width(self, rows: list[tuple[str, str, Text]]) -> int:
+        """Characters an order may take in the drafts table before it wraps: what the pane
+        leaves beside the number, cost and verdict columns, so that those stay in view."""
+        pane = self.query_one("#team-left").content_size.width
+        cost = max((len(c) for _, c, _ in rows), default=0)
+        engine = max((len(e) for _, _, e in rows), default=0)
+        # each column has one cell of padding either side; 2 for the scrollbar
+        used = (1 + 2) + (max(cost, 4) + 2) + (max(engine, 6) + 2) + 2 + 2
+        return max(16, pane - used)
+
+    def on_resize(self) -> None:
+        # rewrap the orders once the panes have their new widths
+        self.call_after_refresh(self.refresh_drafts)
 
     def briefing(self) -> Text:
         s = self.game.scenario

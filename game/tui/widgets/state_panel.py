@@ -26,6 +26,7 @@ from game.tui.words import (
     actor_name,
     hidden_keys,
     material_name,
+    quantity,
     signed,
     team_name,
 )
@@ -174,7 +175,7 @@ def state_renderables(
                 cells.append("[dim]?[/]")
             else:
                 v = state.stockpile[a][m]
-                cells.append(f"{v:,.0f}" if v else "[dim]0[/]")
+                cells.append(quantity(v) if v else "[dim]0[/]")
         if any(c not in ("[dim]0[/]",) for c in cells):
             stock.add_row(_cut(material_name(s, m), cut), *cells)
     parts.append(stock)
