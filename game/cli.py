@@ -246,7 +246,7 @@ def _run(args: argparse.Namespace) -> int:
     from game.engine import bot_controller
     from game.headless import play_game, turn_summary
     from game.log import write_log
-    from game.names import humanize
+    from game.names import humanize, order_words
     from game.plan import load_full_plan
 
     session = _start_session(args)
@@ -294,11 +294,12 @@ def _run(args: argparse.Namespace) -> int:
         print(json.dumps(doc, indent=2, sort_keys=True))
     else:
         print(_table(scenario, summaries))
-        for s in summaries:
-            for team, items in s["refused"].items():
-                for item in items:
-                    refused = humanize(scenario, f"{team}'s order refused: {item['order']}")
-                    print(f"turn {s['turn']}: {refused}: {item['reason']}")
+        for record in session.records:
+            for team, refusals in sorted(record.refused.items()):
+                who = humanize(scenario, team)
+                for order, why in refusals:
+                    what, reason = order_words(scenario, order), humanize(scenario, why)
+                    print(f"turn {record.turn}: {who}'s order refused: {what}: {reason}")
         if args.log:
             print(f"log written to {args.log}")
     return 0

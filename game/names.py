@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from game.orders import Order
+from game.orders import Order, StockpileBuild, StockpileRelease
 from game.scenario import Scenario
 
 
@@ -77,7 +77,12 @@ def humanize(s: Scenario, text: str) -> str:
 
 
 def order_words(s: Scenario, order: Order) -> str:
-    """An order in plain words: its description, with the scenario's names and '*' as
-    everyone ('Export control on Dy/Tb oxide to Japan: full ban')."""
+    """An order in plain words: its description, with the scenario's names, units, and '*' as
+    everyone ('Export control on Dy/Tb oxide to Japan: full ban', 'Release 150 t of NdFeB
+    magnets from the stockpile to Japan')."""
     text = order.describe().replace(" to *", " to everyone").replace(" from *", " from everyone")
+    if isinstance(order, StockpileRelease | StockpileBuild) and order.material in s.materials:
+        # 'Release 150 t of NdFeB magnets', with the material's unit
+        unit = s.materials[order.material].unit
+        text = text.replace(f" {order.amount:g} of ", f" {order.amount:g} {unit} of ", 1)
     return humanize(s, text)

@@ -53,7 +53,7 @@ def test_branch_diverges_at_its_first_own_turn(branch: Path) -> None:
     assert all(not t.differs for t in d.turns[:3])
     t4 = d.turns[3]
     tokyo = [o for o in t4.orders if o.team == "tokyo"]
-    assert tokyo and tokyo[0].only_b == ["Release 30 of Dy/Tb oxide from the stockpile"]
+    assert tokyo and tokyo[0].only_b == ["Release 30 t of Dy/Tb oxide from the stockpile"]
     assert tokyo[0].only_a == []
     assert not t4.same_state
     # the numbers: B−A of Tokyo's score equals the logs' own scores
@@ -66,7 +66,7 @@ def test_branch_diverges_at_its_first_own_turn(branch: Path) -> None:
     assert t4.values_b["score.tokyo"] == pytest.approx(sb, abs=1e-6)
     text = render_text(d)
     assert "diverge at turn 4" in text
-    assert "only in B: Release 30 of Dy/Tb oxide from the stockpile" in text
+    assert "only in B: Release 30 t of Dy/Tb oxide from the stockpile" in text
     assert "Tokyo score" in text and f"{sb - sa:+.2f}" in text
 
 
@@ -75,7 +75,7 @@ def test_diff_json_output(branch: Path, capsys: pytest.CaptureFixture[str]) -> N
     doc = json.loads(capsys.readouterr().out)
     assert doc["divergence"] == 4
     t4 = doc["turns"][3]
-    assert t4["orders"]["tokyo"]["only_b"] == ["Release 30 of Dy/Tb oxide from the stockpile"]
+    assert t4["orders"]["tokyo"]["only_b"] == ["Release 30 t of Dy/Tb oxide from the stockpile"]
     assert t4["b_minus_a"]["score.tokyo"] == pytest.approx(
         t4["b"]["score.tokyo"] - t4["a"]["score.tokyo"], abs=1e-5
     )

@@ -93,7 +93,7 @@ def test_facilitation_appears(fac: Debrief) -> None:
     assert "Japanese automakers warn of line stoppages (scripted)" in md
     # the turn-6 decision point names Washington's order behind it
     six = next(p for p in fac.decision_points if p.turn == 6)
-    assert "Release 150 of NdFeB magnets from the stockpile to Japan" in six.orders["washington"]
+    assert "Release 150 t of NdFeB magnets from the stockpile to Japan" in six.orders["washington"]
     # draws with chance and outcome
     assert re.search(
         r"Coordinate a G7 response: \d+% chance, succeeded \(set by the facilitator", md
@@ -111,7 +111,7 @@ def test_refused_orders_are_reported_with_reasons(tmp_path: Path) -> None:
     out = tmp_path / "refused.jsonl"
     write_log(branch, out)
     md = render_markdown(debrief_from_log(out))
-    assert "Tokyo, refused: Release 100 of NdFeB magnets from the stockpile" in md
+    assert "Tokyo, refused: Release 100 t of NdFeB magnets from the stockpile" in md
     assert "the stockpile holds only 0 t" in md
 
 
