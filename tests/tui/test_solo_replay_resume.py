@@ -212,3 +212,43 @@ async def test_resuming_a_run_log_says_who_followed_a_plan(
             m.startswith("Beijing and Tokyo followed an orders plan") and "people play them" in m
             for m in messages
         ), messages
+
+
+async def test_replay_names_every_team_and_index_in_full(
+    make_app, workdir: Path, scenario: Scenario
+) -> None:
+    """In the replay's narrow left pane, after 12 turns of trend, 'Washington' stays on one
+    line, and a chart legend too long for one line wraps instead of losing series (it lost
+    Posture and Deterrence)."""
+    session = Session(scenario, 21, {t: "human" for t in scenario.teams})
+    for _ in range(scenario.turns):
+        session.play({})
+    log = workdir / "twelve.jsonl"
+    write_log(session, log)
+    app = make_app(replay=str(log))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReplayScreen)
+        board = _plain(app.screen.query_one("#scoreboard"))
+        rows = [line for line in board if "■" in line]
+        assert [r.split()[1] for r in rows] == ["Beijing", "Tokyo", "Washington"], board
+        legend = _plain(app.screen.query_one("#index-chart"))[-3:]
+        text = " ".join(legend)
+        for label in ("Tension", "Cohesion", "Posture", "Deterrence"):
+            assert f"■ {label} " in text, legend
+        # at turn 3 of 12 the legends give turn 3's values, as the scoreboard does
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("backspace", "backspace", "3", "enter")
+        await pilot.pause()
+        tension = session.states[3].indices["tension"]
+        assert f"■ Tension {tension:.1f} " in " ".join(_plain(app.screen.query_one("#index-chart")))
+        washington = session.states[3].scores["washington"]
+        scores = " ".join(_plain(app.screen.query_one("#score-chart")))
+        assert f"■ Washington {washington:.1f}" in scores, scores
+
+
+def _plain(widget) -> list[str]:  # type: ignore[no-untyped-def]
+    """The lines a widget shows on the screen, as plain text."""
+    lines = widget.render_lines(widget.region.reset_offset)  # type: ignore[attr-defined]
+    return ["".join(seg.text for seg in line).rstrip() for line in lines]

@@ -77,9 +77,10 @@ class LineChart(Widget):
         if self.title:
             out.append(self.title + "\n", style="bold")
             height -= 1
+        legend = self._legend(width)
         label_w = 4
         pw = max(4, width - label_w - 1)
-        ph = max(2, height - 2)
+        ph = max(2, height - 1 - len(legend))  # the axis and the legend's lines below the plot
         dots_x, dots_y = pw * 2, ph * 4
         n = max((len(s.values) for s in self.series), default=0)
         cells: dict[tuple[int, int], list[int | str]] = {}
@@ -143,17 +144,22 @@ class LineChart(Widget):
             end = f" {n - 1}"
             axis = axis[: len(axis) - len(end)] + end
         out.append(axis + "\n", style="dim")
-        used = 0
-        for s in self.series:
-            last = next((v for v in reversed(s.values) if v is not None), None)
-            item = f"{s.label} {'?' if last is None else f'{last:.1f}'}  "
-            if used and used + len(item) + 2 > width:
-                out.append("\n")
-                used = 0
-            out.append("■ ", style=s.color)
-            out.append(item)
-            used += len(item) + 2
+        out.append(Text("\n").join(legend))
         return out
+
+    def _legend(self, width: int) -> list[Text]:
+        """'■ Tension 85.4  ■ Cohesion 89.4 ...', wrapped to ``width``: every series named, with
+        its value at the marked turn (the replay's turn), else its last known value."""
+        lines = [Text()]
+        for s in self.series:
+            upto = s.values if self.marker is None else s.values[: self.marker + 1]
+            last = next((v for v in reversed(upto) if v is not None), None)
+            item = f"{s.label} {'?' if last is None else f'{last:.1f}'}  "
+            if lines[-1].cell_len and lines[-1].cell_len + len(item) + 2 > width:
+                lines.append(Text())
+            lines[-1].append("■ ", style=s.color)
+            lines[-1].append(item)
+        return lines
 
 
 def score_series(scenario, states, upto: int, pov: str) -> list[Series]:  # type: ignore[no-untyped-def]

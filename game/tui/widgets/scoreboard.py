@@ -27,9 +27,23 @@ class Scoreboard(Static):
         pov: str = FACILITATOR,
         status: dict[str, str] | None = None,
     ) -> None:
+        self._shown = (scenario, states, upto, pov, status)
+        self.update(self._table(self.size.width))
+
+    def on_resize(self) -> None:
+        if getattr(self, "_shown", None) is not None:
+            self.update(self._table(self.size.width))
+
+    def _table(self, width: int) -> Table:
+        scenario, states, upto, pov, status = self._shown
         hidden = hidden_keys(scenario, pov)
         table = Table(box=box.SIMPLE_HEAD, expand=True, padding=(0, 1), show_edge=False)
-        table.add_column("Team", ratio=1, min_width=8)
+        longest = max(len(team_name(scenario, t)) + (6 if t == pov else 0) for t in scenario.teams)
+        # the names never wrap ('■ Washington (you)'); the trend gives way instead
+        table.add_column("Team", ratio=1, min_width=longest + 2, no_wrap=True)
+        # the latest turns' trend, as many as fit beside the names, score and change: each
+        # column has a cell of padding either side and a space between it and the next
+        trend_w = 13 if status or not width else max(5, width - (longest + 23))
         table.add_column("Score", justify="right", no_wrap=True, min_width=5)
         table.add_column("Turn", justify="right", no_wrap=True, min_width=5)
         table.add_column("Trend", no_wrap=True, overflow="crop")
@@ -48,9 +62,10 @@ class Scoreboard(Static):
                 score = now.scores[team]
                 delta = score - prev.scores[team] if prev else 0.0
                 style = "green" if delta > 0.05 else "red" if delta < -0.05 else "dim"
-                trend = sparkline([s.scores[team] for s in states[: upto + 1]], 0, 100)
+                values = [s.scores[team] for s in states[: upto + 1]]
+                trend = sparkline(values[-trend_w:], 0, 100)
                 cells = [name, f"{score:.1f}", f"[{style}]{signed(delta)}[/]", trend]
             if status:
                 cells.append(status.get(team, ""))
             table.add_row(*cells)
-        self.update(table)
+        return table
