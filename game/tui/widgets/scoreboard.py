@@ -39,14 +39,15 @@ class Scoreboard(Static):
         hidden = hidden_keys(scenario, pov)
         table = Table(box=box.SIMPLE_HEAD, expand=True, padding=(0, 1), show_edge=False)
         longest = max(len(team_name(scenario, t)) + (6 if t == pov else 0) for t in scenario.teams)
-        # the names never wrap ('■ Washington (you)'); the trend gives way instead
+        # the names never wrap ('■ Washington (you)'): the trend gives way, to as many of the
+        # latest turns as fit (each column has a cell of padding either side and a space
+        # before the next), and goes when not even five fit
         table.add_column("Team", ratio=1, min_width=longest + 2, no_wrap=True)
-        # the latest turns' trend, as many as fit beside the names, score and change: each
-        # column has a cell of padding either side and a space between it and the next
-        trend_w = 13 if status or not width else max(5, width - (longest + 23))
         table.add_column("Score", justify="right", no_wrap=True, min_width=5)
         table.add_column("Turn", justify="right", no_wrap=True, min_width=5)
-        table.add_column("Trend", no_wrap=True, overflow="crop")
+        trend_w = 13 if status or not width else width - (longest + 23)
+        if trend_w >= 5:
+            table.add_column("Trend", no_wrap=True, overflow="crop")
         if status:
             table.add_column("Status", no_wrap=False)
         now = states[upto]
@@ -65,6 +66,8 @@ class Scoreboard(Static):
                 values = [s.scores[team] for s in states[: upto + 1]]
                 trend = sparkline(values[-trend_w:], 0, 100)
                 cells = [name, f"{score:.1f}", f"[{style}]{signed(delta)}[/]", trend]
+            if trend_w < 5:
+                cells.pop()
             if status:
                 cells.append(status.get(team, ""))
             table.add_row(*cells)
