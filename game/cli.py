@@ -253,6 +253,14 @@ def _run(args: argparse.Namespace) -> int:
     scenario = session.scenario
     plan, facilitator = load_full_plan(args.orders, scenario) if args.orders else ({}, {})
     specs = parse_bot_specs(args.bot)
+    if args.from_log is not None:
+        kept = _keep_logged_bots(session, plan, specs)
+        if kept:
+            print(
+                f"kept from the log: {', '.join(f'{t}={k}' for t, k in kept.items())} "
+                "(give --bot TEAM=KIND to change one)",
+                file=sys.stderr,
+            )
     try:
         bots = {t: make_bot(k, t, scenario, session.seed) for t, k in specs.items()}
     except ValueError as exc:
@@ -277,7 +285,8 @@ def _run(args: argparse.Namespace) -> int:
             write_log(session, args.log)
             print(
                 f"the log of turns 1-{session.turn} is in {args.log}; go on with "
-                f"chokepoint run --from {args.log} (and the same --bot options)",
+                f"chokepoint run --from {args.log}"
+                + (f" --orders {args.orders}" if args.orders else ""),
                 file=sys.stderr,
             )
         return 130
@@ -303,6 +312,22 @@ def _run(args: argparse.Namespace) -> int:
         if args.log:
             print(f"log written to {args.log}")
     return 0
+
+
+def _keep_logged_bots(session: Any, plan: Any, specs: dict[str, str]) -> dict[str, str]:
+    """On a branch, the computer players of the log go on playing their teams, unless ``--bot``
+    names another or the plan scripts the team after the branch; adds them to ``specs`` and
+    returns them. A bot this version lacks is left out (its team holds)."""
+    from game.bots import BOT_KINDS
+    from game.engine import bot_kind
+
+    scripted = {t for n, per in plan.items() if n > session.turn for t in per}
+    kept: dict[str, str] = {}
+    for team, ctl in sorted(session.controllers.items()):
+        kind = bot_kind(ctl)
+        if kind in BOT_KINDS and team not in specs and team not in scripted:
+            kept[team] = specs[team] = kind
+    return kept
 
 
 def _start_session(args: argparse.Namespace) -> Any:

@@ -177,6 +177,33 @@ def test_run_from_a_log_branches_at_a_turn(
     assert run(capsys, "verify", str(out_log))[0] == 0
 
 
+def test_a_branch_keeps_the_logs_computer_players(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Branching with nothing changed plays the same game again; --bot changes one team only."""
+    source, same, dove = tmp_path / "s.jsonl", tmp_path / "same.jsonl", tmp_path / "dove.jsonl"
+    bots = ["--bot", "beijing=doctrine:hawk", "--bot", "washington=random"]
+    assert run(capsys, "run", str(DEFAULT), "--seed", "3", *bots, "--log", str(source))[0] == 0
+    code, _, err = run(capsys, "run", "--from", str(source), "--turn", "6", "--log", str(same))
+    assert code == 0
+    assert "kept from the log: beijing=doctrine:hawk, washington=random" in err
+    hashes = [json.loads(line)["state_hash"] for line in source.read_text().splitlines()[1:]]
+    assert [json.loads(line)["state_hash"] for line in same.read_text().splitlines()[1:]] == hashes
+    code, _, err = run(
+        capsys, "run", "--from", str(source), "--turn", "6", "--bot", "beijing=doctrine:dove",
+        "--log", str(dove),
+    )  # fmt: skip
+    assert code == 0 and "kept from the log: washington=random" in err
+    header = json.loads(dove.read_text().splitlines()[0])
+    assert header["controllers"] == {
+        "beijing": "bot:doctrine:dove",
+        "tokyo": "plan",
+        "washington": "bot:random",
+    }
+    branch = [json.loads(line)["state_hash"] for line in dove.read_text().splitlines()[1:]]
+    assert branch[:6] == hashes[:6] and branch[6] != hashes[6]
+
+
 def test_run_from_refuses_bad_combinations(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
