@@ -312,6 +312,11 @@ class Scenario(Strict):
     stockpiles: dict[Id, dict[Id, NonNeg]] = {}
     controls: list[Control] = []
     indices: dict[IndexName, Index]
+    index_labels: dict[IndexName | Literal["market_share"], str] = Field(
+        {},
+        description="What this scenario calls its strategic indices on screen and in reports, "
+        'e.g. {posture: "Japan\'s posture on the Senkakus"}; unnamed ones keep the defaults',
+    )
     trade: TradeParams = TradeParams()
     dynamics: Dynamics = Dynamics()
     order_costs: dict[OrderType, Cost] = {}

@@ -126,8 +126,19 @@ def _locate(node: yaml.Node | None, loc: Loc) -> tuple[yaml.Node | None, bool]:
 
 
 def scenario_data(scenario: Scenario) -> dict[str, Any]:
-    """The scenario as JSON-ready data with every field, as stored in a log header."""
-    return scenario.model_dump(mode="json")
+    """The scenario as JSON-ready data with every field, as stored in a log header.
+
+    Fields added to the format after logs were first written are left out while they hold
+    their empty default, so a game logs the same bytes as it did before they existed."""
+    data = scenario.model_dump(mode="json")
+    for name in LATE_FIELDS:
+        if not data.get(name):
+            data.pop(name, None)
+    return data
+
+
+LATE_FIELDS = ("index_labels",)
+"""Scenario fields newer than the log format's first version (see ``scenario_data``)."""
 
 
 def json_schema() -> dict[str, Any]:

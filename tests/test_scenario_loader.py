@@ -125,3 +125,13 @@ def test_teams_must_have_their_roles(tmp_path: Path) -> None:
         tmp_path, "  washington:\n    name: Washington", "  brussels:\n    name: Washington"
     )
     assert "exactly beijing, tokyo and washington" in msg
+
+
+def test_index_labels_name_only_the_indices(tmp_path: Path) -> None:
+    msg = _broken(
+        tmp_path,
+        "  deterrence: 60    # assumption\n",
+        "  deterrence: 60\nindex_labels: {postur: X}\n",
+    )
+    assert "broken.yaml" in msg and "index_labels" in msg and "postur" in msg
+    assert f"line {_line_of('  deterrence: 60    # assumption') + 1}" in msg

@@ -18,7 +18,7 @@ from game import sweep
 from game.engine import Session
 from game.errors import ChokepointError
 from game.names import team_names
-from game.report.model import INDEX_LABELS
+from game.report.model import index_label
 from game.scenario_loader import scenario_data
 
 
@@ -90,7 +90,7 @@ def against_computer(
         if kind == "score":
             label = f"{s.teams[name].name} score"
         elif kind == "index":
-            label = INDEX_LABELS.get(name, name)
+            label = index_label(s, name)
         else:
             continue  # outputs and peak tension: in the sweep's own summary
         d = summary["distributions"][key]

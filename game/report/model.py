@@ -32,6 +32,13 @@ INDEX_LABELS = {
 DECISION_POINTS = 3
 
 
+def index_label(scenario: Scenario, name: str) -> str:
+    """What the scenario calls the index ``name`` (its ``index_labels``), else the report's
+    default."""
+    mine = {str(k): v for k, v in scenario.index_labels.items()}
+    return mine.get(name) or INDEX_LABELS.get(name, name)
+
+
 @dataclass(frozen=True)
 class SeriesKey:
     """One key number tracked per turn: ``key`` is ``score.TEAM``, ``index.NAME`` or
@@ -50,7 +57,7 @@ def key_series(scenario: Scenario) -> list[SeriesKey]:
         for t in sorted(scenario.teams)
     ]
     out += [
-        SeriesKey(f"index.{name}", INDEX_LABELS[name], "index")
+        SeriesKey(f"index.{name}", index_label(scenario, name), "index")
         for name in (*INDEX_NAMES, "market_share")
     ]
     players = sorted({scenario.teams[t].actor for t in scenario.teams})
@@ -86,7 +93,7 @@ def override_words(scenario: Scenario, ov: Override) -> str:
         outcome = "succeed" if ov.value >= 0.5 else "fail"
         label = move_name(scenario, ov.subject).replace(" (on schedule?)", " slipping")
         return f"{label} made to {outcome}: {ov.reason}"
-    label = INDEX_LABELS.get(ov.subject, ov.subject)
+    label = index_label(scenario, ov.subject)
     return f"{label} set to {ov.value:g}: {ov.reason}"
 
 

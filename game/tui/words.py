@@ -31,6 +31,12 @@ INDEX_LABELS = {
 INDEX_ORDER = ("tension", "cohesion", "posture", "deterrence", "market_share")
 
 
+def index_label(s: Scenario, name: str) -> str:
+    """What scenario ``s`` calls the index ``name`` (its ``index_labels``), else the default."""
+    mine = {str(k): v for k, v in s.index_labels.items()}
+    return mine.get(name) or INDEX_LABELS.get(name, name)
+
+
 def team_name(s: Scenario, team: str) -> str:
     if team == FACILITATOR:
         return "Facilitator"
@@ -50,7 +56,7 @@ def key_label(s: Scenario, key: str) -> str:
         if root == "score":
             return f"{possessive(team_name(s, parts[1]))} score"
         if root == "index":
-            return INDEX_LABELS.get(parts[1], parts[1])
+            return index_label(s, parts[1])
         if root == "cover":
             return f"{actor_name(s, parts[1])}: days of cover of {material_name(s, parts[2])}"
         if root == "inventory":
@@ -112,7 +118,7 @@ def entry_line(s: Scenario, e: Entry) -> str:
 def override_line(s: Scenario, ov: Override) -> str:
     """A facilitator override in words, with its reason."""
     if ov.kind == "index":
-        name = INDEX_LABELS.get(ov.subject, ov.subject)
+        name = index_label(s, ov.subject)
         return f"{name} set to {ov.value:g} by the facilitator. Reason: {ov.reason}"
     verdict = "succeed" if ov.value >= 0.5 else "fail"
     team, _, move = ov.subject.partition(":")

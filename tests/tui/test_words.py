@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from game.report.model import key_series
 from game.scenario import Scenario
-from game.tui.words import humanize, quantity
+from game.scenario_loader import find_scenario, load_scenario
+from game.tui.words import humanize, key_label, quantity
 
 
 def test_humanize_names_teams_actors_and_moves(scenario: Scenario) -> None:
@@ -31,3 +33,17 @@ def test_quantity_keeps_the_digits_that_matter() -> None:
     assert quantity(0.3) == "0.3"  # US germanium output a turn: ':,.0f' showed it as 0
     assert quantity(0.0125) == "0.013"
     assert quantity(0) == "0"
+
+
+def test_a_scenario_names_its_own_indices(scenario: Scenario) -> None:
+    """The 2010 crisis is not about Taiwan: its scenario names the posture index itself, and
+    the app and the report both use that name; the 2026 scenario keeps the default."""
+    senkaku = load_scenario(find_scenario("senkaku-2010"))
+    assert key_label(senkaku, "index.posture") == "Japan's posture on the Senkakus"
+    assert key_label(senkaku, "index.cohesion") == "US–Japan cohesion"  # not renamed: default
+    assert key_label(scenario, "index.posture") == "Japan's Taiwan posture"
+    labels = {k.key: k.label for k in key_series(senkaku)}
+    assert labels["index.posture"] == "Japan's posture on the Senkakus"
+    assert {k.key: k.label for k in key_series(scenario)}["index.posture"] == (
+        "Japan's Taiwan posture"
+    )

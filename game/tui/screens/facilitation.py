@@ -23,7 +23,7 @@ from game.errors import OrderRefused
 from game.facilitation import parse_override
 from game.tui.game import Game, display_path
 from game.tui.screens import tame_cursor
-from game.tui.words import INDEX_LABELS, draw_subject, humanize, signed
+from game.tui.words import draw_subject, humanize, index_label, signed
 
 
 def effects_text(game: Game, inject_id: str) -> Text:
@@ -39,7 +39,7 @@ def effects_text(game: Game, inject_id: str) -> Text:
     fx = inj.effects
     lines: list[str] = []
     for name, amount in fx.indices.items():
-        lines.append(f"{INDEX_LABELS.get(name, name)} {signed(amount)} pts")
+        lines.append(f"{index_label(s, name)} {signed(amount)} pts")
     for ch in fx.production:
         lines.append(humanize(s, f"{ch.actor} production of {ch.material} x{ch.factor:g}"))
     for dm in fx.demand:
@@ -213,7 +213,7 @@ class OverrideScreen(ModalScreen[TurnRecord | None]):
             state = self.record.state
             subject.set_options(
                 [
-                    (INDEX_LABELS.get(n, n), n)
+                    (index_label(self.game.scenario, n), n)
                     for n in ("tension", "cohesion", "posture", "deterrence")
                     if n in state.indices
                 ]

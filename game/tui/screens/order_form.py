@@ -33,13 +33,13 @@ from game.orders import (
     order_cost,
 )
 from game.rules.diplomacy import chance_of, modifier_term
-from game.scenario import IndexName
+from game.scenario import IndexName, Scenario
 from game.tui.game import Game
 from game.tui.screens import tame_cursor
 from game.tui.words import (
-    INDEX_LABELS,
     actor_name,
     humanize,
+    index_label,
     key_label,
     material_name,
     money,
@@ -87,10 +87,10 @@ RATES = [(f"{p}%", p / 100) for p in (0, 5, 10, 15, 25, 35, 50, 75, 100)]
 SEVERITIES = [("Targeted", "targeted"), ("Broad", "broad"), ("Lift sanctions", "lift")]
 
 
-def effects_text(effects: Mapping[IndexName, float]) -> str:
+def effects_text(s: Scenario, effects: Mapping[IndexName, float]) -> str:
     if not effects:
         return "no effect"
-    return ", ".join(f"{INDEX_LABELS.get(k, k)} {signed(v, 0)}" for k, v in effects.items())
+    return ", ".join(f"{index_label(s, k)} {signed(v, 0)}" for k, v in effects.items())
 
 
 class OrderForm(ModalScreen[Order | None]):
@@ -378,8 +378,8 @@ class OrderForm(ModalScreen[Order | None]):
             return (
                 f"Chance of success now {chance_of(mv, seen):.0%}: base {mv.base_chance:.0%}"
                 f"{mods}.\nIf it succeeds: "
-                f"{effects_text(mv.success)}.\nIf it fails: "
-                f"{effects_text(mv.failure)}.{text}"
+                f"{effects_text(s, mv.success)}.\nIf it fails: "
+                f"{effects_text(s, mv.failure)}.{text}"
             )
         if t in ("stockpile_release", "stockpile_build"):
             m = self.value("material")

@@ -53,10 +53,8 @@ def scenario_summary(s: Scenario) -> Text:
     for tid in sorted(s.teams):
         team = s.teams[tid]
         t.append(f"{team.name}: ", style="bold")
-        t.append(
-            f"{team.blurb or ''} ({team.action_points} action points, "
-            f"budget US${team.budget:,.0f}M)\n"
-        )
+        blurb = f"{team.blurb} " if team.blurb else ""
+        t.append(f"{blurb}({team.action_points} action points, budget US${team.budget:,.0f}M)\n")
     t.append(f"\nSources ({len(s.sources)})\n", style="bold")
     for src in s.sources:
         t.append(f"  [{src.id}] ", style="cyan")

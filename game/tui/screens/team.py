@@ -34,7 +34,7 @@ from game.tui.widgets.charts import LineChart, index_series, score_series
 from game.tui.widgets.ledger_view import TurnStory
 from game.tui.widgets.scoreboard import Scoreboard
 from game.tui.widgets.state_panel import StatePanel
-from game.tui.words import humanize, money, order_words
+from game.tui.words import humanize, key_label, money, order_words
 
 
 class TeamScreen(Screen[bool]):
@@ -258,14 +258,16 @@ class TeamScreen(Screen[bool]):
                     t.append(f"    {' '.join(text.split())}\n", style="italic")
             t.append("\n")
         t.append(f"{team.name}\n", style="bold")
-        t.append(f"{team.blurb}\n\n")
+        if team.blurb:
+            t.append(f"{team.blurb}\n")
+        t.append("\n")
         t.append("How your score is made (0–100)\n", style="bold")
         objs = s.objectives.get(self.team, [])
         total = sum(o.weight for o in objs) or 1.0
         for o in objs:
             arrow = "higher is better" if o.direction == "up" else "lower is better"
             t.append(
-                f"  • {o.label or o.metric}: weight {o.weight / total:.0%}, "
+                f"  • {o.label or key_label(s, o.metric)}: weight {o.weight / total:.0%}, "
                 f"{arrow} (scored from {o.low:g} to {o.high:g})\n"
             )
         t.append("\nOrders open to you\n", style="bold")

@@ -14,11 +14,11 @@ from game.facilitation import find_inject
 from game.scenario import Scenario
 from game.tui.words import (
     FACILITATOR,
-    INDEX_LABELS,
     draw_line,
     draw_visible,
     hidden_keys,
     humanize,
+    index_label,
     key_label,
     key_visible,
     order_words,
@@ -128,7 +128,7 @@ def turn_story(
     if not idx:
         out.append(Text("  no index moved", "dim"))
     for e in idx:
-        name = INDEX_LABELS.get(e.key.split(".", 1)[1], e.key)
+        name = index_label(s, e.key.split(".", 1)[1])
         row = Text(f"  • {name} ")
         row.append_text(_amount(e.amount, unit_of(s, e.key), 2))
         row.append(f": {humanize(s, e.why)}")

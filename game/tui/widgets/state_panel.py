@@ -21,10 +21,10 @@ from game.state import GameState, split_key
 from game.tui.widgets.charts import sparkline
 from game.tui.words import (
     FACILITATOR,
-    INDEX_LABELS,
     INDEX_ORDER,
     actor_name,
     hidden_keys,
+    index_label,
     material_name,
     quantity,
     signed,
@@ -77,7 +77,7 @@ def indices_table(scenario: Scenario, states: Sequence[GameState], upto: int) ->
         style = "green" if d > 0.05 else "red" if d < -0.05 else "dim"
         hist = [s.indices[name] for s in states[: upto + 1]]
         t.add_row(
-            INDEX_LABELS.get(name, name), f"{v:.1f}", f"[{style}]{signed(d)}[/]", sparkline(hist)
+            index_label(scenario, name), f"{v:.1f}", f"[{style}]{signed(d)}[/]", sparkline(hist)
         )
     return t
 
