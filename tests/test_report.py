@@ -3,6 +3,7 @@ notes), the HTML's self-containment and escaping, damaged logs, and no textual i
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import subprocess
@@ -18,6 +19,7 @@ from game.log import replay_log, write_log
 from game.report.html import render_html
 from game.report.markdown import render_markdown
 from game.report.model import Debrief, build_debrief, debrief_from_log
+from game.report.svg import line_chart
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 FACILITATED = GOLDEN / "facilitated-seed11.jsonl"
@@ -240,3 +242,33 @@ def test_report_against_needs_a_finished_session(
     assert "has played 3 of 12 turns" in capsys.readouterr().err
     assert main(["report", str(log), "--against", "0"]) == 2
     assert "--against must be at least 1" in capsys.readouterr().err
+
+
+def test_chart_legends_and_labels_stay_apart_and_inside() -> None:
+    """Legend entries of long labels (an index chart's) do not run into each other, and the
+    last month's label is not cut at the right edge (both happened at 720 px)."""
+    labels = [f"2026-{m:02d}" for m in range(1, 13)]
+    series = [
+        ("Tension", [65.0] * 12),
+        ("Alliance cohesion", [70.0] * 12),
+        ("Japan's Taiwan posture", [75.0] * 12),
+        ("Deterrence credibility", [60.0] * 12),
+        ("China's market share (%)", [82.2] * 12),
+    ]
+    svg = ET.fromstring(line_chart("Indices", labels, series))
+    width = float(svg.attrib["viewBox"].split()[2])
+    char = 6.5  # px a character at the legend's 11px, generously
+
+    legend = [
+        (float(t.attrib["x"]), float(t.attrib["y"]), t.text or "")
+        for t in svg.iter("text")
+        if t.attrib.get("class") == "lg"
+    ]
+    assert len(legend) == 5
+    for (x1, y1, text), (x2, y2, _) in itertools.pairwise(legend):
+        if y1 == y2:
+            assert x1 + char * len(text) < x2, (text, x1, x2)
+    assert all(x + char * len(text) <= width for x, _, text in legend)
+    last = [t for t in svg.iter("text") if t.attrib.get("class") == "xl"][-1]
+    assert last.text == "2026-12"
+    assert float(last.attrib["x"]) + char * len(last.text) / 2 <= width

@@ -25,8 +25,16 @@ def line_chart(
     lo = min([low, *all_vals])
     hi = max([high, *all_vals])
     span = hi - lo or 1.0
-    left, right, top, bottom = 44, 12, 26, 40 + 18 * ((len(series) + 2) // 3)
+    # legend entries side by side, as many to a row as the longest one allows (text at 11px is
+    # under 6.5px a character; the swatch and gap take 30px)
+    ends = [f" ({vals[0]:.1f} → {vals[-1]:.1f})" if vals else "" for _, vals in series]
+    longest = max(
+        (len(label + end) for (label, _), end in zip(series, ends, strict=True)), default=0
+    )
+    left, right, top = 44, 28, 26  # the last x label is centred on the right edge: room for it
     pw, ph = width - left - right, height - top - 40
+    per_row = max(1, min(3, int(pw // (6.5 * longest + 30)))) if longest else 3
+    bottom = 40 + 18 * ((len(series) + per_row - 1) // per_row)
     n = max(1, len(x_labels) - 1)
 
     def x(i: int) -> float:
@@ -66,9 +74,9 @@ def line_chart(
             parts.append(
                 f'<circle cx="{x(len(vals) - 1):.1f}" cy="{y(vals[-1]):.1f}" r="3" fill="{color}"/>'
             )
-        lx = left + (j % 3) * (pw / 3)
-        ly = top + ph + 36 + 18 * (j // 3)
-        end = f" ({vals[0]:.1f} → {vals[-1]:.1f})" if vals else ""
+        lx = left + (j % per_row) * (pw / per_row)
+        ly = top + ph + 36 + 18 * (j // per_row)
+        end = ends[j]
         parts.append(
             f'<line x1="{lx:.1f}" x2="{lx + 18:.1f}" y1="{ly - 4}" y2="{ly - 4}" '
             f'stroke="{color}" stroke-width="3"{dash_attr}/>'
