@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList, Select
+from textual.widgets import DataTable, Input, OptionList, Select
 
 from game.bots import make_bot
 from game.engine import Session
@@ -390,3 +390,28 @@ async def test_log_written_right_after_results_drawn_or_on_exit(make_app, workdi
         await pilot.press("r", "y")
         await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
     assert replay_log(log).good_turns == 2
+
+
+@pytest.mark.parametrize("size", [SIZE, (80, 24)])
+async def test_console_names_each_computer_player_without_losing_a_column(
+    make_app, workdir: Path, scenario: Scenario, size: tuple[int, int]
+) -> None:
+    """A computer team has its bot's kind under its name: a 'Played by' column with 'Computer
+    (doctrine:hawk)' pushed the Orders column out of the console's pane."""
+    session = Session(
+        scenario,
+        3,
+        {"beijing": "bot:doctrine:hawk", "tokyo": "human", "washington": "human"},
+    )
+    session.play({})
+    log = workdir / "mixed.jsonl"
+    write_log(session, log)
+    app = make_app(resume=str(log))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#team-table", DataTable)
+        assert [str(c.label) for c in table.columns.values()] == ["Team (player)", "Orders"]
+        widths = [c.get_render_width(table) for c in table.columns.values()]
+        assert sum(widths) <= table.scrollable_content_region.width, widths
+        teams = [str(table.get_row_at(i)[0]) for i in range(3)]
+        assert teams == ["Beijing\ndoctrine:hawk", "Tokyo", "Washington"]

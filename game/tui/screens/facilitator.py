@@ -25,6 +25,7 @@ from textual.widgets import (
     TabPane,
 )
 
+from game.engine import bot_kind
 from game.errors import ChokepointError
 from game.tui.game import Game, controller_label, display_path
 from game.tui.screens.dialogs import ConfirmScreen, HandoverScreen
@@ -88,7 +89,7 @@ class FacilitatorScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#team-table", DataTable)
-        table.add_columns("Team", "Played by", "Orders")
+        table.add_columns("Team (player)", "Orders")
         self.query_one("#fac-left").border_title = "Facilitator console"
         self.game.arm_timer()
         self.refresh_all()
@@ -193,7 +194,13 @@ class FacilitatorScreen(Screen[None]):
                 status = Text("deciding…", style="yellow")
             else:
                 status = Text("waiting", style="yellow")
-            table.add_row(g.team_label(t), controller_label(session.controllers[t]), status)
+            # a computer team has its bot's kind under its name: a third column did not fit
+            # the console's pane ('Computer (doctrine:hawk)' pushed the orders out of view)
+            kind = bot_kind(session.controllers[t])
+            team = Text(g.team_label(t))
+            if kind is not None:
+                team.append(f"\n{kind}", style="dim")
+            table.add_row(team, status, height=1 if kind is None else 2)
         table.move_cursor(row=max(0, min(row, len(g.teams) - 1)))
 
         sealed = Text()
