@@ -16,6 +16,22 @@ from game.tui.app import ChokepointApp
 SIZE = (120, 40)
 
 
+def logged_game(
+    path: Path,
+    scenario: Scenario,
+    controllers: dict[str, str] | None = None,
+    turns: int = 1,
+    seed: int = 3,
+) -> Session:
+    """A game of ``turns`` turns in which every team holds, written as a log at ``path``
+    (played by people unless ``controllers`` says otherwise)."""
+    session = Session(scenario, seed, controllers or {t: "human" for t in scenario.teams})
+    for _ in range(turns):
+        session.play({})
+    write_log(session, path)
+    return session
+
+
 @pytest.fixture
 def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run each test in its own directory, so default session logs land in tmp."""

@@ -22,7 +22,7 @@ from game.tui.screens.replay import ReplayScreen
 from game.tui.screens.results import ResultsScreen
 from game.tui.screens.team import TeamScreen
 
-from .conftest import SIZE, screen_text, wait_for
+from .conftest import SIZE, logged_game, screen_text, wait_for
 
 pytestmark = pytest.mark.asyncio
 
@@ -306,11 +306,8 @@ async def test_solo_timer_resolves_the_turn(make_app, workdir: Path) -> None:
 
 
 async def test_report_offered_and_written(make_app, workdir: Path, scenario: Scenario) -> None:
-    session = Session(scenario, 3, {t: "human" for t in scenario.teams})
-    for _ in range(scenario.turns - 1):
-        session.play({})
     log = workdir / "late.jsonl"
-    write_log(session, log)
+    logged_game(log, scenario, turns=scenario.turns - 1)
     app = make_app(resume=str(log))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -398,14 +395,9 @@ async def test_console_names_each_computer_player_without_losing_a_column(
 ) -> None:
     """A computer team has its bot's kind under its name: a 'Played by' column with 'Computer
     (doctrine:hawk)' pushed the Orders column out of the console's pane."""
-    session = Session(
-        scenario,
-        3,
-        {"beijing": "bot:doctrine:hawk", "tokyo": "human", "washington": "human"},
-    )
-    session.play({})
     log = workdir / "mixed.jsonl"
-    write_log(session, log)
+    players = {"beijing": "bot:doctrine:hawk", "tokyo": "human", "washington": "human"}
+    logged_game(log, scenario, players)
     app = make_app(resume=str(log))
     async with app.run_test(size=size) as pilot:
         await pilot.pause()

@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from game.engine import Session
-from game.log import replay_log, write_log
-from game.orders import Diplomacy
+from game.log import replay_log
 from game.scenario import Scenario
 from game.tui.screens.dialogs import JumpScreen
 from game.tui.screens.facilitator import FacilitatorScreen
@@ -18,7 +16,7 @@ from game.tui.screens.results import ResultsScreen
 from game.tui.screens.start import StartScreen
 from game.tui.screens.team import TeamScreen
 
-from .conftest import SIZE, screen_text, wait_for
+from .conftest import SIZE, logged_game, screen_text, wait_for
 
 pytestmark = pytest.mark.asyncio
 
@@ -197,10 +195,8 @@ async def test_resuming_a_run_log_says_who_followed_a_plan(
     make_app, workdir: Path, scenario: Scenario
 ) -> None:
     """A `chokepoint run` log: plan-played teams pass to people, and the app says so."""
-    session = Session(scenario, 5, {"beijing": "plan", "tokyo": "plan", "washington": "bot:hold"})
-    session.play({"tokyo": [Diplomacy(move="tk_g7")]})
     log = workdir / "run.jsonl"
-    write_log(session, log)
+    logged_game(log, scenario, {"beijing": "plan", "tokyo": "plan", "washington": "bot:hold"})
     app = make_app(resume=str(log))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -221,11 +217,8 @@ async def test_replay_names_every_team_and_index_in_full(
     """In the replay's narrow left pane, after 12 turns of trend, 'Washington' stays on one
     line, and a chart legend too long for one line wraps instead of losing series (it lost
     Posture and Deterrence)."""
-    session = Session(scenario, 21, {t: "human" for t in scenario.teams})
-    for _ in range(scenario.turns):
-        session.play({})
     log = workdir / "twelve.jsonl"
-    write_log(session, log)
+    session = logged_game(log, scenario, turns=scenario.turns, seed=21)
     app = make_app(replay=str(log))
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
