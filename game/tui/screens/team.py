@@ -198,10 +198,8 @@ class TeamScreen(Screen[bool]):
             )
         width = self.order_width(rows)
         for i, (words, cost, status) in enumerate(rows):
-            lines = textwrap.wrap(words, width, break_on_hyphens=False, break_long_words=False) or [
-                ""
-            ]
-            table.add_row(str(i + 1), "\n".join(lines), cost, status, height=len(lines))
+            lines = textwrap.wrap(words, width, break_on_hyphens=False, break_long_words=False)
+            table.add_row(str(i + 1), "\n".join(lines), cost, status, height=max(1, len(lines)))
         if self.drafts:
             table.move_cursor(row=min(row, len(self.drafts) - 1))
         team = s.teams[self.team]

@@ -18,6 +18,7 @@ class Scoreboard(Static):
     """Scores after a turn, from a point of view (others' scores are unknown to a team)."""
 
     DEFAULT_CSS = "Scoreboard { height: auto; }"
+    _shown: tuple[Scenario, Sequence[GameState], int, str, dict[str, str] | None] | None = None
 
     def show(
         self,
@@ -31,10 +32,11 @@ class Scoreboard(Static):
         self.update(self._table(self.size.width))
 
     def on_resize(self) -> None:
-        if getattr(self, "_shown", None) is not None:
+        if self._shown is not None:
             self.update(self._table(self.size.width))
 
     def _table(self, width: int) -> Table:
+        assert self._shown is not None
         scenario, states, upto, pov, status = self._shown
         hidden = hidden_keys(scenario, pov)
         table = Table(box=box.SIMPLE_HEAD, expand=True, padding=(0, 1), show_edge=False)
