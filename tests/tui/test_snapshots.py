@@ -196,3 +196,14 @@ def test_compare_with_computer_games(
 
     app = make_app(resume=str(workdir / "eleven.jsonl"))
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
+
+
+def test_the_guides_screenshots_are_the_current_snapshots() -> None:
+    """docs/img holds copies of these snapshots for the facilitator guide (five had fallen
+    behind the app)."""
+    from tests.tui.docs_images import stale
+
+    behind = stale()
+    assert not behind, (
+        f"docs/img is behind the snapshots: {behind}; run .venv/bin/python -m tests.tui.docs_images"
+    )
