@@ -71,16 +71,20 @@ def humanize(s: Scenario, text: str) -> str:
             _NAME_CACHE.clear()
         cached = _NAME_CACHE[id(s)] = (s, names, pattern)
     _, names, pattern = cached
+    text = EVERYONE.sub(r"\1 everyone", text)  # 'exports to *': a control on every country
     if pattern is None:
         return text
     return pattern.sub(lambda m: names[m.group(1)], text)
+
+
+EVERYONE = re.compile(r"\b(to|from|on|for) \*(?=\W|$)")
 
 
 def order_words(s: Scenario, order: Order) -> str:
     """An order in plain words: its description, with the scenario's names, units, and '*' as
     everyone ('Export control on Dy/Tb oxide to Japan: full ban', 'Release 150 t of NdFeB
     magnets from the stockpile to Japan')."""
-    text = order.describe().replace(" to *", " to everyone").replace(" from *", " from everyone")
+    text = order.describe()
     if isinstance(order, StockpileRelease | StockpileBuild) and order.material in s.materials:
         # 'Release 150 t of NdFeB magnets', with the material's unit
         unit = s.materials[order.material].unit

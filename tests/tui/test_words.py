@@ -24,6 +24,17 @@ def test_humanize_words_control_levels(scenario: Scenario) -> None:
     )
 
 
+def test_humanize_says_everyone_for_a_star(scenario: Scenario) -> None:
+    """A control on every country is written '*' in the ledger; the turn story said 'to *'."""
+    assert humanize(scenario, "CHN set dytb exports to * to full_ban") == (
+        "China set Dy/Tb oxide exports to everyone to a full ban"
+    )
+    assert humanize(scenario, "Tariff of 25% on magnets from *") == (
+        "Tariff of 25% on NdFeB magnets from everyone"
+    )
+    assert humanize(scenario, "2 * 3 to *x") == "2 * 3 to *x"  # only a lone '*' after a preposition
+
+
 def test_quantity_keeps_the_digits_that_matter() -> None:
     assert quantity(25000) == "25,000"
     assert quantity(12) == "12"
