@@ -205,7 +205,8 @@ async def test_order_form_shows_a_moves_chance_now_and_why(make_app) -> None:
 
 async def test_order_form_opens_on_an_order_the_engine_accepts(make_app) -> None:
     """Each team's form starts on its first order type with a material it produces (not Dy/Tb
-    for Washington, which would open on a refusal)."""
+    for Washington, which would open on a refusal), at the mildest level: a slip of ctrl+s
+    should not ban a material worldwide."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")  # the hand-over screen for Beijing
@@ -221,6 +222,7 @@ async def test_order_form_opens_on_an_order_the_engine_accepts(make_app) -> None
             assert form.order_type == "export_control"
             made = app.game.session.state.production[app.game.scenario.teams[team].actor]
             assert made[form.value("material")] > 0
+            assert form.value("level") == "licensing"  # the mildest control, not a full ban
             assert "accepts" in str(form.query_one("#order-verdict").content), team
             await pilot.press("escape")
             await pilot.pause()

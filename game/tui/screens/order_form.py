@@ -153,7 +153,7 @@ class OrderForm(ModalScreen[Order | None]):
                     yield from self._field(
                         "level",
                         "Level",
-                        Select(LEVELS, compact=True, allow_blank=False, value="full_ban"),
+                        Select(LEVELS, compact=True, allow_blank=False, value="licensing"),
                     )
                     yield from self._field(
                         "approval",
