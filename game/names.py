@@ -55,7 +55,9 @@ def _names(s: Scenario) -> dict[str, str]:
     return out
 
 
-_NAME_CACHE: dict[int, tuple[Scenario, dict[str, str], re.Pattern[str] | None]] = {}
+_NAME_CACHE: dict[
+    int, tuple[Scenario, dict[str, str], re.Pattern[str] | None, re.Pattern[str] | None]
+] = {}
 
 
 def humanize(s: Scenario, text: str) -> str:
@@ -67,14 +69,22 @@ def humanize(s: Scenario, text: str) -> str:
         pattern = (
             re.compile(r"\b(" + "|".join(re.escape(k) for k in keys) + r")\b") if keys else None
         )
+        moves = sorted((mv.name for mv in s.diplomacy), key=len, reverse=True)
+        quoted = (
+            re.compile(r"(?<='s )(" + "|".join(map(re.escape, moves)) + r") (succeeded|failed)\b")
+            if moves
+            else None
+        )
         if len(_NAME_CACHE) > 32:
             _NAME_CACHE.clear()
-        cached = _NAME_CACHE[id(s)] = (s, names, pattern)
-    _, names, pattern = cached
+        cached = _NAME_CACHE[id(s)] = (s, names, pattern, quoted)
+    _, names, pattern, quoted = cached
     text = EVERYONE.sub(r"\1 everyone", text)  # 'exports to *': a control on every country
-    if pattern is None:
-        return text
-    return pattern.sub(lambda m: names[m.group(1)], text)
+    if pattern is not None:
+        text = pattern.sub(lambda m: names[m.group(1)], text)
+    if quoted is not None:  # "Beijing's 'Offer talks on condition …' failed": a move's name
+        text = quoted.sub(r"“\1” \2", text)
+    return text
 
 
 EVERYONE = re.compile(r"\b(to|from|on|for) \*(?=\W|$)")

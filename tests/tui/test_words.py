@@ -11,7 +11,7 @@ from game.tui.words import humanize, key_label, quantity
 def test_humanize_names_teams_actors_and_moves(scenario: Scenario) -> None:
     text = "beijing's bj_pla_exercise failed; JPN's industrial losses; tokyo holds ndpr"
     out = humanize(scenario, text)
-    assert out.startswith("Beijing's PLA exercise around Taiwan failed")
+    assert out.startswith("Beijing's “PLA exercise around Taiwan” failed")
     assert "Japan's industrial losses" in out and "Tokyo holds NdPr" in out
     assert humanize(scenario, "beijingers") == "beijingers"  # whole words only
 
@@ -21,6 +21,17 @@ def test_humanize_words_control_levels(scenario: Scenario) -> None:
     assert humanize(scenario, story) == (
         "China set NdPr oxide exports to Japan to a full ban; "
         "China set Dy/Tb oxide exports to Japan to a military end-use ban"
+    )
+
+
+def test_humanize_quotes_a_move_that_succeeded_or_failed(scenario: Scenario) -> None:
+    """'Beijing's Offer talks on condition of a posture change failed' read as one phrase."""
+    story = "beijing's Offer talks on condition of a posture change failed"
+    assert humanize(scenario, story) == (
+        "Beijing's “Offer talks on condition of a posture change” failed"
+    )
+    assert humanize(scenario, "Firm statement on Taiwan succeeded") == (
+        "Firm statement on Taiwan succeeded"  # not a team's move: left as it is
     )
 
 
