@@ -225,13 +225,12 @@ async def test_timer_runs_out_and_waiting_teams_hold(make_app, workdir: Path) ->
         await pilot.press("s")
         clock.now += 5000
         app.tick_timer()
-        await pilot.pause()
-        assert game.session.pending == {} and "(paused)" in screen_text(app)
+        await wait_for(pilot, lambda: "(paused)" in screen_text(app))
+        assert game.session.pending == {}
         await pilot.press("s")
         clock.now += 300
         app.tick_timer()
-        await pilot.pause()
-        assert "5:00 left" in screen_text(app)
+        await wait_for(pilot, lambda: "5:00 left" in screen_text(app))
         # Beijing is at the terminal when time runs out
         await pilot.press("n", "enter")
         await pilot.pause()
@@ -239,9 +238,9 @@ async def test_timer_runs_out_and_waiting_teams_hold(make_app, workdir: Path) ->
         app.game.drafts["beijing"] = [Diplomacy(move="bj_firm_statement")]
         clock.now += 301
         app.tick_timer()
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, HandoverScreen))
         assert game.session.pending == {"beijing": [], "tokyo": [], "washington": []}
-        assert isinstance(app.screen, HandoverScreen) and "FACILITATOR" in screen_text(app)
+        assert "FACILITATOR" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
         await resolve(pilot, app)
@@ -251,8 +250,7 @@ async def test_timer_runs_out_and_waiting_teams_hold(make_app, workdir: Path) ->
         await pilot.pause()
         assert game.session.pending == {}
         await pilot.press("enter")  # back on the console, the next turn's clock starts
-        await pilot.pause()
-        assert "10:00 left" in screen_text(app)
+        await wait_for(pilot, lambda: "10:00 left" in screen_text(app))
         log = game.log_path
     rep = replay_log(log)
     assert rep.ok
