@@ -19,10 +19,14 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game import __version__
 from game.errors import ChokepointError
+
+if TYPE_CHECKING:
+    from game.engine import Session
+    from game.plan import Plan
 
 EXIT_BAD_INPUT = 2
 
@@ -314,7 +318,7 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _keep_logged_bots(session: Any, plan: Any, specs: dict[str, str]) -> dict[str, str]:
+def _keep_logged_bots(session: Session, plan: Plan, specs: dict[str, str]) -> dict[str, str]:
     """On a branch, the computer players of the log go on playing their teams, unless ``--bot``
     names another or the plan scripts the team after the branch; adds them to ``specs`` and
     returns them. A bot this version lacks is left out (its team holds)."""

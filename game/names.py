@@ -7,6 +7,7 @@ report alike.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from game.orders import Order, StockpileBuild, StockpileRelease
 from game.scenario import Scenario
@@ -40,6 +41,13 @@ def team_names(s: Scenario) -> dict[str, str]:
     return {t: team.name for t, team in s.teams.items()}
 
 
+def index_label(s: Scenario, name: str, defaults: Mapping[str, str]) -> str:
+    """What scenario ``s`` calls the index ``name`` (its ``index_labels``), else ``defaults``'
+    name for it (the app and the report each have their own)."""
+    labels: Mapping[str, str] = s.index_labels  # type: ignore[assignment]  # Literal keys
+    return labels.get(name) or defaults.get(name, name)
+
+
 def _names(s: Scenario) -> dict[str, str]:
     out: dict[str, str] = dict(LEVEL_NAMES)
     for tid, team in s.teams.items():
@@ -54,6 +62,8 @@ def _names(s: Scenario) -> dict[str, str]:
         out[mv.id] = mv.name
     return out
 
+
+EVERYONE = re.compile(r"\b(to|from|on|for) \*(?=\W|$)")  # 'exports to *': every country
 
 _NAME_CACHE: dict[
     int, tuple[Scenario, dict[str, str], re.Pattern[str] | None, re.Pattern[str] | None]
@@ -85,9 +95,6 @@ def humanize(s: Scenario, text: str) -> str:
     if quoted is not None:  # "Beijing's 'Offer talks on condition …' failed": a move's name
         text = quoted.sub(r"“\1” \2", text)
     return text
-
-
-EVERYONE = re.compile(r"\b(to|from|on|for) \*(?=\W|$)")
 
 
 def order_words(s: Scenario, order: Order) -> str:

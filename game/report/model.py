@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game import names
 from game.engine import Session
 from game.errors import ChokepointError
 from game.facilitation import Override
@@ -33,10 +34,8 @@ DECISION_POINTS = 3
 
 
 def index_label(scenario: Scenario, name: str) -> str:
-    """What the scenario calls the index ``name`` (its ``index_labels``), else the report's
-    default."""
-    mine = {str(k): v for k, v in scenario.index_labels.items()}
-    return mine.get(name) or INDEX_LABELS.get(name, name)
+    """What the scenario calls the index ``name``, else the report's name for it."""
+    return names.index_label(scenario, name, INDEX_LABELS)
 
 
 @dataclass(frozen=True)

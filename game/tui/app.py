@@ -17,9 +17,10 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from game.engine import bot_controller
 from game.errors import ChokepointError
 from game.tui.collector import Collector
-from game.tui.game import DEFAULT_SEED, HUMAN, Game, bot_controller, default_log_path
+from game.tui.game import DEFAULT_SEED, HUMAN, Game, default_log_path
 
 if TYPE_CHECKING:
     from game.tui.screens.results import ResultsScreen

@@ -13,9 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.bots import BOT_KINDS, Bot, make_bot
-from game.engine import Session, TurnRecord
-from game.engine import bot_controller as bot_controller  # re-exported for the screens
-from game.engine import bot_kind as bot_kind  # re-exported for the screens
+from game.engine import Session, TurnRecord, bot_kind
 from game.errors import ChokepointError, LogError, OrderRefused
 from game.facilitation import FiredInject, Override, find_inject, manual_injects
 from game.fog import TeamView, team_view

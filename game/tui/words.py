@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from game import names
 from game.chance import Draw
 from game.facilitation import Override
 from game.ledger import Entry
@@ -32,9 +33,8 @@ INDEX_ORDER = ("tension", "cohesion", "posture", "deterrence", "market_share")
 
 
 def index_label(s: Scenario, name: str) -> str:
-    """What scenario ``s`` calls the index ``name`` (its ``index_labels``), else the default."""
-    mine = {str(k): v for k, v in s.index_labels.items()}
-    return mine.get(name) or INDEX_LABELS.get(name, name)
+    """What scenario ``s`` calls the index ``name``, else the app's name for it."""
+    return names.index_label(s, name, INDEX_LABELS)
 
 
 def team_name(s: Scenario, team: str) -> str:

@@ -107,6 +107,7 @@ class OrderForm(ModalScreen[Order | None]):
         self.team = team
         self.drafts = list(drafts)
         self.order: Order | None = None
+        self.seen = game.view(self.team).state  # what the team sees: a move's chance reads it
 
     # -- layout ---------------------------------------------------------------------
 
@@ -124,9 +125,8 @@ class OrderForm(ModalScreen[Order | None]):
             for o in s.investments
             if o.team == self.team
         ]
-        seen = self.game.view(self.team).state
         moves = [
-            (f"{m.name} ({chance_of(m, seen):.0%})", m.id)
+            (f"{m.name} ({chance_of(m, self.seen):.0%})", m.id)
             for m in s.diplomacy
             if self.team in m.teams
         ]
@@ -368,7 +368,7 @@ class OrderForm(ModalScreen[Order | None]):
             mv = next((m for m in s.diplomacy if m.id == self.value("move")), None)
             if mv is None:
                 return ""
-            seen = g.view(self.team).state
+            seen = self.seen
             mods = "".join(
                 f", {signed(100 * modifier_term(m, seen), 0)} points for {key_label(s, m.metric)} "
                 f"at {metric(seen, m.metric):.0f}"

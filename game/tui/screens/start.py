@@ -25,13 +25,13 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
+from game.engine import bot_controller
 from game.errors import ChokepointError
 from game.scenario import Scenario
 from game.scenario_loader import DEFAULT_SCENARIO, bundled_scenarios, find_scenario, load_scenario
 from game.tui.game import (
     DEFAULT_SEED,
     HUMAN,
-    bot_controller,
     bot_kinds,
     default_log_path,
     display_path,
