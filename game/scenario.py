@@ -40,6 +40,8 @@ OrderType = Literal[
 ]
 ControlLevel = Literal["open", "licensing", "military_ban", "full_ban"]
 IndexName = Literal["tension", "cohesion", "posture", "deterrence"]
+ShownIndex = Literal["tension", "cohesion", "posture", "deterrence", "market_share"]
+"""The indices shown on screen: the four above and China's market share (worked out each turn)."""
 SectorName = Literal["autos", "defence", "electronics", "energy"]
 ORDER_TYPES: tuple[str, ...] = get_args(OrderType)
 INDEX_NAMES: tuple[str, ...] = get_args(IndexName)
@@ -312,7 +314,7 @@ class Scenario(Strict):
     stockpiles: dict[Id, dict[Id, NonNeg]] = {}
     controls: list[Control] = []
     indices: dict[IndexName, Index]
-    index_labels: dict[IndexName | Literal["market_share"], str] = Field(
+    index_labels: dict[ShownIndex, str] = Field(
         {},
         description="What this scenario calls its strategic indices on screen and in reports, "
         'e.g. {posture: "Japan\'s posture on the Senkakus"}; unnamed ones keep the defaults',

@@ -91,6 +91,9 @@ def scenario_from_data(data: Any, name: str = "<log header>") -> Scenario:
 
 
 def _describe(root: yaml.Node | None, loc: Loc, msg: str, value: Any) -> str:
+    if len(loc) > 1 and loc[-1] == "[key]":  # pydantic's mark for a mapping key that is wrong
+        loc = loc[:-1]
+        msg = f"'{loc[-1]}' is not a name allowed here: {msg}"
     path = ".".join(str(p) for p in loc) or "(top level)"
     node, exact = _locate(root, loc)
     where = ""

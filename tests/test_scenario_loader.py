@@ -133,5 +133,6 @@ def test_index_labels_name_only_the_indices(tmp_path: Path) -> None:
         "  deterrence: 60    # assumption\n",
         "  deterrence: 60\nindex_labels: {postur: X}\n",
     )
-    assert "broken.yaml" in msg and "index_labels" in msg and "postur" in msg
+    assert "broken.yaml" in msg and "index_labels.postur: 'postur' is not a name allowed" in msg
+    assert "[key]" not in msg and msg.count("line ") == 1  # one problem, not one per Literal
     assert f"line {_line_of('  deterrence: 60    # assumption') + 1}" in msg
