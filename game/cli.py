@@ -59,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     play.add_argument("--seed", type=int, default=None, help="random seed (default 1)")
     play.add_argument("--resume", metavar="LOG", help="resume an interrupted session from its log")
-    play.add_argument("--log", metavar="OUT", help="where to write the session log")
+    play.add_argument("-o", "--log", metavar="OUT", help="where to write the session log")
 
     rep = sub.add_parser("replay", help="open a session log in the replay viewer")
     rep.add_argument("log")
@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="TEAM=KIND",
         help="let a bot play a team, e.g. beijing=hold (repeatable)",
     )
-    run.add_argument("--log", metavar="OUT", help="write the session log (JSON Lines) here")
+    run.add_argument("-o", "--log", metavar="OUT", help="write the session log (JSON Lines) here")
     run.add_argument("--json", action="store_true", help="print machine-readable JSON")
 
     val = sub.add_parser("validate", help="check a scenario file")

@@ -56,7 +56,9 @@ def add_parser(subparsers: Any) -> None:
     p.add_argument(
         "--jobs", type=int, default=None, metavar="J", help="local processes (default: cores)"
     )
-    p.add_argument("--out", metavar="FILE", help="write one row per game to FILE.csv or FILE.json")
+    p.add_argument(
+        "-o", "--out", metavar="FILE", help="write one row per game to FILE.csv or FILE.json"
+    )
     p.add_argument(
         "--scheduler",
         metavar="ADDRESS",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from game.cli import main
+from game.cli import build_parser, main
 from game.log import replay_log
 from tests.conftest import DEFAULT, SCENARIOS
 from tests.golden.regenerate import HERE
@@ -278,3 +278,17 @@ def test_play_refuses_bad_computer_players_before_the_app_starts(
     log = tmp_path / "x.jsonl"
     assert main(["play", "--resume", str(log), "--bot", "beijing=random"]) == 2
     assert "a resumed one keeps its players" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "dest"),
+    [
+        (["play", "-o", "x.jsonl"], "log"),
+        (["run", "dual-use-ban-2026", "--seed", "1", "-o", "x.jsonl"], "log"),
+        (["sweep", "dual-use-ban-2026", "--games", "2", "--seed", "1", "-o", "x.csv"], "out"),
+        (["report", "x.jsonl", "-o", "x.html"], "output"),
+    ],
+)
+def test_every_command_that_writes_a_file_takes_dash_o(argv: list[str], dest: str) -> None:
+    """One short option for "write it here", whichever command: ``-o``."""
+    assert getattr(build_parser().parse_args(argv), dest) == argv[-1]
