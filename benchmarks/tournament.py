@@ -1,13 +1,15 @@
 """Tournament: each bot kind plays each team against fixed opponents over the same seeded games.
 
     .venv/bin/python benchmarks/tournament.py [--games 200] [--seed 2026] [--opponents doctrine]
-        [--kinds search,doctrine:hawk,...] [--jobs J] [--out results.json]
+        [--kinds search,doctrine:hawk,...] [--teams beijing,...] [--jobs J]
+        [--scenario FILE] [--out results.json]
 
 For every team T and every kind K, T is played by K and the other teams by ``--opponents`` in
 ``--games`` seeded games (game i has seed ``game.sweep.game_seed(seed, i)``, the same for every
 K, so the comparison is paired). Prints a Markdown table of T's mean final score (with a 95%
 confidence half-width) per kind, and the share of games in which the search bot outscored each
-other kind on the same seed.
+other kind on the same seed. ``--scenario`` plays a variant of the default scenario (a changed
+objective, say) to see how it moves the table.
 """
 
 from __future__ import annotations
@@ -33,10 +35,11 @@ def main() -> None:
     ap.add_argument("--opponents", default="doctrine")
     ap.add_argument("--kinds", default=",".join(KINDS))
     ap.add_argument("--teams", default="beijing,tokyo,washington")
+    ap.add_argument("--scenario", type=Path, default=SCENARIO, help="a scenario file")
     ap.add_argument("--jobs", type=int, default=sweep.default_jobs())
     ap.add_argument("--out", default=None)
     args = ap.parse_args()
-    s = load_scenario(SCENARIO)
+    s = load_scenario(args.scenario)
     data = scenario_data(s)
     kinds = args.kinds.split(",")
     teams = args.teams.split(",")
@@ -47,7 +50,7 @@ def main() -> None:
             for kind in kinds:
                 bots = {t: args.opponents for t in sorted(s.teams)}
                 bots[team] = kind
-                spec = sweep.SweepSpec(data, "dual-use-ban-2026", bots, args.seed, args.games)
+                spec = sweep.SweepSpec(data, s.id, bots, args.seed, args.games)
                 t0 = time.perf_counter()
                 rows = sweep.run_sweep(spec, ex, args.jobs)
                 scores[team][kind] = [float(r[f"score_{team}"]) for r in rows]
