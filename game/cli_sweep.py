@@ -24,6 +24,7 @@ from typing import IO, Any
 
 from game.atomic import check_writable, write_text_atomic
 from game.errors import ChokepointError
+from game.spelling import unknown
 
 DEFAULT_BOT = "doctrine"
 EXIT_INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
@@ -181,9 +182,7 @@ def _bots(args: argparse.Namespace, scenario: Any, session: Any = None) -> dict[
     specs = parse_bot_specs(args.bot)
     for team in specs:
         if team not in scenario.teams:
-            raise ChokepointError(
-                f"--bot: unknown team '{team}' (teams: {', '.join(sorted(scenario.teams))})"
-            )
+            raise ChokepointError(f"--bot: {unknown('team', team, scenario.teams)}")
     if session is not None:
         default = sweep.comparison_bots(list(scenario.teams), session.controllers)
     else:

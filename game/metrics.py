@@ -14,10 +14,11 @@ A metric is a dotted path, checked when a scenario loads:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import lru_cache
 
 from game.scenario import INDEX_NAMES, SECTORS, Scenario
+from game.spelling import closest, unknown
 from game.state import GameState
 
 ROOTS = ("index", "output", "cover", "stockpile", "price", "share", "revenue", "budget")
@@ -28,7 +29,7 @@ def metric_problem(s: Scenario, path: str) -> str | None:
     parts = path.split(".")
     root, rest = parts[0], parts[1:]
     actors, mats = s.actors, s.materials
-    shapes: dict[str, list[tuple[str, object]]] = {
+    shapes: dict[str, list[tuple[str, Collection[str]]]] = {
         "index": [("index", (*INDEX_NAMES, "market_share"))],
         "output": [("actor", actors), ("sector", SECTORS)],
         "cover": [("actor", actors), ("material", mats)],
@@ -39,14 +40,16 @@ def metric_problem(s: Scenario, path: str) -> str | None:
         "budget": [("team", s.teams)],
     }
     if root not in shapes:
-        return f"unknown metric '{path}': it must start with one of {', '.join(ROOTS)}"
+        hint = closest(root, ROOTS)
+        guess = f" (did you mean '{hint}'?)" if hint else ""
+        return f"unknown metric '{path}'{guess}: it must start with one of {', '.join(ROOTS)}"
     shape = shapes[root]
     optional_last = root == "output"
     if len(rest) != len(shape) and not (optional_last and len(rest) == len(shape) - 1):
         return f"metric '{path}' should look like {root}." + ".".join(k.upper() for k, _ in shape)
     for part, (kind, names) in zip(rest, shape, strict=False):
-        if part not in names:  # type: ignore[operator]
-            return f"metric '{path}': unknown {kind} '{part}'"
+        if part not in names:
+            return f"metric '{path}': {unknown(kind, part, names)}"
     return None
 
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from game.errors import OrderRefused
 from game.scenario import ControlLevel, DiplomaticMove, InvestmentOption, Scenario
+from game.spelling import unknown
 from game.state import CONTROL_RANK, GameState, control_key
 
 
@@ -227,10 +228,10 @@ def check_order(scenario: Scenario, state: GameState, team: str, order: Order) -
     fields = order.__dict__  # the model's field values (getattr on a missing field is slow)
     material = fields.get("material")
     if material is not None and material not in mats:
-        return f"unknown material '{material}'"
+        return unknown("material", material, mats)
     target = fields.get("target")
     if target is not None and target != "*" and target not in actors:
-        return f"unknown country '{target}'"
+        return unknown("country", target, actors)
     if target == me:
         return "an order cannot target your own country"
     if isinstance(order, ExportControl | LicenceApproval):

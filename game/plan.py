@@ -31,6 +31,7 @@ from game.errors import PlanError
 from game.facilitation import Override, find_inject, parse_override
 from game.orders import Order, parse_order
 from game.scenario import Scenario
+from game.spelling import unknown
 
 Plan = dict[int, dict[str, list[Order]]]
 
@@ -86,10 +87,7 @@ def parse_plan(
                 facilitator[turn] = _facilitator_turn(orders, scenario, f"{name}: turn {turn}")
                 continue
             if team not in scenario.teams:
-                raise PlanError(
-                    f"{name}: turn {turn}: unknown team '{team}' "
-                    f"(teams: {', '.join(sorted(scenario.teams))})"
-                )
+                raise PlanError(f"{name}: turn {turn}: {unknown('team', team, scenario.teams)}")
             if not isinstance(orders, list):
                 raise PlanError(f"{name}: turn {turn}, {team}: expected a list of orders")
             parsed: list[Order] = []

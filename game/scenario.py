@@ -20,6 +20,8 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from game.spelling import unknown
+
 Id = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_\-]*$", max_length=40)]
 Target = Annotated[str, Field(pattern=r"^(\*|[A-Za-z][A-Za-z0-9_\-]*)$", max_length=40)]
 Fraction = Annotated[float, Field(ge=0.0, le=1.0)]
@@ -373,7 +375,7 @@ def reference_problems(s: Scenario) -> list[tuple[Loc, str]]:
 
     def need(names: set[str], value: str, loc: Loc, what: str) -> None:
         if value not in names:
-            out.append((loc, f"unknown {what} '{value}' (known: {', '.join(sorted(names))})"))
+            out.append((loc, unknown(what, value, names)))
 
     roles = {"beijing", "tokyo", "washington"}
     if set(s.teams) != roles:
@@ -469,6 +471,13 @@ def inject_problems(s: Scenario, injects: list[Inject], root: Loc) -> list[tuple
 
     out: list[tuple[Loc, str]] = []
     unlockable = {o.id for o in s.investments} | {m.id for m in s.diplomacy}
+
+    def unknown_actor(name: str) -> str:
+        return unknown("actor", name, s.actors)
+
+    def unknown_material(name: str) -> str:
+        return unknown("material", name, s.materials)
+
     seen: set[str] = set()
     for i, inj in enumerate(injects):
         loc = (*root, i)
@@ -483,29 +492,27 @@ def inject_problems(s: Scenario, injects: list[Inject], root: Loc) -> list[tuple
         eff = inj.effects
         for j, dm in enumerate(eff.demand):
             if dm.actor not in s.actors:
-                out.append(((*loc, "effects", "demand", j, "actor"), f"unknown actor '{dm.actor}'"))
+                out.append(((*loc, "effects", "demand", j, "actor"), unknown_actor(dm.actor)))
             if dm.material not in s.materials:
                 out.append(
                     (
                         (*loc, "effects", "demand", j, "material"),
-                        f"unknown material '{dm.material}'",
+                        unknown_material(dm.material),
                     )
                 )
         for j, ch in enumerate(eff.production):
             if ch.actor not in s.actors:
-                out.append(
-                    ((*loc, "effects", "production", j, "actor"), f"unknown actor '{ch.actor}'")
-                )
+                out.append(((*loc, "effects", "production", j, "actor"), unknown_actor(ch.actor)))
             if ch.material not in s.materials:
                 out.append(
                     (
                         (*loc, "effects", "production", j, "material"),
-                        f"unknown material '{ch.material}'",
+                        unknown_material(ch.material),
                     )
                 )
         for m in eff.prices:
             if m not in s.materials:
-                out.append(((*loc, "effects", "prices", m), f"unknown material '{m}'"))
+                out.append(((*loc, "effects", "prices", m), unknown_material(m)))
         for j, u in enumerate(eff.unlock):
             if u not in unlockable:
                 out.append(

@@ -8,13 +8,15 @@ the file.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from game.errors import ScenarioError
 from game.scenario import Loc, Scenario, reference_problems
+from game.spelling import closest
 
 SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
 DEFAULT_SCENARIO = "dual-use-ban-2026"
@@ -100,10 +102,45 @@ def _describe(root: yaml.Node | None, loc: Loc, msg: str, value: Any) -> str:
     if node is not None:
         where = f"line {node.start_mark.line + 1}, column {node.start_mark.column + 1}: "
     if msg.startswith("Extra inputs"):
-        msg = "unknown field (not part of the scenario format)"
+        hint = closest(str(loc[-1]), _fields_at(loc[:-1]))
+        guess = f"; did you mean '{hint}'?" if hint else ""
+        msg = f"unknown field (not part of the scenario format){guess}"
     elif not exact and msg == "Field required":
         msg = f"missing required field '{loc[-1]}'"
     return f"{where}{path}: {msg}"
+
+
+def _fields_at(loc: Loc) -> list[str]:
+    """The field names the scenario format allows at ``loc`` (empty when it cannot tell)."""
+    kind: Any = Scenario
+    for part in loc:
+        kind = _unwrap(kind)
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            field = kind.model_fields.get(str(part))
+            if field is None:
+                return []
+            kind = field.annotation
+        elif get_origin(kind) in (dict, list, tuple):
+            kind = get_args(kind)[-1]
+        else:
+            return []
+    kind = _unwrap(kind)
+    if isinstance(kind, type) and issubclass(kind, BaseModel):
+        return list(kind.model_fields)
+    return []
+
+
+def _unwrap(kind: Any) -> Any:
+    """``Annotated[X, ...]`` and ``X | None`` -> ``X``."""
+    while True:
+        if get_origin(kind) is Annotated:
+            kind = get_args(kind)[0]
+            continue
+        args = [a for a in get_args(kind) if a is not type(None)]
+        if get_origin(kind) in (Union, UnionType) and len(args) == 1:
+            kind = args[0]
+            continue
+        return kind
 
 
 def _locate(node: yaml.Node | None, loc: Loc) -> tuple[yaml.Node | None, bool]:

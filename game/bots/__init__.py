@@ -18,6 +18,7 @@ from typing import Protocol
 from game.fog import TeamView
 from game.orders import Order
 from game.scenario import Scenario
+from game.spelling import unknown
 
 
 class Bot(Protocol):
@@ -62,7 +63,7 @@ _register()
 def make_bot(kind: str, team: str, scenario: Scenario, seed: int) -> Bot:
     """Build a bot of ``kind`` for ``team``; ``ValueError`` names the known kinds."""
     if team not in scenario.teams:
-        raise ValueError(f"unknown team '{team}' (teams: {', '.join(sorted(scenario.teams))})")
+        raise ValueError(unknown("team", team, scenario.teams))
     factory = BOT_KINDS.get(kind)
     if factory is None:
         raise ValueError(f"unknown bot '{kind}' (bots: {', '.join(sorted(BOT_KINDS))})")

@@ -19,6 +19,7 @@ from textual.screen import Screen
 
 from game.engine import bot_controller
 from game.errors import ChokepointError
+from game.spelling import unknown as unknown_name
 from game.tui.collector import Collector
 from game.tui.game import DEFAULT_SEED, HUMAN, Game, default_log_path
 
@@ -120,13 +121,13 @@ class ChokepointApp(App[int]):
         seed = DEFAULT_SEED if self.opt_seed is None else self.opt_seed
         teams = sorted(scenario.teams)
         if self.opt_solo is not None and self.opt_solo not in teams:
-            self.show_start(f"--solo: unknown team '{self.opt_solo}' (teams: {', '.join(teams)})")
+            self.show_start(f"--solo: {unknown_name('team', self.opt_solo, teams)}")
             return
         from game.tui.game import solo_opponent
 
         unknown = sorted(set(self.opt_bots) - set(teams))
         if unknown:
-            self.show_start(f"--bot: unknown team '{unknown[0]}' (teams: {', '.join(teams)})")
+            self.show_start(f"--bot: {unknown_name('team', unknown[0], teams)}")
             return
         if self.opt_solo in self.opt_bots:
             self.show_start(f"--bot: {self.opt_solo} is the team you play (--solo)")
