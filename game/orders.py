@@ -9,13 +9,13 @@ player understands.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from game.errors import OrderRefused
 from game.scenario import ControlLevel, DiplomaticMove, InvestmentOption, Scenario
-from game.spelling import unknown
+from game.spelling import closest, not_one_of, unknown
 from game.state import CONTROL_RANK, GameState, control_key
 
 
@@ -169,13 +169,36 @@ def parse_order(data: Any) -> Order:
     try:
         return ORDER_ADAPTER.validate_python(data)
     except ValidationError as exc:
-        raise ValueError(_first_error(exc)) from None
+        raise ValueError("; ".join(_error_words(e) for e in exc.errors())) from None
 
 
-def _first_error(exc: ValidationError) -> str:
-    err = exc.errors()[0]
-    where = ".".join(str(p) for p in err["loc"])
-    return f"{where}: {err['msg']}" if where else str(err["msg"])
+ORDER_CLASSES: dict[str, type[_Order]] = {
+    cls.model_fields["type"].default: cls for cls in get_args(get_args(Order)[0])
+}
+
+
+def _error_words(err: Any) -> str:
+    """One of pydantic's errors about an order, in a plan writer's words."""
+    kind, loc, ctx = err["type"], err["loc"], err.get("ctx") or {}
+    if kind == "union_tag_invalid":
+        return unknown("order type", str(ctx.get("tag")), ORDER_CLASSES)
+    if kind == "union_tag_not_found":
+        return f"an order needs a 'type': one of {', '.join(ORDER_CLASSES)}"
+    if kind == "model_type" or not loc:
+        return "an order is a mapping such as {type: diplomacy, move: us_reassure}"
+    cls = ORDER_CLASSES.get(str(loc[0]))
+    field = ".".join(str(p) for p in loc[1:])
+    if cls is None or not field:
+        return f"{'.'.join(str(p) for p in loc)}: {err['msg']}"
+    allowed = [f.alias or name for name, f in cls.model_fields.items() if name != "type"]
+    if kind == "extra_forbidden":
+        hint = closest(field, allowed)
+        guess = f"did you mean '{hint}'? " if hint else ""
+        fields = ", ".join(allowed) or "none"
+        return f"'{field}' is not a field of '{loc[0]}' orders ({guess}their fields: {fields})"
+    if kind == "missing":
+        return f"'{loc[0]}' orders need '{field}'"
+    return f"{field}: {err['msg']}"
 
 
 def order_dict(order: Order) -> dict[str, Any]:
@@ -214,6 +237,37 @@ def _option(scenario: Scenario, oid: str) -> InvestmentOption | None:
 
 def _move(scenario: Scenario, mid: str) -> DiplomaticMove | None:
     return scenario.move_by_id.get(mid)
+
+
+def name_problems(scenario: Scenario, team: str, order: Order) -> list[str]:
+    """What in ``order`` can never be right for ``team`` in ``scenario``, whatever the state:
+    an order type the team may not give, or a material, country, investment or move that is
+    not in the scenario or not open to the team. A plan is checked with this when it is
+    loaded; everything that depends on the state is left to :func:`check_order`."""
+    t = scenario.teams[team]
+    if isinstance(order, Hold):
+        return []
+    if order.type not in t.orders:
+        return [f"{t.name} cannot give {order.type.replace('_', ' ')} orders in this scenario"]
+    out = []
+    fields = order.__dict__
+    material = fields.get("material")
+    if material is not None and material not in scenario.materials:
+        out.append(unknown("material", material, scenario.materials))
+    for key in ("target", "to"):
+        country = fields.get(key)
+        if country is not None and country != "*" and country not in scenario.actors:
+            out.append(unknown("country", country, scenario.actors))
+    if isinstance(order, Invest):
+        mine = [o.id for o in scenario.investments if o.team == team]
+        opt = _option(scenario, order.option)
+        if opt is None or opt.team != team:
+            out.append(not_one_of(order.option, f"{t.name}'s investments", mine))
+    if isinstance(order, Diplomacy):
+        mine = [m.id for m in scenario.diplomacy if team in m.teams]
+        if order.move not in mine:
+            out.append(not_one_of(order.move, f"{t.name}'s diplomatic moves", mine))
+    return out
 
 
 def check_order(scenario: Scenario, state: GameState, team: str, order: Order) -> str | None:

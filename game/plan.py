@@ -29,8 +29,9 @@ import yaml
 
 from game.errors import PlanError
 from game.facilitation import Override, find_inject, parse_override
-from game.orders import Order, parse_order
-from game.scenario import Scenario
+from game.orders import Order, name_problems, parse_order
+from game.scenario import Loc, Scenario
+from game.scenario_loader import node_at
 from game.spelling import unknown
 
 Plan = dict[int, dict[str, list[Order]]]
@@ -52,10 +53,18 @@ def load_plan(path: str | Path, scenario: Scenario) -> Plan:
 
 
 def load_full_plan(path: str | Path, scenario: Scenario) -> tuple[Plan, FacilitatorPlan]:
-    """The teams' orders and the facilitator's injects, overrides and notes, by turn."""
+    """The teams' orders and the facilitator's injects, overrides and notes, by turn.
+
+    Every problem in the file is reported at once, each with its line: the shape of each
+    order, and every name an order uses that this scenario does not have or does not open to
+    that team (:func:`game.orders.name_problems`). Whether an order is allowed *when* it is
+    given (affordable, not already in force) is the engine's to say at that turn.
+    """
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
     except OSError as exc:
         raise PlanError(f"{path}: cannot read the plan: {exc.strerror}") from None
     except yaml.YAMLError as exc:
@@ -64,40 +73,70 @@ def load_full_plan(path: str | Path, scenario: Scenario) -> tuple[Plan, Facilita
         raise PlanError(
             f"{path}:{where} YAML syntax error: {getattr(exc, 'problem', exc)}"
         ) from None
-    return parse_plan(data, scenario, str(path))
+    return parse_plan(data, scenario, str(path), root)
 
 
 def parse_plan(
-    data: object, scenario: Scenario, name: str = "<plan>"
+    data: object, scenario: Scenario, name: str = "<plan>", root: yaml.Node | None = None
 ) -> tuple[Plan, FacilitatorPlan]:
     if not isinstance(data, dict) or set(data) != {"turns"} or not isinstance(data["turns"], dict):
         raise PlanError(f"{name}: a plan is a mapping with one key, 'turns'")
     plan: Plan = {}
     facilitator: FacilitatorPlan = {}
+    problems: list[tuple[Loc, str]] = []
     for turn, teams in data["turns"].items():
+        here: Loc = ("turns", turn)
         if not isinstance(turn, int) or not 1 <= turn <= scenario.turns:
-            raise PlanError(
-                f"{name}: turn {turn!r} is not a turn of this scenario (1-{scenario.turns})"
+            problems.append(
+                (here, f"turn {turn!r} is not a turn of this scenario (1-{scenario.turns})")
             )
+            continue
         if not isinstance(teams, dict):
-            raise PlanError(f"{name}: turn {turn}: expected a mapping of team to orders")
+            problems.append((here, f"turn {turn}: expected a mapping of team to orders"))
+            continue
         plan[turn] = {}
         for team, orders in teams.items():
             if team == "facilitator":
-                facilitator[turn] = _facilitator_turn(orders, scenario, f"{name}: turn {turn}")
+                try:
+                    facilitator[turn] = _facilitator_turn(orders, scenario, f"turn {turn}")
+                except PlanError as exc:
+                    problems.append(((*here, team), str(exc)))
                 continue
             if team not in scenario.teams:
-                raise PlanError(f"{name}: turn {turn}: {unknown('team', team, scenario.teams)}")
+                problems.append(
+                    ((*here, team), f"turn {turn}: {unknown('team', team, scenario.teams)}")
+                )
+                continue
             if not isinstance(orders, list):
-                raise PlanError(f"{name}: turn {turn}, {team}: expected a list of orders")
+                problems.append(((*here, team), f"turn {turn}, {team}: expected a list of orders"))
+                continue
             parsed: list[Order] = []
-            for i, raw in enumerate(orders, start=1):
+            for i, raw in enumerate(orders):
+                where = f"turn {turn}, {team}, order {i + 1}"
                 try:
-                    parsed.append(parse_order(raw))
+                    order = parse_order(raw)
                 except ValueError as exc:
-                    raise PlanError(f"{name}: turn {turn}, {team}, order {i}: {exc}") from None
+                    problems.append(((*here, team, i), f"{where}: {exc}"))
+                    continue
+                problems.extend(
+                    ((*here, team, i), f"{where}: {p}")
+                    for p in name_problems(scenario, team, order)
+                )
+                parsed.append(order)
             plan[turn][team] = parsed
+    if problems:
+        lines = [f"{_line(root, loc)}{text}" for loc, text in problems]
+        noun = "problem" if len(lines) == 1 else "problems"
+        listed = "\n".join(f"  {line}" for line in lines)
+        raise PlanError(f"{name}: invalid plan ({len(lines)} {noun})\n{listed}")
     return plan, facilitator
+
+
+def _line(root: yaml.Node | None, loc: Loc) -> str:
+    node, _ = node_at(root, loc)
+    if node is None:
+        return ""
+    return f"line {node.start_mark.line + 1}, column {node.start_mark.column + 1}: "
 
 
 def _facilitator_turn(raw: object, scenario: Scenario, where: str) -> FacilitatorTurn:

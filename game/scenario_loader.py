@@ -97,7 +97,7 @@ def _describe(root: yaml.Node | None, loc: Loc, msg: str, value: Any) -> str:
         loc = loc[:-1]
         msg = f"'{loc[-1]}' is not a name allowed here: {msg}"
     path = ".".join(str(p) for p in loc) or "(top level)"
-    node, exact = _locate(root, loc)
+    node, exact = node_at(root, loc)
     where = ""
     if node is not None:
         where = f"line {node.start_mark.line + 1}, column {node.start_mark.column + 1}: "
@@ -143,7 +143,7 @@ def _unwrap(kind: Any) -> Any:
         return kind
 
 
-def _locate(node: yaml.Node | None, loc: Loc) -> tuple[yaml.Node | None, bool]:
+def node_at(node: yaml.Node | None, loc: Loc) -> tuple[yaml.Node | None, bool]:
     """The deepest node along ``loc``; True if the whole path was found."""
     for part in loc:
         if isinstance(node, yaml.MappingNode):

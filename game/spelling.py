@@ -24,7 +24,7 @@ def closest(value: str, known: Iterable[str]) -> str | None:
 
 
 def unknown(what: str, value: str, known: Iterable[str], *, listed: bool = True) -> str:
-    """ "unknown material 'magnet' (did you mean 'magnets'? known: dytb, magnets, ...)"."""
+    """Words like "unknown material 'magnet' (did you mean 'magnets'? known: dytb, ...)"."""
     names = sorted(known)
     hint = closest(value, names)
     parts = []
@@ -33,3 +33,12 @@ def unknown(what: str, value: str, known: Iterable[str], *, listed: bool = True)
     if listed:
         parts.append(f"known: {', '.join(names)}")
     return f"unknown {what} '{value}'" + (f" ({' '.join(parts)})" if parts else "")
+
+
+def not_one_of(value: str, what: str, known: Iterable[str]) -> str:
+    """Words like "'bj_firm_statment' is not one of Beijing's diplomatic moves (did you mean
+    'bj_firm_statement'? they are: ...)"."""
+    names = sorted(known)
+    hint = closest(value, names)
+    guess = f"did you mean '{hint}'? " if hint else ""
+    return f"'{value}' is not one of {what} ({guess}they are: {', '.join(names) or 'none'})"

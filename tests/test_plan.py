@@ -1,0 +1,90 @@
+"""Order plans: every problem in a plan is reported at once, with its line and the name meant."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.errors import PlanError
+from game.orders import Diplomacy, StockpileRelease
+from game.plan import load_full_plan
+from game.scenario_loader import load_scenario
+
+DEFAULT = Path(__file__).resolve().parent.parent / "scenarios" / "dual-use-ban-2026.yaml"
+
+BAD = """\
+turns:
+  1:
+    beijing:
+      - {type: export_contrl, material: dytb, target: JPN, level: full_ban}
+      - {type: diplomacy, move: bj_firm_statment}
+    tokyo:
+      - {type: stockpile_release, material: dytbb, amount: 30}
+      - {type: invest, option: lynas_heavy, amout: 3}
+      - {type: diplomacy, move: us_reassure}
+  2:
+    washington:
+      - {type: stockpile_release, material: dytb, amount: 20, to: JAPAN}
+      - {type: invest}
+  13:
+    tokyo: []
+"""
+
+
+def problems(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PlanError) as err:
+        load_full_plan(path, load_scenario(DEFAULT))
+    head, *lines = str(err.value).splitlines()
+    assert head.endswith(f"invalid plan ({len(lines)} problems)")
+    return [line.strip() for line in lines]
+
+
+def test_every_problem_is_listed_with_its_line_and_the_name_meant(tmp_path: Path) -> None:
+    assert problems(tmp_path, BAD) == [
+        "line 4, column 9: turn 1, beijing, order 1: unknown order type 'export_contrl' "
+        "(did you mean 'export_control'? known: diplomacy, export_control, hold, invest, "
+        "licence_approval, prioritise_defence, sanction, stockpile_build, stockpile_release, "
+        "tariff)",
+        "line 5, column 9: turn 1, beijing, order 2: 'bj_firm_statment' is not one of "
+        "Beijing's diplomatic moves (did you mean 'bj_firm_statement'? they are: "
+        "bj_conciliatory, bj_firm_statement, bj_pla_exercise, bj_talks, bj_wedge)",
+        "line 7, column 9: turn 1, tokyo, order 1: unknown material 'dytbb' (did you mean "
+        "'dytb'? known: dytb, gallium, germanium, graphite, magnets, ndpr, sme)",
+        "line 8, column 9: turn 1, tokyo, order 2: 'amout' is not a field of 'invest' orders "
+        "(their fields: option)",
+        "line 9, column 9: turn 1, tokyo, order 3: 'us_reassure' is not one of Tokyo's "
+        "diplomatic moves (they are: tk_concession, tk_conciliatory, tk_firm_statement, tk_g7, "
+        "tk_talks, tk_wto)",
+        "line 12, column 9: turn 2, washington, order 1: unknown country 'JAPAN' (did you mean "
+        "'JPN'? known: AUS, CHN, EU, JPN, ROW, USA, VNM)",
+        "line 13, column 9: turn 2, washington, order 2: 'invest' orders need 'option'",
+        "line 15, column 5: turn 13 is not a turn of this scenario (1-12)",
+    ]
+
+
+def test_what_depends_on_the_state_is_left_to_the_engine(tmp_path: Path) -> None:
+    """A release bigger than the stockpile, or a move an event has not opened yet, may be
+    fine by the turn it is given: the plan loads, and the engine judges it then."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "turns:\n  1:\n    tokyo:\n"
+        "      - {type: stockpile_release, material: dytb, amount: 99999}\n"
+        "      - {type: invest, option: minamitorishima}\n",
+        encoding="utf-8",
+    )
+    plan, _ = load_full_plan(path, load_scenario(DEFAULT))
+    assert isinstance(plan[1]["tokyo"][0], StockpileRelease)
+    assert [o.type for o in plan[1]["tokyo"]] == ["stockpile_release", "invest"]
+
+
+def test_a_good_plan_loads_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "turns:\n  3:\n    washington:\n      - {type: diplomacy, move: us_reassure}\n",
+        encoding="utf-8",
+    )
+    plan, facilitator = load_full_plan(path, load_scenario(DEFAULT))
+    assert plan == {3: {"washington": [Diplomacy(move="us_reassure")]}} and facilitator == {}
