@@ -27,6 +27,7 @@ async def test_start_screen_shows_default_scenario_with_summary_and_sources(make
         text = screen_text(app)
         assert "Dual-use ban on Japan, January 2026" in text
         assert "Sources (" in text and "[mofcom-1-2026]" in text
+        assert "12 monthly turns from January 2026 · 7 materials · 7 actors" in text
         for team in ("Beijing", "Tokyo", "Washington"):
             assert team in text
         log = app.screen.query_one("#log-path", Input)

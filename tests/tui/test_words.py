@@ -69,3 +69,12 @@ def test_a_scenario_names_its_own_indices(scenario: Scenario) -> None:
     assert {k.key: k.label for k in key_series(scenario)}["index.posture"] == (
         "Japan's Taiwan posture"
     )
+
+
+def test_a_scenario_span_is_said_in_months_and_years() -> None:
+    from game.tui.screens.start import span_words
+
+    s = load_scenario(find_scenario("dual-use-ban-2026"))
+    assert span_words(s) == "12 monthly turns from January 2026"
+    quarterly = s.model_copy(update={"turn_length_months": 3, "turns": 4, "start": "2010-10"})
+    assert span_words(quarterly) == "4 turns of 3 months from October 2010"

@@ -39,14 +39,37 @@ from game.tui.game import (
 )
 from game.tui.screens import tame_cursor
 
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def span_words(s: Scenario) -> str:
+    """'12 monthly turns from January 2026', '4 turns of 3 months from October 2010'."""
+    year, month = s.start.split("-")
+    when = f"{MONTHS[int(month) - 1]} {year}"
+    n = s.turn_length_months
+    length = "monthly turns" if n == 1 else f"turns of {n} months"
+    return f"{s.turns} {length} from {when}"
+
 
 def scenario_summary(s: Scenario) -> Text:
     """Title, summary, teams and sources of a scenario, for the start screen."""
     t = Text()
     t.append(s.title + "\n", style="bold")
     t.append(
-        f"{s.turns} turns of {s.turn_length_months} month(s) from {s.start} · "
-        f"{len(s.materials)} materials · {len(s.actors)} actors\n\n",
+        f"{span_words(s)} · {len(s.materials)} materials · {len(s.actors)} actors\n\n",
         style="dim",
     )
     t.append(s.summary.strip() + "\n\n")
