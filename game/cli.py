@@ -357,9 +357,7 @@ def _start_session(args: argparse.Namespace) -> Any:
         raise ChokepointError(f"{rep.error}; branch from turn {rep.good_turns} or earlier")
     if not 0 <= turn <= rep.good_turns:
         raise ChokepointError(f"--turn must be between 0 and {rep.good_turns}")
-    branch = rep.session.fork(turn)
-    branch.settings = {**branch.settings, "branch_of": str(args.from_log), "branch_turn": turn}
-    return branch
+    return rep.session.fork(turn, str(args.from_log))
 
 
 def _table(scenario: Any, rows: list[dict[str, Any]]) -> str:

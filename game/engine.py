@@ -332,6 +332,16 @@ class Session:
             self.notes[last.turn] = notes
         return record
 
+    def players_at(self, turn: int) -> dict[str, str]:
+        """Who played each team in ``turn``: ``controllers``, except on a branch, whose turns
+        up to ``branch_turn`` were played by the ``branch_players`` of the session it came from.
+        """
+        before = self.settings.get("branch_players")
+        cut = self.settings.get("branch_turn")
+        if isinstance(before, dict) and isinstance(cut, int) and turn <= cut:
+            return {t: str(before.get(t, "?")) for t in sorted(self.controllers)}
+        return dict(sorted(self.controllers.items()))
+
     def add_note(self, text: str, turn: int | None = None) -> None:
         """Attach a facilitator note to a resolved turn (the last one by default)."""
         turn = self.turn if turn is None else turn
@@ -350,13 +360,21 @@ class Session:
         self.notes.pop(self.turn + 1, None)
         return self.records.pop()
 
-    def fork(self, turn: int) -> Session:
-        """A new session sharing this one's first ``turn`` turns, ready to play turn + 1."""
+    def fork(self, turn: int, source: str | None = None) -> Session:
+        """A new session sharing this one's first ``turn`` turns, ready to play turn + 1.
+
+        Its settings say it is a branch: ``branch_turn`` (``turn``), ``branch_players`` (who
+        played each team in those turns, see :meth:`players_at`) and, when ``source`` (the
+        log this session was read from) is given, ``branch_of``.
+        """
         if not 0 <= turn <= self.turn:
             raise OrderRefused("facilitator", f"cannot fork at turn {turn}: turns 0-{self.turn}")
-        other = Session(
-            self.scenario, self.seed, dict(self.controllers), dict(self.settings), self.ledger
-        )
+        settings = {k: v for k, v in self.settings.items() if not k.startswith("branch_")}
+        if source is not None:
+            settings["branch_of"] = source
+        settings["branch_turn"] = turn
+        settings["branch_players"] = self.players_at(turn)
+        other = Session(self.scenario, self.seed, dict(self.controllers), settings, self.ledger)
         other.model = self.model
         other.states = self.states[: turn + 1]
         other.records = self.records[:turn]

@@ -169,7 +169,11 @@ def test_run_from_a_log_branches_at_a_turn(
     original = source.read_text(encoding="utf-8").splitlines()
     branch = out_log.read_text(encoding="utf-8").splitlines()
     header = json.loads(branch[0])
-    assert header["settings"] == {"branch_of": str(source), "branch_turn": 3}
+    assert header["settings"] == {
+        "branch_of": str(source),
+        "branch_turn": 3,
+        "branch_players": {"beijing": "plan", "tokyo": "plan", "washington": "plan"},
+    }
     for n in (1, 2, 3):  # the shared history is the same, state for state
         assert json.loads(branch[n])["state_hash"] == json.loads(original[n])["state_hash"]
     assert json.loads(branch[4])["orders"]["tokyo"][0]["material"] == "ndpr"
@@ -200,8 +204,23 @@ def test_a_branch_keeps_the_logs_computer_players(
         "tokyo": "plan",
         "washington": "bot:random",
     }
+    assert header["settings"] == {
+        "branch_of": str(source),
+        "branch_turn": 6,
+        "branch_players": {
+            "beijing": "bot:doctrine:hawk",
+            "tokyo": "plan",
+            "washington": "bot:random",
+        },
+    }
     branch = [json.loads(line)["state_hash"] for line in dove.read_text().splitlines()[1:]]
     assert branch[:6] == hashes[:6] and branch[6] != hashes[6]
+    code, out, _ = run(capsys, "report", str(dove))
+    assert code == 0
+    assert (
+        f"**Branch:** of {source} from turn 6; turns 1-6 played by Beijing: computer "
+        "(doctrine:hawk), Tokyo: scripted plan, Washington: computer (random)" in out
+    )
 
 
 def test_run_from_refuses_bad_combinations(

@@ -60,6 +60,30 @@ def test_fork_shares_history_and_diverges(scenario) -> None:  # type: ignore[no-
         s.fork(7)
 
 
+def test_a_fork_says_it_is_a_branch_and_who_played_before_it(scenario) -> None:  # type: ignore[no-untyped-def]
+    s = Session(scenario, seed=3, controllers={"beijing": "bot:doctrine:hawk"})
+    for _ in range(4):
+        s.resolve()
+    branch = s.fork(3, "orig.jsonl")
+    assert branch.settings == {
+        "branch_of": "orig.jsonl",
+        "branch_turn": 3,
+        "branch_players": {"beijing": "bot:doctrine:hawk", "tokyo": "human", "washington": "human"},
+    }
+    branch.controllers["beijing"] = "bot:doctrine:dove"
+    assert branch.players_at(3)["beijing"] == "bot:doctrine:hawk"
+    assert branch.players_at(4)["beijing"] == "bot:doctrine:dove"
+    # a branch of the branch: turns 1-3 were still played by the hawk, turn 4 by the dove
+    for _ in range(2):
+        branch.resolve()
+    twig = branch.fork(5)
+    assert "branch_of" not in twig.settings and twig.settings["branch_turn"] == 5
+    assert twig.settings["branch_players"]["beijing"] == "bot:doctrine:dove"
+    twig_early = branch.fork(2)
+    assert twig_early.settings["branch_players"]["beijing"] == "bot:doctrine:hawk"
+    assert s.players_at(2) == dict(sorted(s.controllers.items()))  # not a branch
+
+
 def test_a_fork_keeps_the_ledger_setting(scenario) -> None:  # type: ignore[no-untyped-def]
     """A session that keeps no ledger (a sweep's) forks into one that keeps none either."""
     quiet = Session(scenario, seed=3, ledger=False)

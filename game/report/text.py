@@ -79,11 +79,15 @@ def header_facts(d: Debrief) -> list[tuple[str, str]]:
         ),
         ("Verification", d.status),
     ]
-    if "branch_of" in d.settings:
-        facts.append(
-            (
-                "Branch",
-                f"of {d.settings['branch_of']} from turn {d.settings.get('branch_turn', '?')}",
+    if "branch_turn" in d.settings:
+        cut = d.settings["branch_turn"]
+        words = f"of {d.settings.get('branch_of', 'another session')} from turn {cut}"
+        before = d.settings.get("branch_players")
+        if isinstance(before, dict) and before != d.controllers and cut:
+            shared = "turn 1" if cut == 1 else f"turns 1-{cut}"
+            words += f"; {shared} played by " + ", ".join(
+                f"{name}: {controller_words(str(before.get(t, '?')))}"
+                for t, name in d.teams.items()
             )
-        )
+        facts.append(("Branch", words))
     return facts

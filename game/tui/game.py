@@ -100,6 +100,8 @@ class TurnTimer:
 
 
 def controller_label(controller: str) -> str:
+    if controller == "plan":
+        return "Scripted plan"
     kind = bot_kind(controller)
     return "Human" if kind is None else f"Computer ({kind})"
 
@@ -373,7 +375,8 @@ class Game:
 
     def fork(self, turn: int, log_path: Path | str) -> Game:
         """A new game from after ``turn`` of this one, written to ``log_path``."""
-        game = Game(self.session.fork(turn), Path(log_path), self.mode, clock=self.clock)
+        forked = self.session.fork(turn, display_path(self.log_path))
+        game = Game(forked, Path(log_path), self.mode, clock=self.clock)
         game.save()
         return game
 

@@ -342,6 +342,8 @@ async def test_fork_from_the_console(make_app, workdir: Path) -> None:
         assert isinstance(app.screen, FacilitatorScreen)
         assert app.game.session.turn == 1
         assert app.game.log_path.name.startswith("dual-use-ban-2026-fork-t1")
+        assert app.game.session.settings["branch_of"] == "orig.jsonl"
+        assert app.game.session.settings["branch_turn"] == 1
     assert replay_log(app.game.log_path).good_turns == 1
     assert replay_log(workdir / "orig.jsonl").good_turns == 2
 

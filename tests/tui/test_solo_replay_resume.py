@@ -189,6 +189,32 @@ async def test_fork_from_the_replay_viewer_starts_a_new_session(make_app, played
         assert app.game.session.turn == 2
         assert "fork-t2" in app.game.log_path.name
         assert replay_log(app.game.log_path).good_turns == 2
+        settings = app.game.session.settings
+        assert settings["branch_of"] == played_log.name and settings["branch_turn"] == 2
+
+
+async def test_the_replay_of_a_branch_names_who_played_each_turn(
+    make_app, workdir: Path, scenario: Scenario
+) -> None:
+    """Turns 1-2 of this branch were played by a hawk Beijing, turns 3-4 by a dove."""
+    from game.log import write_log
+
+    hawk = {"beijing": "bot:doctrine:hawk", "tokyo": "human", "washington": "human"}
+    source = logged_game(workdir / "src.jsonl", scenario, hawk, turns=3)
+    branch = source.fork(2, "src.jsonl")
+    branch.controllers["beijing"] = "bot:doctrine:dove"
+    branch.play({})
+    branch.play({})
+    write_log(branch, workdir / "branch.jsonl")
+    app = make_app(replay="branch.jsonl")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReplayScreen) and app.screen.turn == 4
+        assert "Beijing: Computer (doctrine:dove)" in screen_text(app)
+        await pilot.press("left", "left")
+        await pilot.pause()
+        assert app.screen.turn == 2
+        assert "Beijing: Computer (doctrine:hawk)" in screen_text(app)
 
 
 async def test_resuming_a_run_log_says_who_followed_a_plan(

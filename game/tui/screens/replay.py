@@ -101,7 +101,8 @@ class ReplayScreen(Screen[None]):
         track = "".join("●" if i == n else "─" for i in range(self.last + 1))
         bar.append(f"  {track}", style="dim")
         players = ", ".join(
-            f"{team_name(s, t)}: {controller_label(c)}" for t, c in session.controllers.items()
+            f"{team_name(s, t)}: {controller_label(c)}"
+            for t, c in session.players_at(max(n, 1)).items()
         )
         bar.append(f"\n{players}", style="dim")
         self.query_one("#replay-bar", Static).update(bar)
@@ -158,7 +159,7 @@ class ReplayScreen(Screen[None]):
         if self.turn >= self.scenario.turns:
             self.notify("The game ended at this turn: step back to fork earlier.")
             return
-        forked = self.session.fork(self.turn)
+        forked = self.session.fork(self.turn, display_path(self.replay.path))
         path = default_log_path(f"{self.scenario.id}-fork-t{self.turn}", self.session.seed)
         humans = [t for t, c in forked.controllers.items() if bot_kind(c) is None]
         mode = "solo" if len(humans) == 1 else "hotseat"
