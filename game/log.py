@@ -24,6 +24,7 @@ from game.state import canonical_json, sha256_json
 
 LOG_FORMAT = "chokepoint-log"
 LOG_VERSION = 2
+NOT_AS_WRITTEN = "its line is not as the engine writes it: a key repeated or moved, or spaces added"
 
 
 def header_data(session: Session) -> dict[str, Any]:
@@ -137,9 +138,10 @@ def replay_log(path: str | Path) -> Replay:
     except OSError as exc:
         return Replay(name, None, error=LogError(f"{name}: cannot read the log: {exc.strerror}"))
     text = raw.decode("utf-8", errors="replace")
-    lines = text.split("\n")
-    ends_clean = text.endswith("\n")
-    if ends_clean:
+    ends_clean = text.rstrip(" \t").endswith(("\n", "\r"))  # the last line was written whole
+    # what copying may change is not an edit: Windows line ends, blank lines at the end
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    while lines and not lines[-1].strip():
         lines.pop()
     if not lines or not lines[0].strip():
         return Replay(name, None, error=LogError(f"{name}: the log is empty"))
@@ -167,6 +169,8 @@ def replay_log(path: str | Path) -> Replay:
     body = {k: v for k, v in header.items() if k != "hash"}
     if sha256_json(body) != header.get("hash"):
         return bad("the header has been edited (its hash does not match)", 0, rep)
+    if canonical_json(header) != lines[0]:
+        return bad(f"the header has been edited ({NOT_AS_WRITTEN})", 0, rep)
     try:
         scenario = scenario_from_data(header["scenario"], f"{name} (scenario in header)")
         seed = int(header["seed"])
@@ -200,6 +204,8 @@ def replay_log(path: str | Path) -> Replay:
         stored_hash = data.get("hash")
         if sha256_json({k: v for k, v in data.items() if k != "hash"}) != stored_hash:
             return bad(f"turn {n} has been edited (its hash does not match its content)", n, rep)
+        if canonical_json(data) != line:
+            return bad(f"turn {n} has been edited ({NOT_AS_WRITTEN})", n, rep)
         if session.is_over:
             return bad(f"turn {n} is past the scenario's last turn ({scenario.turns})", n, rep)
         try:

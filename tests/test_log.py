@@ -93,6 +93,35 @@ def test_edit_with_recomputed_hash_still_fails_replay(tmp_path: Path) -> None:
     assert "replays differently" in str(rep.error) and "scores" in str(rep.error)
 
 
+def test_a_key_written_twice_is_an_edit_even_when_json_keeps_the_right_value(
+    tmp_path: Path,
+) -> None:
+    """JSON readers keep the last of two equal keys, so '"seed":99,' put before the real seed
+    leaves the parsed header, and its hash, as they were: the line itself gives it away."""
+
+    def forge(ls: list[str]) -> list[str]:
+        ls[0] = ls[0].replace('"seed":7', '"seed":99,"seed":7')
+        ls[5] = ls[5].replace('"kind":"turn"', '"kind":"header","kind":"turn"')
+        return ls
+
+    rep = replay_log(_damaged(tmp_path, forge))
+    assert rep.error is not None and rep.error.turn == 0 and rep.good_turns == 0
+    assert "the header has been edited (its line is not as the engine writes it" in str(rep.error)
+    rep = replay_log(_damaged(tmp_path, lambda ls: [ls[0], *forge(ls)[1:]]))
+    assert rep.error is not None and rep.error.turn == 5 and rep.good_turns == 4
+
+
+def test_a_copy_with_windows_line_ends_or_blank_lines_at_the_end_still_verifies(
+    tmp_path: Path,
+) -> None:
+    crlf = _damaged(tmp_path, lambda ls: [line.replace("\n", "\r\n") for line in ls])
+    assert replay_log(crlf).ok
+    trailing = _damaged(tmp_path, lambda ls: [*ls, "\n", "  \n"])
+    assert replay_log(trailing).ok and replay_log(trailing).good_turns == 12
+    no_final_newline = _damaged(tmp_path, lambda ls: [*ls[:-1], ls[-1].rstrip("\n")])
+    assert replay_log(no_final_newline).ok
+
+
 def test_removed_turn_is_detected(tmp_path: Path) -> None:
     rep = replay_log(_damaged(tmp_path, lambda ls: ls[:3] + ls[4:]))
     assert rep.error is not None and rep.error.turn == 3 and rep.good_turns == 2
