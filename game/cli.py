@@ -162,6 +162,9 @@ def _app(args: argparse.Namespace) -> int:
     bots = parse_bot_specs(getattr(args, "bot", []))
     if bots and getattr(args, "resume", None):
         raise ChokepointError("--bot goes with a new game: a resumed one keeps its players")
+    solo = getattr(args, "solo", None)
+    if solo is not None or bots:
+        _check_teams(getattr(args, "scenario", None), solo, bots)
     from game.tui.app import run_app  # type: ignore[import-not-found,unused-ignore]
 
     # the only place the command imports textual
@@ -177,6 +180,24 @@ def _app(args: argparse.Namespace) -> int:
             start_screen=args.command is None,
         )
     )
+
+
+def _check_teams(scenario: str | None, solo: str | None, bots: dict[str, str]) -> None:
+    """A team named with --solo or --bot that the scenario lacks is a mistake on the command
+    line: say so and exit, as ``run`` and ``sweep`` do, before the app starts. (A scenario that
+    does not load is left to the app, whose start screen shows why and offers the others.)"""
+    from game.scenario_loader import DEFAULT_SCENARIO, find_scenario, load_scenario
+    from game.spelling import unknown
+
+    try:
+        teams = load_scenario(find_scenario(scenario or DEFAULT_SCENARIO)).teams
+    except ChokepointError:
+        return
+    for flag, team in [("--solo", solo), *(("--bot", t) for t in sorted(bots))]:
+        if team is not None and team not in teams:
+            raise ChokepointError(f"{flag}: {unknown('team', team, teams)}")
+    if solo in bots:
+        raise ChokepointError(f"--bot: {solo} is the team you play (--solo)")
 
 
 def _validate(path: str) -> int:

@@ -311,3 +311,19 @@ def test_play_refuses_bad_computer_players_before_the_app_starts(
 def test_every_command_that_writes_a_file_takes_dash_o(argv: list[str], dest: str) -> None:
     """One short option for "write it here", whichever command: ``-o``."""
     assert getattr(build_parser().parse_args(argv), dest) == argv[-1]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["play", "--solo", "moscow"], "--solo: unknown team 'moscow' (known: beijing, tokyo"),
+        (["play", "senkaku-2010", "--solo", "tokio"], "(did you mean 'tokyo'?"),
+        (["play", "--bot", "washinton=random"], "--bot: unknown team 'washinton'"),
+        (["play", "--solo", "tokyo", "--bot", "tokyo=random"], "tokyo is the team you play"),
+    ],
+)
+def test_play_with_a_team_the_scenario_lacks_exits_before_the_app_starts(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and message in err and "Traceback" not in err
