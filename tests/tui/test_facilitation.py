@@ -136,6 +136,36 @@ async def _override(pilot, app, kind: str, subject: str, value: str, reason: str
     await pilot.pause()
 
 
+async def test_an_index_override_says_which_events_still_move_the_index(
+    make_app, workdir: Path
+) -> None:
+    """Turn 1 ends with the Chikyu news (posture +2), which comes after an override: the
+    dialog says so, so that setting 70 and reading 72 is no surprise."""
+    app = make_app(log=str(workdir / "ov.jsonl"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await resolve(pilot, app)
+        await pilot.press("v")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, OverrideScreen)
+        dialog.query_one("#ov-kind", Select).value = "index"
+        await pilot.pause()
+        dialog.query_one("#ov-subject", Select).value = "posture"
+        await pilot.pause()
+        text = screen_text(app)
+        assert "fired and moved it by +2" in text and "Chikyu lifts rare-earth mud" in text
+        dialog.query_one("#ov-subject", Select).value = "tension"  # not moved by it
+        await pilot.pause()
+        assert "fired and moved it" not in screen_text(app)
+        dialog.query_one("#ov-subject", Select).value = "posture"
+        dialog.query_one("#ov-value", Input).value = "70"
+        dialog.query_one("#ov-reason", Input).value = "Cabinet reshuffle"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.game.session.state.indices["posture"] == pytest.approx(72, abs=0.01)
+
+
 async def test_overrides_with_reasons_shown_and_logged(make_app, workdir: Path) -> None:
     log = workdir / "ov.jsonl"
     app = make_app(log=str(log))

@@ -236,7 +236,27 @@ class OverrideScreen(ModalScreen[TurnRecord | None]):
                 current.update(f"Drawn: {verdict} ({d.chance:.0%} chance, roll {d.roll:.2f})")
         else:
             now = self.record.state.indices.get(value)
-            current.update(f"Now: {now:.1f}" if now is not None else "")
+            text = f"Now: {now:.1f}" if now is not None else ""
+            for headline, delta in self.scripted_moves(value):
+                text += (
+                    f"\nAt the end of this turn “{headline}” fired and moved it by {delta:+g}: "
+                    "events like it still move an index after the value you set."
+                )
+            current.update(text)
+
+    def scripted_moves(self, index: str) -> list[tuple[str, float]]:
+        """The scripted injects that fired at the end of this turn and moved ``index``."""
+        from game.facilitation import find_inject
+
+        out = []
+        for fired in self.record.injects:
+            if fired.manual:
+                continue
+            effects = find_inject(self.game.scenario, fired.id).effects
+            moves = {str(name): delta for name, delta in effects.indices.items()}
+            if moves.get(index):
+                out.append((fired.headline, moves[index]))
+        return out
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#apply")
