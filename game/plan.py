@@ -31,7 +31,7 @@ from game.errors import PlanError
 from game.facilitation import Override, find_inject, parse_override
 from game.orders import Order, name_problems, parse_order
 from game.scenario import Loc, Scenario
-from game.scenario_loader import node_at
+from game.scenario_loader import node_at, place
 from game.spelling import unknown
 
 Plan = dict[int, dict[str, list[Order]]]
@@ -125,18 +125,11 @@ def parse_plan(
                 parsed.append(order)
             plan[turn][team] = parsed
     if problems:
-        lines = [f"{_line(root, loc)}{text}" for loc, text in problems]
+        lines = [f"{place(node_at(root, loc)[0])}{text}" for loc, text in problems]
         noun = "problem" if len(lines) == 1 else "problems"
         listed = "\n".join(f"  {line}" for line in lines)
         raise PlanError(f"{name}: invalid plan ({len(lines)} {noun})\n{listed}")
     return plan, facilitator
-
-
-def _line(root: yaml.Node | None, loc: Loc) -> str:
-    node, _ = node_at(root, loc)
-    if node is None:
-        return ""
-    return f"line {node.start_mark.line + 1}, column {node.start_mark.column + 1}: "
 
 
 def _facilitator_turn(raw: object, scenario: Scenario, where: str) -> FacilitatorTurn:

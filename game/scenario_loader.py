@@ -98,9 +98,7 @@ def _describe(root: yaml.Node | None, loc: Loc, msg: str, value: Any) -> str:
         msg = f"'{loc[-1]}' is not a name allowed here: {msg}"
     path = ".".join(str(p) for p in loc) or "(top level)"
     node, exact = node_at(root, loc)
-    where = ""
-    if node is not None:
-        where = f"line {node.start_mark.line + 1}, column {node.start_mark.column + 1}: "
+    where = place(node)
     if msg.startswith("Extra inputs"):
         hint = closest(str(loc[-1]), _fields_at(loc[:-1]))
         guess = f"; did you mean '{hint}'?" if hint else ""
@@ -141,6 +139,13 @@ def _unwrap(kind: Any) -> Any:
             kind = args[0]
             continue
         return kind
+
+
+def place(node: yaml.Node | None) -> str:
+    """'line 12, column 5: ' for where ``node`` starts in its file ('' without a node)."""
+    if node is None:
+        return ""
+    return f"line {node.start_mark.line + 1}, column {node.start_mark.column + 1}: "
 
 
 def node_at(node: yaml.Node | None, loc: Loc) -> tuple[yaml.Node | None, bool]:

@@ -117,7 +117,8 @@ async def test_scripted_inject_is_news_for_the_next_turn(make_app, workdir: Path
         assert f"NEWS: {news[0].headline}" in screen_text(app)
 
 
-async def _override(pilot, app, kind: str, subject: str, value: str, reason: str) -> None:  # type: ignore[no-untyped-def]
+async def _open_override(pilot, app, kind: str, subject: str) -> OverrideScreen:  # type: ignore[no-untyped-def]
+    """Press v and choose what to override."""
     await pilot.press("v")
     await pilot.pause()
     dialog = app.screen
@@ -126,6 +127,11 @@ async def _override(pilot, app, kind: str, subject: str, value: str, reason: str
     await pilot.pause()
     dialog.query_one("#ov-subject", Select).value = subject
     await pilot.pause()
+    return dialog
+
+
+async def _override(pilot, app, kind: str, subject: str, value: str, reason: str) -> None:  # type: ignore[no-untyped-def]
+    dialog = await _open_override(pilot, app, kind, subject)
     if kind == "draw":
         dialog.query_one("#ov-outcome", Select).value = value
     else:
@@ -145,14 +151,7 @@ async def test_an_index_override_says_which_events_still_move_the_index(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await resolve(pilot, app)
-        await pilot.press("v")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, OverrideScreen)
-        dialog.query_one("#ov-kind", Select).value = "index"
-        await pilot.pause()
-        dialog.query_one("#ov-subject", Select).value = "posture"
-        await pilot.pause()
+        dialog = await _open_override(pilot, app, "index", "posture")
         text = screen_text(app)
         assert "fired and moved it by +2" in text and "Chikyu lifts rare-earth mud" in text
         dialog.query_one("#ov-subject", Select).value = "tension"  # not moved by it
