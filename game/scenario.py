@@ -97,8 +97,10 @@ class Material(Strict):
     china_price: Annotated[float, Field(gt=0.0, allow_inf_nan=False)] | None = Field(
         None, description="Baseline domestic price in China; defaults to price"
     )
-    price_sensitivity: NonNeg = Field(
-        3.0, description="How steeply the price outside China climbs with the shortfall share"
+    price_sensitivity: Annotated[float, Field(ge=0.0, le=10.0, allow_inf_nan=False)] = Field(
+        3.0,
+        description="How steeply the price outside China climbs with the shortfall share "
+        "(at most 10: a total shortfall then multiplies the price by e^10, about 22,000)",
     )
     defence_critical: bool = False
 

@@ -3,15 +3,21 @@ never a traceback, and what was sound in a damaged log still replays."""
 
 from __future__ import annotations
 
+import copy
+import math
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+import yaml
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from game.bots import make_bot
+from game.engine import Session
 from game.errors import ChokepointError
+from game.headless import play_game
 from game.log import replay_log
 from game.plan import load_full_plan
-from game.scenario_loader import load_scenario
+from game.scenario_loader import load_scenario, scenario_from_data
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = (HERE / "golden" / "default-seed7.jsonl").read_bytes()
@@ -120,3 +126,41 @@ def test_a_damaged_plan_is_refused_with_a_message(tmp_path: Path, line: int, jun
         load_full_plan(path, SCENARIO)
     except ChokepointError as exc:
         assert str(exc).startswith(str(path))
+
+
+def _numbers(node: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """The paths of every number in a scenario's data."""
+    if isinstance(node, dict):
+        return [p for k, v in node.items() for p in _numbers(v, (*path, k))]
+    if isinstance(node, list):
+        return [p for i, v in enumerate(node) for p in _numbers(v, (*path, i))]
+    return [path] if isinstance(node, int | float) and not isinstance(node, bool) else []
+
+
+SCENARIO_DATA = yaml.safe_load(SCENARIO_TEXT)
+NUMBERS = _numbers(SCENARIO_DATA)
+
+
+@FUZZ
+@given(st.sampled_from(NUMBERS), st.sampled_from([0, 1e-4, 1e6, 1e300, -1, 11]))
+@example(("materials", "ndpr", "price_sensitivity"), 1e6)
+def test_a_scenario_number_at_an_extreme_is_refused_or_plays_a_whole_game(
+    path: tuple[str | int, ...], value: float
+) -> None:
+    """An author may type any number: the schema refuses it with a message, or the engine
+    plays a whole game with it, with finite scores (a price sensitivity of a million used to
+    overflow ``math.exp``; it is now bounded at 10)."""
+    data = copy.deepcopy(SCENARIO_DATA)
+    node = data
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    try:
+        scenario = scenario_from_data(data)
+    except ChokepointError:
+        return
+    bots = {"beijing": "doctrine:hawk", "tokyo": "random", "washington": "doctrine"}
+    session = Session(scenario, 3, {t: "plan" for t in scenario.teams})
+    play_game(session, {}, {t: make_bot(k, t, scenario, 3) for t, k in bots.items()})
+    assert session.is_over
+    assert all(math.isfinite(v) for v in session.state.scores.values())
