@@ -186,18 +186,16 @@ def _check_teams(scenario: str | None, solo: str | None, bots: dict[str, str]) -
     """A team named with --solo or --bot that the scenario lacks is a mistake on the command
     line: say so and exit, as ``run`` and ``sweep`` do, before the app starts. (A scenario that
     does not load is left to the app, whose start screen shows why and offers the others.)"""
+    from game.bots import player_problem
     from game.scenario_loader import DEFAULT_SCENARIO, find_scenario, load_scenario
-    from game.spelling import unknown
 
     try:
         teams = load_scenario(find_scenario(scenario or DEFAULT_SCENARIO)).teams
     except ChokepointError:
         return
-    for flag, team in [("--solo", solo), *(("--bot", t) for t in sorted(bots))]:
-        if team is not None and team not in teams:
-            raise ChokepointError(f"{flag}: {unknown('team', team, teams)}")
-    if solo in bots:
-        raise ChokepointError(f"--bot: {solo} is the team you play (--solo)")
+    problem = player_problem(teams, solo, bots)
+    if problem is not None:
+        raise ChokepointError(problem)
 
 
 def _validate(path: str) -> int:

@@ -24,7 +24,6 @@ from typing import IO, Any
 
 from game.atomic import check_writable, write_text_atomic
 from game.errors import ChokepointError
-from game.spelling import unknown
 
 DEFAULT_BOT = "doctrine"
 EXIT_INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
@@ -177,12 +176,13 @@ def _bots(args: argparse.Namespace, scenario: Any, session: Any = None) -> dict[
     ``--compare``, a team the session gave to a quick bot keeps it
     (``game.sweep.comparison_bots``)."""
     from game import sweep
+    from game.bots import player_problem
     from game.cli import parse_bot_specs
 
     specs = parse_bot_specs(args.bot)
-    for team in specs:
-        if team not in scenario.teams:
-            raise ChokepointError(f"--bot: {unknown('team', team, scenario.teams)}")
+    problem = player_problem(scenario.teams, None, specs)
+    if problem is not None:
+        raise ChokepointError(problem)
     if session is not None:
         default = sweep.comparison_bots(list(scenario.teams), session.controllers)
     else:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection
 from functools import lru_cache
 
 from game.scenario import INDEX_NAMES, SECTORS, Scenario
-from game.spelling import closest, unknown
+from game.spelling import did_you_mean, unknown
 from game.state import GameState
 
 ROOTS = ("index", "output", "cover", "stockpile", "price", "share", "revenue", "budget")
@@ -40,8 +40,8 @@ def metric_problem(s: Scenario, path: str) -> str | None:
         "budget": [("team", s.teams)],
     }
     if root not in shapes:
-        hint = closest(root, ROOTS)
-        guess = f" (did you mean '{hint}'?)" if hint else ""
+        guess = did_you_mean(root, ROOTS)
+        guess = f" ({guess})" if guess else ""
         return f"unknown metric '{path}'{guess}: it must start with one of {', '.join(ROOTS)}"
     shape = shapes[root]
     optional_last = root == "output"

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from game.errors import OrderRefused
 from game.scenario import ControlLevel, DiplomaticMove, InvestmentOption, Scenario
-from game.spelling import closest, not_one_of, unknown
+from game.spelling import did_you_mean, unknown
 from game.state import CONTROL_RANK, GameState, control_key
 
 
@@ -192,10 +192,8 @@ def _error_words(err: Any) -> str:
         return f"{'.'.join(str(p) for p in loc)}: {err['msg']}"
     allowed = [f.alias or name for name, f in cls.model_fields.items() if name != "type"]
     if kind == "extra_forbidden":
-        hint = closest(field, allowed)
-        guess = f"did you mean '{hint}'? " if hint else ""
-        fields = ", ".join(allowed) or "none"
-        return f"'{field}' is not a field of '{loc[0]}' orders ({guess}their fields: {fields})"
+        said = [did_you_mean(field, allowed), f"their fields: {', '.join(allowed) or 'none'}"]
+        return f"'{field}' is not a field of '{loc[0]}' orders ({' '.join(p for p in said if p)})"
     if kind == "missing":
         return f"'{loc[0]}' orders need '{field}'"
     return f"{field}: {err['msg']}"
@@ -242,50 +240,52 @@ def _move(scenario: Scenario, mid: str) -> DiplomaticMove | None:
 def name_problems(scenario: Scenario, team: str, order: Order) -> list[str]:
     """What in ``order`` can never be right for ``team`` in ``scenario``, whatever the state:
     an order type the team may not give, or a material, country, investment or move that is
-    not in the scenario or not open to the team. A plan is checked with this when it is
-    loaded; everything that depends on the state is left to :func:`check_order`."""
+    not in the scenario or not open to the team. A plan is checked with this when it is loaded
+    (every problem); :func:`check_order` starts with it (the first), then judges the state."""
     t = scenario.teams[team]
     if isinstance(order, Hold):
         return []
     if order.type not in t.orders:
         return [f"{t.name} cannot give {order.type.replace('_', ' ')} orders in this scenario"]
     out = []
-    fields = order.__dict__
+    fields = order.__dict__  # the model's field values (getattr on a missing field is slow)
     material = fields.get("material")
     if material is not None and material not in scenario.materials:
         out.append(unknown("material", material, scenario.materials))
-    for key in ("target", "to"):
-        country = fields.get(key)
-        if country is not None and country != "*" and country not in scenario.actors:
-            out.append(unknown("country", country, scenario.actors))
+    target, to = fields.get("target"), fields.get("to")  # '*' is every country, as a target
+    if target is not None and target != "*" and target not in scenario.actors:
+        out.append(unknown("country", target, scenario.actors))
+    if to is not None and to not in scenario.actors:
+        out.append(unknown("country", to, scenario.actors))
     if isinstance(order, Invest):
-        mine = [o.id for o in scenario.investments if o.team == team]
         opt = _option(scenario, order.option)
-        if opt is None or opt.team != team:
-            out.append(not_one_of(order.option, f"{t.name}'s investments", mine))
+        if opt is None:
+            mine = [o.id for o in scenario.investments if o.team == team]
+            out.append(unknown("investment", order.option, mine))
+        elif opt.team != team:
+            out.append(f"'{opt.name}' is not open to {t.name}")
     if isinstance(order, Diplomacy):
-        mine = [m.id for m in scenario.diplomacy if team in m.teams]
-        if order.move not in mine:
-            out.append(not_one_of(order.move, f"{t.name}'s diplomatic moves", mine))
+        mv = _move(scenario, order.move)
+        if mv is None:
+            mine = [m.id for m in scenario.diplomacy if team in m.teams]
+            out.append(unknown("diplomatic move", order.move, mine))
+        elif team not in mv.teams:
+            out.append(f"'{mv.name}' is not a move open to {t.name}")
     return out
 
 
 def check_order(scenario: Scenario, state: GameState, team: str, order: Order) -> str | None:
     """Why ``team`` may not give ``order`` in ``state`` (ignoring cost), or None if it may."""
-    t = scenario.teams[team]
-    me = t.actor
+    problems = name_problems(scenario, team, order)
+    if problems:
+        return problems[0]
     if isinstance(order, Hold):
         return None
-    if order.type not in t.orders:
-        return f"{t.name} cannot give {order.type.replace('_', ' ')} orders in this scenario"
+    me = scenario.teams[team].actor
     mats, actors = scenario.materials, scenario.actors
-    fields = order.__dict__  # the model's field values (getattr on a missing field is slow)
+    fields = order.__dict__
     material = fields.get("material")
-    if material is not None and material not in mats:
-        return unknown("material", material, mats)
     target = fields.get("target")
-    if target is not None and target != "*" and target not in actors:
-        return unknown("country", target, actors)
     if target == me:
         return "an order cannot target your own country"
     if isinstance(order, ExportControl | LicenceApproval):
@@ -314,27 +314,18 @@ def check_order(scenario: Scenario, state: GameState, team: str, order: Order) -
         if order.amount > have + 1e-9:
             unit = mats[material].unit
             return f"the stockpile holds only {have:,.0f} {unit} of {mats[material].name}"
-        if order.to is not None:
-            if order.to not in actors:
-                return f"unknown country '{order.to}'"
-            if order.to == me:
-                return "leave 'to' empty to release to your own industry"
+        if order.to == me:
+            return "leave 'to' empty to release to your own industry"
     if isinstance(order, Invest):
         opt = _option(scenario, order.option)
-        if opt is None:
-            return f"unknown investment '{order.option}'"
-        if opt.team != team:
-            return f"'{opt.name}' is not open to {t.name}"
+        assert opt is not None
         if opt.locked and opt.id not in state.unlocked:
             return f"'{opt.name}' is not available yet (an event must open it)"
         if order.option in state.completed or any(p.option == order.option for p in state.projects):
             return f"'{opt.name}' is already funded"
     if isinstance(order, Diplomacy):
         mv = _move(scenario, order.move)
-        if mv is None:
-            return f"unknown diplomatic move '{order.move}'"
-        if team not in mv.teams:
-            return f"'{mv.name}' is not a move open to {t.name}"
+        assert mv is not None
         if mv.locked and mv.id not in state.unlocked:
             return f"'{mv.name}' is not available yet (an event must open it)"
     if isinstance(order, Tariff):

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from game.errors import ScenarioError
 from game.scenario import Loc, Scenario, reference_problems
-from game.spelling import closest
+from game.spelling import did_you_mean
 
 SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
 DEFAULT_SCENARIO = "dual-use-ban-2026"
@@ -100,9 +100,8 @@ def _describe(root: yaml.Node | None, loc: Loc, msg: str, value: Any) -> str:
     node, exact = node_at(root, loc)
     where = place(node)
     if msg.startswith("Extra inputs"):
-        hint = closest(str(loc[-1]), _fields_at(loc[:-1]))
-        guess = f"; did you mean '{hint}'?" if hint else ""
-        msg = f"unknown field (not part of the scenario format){guess}"
+        guess = did_you_mean(str(loc[-1]), _fields_at(loc[:-1]))
+        msg = "unknown field (not part of the scenario format)" + (f"; {guess}" if guess else "")
     elif not exact and msg == "Field required":
         msg = f"missing required field '{loc[-1]}'"
     return f"{where}{path}: {msg}"

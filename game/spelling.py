@@ -23,22 +23,14 @@ def closest(value: str, known: Iterable[str]) -> str | None:
     return folded[match[0]] if match else None
 
 
-def unknown(what: str, value: str, known: Iterable[str], *, listed: bool = True) -> str:
+def did_you_mean(value: str, known: Iterable[str]) -> str:
+    """Words like "did you mean 'magnets'?" for 'magnet'; '' when no known name is close."""
+    hint = closest(value, known)
+    return f"did you mean '{hint}'?" if hint is not None else ""
+
+
+def unknown(what: str, value: str, known: Iterable[str]) -> str:
     """Words like "unknown material 'magnet' (did you mean 'magnets'? known: dytb, ...)"."""
     names = sorted(known)
-    hint = closest(value, names)
-    parts = []
-    if hint is not None:
-        parts.append(f"did you mean '{hint}'?")
-    if listed:
-        parts.append(f"known: {', '.join(names)}")
-    return f"unknown {what} '{value}'" + (f" ({' '.join(parts)})" if parts else "")
-
-
-def not_one_of(value: str, what: str, known: Iterable[str]) -> str:
-    """Words like "'bj_firm_statment' is not one of Beijing's diplomatic moves (did you mean
-    'bj_firm_statement'? they are: ...)"."""
-    names = sorted(known)
-    hint = closest(value, names)
-    guess = f"did you mean '{hint}'? " if hint else ""
-    return f"'{value}' is not one of {what} ({guess}they are: {', '.join(names) or 'none'})"
+    parts = [p for p in (did_you_mean(value, names), f"known: {', '.join(names)}") if p]
+    return f"unknown {what} '{value}' ({' '.join(parts)})"

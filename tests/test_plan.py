@@ -48,16 +48,15 @@ def test_every_problem_is_listed_with_its_line_and_the_name_meant(tmp_path: Path
         "(did you mean 'export_control'? known: diplomacy, export_control, hold, invest, "
         "licence_approval, prioritise_defence, sanction, stockpile_build, stockpile_release, "
         "tariff)",
-        "line 5, column 9: turn 1, beijing, order 2: 'bj_firm_statment' is not one of "
-        "Beijing's diplomatic moves (did you mean 'bj_firm_statement'? they are: "
-        "bj_conciliatory, bj_firm_statement, bj_pla_exercise, bj_talks, bj_wedge)",
+        "line 5, column 9: turn 1, beijing, order 2: unknown diplomatic move 'bj_firm_statment' "
+        "(did you mean 'bj_firm_statement'? known: bj_conciliatory, bj_firm_statement, "
+        "bj_pla_exercise, bj_talks, bj_wedge)",
         "line 7, column 9: turn 1, tokyo, order 1: unknown material 'dytbb' (did you mean "
         "'dytb'? known: dytb, gallium, germanium, graphite, magnets, ndpr, sme)",
         "line 8, column 9: turn 1, tokyo, order 2: 'amout' is not a field of 'invest' orders "
         "(their fields: option)",
-        "line 9, column 9: turn 1, tokyo, order 3: 'us_reassure' is not one of Tokyo's "
-        "diplomatic moves (they are: tk_concession, tk_conciliatory, tk_firm_statement, tk_g7, "
-        "tk_talks, tk_wto)",
+        "line 9, column 9: turn 1, tokyo, order 3: 'Reassure Tokyo (2+2 statement)' is not a "
+        "move open to Tokyo",
         "line 12, column 9: turn 2, washington, order 1: unknown country 'JAPAN' (did you mean "
         "'JPN'? known: AUS, CHN, EU, JPN, ROW, USA, VNM)",
         "line 13, column 9: turn 2, washington, order 2: 'invest' orders need 'option'",

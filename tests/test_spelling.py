@@ -8,7 +8,7 @@ import pytest
 
 from game.errors import ScenarioError
 from game.scenario_loader import load_scenario
-from game.spelling import closest, unknown
+from game.spelling import closest, did_you_mean, unknown
 
 DEFAULT = Path(__file__).resolve().parent.parent / "scenarios" / "dual-use-ban-2026.yaml"
 
@@ -27,9 +27,11 @@ def test_unknown_words_the_guess_and_the_known_names() -> None:
         "unknown material 'magnet' (did you mean 'magnets'? known: magnets, ndpr)"
     )
     assert unknown("team", "moscow", ["tokyo"]) == "unknown team 'moscow' (known: tokyo)"
-    assert unknown("team", "Tokyo", ["tokyo"], listed=False) == (
-        "unknown team 'Tokyo' (did you mean 'tokyo'?)"
+    assert unknown("team", "Tokyo", ["tokyo"]) == (
+        "unknown team 'Tokyo' (did you mean 'tokyo'? known: tokyo)"
     )
+    assert did_you_mean("Tokyo", ["tokyo"]) == "did you mean 'tokyo'?"
+    assert did_you_mean("oil", ["tokyo"]) == ""
 
 
 def test_a_misspelt_scenario_name_is_answered_with_the_right_one(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ game seed, the turn and the team, never from the clock, so a game replays exactl
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from typing import Protocol
 
 from game.fog import TeamView
@@ -58,6 +58,17 @@ def _register() -> None:
 
 
 _register()
+
+
+def player_problem(teams: Collection[str], solo: str | None, bots: Mapping[str, str]) -> str | None:
+    """What is wrong with the players asked for (``--solo TEAM``, ``--bot TEAM=KIND``), if
+    anything: a team the scenario lacks, or the solo player's own team given to a bot."""
+    for flag, team in [("--solo", solo), *(("--bot", t) for t in sorted(bots))]:
+        if team is not None and team not in teams:
+            return f"{flag}: {unknown('team', team, teams)}"
+    if solo is not None and solo in bots:
+        return f"--bot: {solo} is the team you play (--solo)"
+    return None
 
 
 def make_bot(kind: str, team: str, scenario: Scenario, seed: int) -> Bot:

@@ -17,9 +17,9 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from game.bots import player_problem
 from game.engine import bot_controller
 from game.errors import ChokepointError
-from game.spelling import unknown as unknown_name
 from game.tui.collector import Collector
 from game.tui.game import DEFAULT_SEED, HUMAN, Game, default_log_path
 
@@ -120,18 +120,12 @@ class ChokepointApp(App[int]):
             return
         seed = DEFAULT_SEED if self.opt_seed is None else self.opt_seed
         teams = sorted(scenario.teams)
-        if self.opt_solo is not None and self.opt_solo not in teams:
-            self.show_start(f"--solo: {unknown_name('team', self.opt_solo, teams)}")
+        problem = player_problem(teams, self.opt_solo, self.opt_bots)
+        if problem is not None:
+            self.show_start(problem)
             return
         from game.tui.game import solo_opponent
 
-        unknown = sorted(set(self.opt_bots) - set(teams))
-        if unknown:
-            self.show_start(f"--bot: {unknown_name('team', unknown[0], teams)}")
-            return
-        if self.opt_solo in self.opt_bots:
-            self.show_start(f"--bot: {self.opt_solo} is the team you play (--solo)")
-            return
         if self.opt_solo:
             default = solo_opponent()
             controllers = {
