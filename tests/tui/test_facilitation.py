@@ -73,6 +73,7 @@ async def test_inject_fired_by_hand_reaches_teams_results_and_log(make_app, work
         assert f"NEWS: {G7}" in screen_text(app)
         await pilot.press("escape")  # hand back unsealed
         await pilot.pause()
+        assert "The facilitator: press Enter when you are ready." in screen_text(app)
         await pilot.press("enter")  # the facilitator takes the terminal
         await pilot.pause()
         await resolve(pilot, app)

@@ -110,7 +110,8 @@ class HandoverScreen(ModalScreen[bool]):
             yield Static(self.to.upper(), id="handover-team")
             if self.detail:
                 yield Static(self.detail, classes="hint")
-            yield Static(f"\n{self.to}: press Enter when you are ready.", classes="hint")
+            who = self.to[:1].upper() + self.to[1:]  # 'the facilitator' opens the sentence
+            yield Static(f"\n{who}: press Enter when you are ready.", classes="hint")
 
     def action_ready(self) -> None:
         self.dismiss(True)
