@@ -33,6 +33,7 @@ from game.orders import Order, name_problems, parse_order
 from game.scenario import Loc, Scenario
 from game.scenario_loader import node_at, place
 from game.spelling import unknown
+from game.yaml_source import YamlProblem, read_yaml
 
 Plan = dict[int, dict[str, list[Order]]]
 
@@ -63,16 +64,11 @@ def load_full_plan(path: str | Path, scenario: Scenario) -> tuple[Plan, Facilita
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data, root = read_yaml(text)
     except OSError as exc:
         raise PlanError(f"{path}: cannot read the plan: {exc.strerror}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}, column {mark.column + 1}:" if mark else ""
-        raise PlanError(
-            f"{path}:{where} YAML syntax error: {getattr(exc, 'problem', exc)}"
-        ) from None
+    except YamlProblem as exc:
+        raise PlanError(f"{path}: {exc}") from None
     return parse_plan(data, scenario, str(path), root)
 
 

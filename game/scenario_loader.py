@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from game.errors import ScenarioError
 from game.scenario import Loc, Scenario, reference_problems
 from game.spelling import did_you_mean
+from game.yaml_source import YamlProblem, read_yaml
 
 SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
 DEFAULT_SCENARIO = "dual-use-ban-2026"
@@ -52,13 +53,9 @@ def load_scenario(path: str | Path) -> Scenario:
 
 def parse_scenario(text: str, name: str = "<scenario>") -> Scenario:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ScenarioError(name, [f"{where}YAML syntax error: {problem}"]) from None
+        data, node = read_yaml(text)
+    except YamlProblem as exc:
+        raise ScenarioError(name, [str(exc)]) from None
     if not isinstance(data, dict):
         raise ScenarioError(name, ["line 1: the file must be a mapping of scenario fields"])
     try:
