@@ -300,7 +300,7 @@ def _run(args: argparse.Namespace) -> int:
             raise ChokepointError(f"--log: {exc}") from None
     started = session.turn
     try:
-        play_game(session, plan, bots, args.turns, facilitator)
+        skipped = play_game(session, plan, bots, args.turns, facilitator).skipped
     except KeyboardInterrupt:  # keep the turns already played
         del session.states[len(session.records) + 1 :]  # Ctrl-C between the two appends
         print(f"chokepoint: interrupted after turn {session.turn}", file=sys.stderr)
@@ -313,6 +313,8 @@ def _run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         return 130
+    for what in skipped:
+        print(f"chokepoint: {args.orders}, {what}", file=sys.stderr)
     if args.log:
         write_log(session, args.log)
     summaries = [turn_summary(session, t) for t in range(session.turn + 1)]

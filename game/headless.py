@@ -7,16 +7,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.bots import Bot, HoldBot
-from game.engine import Session, TurnRecord
+from game.engine import Session, TurnRecord, resolve_turn
+from game.facilitation import Override, find_inject
 from game.fog import team_view
 from game.orders import Order
-from game.plan import FacilitatorPlan, Plan
+from game.plan import FacilitatorPlan, FacilitatorTurn, Plan
 
 
 @dataclass
 class GameRun:
     session: Session
     records: list[TurnRecord] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    """The facilitator actions of the plan that could not apply when their turn came (an
+    inject that had already fired, a draw override naming a draw that did not happen), in
+    words, each starting with its turn."""
 
 
 def computer_orders(session: Session, bots: Mapping[str, Bot]) -> dict[str, list[Order]]:
@@ -57,10 +62,48 @@ def play_game(
         if fac is None:
             run.records.append(session.play(orders))
             continue
-        run.records.append(session.play(orders, fac.injects, fac.overrides))
+        injects, overrides = _applicable(session, orders, fac, run.skipped)
+        run.records.append(session.play(orders, injects, overrides))
         for note in fac.notes:
             session.add_note(note)
     return run
+
+
+def _applicable(
+    session: Session, orders: Mapping[str, list[Order]], fac: FacilitatorTurn, skipped: list[str]
+) -> tuple[list[str], list[Override]]:
+    """The plan's injects and overrides for the next turn that can apply to it; the others are
+    described in ``skipped``.
+
+    Which injects have fired and which draws a turn makes depend on the play (bots' orders,
+    conditions met), so a plan cannot always be checked for them before the run. An inject
+    that fires once and has already fired is left out; so is a draw override naming a draw
+    that does not happen this turn (which draws happen depends on the orders accepted, not on
+    the overrides, so one resolve without the draw overrides tells)."""
+    n = session.turn + 1
+    injects: list[str] = []
+    for inject_id in fac.injects:
+        inj = find_inject(session.scenario, inject_id)
+        if inj.once and (inj.id in session.state.fired or inj.id in injects):
+            skipped.append(f"turn {n}: inject '{inj.id}' skipped: it has already fired")
+        else:
+            injects.append(inj.id)
+    overrides = list(fac.overrides)
+    if any(ov.kind == "draw" for ov in overrides):
+        rest = [ov for ov in overrides if ov.kind != "draw"]
+        _, trial = resolve_turn(
+            session.model, session.state, orders, session.seed, injects, rest, ledger=False
+        )
+        drawn = {d.subject for d in trial.draws}
+        for ov in overrides:
+            if ov.kind == "draw" and ov.subject not in drawn:
+                known = ", ".join(sorted(drawn)) or "none"
+                skipped.append(
+                    f"turn {n}: override of draw '{ov.subject}' skipped: no such draw happened "
+                    f"this turn (draws: {known})"
+                )
+        overrides = [ov for ov in overrides if ov.kind != "draw" or ov.subject in drawn]
+    return injects, overrides
 
 
 def turn_summary(session: Session, turn: int) -> dict[str, Any]:

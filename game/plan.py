@@ -32,7 +32,7 @@ from game.facilitation import Override, find_inject, parse_override
 from game.orders import Order, name_problems, parse_order
 from game.scenario import Loc, Scenario
 from game.scenario_loader import node_at, place
-from game.spelling import unknown
+from game.spelling import did_you_mean, unknown
 from game.yaml_source import YamlProblem, read_yaml
 
 Plan = dict[int, dict[str, list[Order]]]
@@ -76,7 +76,7 @@ def parse_plan(
     data: object, scenario: Scenario, name: str = "<plan>", root: yaml.Node | None = None
 ) -> tuple[Plan, FacilitatorPlan]:
     if not isinstance(data, dict) or set(data) != {"turns"} or not isinstance(data["turns"], dict):
-        raise PlanError(f"{name}: a plan is a mapping with one key, 'turns'")
+        raise PlanError(f"{name}: {_not_a_plan(data, root)}")
     plan: Plan = {}
     facilitator: FacilitatorPlan = {}
     problems: list[tuple[Loc, str]] = []
@@ -93,10 +93,9 @@ def parse_plan(
         plan[turn] = {}
         for team, orders in teams.items():
             if team == "facilitator":
-                try:
-                    facilitator[turn] = _facilitator_turn(orders, scenario, f"turn {turn}")
-                except PlanError as exc:
-                    problems.append(((*here, team), str(exc)))
+                fac, wrong = _facilitator_turn(orders, scenario, f"turn {turn}")
+                facilitator[turn] = fac
+                problems.extend(((*here, team, *loc), text) for loc, text in wrong)
                 continue
             if team not in scenario.teams:
                 problems.append(
@@ -120,31 +119,105 @@ def parse_plan(
                 )
                 parsed.append(order)
             plan[turn][team] = parsed
+    problems.extend(_fired_twice(facilitator, scenario))
     if problems:
-        lines = [f"{place(node_at(root, loc)[0])}{text}" for loc, text in problems]
+        placed = sorted(
+            ((node_at(root, loc)[0], text) for loc, text in problems),
+            key=lambda pair: _line_of(pair[0]),
+        )
+        lines = [f"{place(node)}{text}" for node, text in placed]
         noun = "problem" if len(lines) == 1 else "problems"
         listed = "\n".join(f"  {line}" for line in lines)
         raise PlanError(f"{name}: invalid plan ({len(lines)} {noun})\n{listed}")
     return plan, facilitator
 
 
-def _facilitator_turn(raw: object, scenario: Scenario, where: str) -> FacilitatorTurn:
-    if not isinstance(raw, dict) or not set(raw) <= {"injects", "overrides", "notes"}:
-        raise PlanError(f"{where}, facilitator: expected a mapping with injects, overrides, notes")
+def _line_of(node: yaml.Node | None) -> int:
+    return node.start_mark.line if node is not None else -1
+
+
+def _not_a_plan(data: object, root: yaml.Node | None) -> str:
+    """Why ``data`` is not a plan, where, in words."""
+    shape = "a plan is a mapping with one key, 'turns', holding the turns by number"
+    if not isinstance(data, dict):
+        return f"{'the file is empty' if data is None else 'not a mapping'}: {shape}"
+    for key in data:
+        if key != "turns":
+            guess = did_you_mean(str(key), ["turns"])
+            keys = [k for k, _ in root.value] if isinstance(root, yaml.MappingNode) else []
+            where = next((place(k) for k in keys if k.value == str(key)), "")
+            return f"{where}'{key}' is not part of a plan ({shape})" + (
+                f"; {guess}" if guess else ""
+            )
+    if "turns" not in data:
+        return shape
+    return f"{place(node_at(root, ('turns',))[0])}'turns' must map turn numbers to orders"
+
+
+FACILITATOR_KEYS = ("injects", "overrides", "notes")
+
+
+def _facilitator_turn(
+    raw: object, scenario: Scenario, where: str
+) -> tuple[FacilitatorTurn, list[tuple[Loc, str]]]:
+    """One turn's facilitator actions, and every problem with them (each with its place
+    below ``facilitator``)."""
     out = FacilitatorTurn()
-    for inject_id in raw.get("injects", []) or []:
+    problems: list[tuple[Loc, str]] = []
+    if not isinstance(raw, dict):
+        keys = ", ".join(FACILITATOR_KEYS)
+        return out, [((), f"{where}, facilitator: expected a mapping with any of {keys}")]
+    for key in raw:
+        if key not in FACILITATOR_KEYS:
+            problems.append(
+                ((key,), f"{where}, facilitator: {unknown('key', key, FACILITATOR_KEYS)}")
+            )
+    lists: dict[str, list[object]] = {}
+    for key in FACILITATOR_KEYS:
+        value = raw.get(key) or []
+        if isinstance(value, list):
+            lists[key] = value
+        else:
+            problems.append(
+                ((key,), f"{where}, facilitator: {key} must be a list, e.g. {key}: [{value!r}]")
+            )
+            lists[key] = []
+    for i, inject_id in enumerate(lists["injects"]):
         try:
             find_inject(scenario, str(inject_id))
         except ValueError as exc:
-            raise PlanError(f"{where}, facilitator: {exc}") from None
+            problems.append((("injects", i), f"{where}, facilitator: {exc}"))
+            continue
         out.injects.append(str(inject_id))
-    for i, ov in enumerate(raw.get("overrides", []) or [], start=1):
+    for i, ov in enumerate(lists["overrides"]):
         try:
             out.overrides.append(parse_override(ov))
         except ValueError as exc:
-            raise PlanError(f"{where}, facilitator, override {i}: {exc}") from None
-    for note in raw.get("notes", []) or []:
+            problems.append((("overrides", i), f"{where}, facilitator, override {i + 1}: {exc}"))
+    for i, note in enumerate(lists["notes"]):
         if not isinstance(note, str) or not note.strip():
-            raise PlanError(f"{where}, facilitator: notes must be text")
+            problems.append((("notes", i), f"{where}, facilitator: notes must be text"))
+            continue
         out.notes.append(note.strip())
-    return out
+    return out, problems
+
+
+def _fired_twice(facilitator: FacilitatorPlan, scenario: Scenario) -> list[tuple[Loc, str]]:
+    """A hand-fired inject that fires once, listed again in a later place of the plan."""
+    problems: list[tuple[Loc, str]] = []
+    first: dict[str, int] = {}
+    for turn in sorted(facilitator):
+        for i, inject_id in enumerate(facilitator[turn].injects):
+            if not find_inject(scenario, inject_id).once:
+                continue
+            if inject_id in first:
+                problems.append(
+                    (
+                        ("turns", turn, "facilitator", "injects", i),
+                        f"turn {turn}, facilitator: inject '{inject_id}' fires once and is "
+                        f"already fired in turn {first[inject_id]}",
+                    )
+                )
+            else:
+                first[inject_id] = turn
+    return problems

@@ -327,3 +327,24 @@ def test_play_with_a_team_the_scenario_lacks_exits_before_the_app_starts(
 ) -> None:
     code, _, err = run(capsys, *argv)
     assert code == 2 and message in err and "Traceback" not in err
+
+
+def test_a_plans_facilitator_action_that_cannot_apply_is_skipped_not_fatal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # With Tokyo held by a bot, the plan's override of Tokyo's G7 draw has no draw to set:
+    # the run used to stop there with exit 2 and write no log.
+    log = tmp_path / "x.jsonl"
+    plan = str(HERE / "plan-facilitated.yaml")
+    argv = ["run", "dual-use-ban-2026", "--seed", "11", "--orders", plan, "--bot", "tokyo=hold"]
+    code, out, err = run(capsys, *argv, "-o", str(log))
+    assert code == 0 and "log written to" in out
+    assert err.splitlines() == [
+        f"chokepoint: {plan}, turn 1: override of draw 'tokyo:tk_g7' skipped: no such draw "
+        "happened this turn (draws: beijing:bj_pla_exercise, washington:us_signal)"
+    ]
+    rep = replay_log(log)
+    assert rep.error is None and rep.session is not None and rep.session.turn == 12
+    first = rep.session.records[0]
+    assert [ov.kind for ov in first.overrides] == []
+    assert [ov.subject for ov in rep.session.records[2].overrides] == ["tension"]

@@ -87,3 +87,77 @@ def test_a_good_plan_loads_as_written(tmp_path: Path) -> None:
     )
     plan, facilitator = load_full_plan(path, load_scenario(DEFAULT))
     assert plan == {3: {"washington": [Diplomacy(move="us_reassure")]}} and facilitator == {}
+
+
+FACILITATOR_MISTAKES = """\
+turns:
+  1:
+    facilitator:
+      notes: hello
+      injects: lib_pla_exercise
+      overides: []
+      overrides:
+        - {kind: index, subject: market_share, value: 50, reason: x}
+        - {kind: index, subject: tension, value: 50}
+  2:
+    facilitator:
+      injects: [lib_pla_exercise]
+  3:
+    facilitator:
+      injects: [lib_pla_exercise]
+"""
+
+
+def test_every_facilitator_mistake_is_reported_with_its_line(tmp_path: Path) -> None:
+    # before: the first mistake stopped the check, a single string of notes was read as a
+    # list of characters, and an inject fired by hand twice was found only at its turn
+    assert problems(tmp_path, FACILITATOR_MISTAKES) == [
+        "line 4, column 14: turn 1, facilitator: notes must be a list, e.g. notes: ['hello']",
+        "line 5, column 16: turn 1, facilitator: injects must be a list, e.g. "
+        "injects: ['lib_pla_exercise']",
+        "line 6, column 17: turn 1, facilitator: unknown key 'overides' (did you mean "
+        "'overrides'? known: injects, notes, overrides)",
+        "line 8, column 11: turn 1, facilitator, override 1: an index override sets one of "
+        "tension, cohesion, posture, deterrence to 0-100",
+        "line 9, column 11: turn 1, facilitator, override 2: reason: Field required",
+        "line 15, column 17: turn 3, facilitator: inject 'lib_pla_exercise' fires once and is "
+        "already fired in turn 2",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "turn:\n  1:\n    beijing: []\n",
+            "line 1, column 1: 'turn' is not part of a plan (a plan is a mapping with one key, "
+            "'turns', holding the turns by number); did you mean 'turns'?",
+        ),
+        ("", "the file is empty: a plan is a mapping with one key, 'turns', holding the turns"),
+        ("turns: [1, 2]\n", "line 1, column 8: 'turns' must map turn numbers to orders"),
+    ],
+)
+def test_a_file_that_is_not_a_plan_says_where_and_why(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PlanError) as err:
+        load_full_plan(path, load_scenario(DEFAULT))
+    assert str(err.value).startswith(f"{path}: {message}")
+
+
+def test_an_inject_that_already_fired_in_play_is_skipped_with_a_word(tmp_path: Path) -> None:
+    from game.engine import Session
+    from game.headless import play_game
+
+    # chikyu_mud is scripted for turn 2; the plan also fires it by hand in turn 3
+    path = tmp_path / "plan.yaml"
+    path.write_text("turns:\n  3:\n    facilitator:\n      injects: [chikyu_mud]\n", "utf-8")
+    scenario = load_scenario(DEFAULT)
+    plan, facilitator = load_full_plan(path, scenario)
+    session = Session(scenario, 5, {t: "plan" for t in scenario.teams})
+    run = play_game(session, plan, {}, 4, facilitator)
+    assert run.skipped == ["turn 3: inject 'chikyu_mud' skipped: it has already fired"]
+    assert session.turn == 4
+    assert [i.id for r in session.records for i in r.injects].count("chikyu_mud") == 1
