@@ -313,8 +313,8 @@ class ChokepointApp(App[int]):
                 self.pop_screen()
             team_screen.time_up()
             return
-        if isinstance(self.screen, HandoverScreen) and self.screen.to != "the facilitator":
-            self.screen.dismiss(False)
+        if isinstance(self.screen, HandoverScreen) and self.screen.for_team:
+            self.screen.dismiss(None)  # the console calls the facilitator back
             return
         refresh = getattr(self.screen, "refresh_all", None)
         if refresh is not None:

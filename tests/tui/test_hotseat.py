@@ -251,3 +251,36 @@ async def test_drafts_table_wraps_long_orders_and_keeps_the_verdict_in_view(
             "Diplomatic move: Build a G7 critical-minerals coalition"
         )
         assert [str(table.get_row_at(i)[-1]) for i in range(2)] == ["✓ ok", "✓ ok"]
+
+
+async def test_escape_on_a_teams_hand_over_never_opens_the_console(make_app) -> None:
+    """The console lists the sealed orders: a team that presses Escape on its hand-over screen
+    stays there; only the facilitator's labelled ctrl+f takes the terminal back."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        console = app.screen
+        assert isinstance(console, FacilitatorScreen)
+        await pilot.press("n")  # the hand-over for Beijing, straight from the console
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HandoverScreen) and "BEIJING" in screen_text(app)
+        await pilot.press("enter", "a")  # Beijing adds the form's first order and seals it
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, HandoverScreen) and "TOKYO" in screen_text(app)
+        for key in ("escape", "escape", "q"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, HandoverScreen) and app.screen.to == "Tokyo"
+            assert console.query_one("#fac-body").has_class("hidden")
+            assert "Export control" not in screen_text(app)
+        assert "Facilitator only: ctrl+f takes the terminal back" in screen_text(app)
+        await pilot.press("ctrl+f")  # the facilitator's own key
+        await pilot.pause()
+        assert app.screen is console and not console.query_one("#fac-body").has_class("hidden")
+        assert "Sealed orders (only you see these)" in screen_text(app)

@@ -83,21 +83,30 @@ class JumpScreen(ModalScreen[int | None]):
         self.dismiss(None)
 
 
-class HandoverScreen(ModalScreen[bool]):
+class HandoverScreen(ModalScreen[bool | None]):
     """Hot seat: an opaque screen between teams, so nobody sees the previous team's orders.
 
-    Dismisses True when the named team (or the facilitator) says it is ready, False on Escape
-    (the facilitator takes the terminal back instead).
+    Dismisses True when the named team (or the facilitator) says it is ready, and False when
+    the facilitator takes the terminal back with ctrl+f (labelled for the facilitator only).
+    No generic key (Escape, the command palette) leaves it: the console behind it lists the
+    teams' sealed orders. The app dismisses it with None when the turn's time runs out.
     """
+
+    FACILITATOR = "the facilitator"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "ready", "I am ready", priority=True),
-        Binding("escape", "back", "Back to facilitator"),
+        Binding("ctrl+f", "back", "Facilitator: back to the console"),
     ]
 
     def __init__(self, to: str, previous: str | None = None, detail: str = "") -> None:
         super().__init__()
         self.to, self.previous, self.detail = to, previous, detail
+
+    @property
+    def for_team(self) -> bool:
+        """True when a team (not the facilitator) is called to the terminal."""
+        return self.to != self.FACILITATOR
 
     def compose(self) -> ComposeResult:
         with Vertical(id="handover-box"):
@@ -112,6 +121,11 @@ class HandoverScreen(ModalScreen[bool]):
                 yield Static(self.detail, classes="hint")
             who = self.to[:1].upper() + self.to[1:]  # 'the facilitator' opens the sentence
             yield Static(f"\n{who}: press Enter when you are ready.", classes="hint")
+            if self.for_team:
+                yield Static(
+                    "(Facilitator only: ctrl+f takes the terminal back to the console.)",
+                    classes="hint",
+                )
 
     def action_ready(self) -> None:
         self.dismiss(True)

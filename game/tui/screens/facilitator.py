@@ -264,7 +264,9 @@ class FacilitatorScreen(Screen[None]):
         def ready(go: bool | None) -> None:
             if go:
                 self.app.push_screen(TeamScreen(g, team), done)
-            else:
+            elif go is None:  # the turn's time ran out while the team was being called
+                self.hand_back()
+            else:  # the facilitator took the terminal back (ctrl+f)
                 self.cover(False)
 
         def done(sealed: bool | None) -> None:
@@ -272,17 +274,21 @@ class FacilitatorScreen(Screen[None]):
             if sealed and nxt is not None:
                 self.hand_to(nxt, previous=g.team_label(team))
             else:
-                self.app.push_screen(
-                    HandoverScreen(
-                        "the facilitator",
-                        previous=g.team_label(team) if sealed else None,
-                        detail="Every team has sealed its orders." if nxt is None else "",
-                    ),
-                    lambda _: self.cover(False),
+                self.hand_back(
+                    previous=g.team_label(team) if sealed else None,
+                    detail="Every team has sealed its orders." if nxt is None else "",
                 )
 
         self.cover(True)
         self.app.push_screen(HandoverScreen(g.team_label(team), previous=previous), ready)
+
+    def hand_back(self, previous: str | None = None, detail: str = "") -> None:
+        """The hand-over screen that calls the facilitator back; Enter shows the console."""
+        self.cover(True)
+        self.app.push_screen(
+            HandoverScreen(HandoverScreen.FACILITATOR, previous=previous, detail=detail),
+            lambda _: self.cover(False),
+        )
 
     def cover(self, on: bool) -> None:
         """Hide the console while a team holds the terminal (so no frame can show it)."""
