@@ -185,7 +185,8 @@ class ChokepointApp(App[int]):
 
             self.switch_or_push(FacilitatorScreen(game))
 
-    def open_replay(self, path: str, base: bool = False) -> None:
+    def open_replay(self, path: str, base: bool = False, only: str | None = None) -> None:
+        """Open the replay viewer on ``path``; ``only`` limits it to one team's view."""
         from game.log import replay_log
         from game.tui.screens.replay import ReplayScreen
 
@@ -200,7 +201,7 @@ class ChokepointApp(App[int]):
         if base:
             self.switch_or_push(ReplayScreen(rep))
         else:
-            self.push_screen(ReplayScreen(rep))
+            self.push_screen(ReplayScreen(rep, only=only))
 
     # -- results, report and timer ---------------------------------------------------------
 

@@ -272,3 +272,27 @@ def _plain(widget) -> list[str]:  # type: ignore[no-untyped-def]
     """The lines a widget shows on the screen, as plain text."""
     lines = widget.render_lines(widget.region.reset_offset)  # type: ignore[attr-defined]
     return ["".join(seg.text for seg in line).rstrip() for line in lines]
+
+
+async def test_solo_replay_during_the_game_shows_only_the_players_view(make_app) -> None:
+    """'p' on a solo player's results opens the replay as Tokyo, and 'v' does not reveal the
+    computer teams' views or scores (the results keep them 'unknown to you' too)."""
+    app = make_app(solo="tokyo", seed=3)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
+        await pilot.press("p")
+        await pilot.pause()
+        replay = app.screen
+        assert isinstance(replay, ReplayScreen)
+        for _ in range(4):
+            assert replay.pov == "tokyo"
+            text = screen_text(app)
+            assert "View: Tokyo" in text and "View: Facilitator" not in text
+            assert "Beijing's score: unknown to you" in text
+            await pilot.press("v")
+            await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)

@@ -42,7 +42,9 @@ class ReplayScreen(Screen[None]):
         Binding("escape,q", "close", "Close"),
     ]
 
-    def __init__(self, replay: Replay, turn: int | None = None) -> None:
+    def __init__(self, replay: Replay, turn: int | None = None, only: str | None = None) -> None:
+        """``only``: the one point of view allowed (solo play, during the game: the player's
+        team); None gives every view, the facilitator's first."""
         super().__init__()
         assert replay.session is not None
         self.replay = replay
@@ -50,8 +52,9 @@ class ReplayScreen(Screen[None]):
         self.scenario = replay.session.scenario
         self.last = self.session.turn
         self.turn = self.last if turn is None else max(0, min(turn, self.last))
-        self.povs = [FACILITATOR, *sorted(self.scenario.teams)]
-        self.pov = FACILITATOR
+        self.only = only
+        self.povs = [only] if only else [FACILITATOR, *sorted(self.scenario.teams)]
+        self.pov = self.povs[0]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -98,6 +101,8 @@ class ReplayScreen(Screen[None]):
         bar.append(f"Turn {n} of {self.last}", style="bold")
         bar.append(f" · {month} · ")
         bar.append(f"View: {team_name(s, self.pov)}", style="bold cyan")
+        if self.only:
+            bar.append(" (solo play: your view only)", style="cyan")
         track = "".join("●" if i == n else "─" for i in range(self.last + 1))
         bar.append(f"  {track}", style="dim")
         players = ", ".join(
@@ -142,7 +147,13 @@ class ReplayScreen(Screen[None]):
 
         self.app.push_screen(JumpScreen(0, self.last, self.turn), chosen)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # one view only (solo play): no key to switch it
+        return not (action == "cycle_view" and self.only)
+
     def action_cycle_view(self) -> None:
+        if self.only:
+            return
         i = self.povs.index(self.pov)
         self.pov = self.povs[(i + 1) % len(self.povs)]
         self.notify(f"Point of view: {team_name(self.scenario, self.pov)}", timeout=2)

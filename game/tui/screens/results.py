@@ -176,4 +176,7 @@ class ResultsScreen(Screen[None]):
         self.app.push_screen(CompareScreen(self.game, self.pov))
 
     def action_replay(self) -> None:
-        self.app.open_replay(str(self.game.log_path))  # type: ignore[attr-defined]
+        # a solo player replays the session from the team's own view: the computer teams'
+        # scores and private numbers stay hidden, as on the results
+        only = None if self.pov == FACILITATOR else self.pov
+        self.app.open_replay(str(self.game.log_path), only=only)  # type: ignore[attr-defined]
