@@ -15,6 +15,7 @@ sections are checked by :func:`reference_problems`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from typing import Annotated, Literal, get_args
 
@@ -25,8 +26,21 @@ from game.spelling import unknown
 Id = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_\-]*$", max_length=40)]
 Target = Annotated[str, Field(pattern=r"^(\*|[A-Za-z][A-Za-z0-9_\-]*)$", max_length=40)]
 Fraction = Annotated[float, Field(ge=0.0, le=1.0)]
-NonNeg = Annotated[float, Field(ge=0.0, allow_inf_nan=False)]
+NonNeg = Annotated[float, Field(ge=0.0)]
 Index = Annotated[float, Field(ge=0.0, le=100.0)]
+
+MAX_QUANTITY = 1e9
+"""Most of a material a scenario may name per turn (production, demand, stockpile, capacity)."""
+MAX_MONEY = 1e7
+"""Most money a scenario may name, US$ million (a budget, income or cost of US$10 trillion)."""
+MAX_PRICE = 1e9
+"""Highest price, or US$ million per unit at a price of 1, a scenario may name."""
+MAX_METRIC = 1e12
+"""Largest objective bound (``low``/``high``) in either direction."""
+Quantity = Annotated[float, Field(ge=0.0, le=MAX_QUANTITY)]
+Money = Annotated[float, Field(ge=0.0, le=MAX_MONEY)]
+Price = Annotated[float, Field(gt=0.0, le=MAX_PRICE)]
+Days = Annotated[float, Field(ge=0.0, le=3650.0)]
 
 OrderType = Literal[
     "export_control",
@@ -51,9 +65,10 @@ SECTORS: tuple[str, ...] = get_args(SectorName)
 
 
 class Strict(BaseModel):
-    """Base for every scenario model: unknown keys are errors, values are frozen."""
+    """Base for every scenario model: unknown keys are errors, values are frozen, and every
+    number is finite (a ``.inf`` or ``.nan`` would make scores nan and logs unwritable)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Source(Strict):
@@ -75,8 +90,8 @@ class Team(Strict):
     name: str
     actor: Id
     action_points: Annotated[int, Field(ge=0, le=20)]
-    budget: NonNeg = Field(description="Budget at the start, US$ million")
-    income: NonNeg = Field(
+    budget: Money = Field(description="Budget at the start, US$ million")
+    income: Money = Field(
         0.0,
         description="Budget added every turn, US$ million (spendable from the next turn's orders)",
     )
@@ -89,15 +104,15 @@ class Material(Strict):
 
     name: str
     unit: str = Field(description="Unit of quantity, e.g. t (tonnes)")
-    price: Annotated[float, Field(gt=0.0, allow_inf_nan=False)]
+    price: Price
     price_unit: str = Field(description="Unit of price, e.g. US$/kg")
-    usd_m_per_unit_price: Annotated[float, Field(gt=0.0)] = Field(
+    usd_m_per_unit_price: Price = Field(
         description="US$ million for one unit of quantity at a price of 1 (t at US$/kg: 0.001)"
     )
-    china_price: Annotated[float, Field(gt=0.0, allow_inf_nan=False)] | None = Field(
+    china_price: Price | None = Field(
         None, description="Baseline domestic price in China; defaults to price"
     )
-    price_sensitivity: Annotated[float, Field(ge=0.0, le=10.0, allow_inf_nan=False)] = Field(
+    price_sensitivity: Annotated[float, Field(ge=0.0, le=10.0)] = Field(
         3.0,
         description="How steeply the price outside China climbs with the shortfall share "
         "(at most 10: a total shortfall then multiplies the price by e^10, about 22,000)",
@@ -171,7 +186,7 @@ class Dynamics(Strict):
 
 class Cost(Strict):
     ap: Annotated[int, Field(ge=0, le=20)] = 1
-    budget: NonNeg = 0.0
+    budget: Money = 0.0
 
 
 class InvestmentOption(Strict):
@@ -185,9 +200,9 @@ class InvestmentOption(Strict):
     ]
     material: Id
     host: Id = Field(description="Actor where the capacity is built")
-    capacity: NonNeg = Field(description="Capacity added per turn when complete")
+    capacity: Quantity = Field(description="Capacity added per turn when complete")
     offtake_to: Id | None = Field(None, description="Importer whose trade share shifts to the host")
-    cost: NonNeg
+    cost: Money
     lead_time: Annotated[int, Field(ge=0, le=60)]
     slip_chance: Fraction = Field(0.1, description="Chance per turn that the project slips a turn")
     ap: Annotated[int, Field(ge=0, le=20)] = 1
@@ -263,11 +278,11 @@ class DiplomaticMove(Strict):
 
     id: Id
     name: str
-    teams: list[Id]
+    teams: list[Id] = Field(min_length=1, description="The teams that may play it")
     base_chance: Fraction
     modifiers: list[Modifier] = []
     ap: Annotated[int, Field(ge=0, le=20)] = 1
-    budget: NonNeg = 0.0
+    budget: Money = 0.0
     success: dict[IndexName, Annotated[float, Field(ge=-50, le=50)]] = {}
     failure: dict[IndexName, Annotated[float, Field(ge=-50, le=50)]] = {}
     locked: bool = Field(False, description="Only available once an inject unlocks it")
@@ -280,8 +295,8 @@ class Objective(Strict):
     metric: str
     weight: Annotated[float, Field(gt=0.0, le=10.0)]
     direction: Literal["up", "down"] = "up"
-    low: float = 0.0
-    high: float = 100.0
+    low: Annotated[float, Field(ge=-MAX_METRIC, le=MAX_METRIC)] = 0.0
+    high: Annotated[float, Field(ge=-MAX_METRIC, le=MAX_METRIC)] = 100.0
     label: str = ""
 
 
@@ -311,11 +326,11 @@ class Scenario(Strict):
     teams: dict[Id, Team]
     materials: dict[Id, Material]
     sectors: dict[SectorName, Sector]
-    production: dict[Id, dict[Id, NonNeg]]
-    demand: dict[Id, dict[SectorName, dict[Id, NonNeg]]]
+    production: dict[Id, dict[Id, Quantity]]
+    demand: dict[Id, dict[SectorName, dict[Id, Quantity]]]
     trade_shares: dict[Id, dict[Id, dict[Id, Fraction]]]
-    inventory_days: dict[Id, dict[Id, NonNeg]] = {}
-    stockpiles: dict[Id, dict[Id, NonNeg]] = {}
+    inventory_days: dict[Id, dict[Id, Days]] = {}
+    stockpiles: dict[Id, dict[Id, Quantity]] = {}
     controls: list[Control] = []
     indices: dict[IndexName, Index]
     index_labels: dict[ShownIndex, str] = Field(
@@ -368,26 +383,30 @@ DEFAULT_COST = Cost(ap=1, budget=0.0)
 Loc = tuple[str | int, ...]
 
 
-def reference_problems(s: Scenario) -> list[tuple[Loc, str]]:
-    """Cross-references the schema cannot check alone: every name must be declared."""
+ROLES = ("beijing", "tokyo", "washington")
+"""The team names the rules give roles to: coercer, target and patron."""
+
+
+def reference_problems(
+    s: Scenario, where: Callable[[Loc], str] | None = None
+) -> list[tuple[Loc, str]]:
+    """Cross-references the schema cannot check alone: every name must be declared; and the
+    limits of ``game.scenario_checks``. ``where`` names another entry a message points to (its
+    line, from the loader); by default its field path.
+
+    Team names used elsewhere are checked against the three role names, which the teams must
+    be: a renamed team is then reported once, not at every use of its right name."""
     from game.metrics import metric_problem
+    from game.scenario_checks import field_path, limit_problems, team_name_problems
 
     out: list[tuple[Loc, str]] = []
-    actors, mats, teams = set(s.actors), set(s.materials), set(s.teams)
+    actors, mats, teams = set(s.actors), set(s.materials), set(ROLES)
 
     def need(names: set[str], value: str, loc: Loc, what: str) -> None:
         if value not in names:
             out.append((loc, unknown(what, value, names)))
 
-    roles = {"beijing", "tokyo", "washington"}
-    if set(s.teams) != roles:
-        out.append(
-            (
-                ("teams",),
-                "the teams must be exactly beijing, tokyo and washington "
-                "(the rules give each its role: coercer, target and patron)",
-            )
-        )
+    out.extend(team_name_problems(s))
     missing = [k for k in INDEX_NAMES if k not in s.indices]
     if missing:
         out.append((("indices",), f"missing starting value for {', '.join(missing)}"))
@@ -460,9 +479,11 @@ def reference_problems(s: Scenario) -> list[tuple[Loc, str]]:
             if obj.high <= obj.low:
                 out.append((("objectives", tid, j, "high"), "high must be above low"))
     out.extend(inject_problems(s, s.injects, ("injects",)))
-    for tid in s.teams:
-        if tid not in s.objectives:
-            out.append((("objectives",), f"team '{tid}' has no objectives"))
+    for tid in ROLES:
+        if tid in s.teams and not s.objectives.get(tid):
+            loc: Loc = ("objectives", tid) if tid in s.objectives else ("objectives",)
+            out.append((loc, f"team '{tid}' has no objectives"))
+    out.extend(limit_problems(s, where or field_path))
     return out
 
 

@@ -8,14 +8,15 @@ the file.
 from __future__ import annotations
 
 from pathlib import Path
-from types import UnionType
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from game.errors import ScenarioError
 from game.scenario import Loc, Scenario, reference_problems
+from game.schema_words import fields_at, plain
 from game.spelling import did_you_mean
 from game.yaml_source import YamlProblem, read_yaml
 
@@ -61,14 +62,20 @@ def parse_scenario(text: str, name: str = "<scenario>") -> Scenario:
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        problems = [
-            _describe(node, tuple(e["loc"]), e["msg"], e.get("input")) for e in exc.errors()
-        ]
+        problems = [_describe(node, tuple(e["loc"]), e["msg"], e) for e in exc.errors()]
         raise ScenarioError(name, problems) from None
-    refs = reference_problems(scenario)
+    refs = reference_problems(scenario, lambda loc: _line_or_path(node, loc))
     if refs:
         raise ScenarioError(name, [_describe(node, loc, msg, None) for loc, msg in refs])
     return scenario
+
+
+def _line_or_path(root: yaml.Node | None, loc: Loc) -> str:
+    """'line 12' for where ``loc`` stands in the file; its field path when not found."""
+    node, exact = node_at(root, loc)
+    if node is None or not exact:
+        return ".".join(str(p) for p in loc)
+    return f"line {node.start_mark.line + 1}"
 
 
 def scenario_from_data(data: Any, name: str = "<log header>") -> Scenario:
@@ -81,7 +88,7 @@ def scenario_from_data(data: Any, name: str = "<log header>") -> Scenario:
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        problems = [_describe(None, tuple(e["loc"]), e["msg"], None) for e in exc.errors()]
+        problems = [_describe(None, tuple(e["loc"]), e["msg"], e) for e in exc.errors()]
         raise ScenarioError(name, problems) from None
     refs = reference_problems(scenario)
     if refs:
@@ -89,52 +96,24 @@ def scenario_from_data(data: Any, name: str = "<log header>") -> Scenario:
     return scenario
 
 
-def _describe(root: yaml.Node | None, loc: Loc, msg: str, value: Any) -> str:
-    if len(loc) > 1 and loc[-1] == "[key]":  # pydantic's mark for a mapping key that is wrong
+def _describe(root: yaml.Node | None, loc: Loc, msg: str, error: ErrorDetails | None) -> str:
+    """'line L, column C: field.path: what is wrong' for one problem (``error`` when pydantic
+    found it, worded by ``game.schema_words``)."""
+    key = len(loc) > 1 and loc[-1] == "[key]"  # pydantic's mark for a mapping key that is wrong
+    if key:
         loc = loc[:-1]
-        msg = f"'{loc[-1]}' is not a name allowed here: {msg}"
     path = ".".join(str(p) for p in loc) or "(top level)"
     node, exact = node_at(root, loc)
-    where = place(node)
-    if msg.startswith("Extra inputs"):
-        guess = did_you_mean(str(loc[-1]), _fields_at(loc[:-1]))
+    if error is not None and error["type"] == "extra_forbidden":
+        guess = did_you_mean(str(loc[-1]), fields_at(loc[:-1]))
         msg = "unknown field (not part of the scenario format)" + (f"; {guess}" if guess else "")
-    elif not exact and msg == "Field required":
+    elif error is not None and error["type"] == "missing" and not exact:
         msg = f"missing required field '{loc[-1]}'"
-    return f"{where}{path}: {msg}"
-
-
-def _fields_at(loc: Loc) -> list[str]:
-    """The field names the scenario format allows at ``loc`` (empty when it cannot tell)."""
-    kind: Any = Scenario
-    for part in loc:
-        kind = _unwrap(kind)
-        if isinstance(kind, type) and issubclass(kind, BaseModel):
-            field = kind.model_fields.get(str(part))
-            if field is None:
-                return []
-            kind = field.annotation
-        elif get_origin(kind) in (dict, list, tuple):
-            kind = get_args(kind)[-1]
-        else:
-            return []
-    kind = _unwrap(kind)
-    if isinstance(kind, type) and issubclass(kind, BaseModel):
-        return list(kind.model_fields)
-    return []
-
-
-def _unwrap(kind: Any) -> Any:
-    """``Annotated[X, ...]`` and ``X | None`` -> ``X``."""
-    while True:
-        if get_origin(kind) is Annotated:
-            kind = get_args(kind)[0]
-            continue
-        args = [a for a in get_args(kind) if a is not type(None)]
-        if get_origin(kind) in (Union, UnionType) and len(args) == 1:
-            kind = args[0]
-            continue
-        return kind
+    elif error is not None:
+        msg = plain(error, loc)
+    if key:
+        msg = f"'{loc[-1]}' is not a name allowed here: {msg}"
+    return f"{place(node)}{path}: {msg}"
 
 
 def place(node: yaml.Node | None) -> str:

@@ -15,9 +15,10 @@ from game.bots import make_bot
 from game.engine import Session
 from game.errors import ChokepointError
 from game.headless import play_game
-from game.log import replay_log
+from game.log import replay_log, session_lines
 from game.plan import load_full_plan
 from game.scenario_loader import load_scenario, scenario_from_data
+from game.sweep import session_row
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = (HERE / "golden" / "default-seed7.jsonl").read_bytes()
@@ -141,15 +142,23 @@ SCENARIO_DATA = yaml.safe_load(SCENARIO_TEXT)
 NUMBERS = _numbers(SCENARIO_DATA)
 
 
+EXTREMES = [0, 1e-4, 1e6, 1e12, 1e300, 1e308, math.inf, -math.inf, math.nan, -1, 11]
+
+
 @FUZZ
-@given(st.sampled_from(NUMBERS), st.sampled_from([0, 1e-4, 1e6, 1e300, -1, 11]))
+@given(st.sampled_from(NUMBERS), st.sampled_from(EXTREMES))
 @example(("materials", "ndpr", "price_sensitivity"), 1e6)
+@example(("demand", "JPN", "autos", "ndpr"), 1e308)
+@example(("objectives", "tokyo", 2, "low"), math.nan)
+@example(("objectives", "tokyo", 2, "high"), math.inf)
+@example(("materials", "ndpr", "usd_m_per_unit_price"), math.inf)
 def test_a_scenario_number_at_an_extreme_is_refused_or_plays_a_whole_game(
     path: tuple[str | int, ...], value: float
 ) -> None:
     """An author may type any number: the schema refuses it with a message, or the engine
-    plays a whole game with it, with finite scores (a price sensitivity of a million used to
-    overflow ``math.exp``; it is now bounded at 10)."""
+    plays a whole game with it, with finite scores, and writes its log and sweep row (a price
+    sensitivity of a million used to overflow ``math.exp``, now bounded at 10; a .nan, .inf
+    or a demand of 1e308 gave nan scores and a log JSON could not hold, now refused)."""
     data = copy.deepcopy(SCENARIO_DATA)
     node = data
     for key in path[:-1]:
@@ -164,3 +173,6 @@ def test_a_scenario_number_at_an_extreme_is_refused_or_plays_a_whole_game(
     play_game(session, {}, {t: make_bot(k, t, scenario, 3) for t, k in bots.items()})
     assert session.is_over
     assert all(math.isfinite(v) for v in session.state.scores.values())
+    assert session_lines(session)  # JSON without nan or inf, as ``run -o`` writes it
+    row = session_row(session)
+    assert all(math.isfinite(v) for v in row.values() if isinstance(v, float))

@@ -1,0 +1,125 @@
+"""Checks on a scenario that go beyond single names: things an author can write that the schema
+accepts but that would make the game wrong, or silently drop part of the file.
+
+Each check returns ``(field path, message)`` pairs, as :func:`game.scenario.reference_problems`
+does. A message that points to a second entry (the first of two equal controls) names it with
+``where``: its line when the loader knows the file, its field path otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from game.scenario import ROLES, Loc, Scenario
+
+Where = Callable[[Loc], str]
+
+
+def field_path(loc: Loc) -> str:
+    """'controls.0' for ``('controls', 0)``: where an entry stands when there is no file."""
+    return ".".join(str(p) for p in loc)
+
+
+def limit_problems(s: Scenario, where: Where = field_path) -> list[tuple[Loc, str]]:
+    """Every problem of the checks below, in the order of the file's sections."""
+    return [
+        *team_actor_problems(s, where),
+        *control_problems(s, where),
+        *inject_turn_problems(s),
+        *source_problems(s, where),
+    ]
+
+
+def team_name_problems(s: Scenario) -> list[tuple[Loc, str]]:
+    """The teams are exactly the three the rules give roles to (coercer, target and patron).
+    One team renamed is named at its key, with the name it must have."""
+    extra = [t for t in s.teams if t not in ROLES]
+    missing = [r for r in ROLES if r not in s.teams]
+    why = "the teams must be exactly beijing, tokyo and washington (the rules give each its role: "
+    why += "coercer, target and patron)"
+    if len(extra) == 1 and len(missing) == 1:
+        return [(("teams", extra[0]), f"call this team '{missing[0]}': {why}")]
+    return [(("teams",), why)] if extra or missing else []
+
+
+def team_actor_problems(s: Scenario, where: Where) -> list[tuple[Loc, str]]:
+    """Each team speaks for its own actor: the rules score and move a team through its actor,
+    so two teams on one actor would share its orders' effects and the other actor would have no
+    team (Washington scored 0 when Tokyo also spoke for the USA)."""
+    out: list[tuple[Loc, str]] = []
+    first: dict[str, str] = {}
+    for tid, team in s.teams.items():
+        other = first.setdefault(team.actor, tid)
+        if other != tid:
+            out.append(
+                (
+                    ("teams", tid, "actor"),
+                    f"actor '{team.actor}' already speaks for team '{other}' "
+                    f"({where(('teams', other, 'actor'))}): each team needs its own actor",
+                )
+            )
+    return out
+
+
+def control_problems(s: Scenario, where: Where) -> list[tuple[Loc, str]]:
+    """A starting control is one the exporter could order in the game (game.orders.check_order):
+    on a material it produces, not on exports to itself; and each (exporter, material, target)
+    is set once, since the game keeps one control per triple and a second entry would replace
+    the first depending on their order in the file."""
+    out: list[tuple[Loc, str]] = []
+    first: dict[tuple[str, str, str], int] = {}
+    for i, c in enumerate(s.controls):
+        loc: Loc = ("controls", i)
+        if c.target == c.exporter:
+            out.append(((*loc, "target"), "an actor cannot control its exports to itself"))
+        made = s.production.get(c.exporter, {}).get(c.material, 0.0)
+        if c.exporter in s.actors and c.material in s.materials and made <= 0.0:
+            out.append(
+                (
+                    (*loc, "exporter"),
+                    f"{c.exporter} does not produce {c.material} (production."
+                    f"{c.exporter}.{c.material} is missing or 0), so it cannot control it",
+                )
+            )
+        key = (c.exporter, c.material, c.target)
+        j = first.setdefault(key, i)
+        if j != i:
+            out.append(
+                (
+                    loc,
+                    f"a second control on {c.exporter}'s {c.material} exports to {c.target} "
+                    f"(the first is at {where(('controls', j))}): give each exporter, material "
+                    "and target once",
+                )
+            )
+    return out
+
+
+def inject_turn_problems(s: Scenario) -> list[tuple[Loc, str]]:
+    """An inject's ``turn`` is a turn of the scenario: one opening a later turn never fires on
+    its own (an inject the facilitator fires by hand has no ``turn``)."""
+    return [
+        (
+            ("injects", i, "turn"),
+            f"turn {inj.turn} is after the scenario's last turn ({s.turns}), so this inject "
+            "would never fire; leave 'turn' out for an inject fired by hand",
+        )
+        for i, inj in enumerate(s.injects)
+        if inj.turn is not None and inj.turn > s.turns
+    ]
+
+
+def source_problems(s: Scenario, where: Where) -> list[tuple[Loc, str]]:
+    """Source ids are unique, so a citation ``# src: ID`` names one source."""
+    out: list[tuple[Loc, str]] = []
+    first: dict[str, int] = {}
+    for i, src in enumerate(s.sources):
+        j = first.setdefault(src.id, i)
+        if j != i:
+            out.append(
+                (
+                    ("sources", i, "id"),
+                    f"duplicate source id '{src.id}' (first at {where(('sources', j, 'id'))})",
+                )
+            )
+    return out

@@ -1,0 +1,150 @@
+"""Pydantic's complaints about a scenario, in a scenario author's words.
+
+Pydantic says "String should match pattern '^[A-Za-z][A-Za-z0-9_\\-]*$'" or "Input should be a
+valid dictionary or instance of Team"; an author needs "an id is a letter followed by letters,
+digits, '_' or '-'" or "'blurb' was read as a team: check its indentation". :func:`plain` gives
+those words for one pydantic error, from its type, its context, the value and where it stands
+in the scenario format (:func:`kind_at`).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel
+from pydantic_core import ErrorDetails
+
+from game.scenario import Loc, Scenario
+
+ID_WORDS = "an id is a letter followed by letters, digits, '_' or '-'"
+MONTH_WORDS = 'write the month as "YYYY-MM" in quotes, e.g. "2026-01"'
+_BOUNDS = {
+    "less_than_equal": ("le", "should be at most"),
+    "greater_than_equal": ("ge", "should be at least"),
+    "greater_than": ("gt", "should be above"),
+    "less_than": ("lt", "should be below"),
+}
+_TYPES = {
+    "finite_number": "should be a finite number (not .inf or .nan)",
+    "int_type": "should be a whole number",
+    "int_parsing": "should be a whole number",
+    "int_from_float": "should be a whole number",
+    "float_type": "should be a number",
+    "float_parsing": "should be a number",
+    "bool_type": "should be true or false",
+    "bool_parsing": "should be true or false",
+    "dict_type": "should be a mapping (lines of 'name: value', or {name: value, ...})",
+    "list_type": "should be a list (lines starting '- ', or [a, b, ...])",
+}
+
+
+def plain(error: ErrorDetails, loc: Loc) -> str:
+    """What ``error`` (at field path ``loc``, without pydantic's tags) means, in plain words."""
+    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    if kind in _BOUNDS:
+        key, words = _BOUNDS[kind]
+        return f"{words} {_number(ctx[key])}"
+    if kind in _TYPES:
+        return _TYPES[kind]
+    if kind == "string_pattern_mismatch":
+        if loc == ("start",):
+            return MONTH_WORDS
+        star = ', or "*" for every importer' if "\\*" in str(ctx.get("pattern")) else ""
+        return f"{ID_WORDS}{star} (not '{value}')"
+    if kind == "string_type":
+        if loc == ("start",):
+            return MONTH_WORDS
+        return f"should be text, not {_what(value)}: put it in quotes"
+    if kind == "too_short":
+        return f"at least one {_singular(str(loc[-1]))} is needed"
+    if kind == "model_type":
+        return _not_a_model(loc, value)
+    return re.sub(r"^Input should", "should", error["msg"])
+
+
+def _number(x: Any) -> str:
+    """1000000000.0 -> '1,000,000,000'; 0.5 -> '0.5'."""
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:g}"
+
+
+def _what(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a boolean)"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, datetime.date):
+        return f"the date {value}"
+    if isinstance(value, str):
+        return f"the text '{value}'"
+    return "a list" if isinstance(value, list) else "a mapping"
+
+
+def _singular(field: str) -> str:
+    return field[:-1] if field.endswith("s") else field
+
+
+def _not_a_model(loc: Loc, value: Any) -> str:
+    """A plain value where a mapping of a model's fields should be. Under ``teams`` (say), a
+    team's field indented one step too little (``blurb:``) is read as a team of that name."""
+    model = _unwrap(kind_at(loc))
+    noun = _noun(model)
+    fields = (
+        list(model.model_fields) if isinstance(model, type) and issubclass(model, BaseModel) else []
+    )
+    inside = _unwrap(kind_at(loc[:-1])) if loc else None
+    if get_origin(inside) is dict and str(loc[-1]) in fields:
+        return (
+            f"'{loc[-1]}' was read as {noun}: check its indentation "
+            f"('{loc[-1]}' is a field of {noun}, written under one)"
+        )
+    listed = f" ({', '.join(fields)})" if fields else ""
+    return f"should be a mapping of the fields of {noun}{listed}, not {_what(value)}"
+
+
+def _noun(model: Any) -> str:
+    """'an investment option' for InvestmentOption."""
+    name = re.sub(r"(?<!^)([A-Z])", r" \1", getattr(model, "__name__", "entry")).lower()
+    if name.endswith("s"):
+        return name  # 'inject effects'
+    return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
+
+
+def fields_at(loc: Loc) -> list[str]:
+    """The field names the scenario format allows at ``loc`` (empty when it cannot tell)."""
+    kind = _unwrap(kind_at(loc))
+    if isinstance(kind, type) and issubclass(kind, BaseModel):
+        return list(kind.model_fields)
+    return []
+
+
+def kind_at(loc: Loc) -> Any:
+    """The type the scenario format expects at ``loc`` (None when it cannot tell)."""
+    kind: Any = Scenario
+    for part in loc:
+        kind = _unwrap(kind)
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            field = kind.model_fields.get(str(part))
+            if field is None:
+                return None
+            kind = field.annotation
+        elif get_origin(kind) in (dict, list, tuple):
+            kind = get_args(kind)[-1]
+        else:
+            return None
+    return kind
+
+
+def _unwrap(kind: Any) -> Any:
+    """``Annotated[X, ...]`` and ``X | None`` -> ``X``."""
+    while True:
+        if get_origin(kind) is Annotated:
+            kind = get_args(kind)[0]
+            continue
+        args = [a for a in get_args(kind) if a is not type(None)]
+        if get_origin(kind) in (Union, UnionType) and len(args) == 1:
+            kind = args[0]
+            continue
+        return kind

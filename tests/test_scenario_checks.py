@@ -1,0 +1,145 @@
+"""What a scenario author gets wrong that the game cannot play sensibly: each is refused with the
+file, the line and the field, in plain words (found by a new-user audit)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.errors import ScenarioError
+from game.scenario_loader import load_scenario
+from tests.conftest import DEFAULT
+
+TEXT = DEFAULT.read_text(encoding="utf-8")
+
+
+def refused(tmp_path: Path, *edits: tuple[str, str]) -> list[str]:
+    """The problems ``validate`` lists for the default scenario with ``edits`` made to it."""
+    text = TEXT
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / "mine.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: invalid scenario"), message
+    return info.value.problems
+
+
+def line_of(start: str, after: str = "") -> int:
+    """The line of the default scenario that starts with ``start`` (after the line ``after``)."""
+    lines = TEXT.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith(after)) if after else 0
+    return next(i for i in range(first, len(lines)) if lines[i].startswith(start)) + 1
+
+
+TOKYO_OBJECTIVES = TEXT[TEXT.index("  tokyo:\n    - {metric: output.JPN") :]
+TOKYO_OBJECTIVES = TOKYO_OBJECTIVES.split("  washington:")[0]
+
+
+def test_an_empty_objective_list_is_refused_like_a_missing_one(tmp_path: Path) -> None:
+    """``tokyo: []`` validated, then run and sweep divided by zero in the scoring rule."""
+    problems = refused(tmp_path, (TOKYO_OBJECTIVES, "  tokyo: []\n"))
+    line = line_of("  tokyo:", after="objectives:")
+    assert problems == [f"line {line}, column 10: objectives.tokyo: team 'tokyo' has no objectives"]
+
+
+def test_a_zero_weight_is_refused(tmp_path: Path) -> None:
+    (problem,) = refused(tmp_path, ("cover.JPN.magnets, weight: 1", "cover.JPN.magnets, weight: 0"))
+    assert problem.endswith("objectives.tokyo.2.weight: should be above 0")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("weight: 1, low: 0, high: 60", "weight: 1, low: .nan, high: 60", "objectives.tokyo.2.low"),
+        ("weight: 1, low: 0, high: 60", "weight: 1, low: 0, high: .inf", "objectives.tokyo.2.high"),
+        ("usd_m_per_unit_price: 0.001", "usd_m_per_unit_price: .inf", "usd_m_per_unit_price"),
+        ("autos: {ndpr: 200", "autos: {ndpr: -.inf", "demand.JPN.autos.ndpr"),
+    ],
+)
+def test_infinite_and_nan_numbers_are_refused(
+    tmp_path: Path, old: str, new: str, field: str
+) -> None:
+    """A .nan or .inf made scores nan and the session log unwritable (JSON has neither)."""
+    (problem,) = refused(tmp_path, (old, new))
+    assert field in problem and "line " in problem
+    assert problem.endswith("should be a finite number (not .inf or .nan)")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "limit"),
+    [
+        ("autos: {ndpr: 200", "autos: {ndpr: 1e308", "demand.JPN", "1,000,000,000"),
+        ("  CHN: {ndpr: 7500", "  CHN: {ndpr: 1e10", "production.CHN.ndpr", "1,000,000,000"),
+        ("budget: 20000", "budget: 1e12", "teams.beijing.budget", "10,000,000"),
+        ("price: 85.0", "price: 1e300", "materials.ndpr.price", "1,000,000,000"),
+    ],
+)
+def test_quantities_money_and_prices_have_a_ceiling(
+    tmp_path: Path, old: str, new: str, field: str, limit: str
+) -> None:
+    """A demand of 1e308 passed and the game's sums overflowed to inf."""
+    (problem,) = refused(tmp_path, (old, new))
+    assert field in problem and "line " in problem and limit in problem, problem
+
+
+def test_two_teams_cannot_speak_for_one_actor(tmp_path: Path) -> None:
+    """Tokyo on the USA validated, and Washington then scored 0 all game."""
+    tokyo_on_usa = ("    name: Tokyo\n    actor: JPN", "    name: Tokyo\n    actor: USA")
+    (problem,) = refused(tmp_path, tokyo_on_usa)
+    tokyo = line_of("    actor: JPN")
+    washington = line_of("    actor: USA")
+    assert problem.startswith(f"line {washington}, column 12: teams.washington.actor: ")
+    assert f"actor 'USA' already speaks for team 'tokyo' (line {tokyo})" in problem
+
+
+FIRST_CONTROL = "  - {exporter: CHN, material: ndpr, target: JPN, level: military_ban}\n"
+
+
+def test_a_control_given_twice_names_both_lines(tmp_path: Path) -> None:
+    """Two entries for one (exporter, material, target): which won depended on their order."""
+    second = FIRST_CONTROL.replace("military_ban", "full_ban")
+    (problem,) = refused(tmp_path, (FIRST_CONTROL, FIRST_CONTROL + second))
+    first = line_of(FIRST_CONTROL.rstrip())
+    assert problem.startswith(f"line {first + 1}, column 5: controls.1: a second control")
+    assert f"CHN's ndpr exports to JPN (the first is at line {first})" in problem
+
+
+def test_a_control_on_exports_to_oneself_is_refused(tmp_path: Path) -> None:
+    (problem,) = refused(tmp_path, (FIRST_CONTROL, FIRST_CONTROL.replace("JPN", "CHN")))
+    assert problem.startswith(f"line {line_of(FIRST_CONTROL.rstrip())}, column ")
+    assert "controls.0.target: an actor cannot control its exports to itself" in problem
+
+
+def test_only_a_producer_can_control_a_material(tmp_path: Path) -> None:
+    """As in the game, where an export control on a material the team does not produce is
+    refused (game.orders.check_order)."""
+    bad = "  - {exporter: JPN, material: ndpr, target: USA, level: full_ban}\n"
+    (problem,) = refused(tmp_path, (FIRST_CONTROL, FIRST_CONTROL + bad))
+    assert problem.startswith(f"line {line_of(FIRST_CONTROL.rstrip()) + 1}, column ")
+    assert "controls.1.exporter: JPN does not produce ndpr" in problem
+
+
+def test_an_inject_after_the_last_turn_is_refused(tmp_path: Path) -> None:
+    (problem,) = refused(tmp_path, ("    turn: 10 ", "    turn: 13 "))
+    assert problem.startswith(f"line {line_of('    turn: 10 ')}, column 11: injects.4.turn: ")
+    assert "after the scenario's last turn (12)" in problem and "never fire" in problem
+
+
+def test_source_ids_are_unique(tmp_path: Path) -> None:
+    (problem,) = refused(tmp_path, ("  - {id: wsj-2026,", "  - {id: mofcom-1-2026,"))
+    first = line_of("  - {id: mofcom-1-2026,")
+    assert problem.startswith(f"line {first + 1}, column 10: sources.1.id: ")
+    assert f"duplicate source id 'mofcom-1-2026' (first at line {first})" in problem
+
+
+def test_a_diplomatic_move_needs_a_team(tmp_path: Path) -> None:
+    no_team = ("teams: [tokyo], base_chance: 0.5", "teams: [], base_chance: 0.5")
+    (problem,) = refused(tmp_path, no_team)
+    line = line_of("  - {id: tk_g7")
+    assert problem.startswith(f"line {line}, column ")
+    assert problem.endswith("diplomacy.9.teams: at least one team is needed")
