@@ -335,18 +335,61 @@ class ChokepointApp(App[int]):
         ]
         self.push_screen(HelpScreen(bindings, self.screen.__class__.__name__))
 
+    def confirm_leaving(self, what: str, yes: str, then: Callable[[], None]) -> None:
+        """Run ``then`` at once, or, when sealed orders would be lost, after a confirmation
+        that names them ("Quit? Beijing's sealed orders for turn 3 are not saved ...")."""
+        from game.tui.screens.dialogs import ConfirmScreen
+
+        lost = self.game.unsaved_orders() if self.game is not None else None
+        if lost is None:
+            then()
+            return
+        if isinstance(self.screen, ConfirmScreen) and self.screen.id == "confirm-leave":
+            return  # already asking
+
+        def answered(go: bool | None) -> None:
+            if go:
+                then()
+
+        self.push_screen(
+            ConfirmScreen(
+                f"{what} {lost}: the log keeps resolved turns only.",
+                yes=yes,
+                no="Stay",
+                id="confirm-leave",
+            ),
+            answered,
+        )
+
+    async def action_quit(self) -> None:
+        self.confirm_leaving("Quit?", "Quit", self.exit)
+
     def action_new_game(self) -> None:
+        self.confirm_leaving("Leave this session for the start screen?", "Leave", self._new_game)
+
+    def _new_game(self) -> None:
         self.game = None
         self.sub_title = self.SUB_TITLE
         self.opt_scenario = None
         self.show_start()
 
+    def team_holds_terminal(self) -> bool:
+        """True while a team of a hot-seat session is called to or holds the terminal."""
+        from game.tui.screens.dialogs import HandoverScreen
+        from game.tui.screens.team import TeamScreen
+
+        return any(
+            isinstance(s, HandoverScreen) or (isinstance(s, TeamScreen) and not s.solo)
+            for s in self.screen_stack
+        )
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "Rules summary and key bindings", self.action_help)
-        yield SystemCommand(
-            "New game", "Back to the start screen to choose a scenario", self.action_new_game
-        )
+        if not self.team_holds_terminal():  # a team does not end the facilitator's session
+            yield SystemCommand(
+                "New game", "Back to the start screen to choose a scenario", self.action_new_game
+            )
         extra = getattr(screen, "palette_commands", None)
         if extra is not None:
             for title, help_text, callback in extra():

@@ -258,6 +258,18 @@ class Game:
         humans = self.human_teams
         return humans[0] if self.mode == "solo" and humans else None
 
+    def unsaved_orders(self) -> str | None:
+        """What leaving the session now would lose, in words ("Beijing's sealed orders for
+        turn 3 are not saved"), or None. The log holds resolved turns only; the computer
+        teams decide again when the session is resumed."""
+        s = self.session
+        teams = [t for t in self.human_teams if t in s.pending]
+        if s.is_over or not teams:
+            return None
+        names = [f"{self.team_label(t)}'s" for t in teams]
+        who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        return f"{who} sealed orders for turn {s.turn + 1} are not saved"
+
     def waiting_humans(self) -> list[str]:
         return [t for t in self.human_teams if t not in self.session.pending]
 

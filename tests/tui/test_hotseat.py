@@ -284,3 +284,32 @@ async def test_escape_on_a_teams_hand_over_never_opens_the_console(make_app) -> 
         await pilot.pause()
         assert app.screen is console and not console.query_one("#fac-body").has_class("hidden")
         assert "Sealed orders (only you see these)" in screen_text(app)
+
+
+async def test_quitting_with_sealed_orders_asks_first_and_a_team_cannot_start_a_new_game(
+    make_app,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "enter", "s")  # Beijing seals (holds)
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        team = app.screen
+        assert isinstance(team, TeamScreen) and team.team == "tokyo"
+        # the command palette offers a team no way out of the session
+        titles = [c.title for c in app.get_system_commands(team)]
+        assert "Help" in titles and "New game" not in titles
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmScreen)
+        assert "Beijing's sealed orders for turn 1 are not saved" in screen_text(app)
+        await pilot.press("n")  # stay
+        await pilot.pause()
+        assert app.is_running and app.screen is team
+        assert app.game.session.pending == {"beijing": []}
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+        assert not app.is_running

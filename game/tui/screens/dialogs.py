@@ -22,8 +22,10 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No"),
     ]
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
-        super().__init__()
+    def __init__(
+        self, question: str, yes: str = "Yes", no: str = "No", id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
         self.question, self.yes, self.no = question, yes, no
 
     def compose(self) -> ComposeResult:
