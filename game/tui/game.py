@@ -263,12 +263,15 @@ class Game:
         turn 3 are not saved"), or None. The log holds resolved turns only; the computer
         teams decide again when the session is resumed."""
         s = self.session
-        teams = [t for t in self.human_teams if t in s.pending]
+        teams = self.sealed_humans()
         if s.is_over or not teams:
             return None
-        names = [f"{self.team_label(t)}'s" for t in teams]
-        who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-        return f"{who} sealed orders for turn {s.turn + 1} are not saved"
+        owners = and_list([f"{self.team_label(t)}'s" for t in teams])
+        return f"{owners} sealed orders for turn {s.turn + 1} are not saved"
+
+    def sealed_humans(self) -> list[str]:
+        """The human teams whose orders for the coming turn are sealed."""
+        return [t for t in self.human_teams if t in self.session.pending]
 
     def waiting_humans(self) -> list[str]:
         return [t for t in self.human_teams if t not in self.session.pending]
@@ -466,6 +469,13 @@ class Game:
 
     def save(self) -> None:
         write_log(self.session, self.log_path)
+
+
+def and_list(words: Sequence[str]) -> str:
+    """'Beijing', 'Beijing and Tokyo', 'Beijing, Tokyo and Washington'."""
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def load_game_error(exc: Exception) -> str:

@@ -313,3 +313,28 @@ async def test_quitting_with_sealed_orders_asks_first_and_a_team_cannot_start_a_
         await pilot.press("ctrl+q", "y")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_undo_says_it_discards_the_orders_sealed_for_the_coming_turn(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r", "y")  # turn 1 resolves, every team holding
+        await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("n", "enter", "s")  # Beijing seals for turn 2
+        await pilot.pause()
+        await pilot.press("ctrl+f")  # the facilitator takes the terminal back
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen)
+        assert app.game.session.pending == {"beijing": []}
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        text = " ".join(screen_text(app).split())
+        assert "Undo turn 1?" in text
+        assert "The orders Beijing has sealed for turn 2 are discarded too" in text
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.game.session.turn == 0 and app.game.session.pending == {}

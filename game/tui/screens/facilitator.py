@@ -27,7 +27,7 @@ from textual.widgets import (
 
 from game.engine import bot_kind
 from game.errors import ChokepointError
-from game.tui.game import Game, controller_label, display_path
+from game.tui.game import Game, and_list, controller_label, display_path
 from game.tui.screens.dialogs import ConfirmScreen, HandoverScreen
 from game.tui.widgets.charts import LineChart, index_series, score_series
 from game.tui.widgets.ledger_view import TurnStory
@@ -487,10 +487,21 @@ class FacilitatorScreen(Screen[None]):
                 self.refresh_all()
                 self.prepare_turn()
 
+        question = (
+            f"Undo turn {g.session.turn}? Its orders and results are discarded "
+            "and the log is rewritten without it."
+        )
+        sealed = g.sealed_humans()
+        if sealed and not g.session.is_over:
+            teams = and_list([g.team_label(t) for t in sealed])
+            question += (
+                f" The orders {teams} {'has' if len(sealed) == 1 else 'have'} sealed for "
+                f"turn {g.session.turn + 1} are discarded too: every team gives its orders "
+                f"for turn {g.session.turn} again."
+            )
         self.app.push_screen(
             ConfirmScreen(
-                f"Undo turn {g.session.turn}? Its orders and results are discarded "
-                "and the log is rewritten without it.",
+                question,
                 yes="Undo",
                 no="Keep",
             ),
