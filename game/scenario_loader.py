@@ -46,10 +46,37 @@ def load_scenario(path: str | Path) -> Scenario:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ScenarioError(str(path), ["file not found"]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ScenarioError(str(path), [f"cannot read the file: {exc}"]) from None
+        raise ScenarioError(str(path), [_not_found(path)]) from None
+    except UnicodeDecodeError:
+        raise ScenarioError(str(path), [_not_utf8(path.read_bytes())]) from None
+    except OSError as exc:
+        raise ScenarioError(str(path), [f"cannot read the file: {exc.strerror or exc}"]) from None
     return parse_scenario(text, str(path))
+
+
+def _not_found(path: Path) -> str:
+    """A missing file; a bare name (no folder, no .yaml) was meant as a bundled scenario."""
+    if len(path.parts) > 1 or path.suffix in (".yaml", ".yml"):
+        return "file not found"
+    names = [p.stem for p in bundled_scenarios()]
+    hint = did_you_mean(path.name, names)
+    return (
+        "no such file, and no bundled scenario of that name "
+        f"({hint + ' ' if hint else ''}bundled: {', '.join(names)})"
+    )
+
+
+def _not_utf8(data: bytes) -> str:
+    """Where a file that is not UTF-8 first breaks, and what to do about it."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "line 1: the file is saved as UTF-16: save the file as UTF-8"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        byte = data[exc.start]
+        return f"line {line}: byte 0x{byte:02x} is not UTF-8 text: save the file as UTF-8"
+    return "the file is not UTF-8 text: save the file as UTF-8"
 
 
 def parse_scenario(text: str, name: str = "<scenario>") -> Scenario:
@@ -57,8 +84,8 @@ def parse_scenario(text: str, name: str = "<scenario>") -> Scenario:
         data, node = read_yaml(text)
     except YamlProblem as exc:
         raise ScenarioError(name, [str(exc)]) from None
-    if not isinstance(data, dict):
-        raise ScenarioError(name, ["line 1: the file must be a mapping of scenario fields"])
+    if not isinstance(data, dict) or (set(data) == {"turns"} and isinstance(data["turns"], dict)):
+        raise ScenarioError(name, [_not_a_scenario(data)])
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
@@ -68,6 +95,18 @@ def parse_scenario(text: str, name: str = "<scenario>") -> Scenario:
     if refs:
         raise ScenarioError(name, [_describe(node, loc, msg, None) for loc, msg in refs])
     return scenario
+
+
+def _not_a_scenario(data: Any) -> str:
+    """Why a file whose top level is not a mapping of scenario fields is not a scenario."""
+    if data is None:
+        return "the file is empty (a scenario is a mapping of fields such as 'id:' and 'turns:')"
+    if isinstance(data, dict):  # only 'turns', a mapping of turn numbers
+        return (
+            "this looks like an orders plan (it has only 'turns'); validate checks scenarios, "
+            "plans are checked by `chokepoint run SCENARIO --orders PLAN`"
+        )
+    return "line 1: the file must be a mapping of scenario fields (lines of 'field: value')"
 
 
 def _line_or_path(root: yaml.Node | None, loc: Loc) -> str:
@@ -103,7 +142,7 @@ def _describe(root: yaml.Node | None, loc: Loc, msg: str, error: ErrorDetails | 
     if key:
         loc = loc[:-1]
     path = ".".join(str(p) for p in loc) or "(top level)"
-    node, exact = node_at(root, loc)
+    node, exact = _where(root, loc)
     if error is not None and error["type"] == "extra_forbidden":
         guess = did_you_mean(str(loc[-1]), fields_at(loc[:-1]))
         msg = "unknown field (not part of the scenario format)" + (f"; {guess}" if guess else "")
@@ -114,6 +153,19 @@ def _describe(root: yaml.Node | None, loc: Loc, msg: str, error: ErrorDetails | 
     if key:
         msg = f"'{loc[-1]}' is not a name allowed here: {msg}"
     return f"{place(node)}{path}: {msg}"
+
+
+def _where(root: yaml.Node | None, loc: Loc) -> tuple[yaml.Node | None, bool]:
+    """The node a problem at ``loc`` is reported at: as :func:`node_at`, but the key of a block
+    mapping or list (which starts on the key's line, not on the line after)."""
+    node, exact = node_at(root, loc)
+    block = isinstance(node, yaml.CollectionNode) and not node.flow_style
+    parent = node_at(root, loc[:-1])[0] if exact and block and loc else None
+    if isinstance(parent, yaml.MappingNode):
+        for key, value in parent.value:
+            if value is node:
+                return key, True
+    return node, exact
 
 
 def place(node: yaml.Node | None) -> str:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from game.cli import main
 from game.errors import ScenarioError
-from game.scenario_loader import load_scenario
+from game.scenario_loader import find_scenario, load_scenario
 from tests.conftest import DEFAULT
 
 TEXT = DEFAULT.read_text(encoding="utf-8")
@@ -143,3 +144,107 @@ def test_a_diplomatic_move_needs_a_team(tmp_path: Path) -> None:
     line = line_of("  - {id: tk_g7")
     assert problem.startswith(f"line {line}, column ")
     assert problem.endswith("diplomacy.9.teams: at least one team is needed")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        ("id: dual-use-ban-2026", "id: 2026-ban", "id: an id is a letter followed by letters, "
+         "digits, '_' or '-' (not '2026-ban')"),
+        ("  beijing:\n    name: Beijing", "  bei jing:\n    name: Beijing", "teams.bei jing: "
+         "'bei jing' is not a name allowed here: an id is a letter followed by letters, digits, "
+         "'_' or '-' (not 'bei jing')"),
+        ('start: "2026-01"', 'start: "Dec 2024"', 'start: write the month as "YYYY-MM" in '
+         'quotes, e.g. "2026-01"'),
+        ('start: "2026-01"', "start: 2024-12-03", 'start: write the month as "YYYY-MM" in '
+         'quotes, e.g. "2026-01"'),
+        ("    blurb: Keep Japanese", "  blurb: Keep Japanese", "teams.blurb: 'blurb' was read "
+         "as a team: check its indentation ('blurb' is a field of a team, written under one)"),
+        ("sources:\n", "sources: []\nold_sources:\n", "sources: at least one source is needed"),
+        ("condition: cover.JPN.magnets < 30", "condition: 1", "injects.1.condition: should be "
+         "text, not the number 1: put it in quotes"),
+        ("    action_points: 3\n    budget: 20000", "    action_points: 2.5\n    budget: 20000",
+         "teams.beijing.action_points: should be a whole number"),
+        ("  CHN: {name: China, kind: player}", "  CHN: China", "actors.CHN: should be a mapping "
+         "of the fields of an actor (name, kind), not the text 'China'"),
+    ],
+)  # fmt: skip
+def test_schema_problems_are_worded_for_authors(
+    tmp_path: Path, old: str, new: str, problem: str
+) -> None:
+    """Not pydantic's "String should match pattern '^[A-Za-z]...'", "Input should be a valid
+    dictionary or instance of Team" or "List should have at least 1 item after validation"."""
+    problems = refused(tmp_path, (old, new))
+    line = TEXT[: TEXT.index(old)].count("\n") + 1
+    assert problems[0].startswith(f"line {line}, column ")
+    assert problems[0].endswith(problem)
+
+
+def test_a_renamed_team_is_named_once_at_its_key(tmp_path: Path) -> None:
+    """Renaming washington: to washington_dc: gave a first message, then ten lines "unknown team
+    'washington' (did you mean 'washington_dc'?)" at every use of the right name."""
+    renamed = ("  washington:\n    name: Washington", "  washington_dc:\n    name: Washington")
+    assert refused(tmp_path, renamed) == [
+        f"line {line_of('  washington:')}, column 3: teams.washington_dc: call this team "
+        "'washington': the teams must be exactly beijing, tokyo and washington (the rules give "
+        "each its role: coercer, target and patron)"
+    ]
+
+
+def test_yaml_1_1_words_stay_text(tmp_path: Path) -> None:
+    """Norway's code NO and the name 'No' are text, not false; 'on' under a team is a field
+    the format does not have, not the boolean true."""
+    text = TEXT.replace(
+        "  USA: {name: United States, kind: player}\n",
+        "  USA: {name: United States, kind: player}\n  NO: {name: No, kind: npc}\n",
+    )
+    path = tmp_path / "norway.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert load_scenario(path).actors["NO"].name == "No"
+    (problem,) = refused(tmp_path, ("    name: Tokyo\n", "    name: Tokyo\n    on: true\n"))
+    assert problem.startswith(f"line {line_of('    name: Tokyo') + 1}, column 9: teams.tokyo.on: ")
+    assert problem.endswith("unknown field (not part of the scenario format)")
+
+
+def problem_with(path: Path) -> str:
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(find_scenario(str(path)))
+    (problem,) = info.value.problems
+    return problem
+
+
+def test_a_file_that_is_not_utf8_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("id: x\ntitle: Caf\u00e9\n".encode("latin-1"))
+    assert problem_with(path) == "line 2: byte 0xe9 is not UTF-8 text: save the file as UTF-8"
+    path.write_bytes("id: x\n".encode("utf-16"))
+    assert problem_with(path) == "line 1: the file is saved as UTF-16: save the file as UTF-8"
+
+
+def test_an_empty_file_is_called_empty(tmp_path: Path) -> None:
+    path = tmp_path / "empty.yaml"
+    path.write_text("# nothing yet\n", encoding="utf-8")
+    assert problem_with(path).startswith("the file is empty")
+
+
+def test_an_orders_plan_is_recognised(tmp_path: Path) -> None:
+    """validate on a plan listed 15 missing required fields."""
+    path = tmp_path / "plan.yaml"
+    path.write_text("turns:\n  1:\n    tokyo: [{type: hold}]\n", encoding="utf-8")
+    assert problem_with(path) == (
+        "this looks like an orders plan (it has only 'turns'); validate checks scenarios, "
+        "plans are checked by `chokepoint run SCENARIO --orders PLAN`"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "meant"), [("senkaku-201", "senkaku-2010"), ("dual-use-ban", "dual-use-ban-2026")]
+)
+def test_a_misspelt_bundled_name_says_which_was_meant(
+    capsys: pytest.CaptureFixture[str], name: str, meant: str
+) -> None:
+    assert main(["validate", name]) == 2
+    assert capsys.readouterr().err.endswith(
+        f"  no such file, and no bundled scenario of that name (did you mean '{meant}'? "
+        "bundled: dual-use-ban-2026, senkaku-2010)\n"
+    )
