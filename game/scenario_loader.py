@@ -217,4 +217,21 @@ def json_schema() -> dict[str, Any]:
     schema = Scenario.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Chokepoint scenario"
+    _name_keys(schema)
     return schema
+
+
+def _name_keys(schema: Any) -> None:
+    """Make an editor check map keys (actor codes, material codes, team names) as names.
+
+    Pydantic writes ``dict[Id, X]`` as ``patternProperties`` (a key matching the id pattern
+    gets X), which lets any other key through unchecked; ``propertyNames`` refuses it."""
+    if isinstance(schema, dict):
+        patterns = list(schema.get("patternProperties", {}))
+        if len(patterns) == 1:
+            schema.setdefault("propertyNames", {})["pattern"] = patterns[0]
+        for value in schema.values():
+            _name_keys(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            _name_keys(value)

@@ -3,13 +3,14 @@ file, the line and the field, in plain words (found by a new-user audit)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from game.cli import main
 from game.errors import ScenarioError
-from game.scenario_loader import find_scenario, load_scenario
+from game.scenario_loader import find_scenario, json_schema, load_scenario
 from tests.conftest import DEFAULT
 
 TEXT = DEFAULT.read_text(encoding="utf-8")
@@ -248,3 +249,55 @@ def test_a_misspelt_bundled_name_says_which_was_meant(
         f"  no such file, and no bundled scenario of that name (did you mean '{meant}'? "
         "bundled: dual-use-ban-2026, senkaku-2010)\n"
     )
+
+
+DOC = (DEFAULT.parent.parent / "docs" / "scenario-format.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "edits",
+    [
+        [
+            ("price: 85.0", "price: -85.0"),
+            ("  tension_decay: 0.1", "  tension_decy: 0.1"),
+            ("ndpr: {CHN: 0.65, AUS: 0.30", "ndpr: {CHN: 0.70, AUS: 0.30"),
+        ],
+        [
+            ("ndpr: {CHN: 0.65, AUS: 0.30", "ndpr: {CHN: 0.70, AUS: 0.30"),
+            ("team: washington, kind: magnet_plant", "team: washington_dc, kind: magnet_plant"),
+            ("metric: cover.JPN.magnets, weight: 1", "metric: cover.JPN.magnet, weight: 1"),
+        ],
+        [
+            ("unlock: [minamitorishima]", "unlock: [minamitorishma]"),
+            ("condition: cover.JPN.magnets < 30", "condition: cover.JPN.magnet < 30"),
+            ("condition: index.tension >= 80", "condition: index.tension => 80"),
+        ],
+        [(FIRST_CONTROL, FIRST_CONTROL + FIRST_CONTROL.replace("military_ban", "full_ban"))],
+    ],
+)
+def test_the_format_guide_quotes_real_messages(
+    tmp_path: Path, edits: list[tuple[str, str]]
+) -> None:
+    """docs/scenario-format.md sections 2.19 and 6 show what validate says for these mistakes,
+    with the lines of the default scenario as it is (they had drifted by three to five)."""
+    for problem in refused(tmp_path, *edits):
+        assert f"    {problem}\n" in DOC or f"      {problem}\n" in DOC, problem
+
+
+def test_the_json_schema_checks_map_keys() -> None:
+    """An editor using ``chokepoint schema`` let any actor or material code through: pydantic
+    writes the id pattern as ``patternProperties``, which does not refuse other keys."""
+    schema = json_schema()
+    keys = schema["properties"]["production"]["propertyNames"]
+    assert re.fullmatch(keys["pattern"], "CHN") and not re.search(keys["pattern"], "bei jing")
+
+    def maps(node: object) -> list[dict[str, object]]:
+        if isinstance(node, dict):
+            here = [node] if "patternProperties" in node else []
+            return here + [m for v in node.values() for m in maps(v)]
+        return [m for v in node for m in maps(v)] if isinstance(node, list) else []
+
+    assert len(maps(schema)) > 10
+    for node in maps(schema):
+        (pattern,) = node["patternProperties"]  # type: ignore[misc]
+        assert node["propertyNames"]["pattern"] == pattern  # type: ignore[index]
