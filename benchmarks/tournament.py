@@ -62,7 +62,8 @@ def main() -> None:
                 )
     print(table(scores, kinds, args))
     if args.out:
-        Path(args.out).write_text(json.dumps({"args": vars(args), "scores": scores}) + "\n")
+        settings = {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()}
+        Path(args.out).write_text(json.dumps({"args": settings, "scores": scores}) + "\n")
 
 
 def mean(xs: list[float]) -> float:
