@@ -328,11 +328,16 @@ class ChokepointApp(App[int]):
 
         if isinstance(self.screen, HelpScreen):
             return
-        bindings = [
-            (ab.binding.key_display or self.get_key_display(ab.binding), ab.binding.description)
-            for ab in self.screen.active_bindings.values()
-            if ab.binding.description
-        ]
+        # the screen's own keys and the app's, each once ('d, delete'); not the focused
+        # widget's ('Press button') nor moving the focus or copying text
+        generic = {"app.focus_next", "app.focus_previous", "screen.copy_text"}
+        keys: dict[str, list[str]] = {}
+        for ab in self.screen.active_bindings.values():
+            b = ab.binding
+            if not b.description or b.action in generic or ab.node not in (self, self.screen):
+                continue
+            keys.setdefault(b.description, []).append(b.key_display or self.get_key_display(b))
+        bindings = [(", ".join(k), d) for d, k in keys.items()]
         self.push_screen(HelpScreen(bindings, self.screen.__class__.__name__))
 
     def confirm_leaving(self, what: str, yes: str, then: Callable[[], None]) -> None:

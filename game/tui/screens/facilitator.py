@@ -42,16 +42,16 @@ class FacilitatorScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_team", "Next team"),
         Binding("r", "resolve", "Resolve turn"),
-        Binding("t", "team_orders", "Team…", show=False),
-        Binding("o", "reopen", "Reopen orders", show=False),
-        Binding("u", "undo", "Undo turn", show=False),
+        Binding("t", "team_orders", "Give the terminal to the highlighted team", show=False),
+        Binding("o", "reopen", "Reopen the highlighted team's orders", show=False),
+        Binding("u", "undo", "Undo the last turn", show=False),
         Binding("l", "last_results", "Last results"),
         Binding("i", "inject", "Inject"),
         Binding("v", "override", "Override"),
         Binding("c", "note", "Note"),
-        Binding("s", "timer", "Pause timer", show=False),
-        Binding("f", "fork", "Fork…", show=False),
-        Binding("a", "report", "Report", show=False),
+        Binding("s", "timer", "Pause or resume the turn timer", show=False),
+        Binding("f", "fork", "Fork: a new branch after any turn", show=False),
+        Binding("a", "report", "Write the after-action report", show=False),
         Binding("p", "replay", "Replay log"),
     ]
 

@@ -1,4 +1,4 @@
-"""The help screen: a rules summary and the keys of the screen it was opened from."""
+"""The help screen: the keys of the screen it was opened from, and a rules summary."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
+from textual.widgets import Markdown, Static
 
 RULES = """\
 ## Chokepoint in one page
@@ -59,6 +59,9 @@ Press **ctrl+p** for the command palette, **F1** for this help, **ctrl+q** to qu
 
 
 class HelpScreen(ModalScreen[None]):
+    """The keys of the screen it was opened from (first: what F1 is most often for), then the
+    rules summary; scrolled with the arrow keys, PgUp/PgDn and Home/End."""
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,q", "close", "Close help")]
 
     def __init__(self, bindings: list[tuple[str, str]], where: str) -> None:
@@ -67,13 +70,19 @@ class HelpScreen(ModalScreen[None]):
         self.where = where
 
     def compose(self) -> ComposeResult:
-        keys = "\n".join(f"| `{k}` | {d} |" for k, d in self.bindings_list)
-        text = RULES + f"\n## Keys on this screen\n\n| Key | Does |\n|---|---|\n{keys}\n"
+        keys = "\n".join(f"- **{k}**: {d}" for k, d in self.bindings_list)
+        text = f"## Keys on this screen\n\n{keys}\n\n" + RULES
         with Vertical(classes="dialog"):
-            yield Markdown(text, id="help-text")
+            yield Static(
+                "Esc, q or F1 closes this help · ↑ ↓ PgUp PgDn Home End scroll it",
+                id="help-hint",
+                classes="hint",
+            )
+            with VerticalScroll(id="help-scroll"):
+                yield Markdown(text, id="help-text")
 
     def on_mount(self) -> None:
-        self.query_one("#help-text").focus()
+        self.query_one("#help-scroll").focus()
 
     def action_close(self) -> None:
         self.dismiss()
