@@ -272,3 +272,29 @@ def test_chart_legends_and_labels_stay_apart_and_inside() -> None:
     last = [t for t in svg.iter("text") if t.attrib.get("class") == "xl"][-1]
     assert last.text == "2026-12"
     assert float(last.attrib["x"]) + char * len(last.text) / 2 <= width
+
+
+def test_an_objectives_start_and_end_are_the_metrics_true_values(tmp_path: Path) -> None:
+    # Tokyo's posture hits 0 after Beijing's score from it is already at its cap: the ledger
+    # stops recording the metric there, and the report used to show the value at the last
+    # recorded move (22.7) as the end.
+    from game.bots import make_bot
+    from game.headless import play_game
+    from game.metrics import metric
+    from game.scenario_loader import find_scenario, load_scenario
+
+    scenario = load_scenario(find_scenario("dual-use-ban-2026"))
+    session = Session(scenario, 4, {t: "plan" for t in scenario.teams})
+    kinds = {"beijing": "doctrine:hawk", "tokyo": "random"}
+    play_game(session, {}, {t: make_bot(k, t, scenario, 4) for t, k in kinds.items()})
+    write_log(session, tmp_path / "g.jsonl")
+    d = debrief_from_log(tmp_path / "g.jsonl")
+    final, start = session.states[-1], session.states[0]
+    seen = 0
+    for team in d.scores:
+        for o in team.objectives:
+            assert (o.first, o.last) == (metric(start, o.metric), metric(final, o.metric))
+            seen += 1
+    assert seen >= 9
+    posture = next(o for o in d.scores[0].objectives if o.metric == "index.posture")
+    assert posture.last == 0.0 and posture.total == pytest.approx(30.0)

@@ -359,8 +359,10 @@ def build_debrief(rep: Replay) -> Debrief:
                     metric=metric_path,
                     label=_objective_label(s, team, metric_path),
                     total=sum(m[1] for m in moves),
-                    first=moves[0][2],
-                    last=moves[-1][3],
+                    # the metric's true start and end: the ledger stops recording it once the
+                    # score is at the end of its range, while the metric may move on
+                    first=metric(session.states[0], metric_path),
+                    last=metric(session.states[n_turns], metric_path),
                     best_turn=best[0],
                     best_amount=best[1],
                 )
