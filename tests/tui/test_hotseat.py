@@ -338,3 +338,25 @@ async def test_undo_says_it_discards_the_orders_sealed_for_the_coming_turn(make_
         await pilot.press("y")
         await pilot.pause()
         assert app.game.session.turn == 0 and app.game.session.pending == {}
+
+
+async def test_a_teams_notices_are_cleared_when_it_hands_the_terminal_over(make_app) -> None:
+    """Beijing tried a refused order: the TOKYO hand-over must not still say so."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "enter", "a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, OrderForm)
+        form.query_one("#f-type", Select).value = "sanction"
+        await pilot.pause()
+        form.query_one("#f-target", Select).value = "*"  # refused: one country only
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert any("refuses this order" in n.message for n in app._notifications)
+        await pilot.press("escape", "s")  # close the form, seal (hold)
+        await pilot.pause()
+        assert isinstance(app.screen, HandoverScreen) and app.screen.to == "Tokyo"
+        assert not list(app._notifications)

@@ -280,11 +280,13 @@ class FacilitatorScreen(Screen[None]):
                 )
 
         self.cover(True)
+        self.app.clear_notifications()  # nothing said to the last team is left for the next
         self.app.push_screen(HandoverScreen(g.team_label(team), previous=previous), ready)
 
     def hand_back(self, previous: str | None = None, detail: str = "") -> None:
         """The hand-over screen that calls the facilitator back; Enter shows the console."""
         self.cover(True)
+        self.app.clear_notifications()
         self.app.push_screen(
             HandoverScreen(HandoverScreen.FACILITATOR, previous=previous, detail=detail),
             lambda _: self.cover(False),
