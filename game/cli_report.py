@@ -84,6 +84,11 @@ def _report(args: argparse.Namespace) -> int:
         raise ChokepointError("--against must be at least 1 game")
     rep = load_replay(args.log)
     debrief = build_debrief(rep)
+    if args.against and debrief.warning is not None:
+        raise ChokepointError(
+            f"--against needs a sound, finished session: {debrief.warning} (without --against, "
+            f"the report covers the sound {turns_words(debrief.good_turns)})"
+        )
     if debrief.warning is not None:
         print(f"chokepoint: warning: {debrief.warning}", file=sys.stderr)
         print(

@@ -242,6 +242,18 @@ def test_report_against_needs_a_finished_session(
     assert "has played 3 of 12 turns" in capsys.readouterr().err
     assert main(["report", str(log), "--against", "0"]) == 2
     assert "--against must be at least 1" in capsys.readouterr().err
+    # a damaged log: said as such, not as a session still in progress (it was 'has played
+    # 11 of 12 turns' after 'the report covers the sound turns 1-11 only')
+    full = tmp_path / "full.jsonl"
+    assert main(["run", "dual-use-ban-2026", "--seed", "2", "--log", str(full)]) == 0
+    capsys.readouterr()
+    cut = tmp_path / "cut.jsonl"
+    cut.write_bytes(full.read_bytes()[:-200])
+    assert main(["report", str(cut), "--against", "5"]) == 2
+    assert capsys.readouterr().err == (
+        f"chokepoint: --against needs a sound, finished session: {cut}: turn 12 (line 13) is "
+        "truncated (without --against, the report covers the sound turns 1-11)\n"
+    )
 
 
 def test_chart_legends_and_labels_stay_apart_and_inside() -> None:
