@@ -360,3 +360,28 @@ async def test_a_teams_notices_are_cleared_when_it_hands_the_terminal_over(make_
         await pilot.pause()
         assert isinstance(app.screen, HandoverScreen) and app.screen.to == "Tokyo"
         assert not list(app._notifications)
+
+
+async def test_order_form_sanctions_start_on_a_country_and_approval_is_for_licensing_only(
+    make_app,
+) -> None:
+    app = make_app(solo="washington")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, OrderForm)
+        approval = form.query_one("#row-approval")
+        assert form.value("level") == "licensing" and approval.display  # 'Approved 50%'
+        for level in ("full_ban", "military_ban", "open"):
+            form.query_one("#f-level", Select).value = level
+            await pilot.pause()
+            assert approval.has_class("hidden"), level  # means nothing for this level
+        form.query_one("#f-level", Select).value = "licensing"
+        await pilot.pause()
+        assert not approval.has_class("hidden")
+        form.query_one("#f-type", Select).value = "sanction"
+        await pilot.pause()
+        assert form.value("target") == "CHN"  # not 'Everyone (*)', always refused
+        assert "accepts" in str(form.query_one("#order-verdict").content)

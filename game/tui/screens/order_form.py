@@ -224,7 +224,24 @@ class OrderForm(ModalScreen[Order | None]):
     def on_mount(self) -> None:
         tame_cursor(self)
         self.query_one("#f-type", Select).focus()
+        self.fit_target()
         self.refresh_form()
+
+    def rival(self) -> str:
+        """The country a sanction starts on: the first other team's (not 'everyone', which
+        sanctions cannot have)."""
+        s = self.game.scenario
+        me = s.teams[self.team].actor
+        actors = [s.teams[t].actor for t in sorted(s.teams) if s.teams[t].actor != me]
+        actors += [a for a in sorted(s.actors) if a != me]
+        return actors[0]
+
+    @on(Select.Changed, "#f-type")
+    def fit_target(self) -> None:
+        """Sanctions need one country: leave 'Everyone (*)' for another when they are chosen."""
+        target = self.query_one("#f-target", Select)
+        if self.order_type == "sanction" and target.value == "*":
+            target.value = self.rival()
 
     # -- reading the form ---------------------------------------------------------------------
 
@@ -249,12 +266,15 @@ class OrderForm(ModalScreen[Order | None]):
         v = self.value
         try:
             if t == "export_control":
+                # the share approved means something under licensing only (the field is
+                # hidden otherwise): other levels keep the order's default
+                licensing = v("level") == "licensing"
                 return ExportControl(
                     material=v("material"),
                     target=v("target"),
                     level=v("level"),
-                    approval=v("approval"),
                     extraterritorial=v("extraterritorial"),
+                    **({"approval": v("approval")} if licensing else {}),
                 ), None
             if t == "licence_approval":
                 return LicenceApproval(
@@ -304,6 +324,8 @@ class OrderForm(ModalScreen[Order | None]):
 
     def refresh_form(self) -> None:
         wanted = set(FIELDS.get(self.order_type, ()))
+        if self.order_type == "export_control" and self.value("level") != "licensing":
+            wanted.discard("approval")  # only licensing approves a share of requests
         for name in ALL_FIELDS:
             self.query_one(f"#row-{name}").set_class(name not in wanted, "hidden")
         self.query_one("#order-detail", Static).update(self.detail_text())
