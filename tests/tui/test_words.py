@@ -78,3 +78,33 @@ def test_a_scenario_span_is_said_in_months_and_years() -> None:
     assert span_words(s) == "12 monthly turns from January 2026"
     quarterly = s.model_copy(update={"turn_length_months": 3, "turns": 4, "start": "2010-10"})
     assert span_words(quarterly) == "4 turns of 3 months from October 2010"
+
+
+def test_turn_story_leaves_out_changes_that_read_zero(scenario: Scenario) -> None:
+    """'+0.00 Crisis kept below the brink went from 53.9 to 53.9' is not worth a line; the
+    record (and the log) keep the entry."""
+    from dataclasses import replace
+
+    from rich.console import Console
+
+    from game.engine import Session
+    from game.ledger import Entry
+    from game.tui.widgets.ledger_view import turn_story
+
+    session = Session(scenario, 1, {t: "human" for t in scenario.teams})
+    for _ in range(3):
+        record = session.play({})
+    tiny = [e for e in record.ledger if abs(e.amount) < 0.005]
+    assert tiny  # turn 3: graphite's price moves by +0.0024
+    zero = Entry(
+        "score", "score.washington", 0.001, {}, "Crisis kept below the brink went from 53.9 to 53.9"
+    )
+    record = replace(record, ledger=[*record.ledger, zero])
+    console = Console(width=200, color_system=None, record=True)
+    for part in turn_story(scenario, record, economy=10_000):
+        console.print(part)
+    text = console.export_text()
+    assert "+0.00" not in text and "-0.00" not in text
+    assert "went from 53.9 to 53.9" not in text
+    assert "Markets and industry" in text and "• " in text  # the real changes are still there
+    assert zero in record.ledger

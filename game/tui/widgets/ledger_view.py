@@ -33,6 +33,12 @@ from game.tui.words import (
 ECONOMY_SHOWN = 12
 
 
+def worth_a_line(amount: float) -> bool:
+    """A change worth a line: one that does not read '+0.00' (the ledger keeps every entry,
+    in the log as the engine wrote it; only the display leaves these out)."""
+    return abs(amount) >= 0.005
+
+
 def _heading(text: str) -> Text:
     return Text(f"\n{text}", style="bold underline")
 
@@ -114,16 +120,17 @@ def turn_story(
         line = Text(f"{possessive(team_name(s, team))} score ")
         line.append_text(_amount(total, " pts"))
         out.append(line)
-        for e in sorted(items, key=lambda e: -abs(e.amount)):
+        moved = [e for e in items if worth_a_line(e.amount)]
+        for e in sorted(moved, key=lambda e: -abs(e.amount)):
             row = Text("  • ")
             row.append_text(_amount(e.amount, "", 2))
             row.append(f"  {humanize(s, e.why)}")
             out.append(row)
-        if not items:
+        if not moved:
             out.append(Text("  • no change", "dim"))
 
     # indices
-    idx = [e for e in entries if e.key.startswith("index.")]
+    idx = [e for e in entries if e.key.startswith("index.") and worth_a_line(e.amount)]
     out.append(_heading("Why the indices moved"))
     if not idx:
         out.append(Text("  no index moved", "dim"))
@@ -158,7 +165,9 @@ def turn_story(
         out.append(Text(f"  • {draw_line(s, d)}", "green" if d.happened else ""))
 
     # economy
-    econ = [e for e in entries if not e.key.startswith(("score.", "index."))]
+    econ = [
+        e for e in entries if not e.key.startswith(("score.", "index.")) and worth_a_line(e.amount)
+    ]
     out.append(_heading("Markets and industry"))
     econ.sort(key=lambda e: -abs(e.amount))
     for e in econ[:economy]:
