@@ -84,6 +84,10 @@ def run(args: argparse.Namespace) -> int:
         raise ChokepointError("--games must be at least 1")
     if args.jobs is not None and args.jobs < 1:
         raise ChokepointError("--jobs must be at least 1")
+    if args.jobs is not None and args.scheduler:
+        raise ChokepointError(
+            "--jobs sets local processes; with --scheduler the cluster's workers play the games"
+        )
     out_path = Path(args.out) if args.out else None
     if out_path is not None:
         check_out_path(out_path)
@@ -104,6 +108,13 @@ def run(args: argparse.Namespace) -> int:
             f"chokepoint: sweep interrupted after {len(rows)} of {args.games} games",
             file=sys.stderr,
         )
+        if args.scheduler:
+            print(
+                "chokepoint: the games not started are cancelled on the cluster; the chunks "
+                "already running there finish on their workers (Dask cannot stop a running "
+                "task), and their games are left out",
+                file=sys.stderr,
+            )
         if not rows:
             return EXIT_INTERRUPTED
     summary = sweep.summarise(rows)
@@ -113,6 +124,7 @@ def run(args: argparse.Namespace) -> int:
     ranks = sweep.standing(rows, mine) if mine is not None else {}
     if args.json:
         doc = {"scenario": scenario.id, "seed": args.seed, "bots": bots, **summary}
+        doc["games"], doc["played"] = args.games, len(rows)  # as in the --out JSON file
         if interrupted:
             doc["interrupted"] = True
         if mine is not None:
@@ -126,8 +138,22 @@ def run(args: argparse.Namespace) -> int:
     names = team_names(scenario)
     print(sweep.summary_text(summary, names))
     if mine is not None:
-        players = ", ".join(f"{t} {c}" for t, c in sorted(session.controllers.items()))
+        held = {
+            t
+            for t, c in session.controllers.items()
+            if c == "plan" and not any(r.submitted.get(t) for r in session.records)
+        }
+        players = ", ".join(
+            f"{t} {'held (no orders)' if t in held else c}"
+            for t, c in sorted(session.controllers.items())
+        )
         print(f"\n{args.compare}: seed {session.seed}, {players}")
+        for team in sorted(held):
+            if bots[team] != "hold":
+                print(
+                    f"note: {team} gave no orders in the session, and the games play it by "
+                    f"{bots[team]}; --bot {team}=hold compares like with like"
+                )
         print(sweep.comparison_text(summary, mine, ranks, names))
     rate = len(rows) / elapsed * 60.0 if elapsed > 0 else float("inf")
     print(f"\n{len(rows)} games in {elapsed:.1f} s ({rate:,.0f} games a minute)")

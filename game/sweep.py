@@ -315,8 +315,9 @@ def percentile(values: Sequence[float], q: float) -> float:
 def distribution(values: Sequence[float]) -> dict[str, float]:
     n = len(values)
     mean = sum(values) / n if n else math.nan
-    sd = math.sqrt(sum((v - mean) ** 2 for v in values) / n) if n else math.nan
-    out = {"mean": round(mean, 3), "sd": round(sd, 3)}
+    # the sample standard deviation (n - 1), as spreadsheets' STDEV gives it
+    sd = math.sqrt(sum((v - mean) ** 2 for v in values) / (n - 1)) if n > 1 else 0.0
+    out = {"mean": round(mean, 3), "sd": round(sd, 3) if n else math.nan}
     for q in PERCENTILES:
         out[f"p{q}"] = round(percentile(values, q), 3)
     out["min"] = round(min(values), 3) if values else math.nan
@@ -332,7 +333,10 @@ def summarise(rows: Sequence[Row]) -> dict[str, Any]:
     dists = {k: distribution([float(r[k]) for r in rows]) for k in numeric}
     n = len(rows)
     outcomes: dict[str, float] = {}
-    tops = sorted({str(r["top"]) for r in rows})
+    # every team, also one that never came top (0% is said, not left out)
+    teams = [k.removeprefix("score_") for k in rows[0] if k.startswith("score_")]
+    tops = sorted({*teams, *(str(r["top"]) for r in rows)} - {"tie"})
+    tops += ["tie"] if any(r["top"] == "tie" for r in rows) else []
     for t in tops:
         outcomes[f"top:{t}"] = sum(1 for r in rows if r["top"] == t) / n
     for name in OUTCOMES:

@@ -330,6 +330,14 @@ def test_compare_shows_where_a_session_stands(
     assert main([*argv, "--quiet"]) == 0
     text = capsys.readouterr().out
     assert "this session against the 6 games" in text and "games below" in text
+    # every team of this run held: said so, and that the games play them otherwise
+    assert "beijing held (no orders), tokyo held (no orders)" in text
+    assert (
+        "note: tokyo gave no orders in the session, and the games play it by doctrine; "
+        "--bot tokyo=hold compares like with like"
+    ) in text
+    assert main([*argv, "--quiet", "--bot", "tokyo=hold"]) == 0
+    assert "note: tokyo" not in capsys.readouterr().out
 
 
 def test_comparison_games_keep_the_sessions_quick_bots() -> None:
@@ -391,3 +399,25 @@ def test_compare_refuses_what_it_cannot_compare(
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+
+
+def test_summary_sd_is_the_sample_sd_and_every_team_has_a_top_share() -> None:
+    rows = [
+        {"game": i, "seed": i, "score_a": v, "score_b": 0.0, "top": "a", "escalation": False}
+        for i, v in enumerate([1.0, 2.0, 3.0, 4.0])
+    ]
+    summary = sweep.summarise(rows)
+    assert summary["distributions"]["score_a"]["sd"] == pytest.approx(1.291, abs=1e-3)
+    assert summary["outcomes"]["top:a"] == 1.0 and summary["outcomes"]["top:b"] == 0.0
+    assert sweep.summarise(rows[:1])["distributions"]["score_a"]["sd"] == 0.0
+
+
+def test_sweep_json_says_games_asked_and_played_and_jobs_is_local_only(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = ["sweep", "senkaku-2010", "--games", "3", "--seed", "1", "--quiet", "--json"]
+    assert main([*argv, "--jobs", "1"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert (doc["games"], doc["played"]) == (3, 3)
+    assert main([*argv, "--jobs", "2", "--scheduler", "tcp://127.0.0.1:1"]) == 2
+    assert "with --scheduler the cluster's workers play the games" in capsys.readouterr().err
