@@ -202,10 +202,16 @@ def _validate(path: str) -> int:
     from game.scenario_loader import find_scenario, load_scenario
 
     s = load_scenario(find_scenario(path))
-    print(
-        f"{path}: valid scenario '{s.id}' ({s.title}): {s.turns} turns, "
-        f"{len(s.teams)} teams, {len(s.materials)} materials, {len(s.sources)} sources"
+    counts = ", ".join(
+        count(n, word)
+        for n, word in [
+            (s.turns, "turn"),
+            (len(s.teams), "team"),
+            (len(s.materials), "material"),
+            (len(s.sources), "source"),
+        ]
     )
+    print(f"{path}: valid scenario '{s.id}' ({s.title}): {counts}")
     return 0
 
 
@@ -228,9 +234,14 @@ def _verify(path: str) -> int:
         return 1
     total = rep.session.scenario.turns if rep.session else rep.good_turns
     status = "" if rep.good_turns == total else f" (session in progress: {total} turns in all)"
-    played = f"{rep.good_turns} turn{'' if rep.good_turns == 1 else 's'}"
+    played = count(rep.good_turns, "turn")
     print(f"{path}: sound: {played} replayed, every hash matches{status}")
     return 0
+
+
+def count(n: int, noun: str) -> str:
+    """'1 turn', '12 turns'."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def turns_words(n: int) -> str:

@@ -127,7 +127,8 @@ class PrioritiseDefence(_Order):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     type: Literal["prioritise_defence"] = "prioritise_defence"
-    # written "active" in files and logs: YAML reads a bare key `on` as the boolean true
+    # written "active" in files and logs (YAML 1.1 readers take a bare key `on` for the
+    # boolean true); plans may also write `on`, which game.yaml_source reads as text
     on: bool = Field(True, alias="active")
 
     def describe(self) -> str:
@@ -162,10 +163,6 @@ ORDER_LIST_ADAPTER: TypeAdapter[list[Order]] = TypeAdapter(list[Order])
 
 def parse_order(data: Any) -> Order:
     """Parse one order from plain data, raising ``ValueError`` with a readable message."""
-    if isinstance(data, dict) and True in data and data.get("type") == "prioritise_defence":
-        raise ValueError(
-            "write 'active: true' or 'active: false' (YAML reads a bare 'on' as a boolean)"
-        )
     try:
         return ORDER_ADAPTER.validate_python(data)
     except ValidationError as exc:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from game.cli import build_parser, main
+from game.cli import build_parser, count, main
 from game.log import replay_log
 from tests.conftest import DEFAULT, SCENARIOS
 from tests.golden.regenerate import HERE
@@ -33,6 +33,9 @@ def test_validate(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     )
     code, _, err = run(capsys, "validate", str(bad))
     assert code == 2 and "bad.yaml" in err and "turns" in err and "Traceback" not in err
+    code, out, _ = run(capsys, "validate", str(DEFAULT))
+    assert ": 12 turns, 3 teams, 7 materials, " in out
+    assert (count(1, "source"), count(2, "source")) == ("1 source", "2 sources")  # not '1 sources'
 
 
 def test_schema_is_json(capsys: pytest.CaptureFixture[str]) -> None:

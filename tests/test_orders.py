@@ -159,8 +159,9 @@ def test_unknown_team_is_refused(session: Session) -> None:
         session.check("moscow", [])
 
 
-def test_yaml_on_footgun_is_explained() -> None:
-    import yaml
+def test_prioritise_defence_reads_on_as_well_as_active() -> None:
+    from game.yaml_source import read_yaml
 
-    with pytest.raises(ValueError, match="active: true"):
-        parse_order(yaml.safe_load("{type: prioritise_defence, on: true}"))
+    for text, on in [("on: false", False), ("active: false", False), ("on: true", True)]:
+        order = parse_order(read_yaml(f"{{type: prioritise_defence, {text}}}")[0])
+        assert isinstance(order, PrioritiseDefence) and order.on is on
