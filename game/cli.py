@@ -265,12 +265,11 @@ def parse_bot_specs(specs: Sequence[str]) -> dict[str, str]:
         out[team] = kind
     if out:
         from game.bots import BOT_KINDS
+        from game.spelling import unknown
 
         for kind in out.values():
             if kind not in BOT_KINDS:
-                raise ChokepointError(
-                    f"--bot: unknown bot '{kind}' (bots: {', '.join(sorted(BOT_KINDS))})"
-                )
+                raise ChokepointError(f"--bot: {unknown('bot', kind, BOT_KINDS)}")
     return out
 
 

@@ -122,6 +122,8 @@ def test_bad_arguments(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2 and "TEAM=KIND" in err
     code, _, err = run(capsys, "run", str(DEFAULT), "--seed", "1", "--bot", "tokyo=genius")
     assert code == 2 and "unknown bot 'genius'" in err
+    code, _, err = run(capsys, "run", str(DEFAULT), "--seed", "1", "--bot", "tokyo=doctrin:hawk")
+    assert code == 2 and "unknown bot 'doctrin:hawk' (did you mean 'doctrine:hawk'?" in err
     code, _, err = run(capsys, "run", str(DEFAULT), "--seed", "1", "--turns", "40")
     assert code == 2 and "--turns" in err
     code, _, err = run(capsys, "run", str(DEFAULT))

@@ -77,5 +77,5 @@ def make_bot(kind: str, team: str, scenario: Scenario, seed: int) -> Bot:
         raise ValueError(unknown("team", team, scenario.teams))
     factory = BOT_KINDS.get(kind)
     if factory is None:
-        raise ValueError(f"unknown bot '{kind}' (bots: {', '.join(sorted(BOT_KINDS))})")
+        raise ValueError(unknown("bot", kind, BOT_KINDS))
     return factory(team, scenario, seed)
