@@ -296,3 +296,17 @@ async def test_solo_replay_during_the_game_shows_only_the_players_view(make_app)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
+
+
+async def test_solo_footer_and_button_both_say_seal_and_resolve(make_app) -> None:
+    app = make_app(solo="tokyo", seed=3)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        team = app.screen
+        assert isinstance(team, TeamScreen)
+        assert str(team.query_one("#seal").label) == "Seal & resolve (s)"
+        footer = {k: ab.binding.description for k, ab in team.active_bindings.items()}
+        assert footer["s"] == "Seal & resolve"
+        await pilot.press("s")  # the key still seals, and the turn resolves
+        await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
+        assert app.game.session.turn == 1

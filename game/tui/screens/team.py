@@ -44,6 +44,7 @@ class TeamScreen(Screen[bool]):
         Binding("a", "add_order", "Add order"),
         Binding("d,delete", "remove_order", "Remove"),
         Binding("s", "seal", "Seal orders"),
+        Binding("s", "seal_resolve", "Seal & resolve"),  # solo: the turn resolves at once
         Binding("escape", "leave", "Hand back", show=True),
     ]
 
@@ -366,7 +367,14 @@ class TeamScreen(Screen[bool]):
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "seal":
+            return not self.solo
+        if action == "seal_resolve":
+            return self.solo
         return not (action == "leave" and self.solo)
+
+    def action_seal_resolve(self) -> None:
+        self.action_seal()
 
     def action_leave(self) -> None:
         if not self.solo:
@@ -375,5 +383,11 @@ class TeamScreen(Screen[bool]):
     def palette_commands(self):  # type: ignore[no-untyped-def]
         return [
             ("Add an order", "Open the order builder", self.action_add_order),
-            ("Seal orders", "Seal this team's orders for the turn", self.action_seal),
+            (
+                "Seal & resolve" if self.solo else "Seal orders",
+                "Seal your orders and resolve the turn now"
+                if self.solo
+                else "Seal this team's orders for the turn",
+                self.action_seal,
+            ),
         ]
