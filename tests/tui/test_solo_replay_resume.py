@@ -310,3 +310,25 @@ async def test_solo_footer_and_button_both_say_seal_and_resolve(make_app) -> Non
         await pilot.press("s")  # the key still seals, and the turn resolves
         await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
         assert app.game.session.turn == 1
+
+
+async def test_replay_charts_draw_no_extra_bar_at_the_edge(make_app, played_log: Path) -> None:
+    """At the last turn the turn marker fell on the plot's last column and read as a second
+    frame ('95┤ … │ │'); inside the game it is still drawn."""
+    from game.tui.widgets.charts import LineChart
+
+    def rows() -> list[str]:
+        chart = app.screen.query_one("#score-chart", LineChart)
+        return [line for line in chart.render().plain.splitlines() if "┤" in line]
+
+    app = make_app(replay=str(played_log))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReplayScreen) and app.screen.turn == 3
+        assert rows() and not any("│" in row for row in rows())
+        await pilot.press("left")  # turn 2 of 3: the marker stands inside the plot
+        await pilot.pause()
+        assert sum("│" in row for row in rows()) >= len(rows()) // 2
+        await pilot.press("home")  # turn 0: against the axis, no marker either
+        await pilot.pause()
+        assert not any("│" in row for row in rows())

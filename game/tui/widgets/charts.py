@@ -118,7 +118,11 @@ class LineChart(Widget):
             for p in pts:
                 if p is not None:
                     plot(p[0], p[1], s.color)
+        # the replay's turn as a vertical line; not at the chart's first or last column, where
+        # it read as a second axis or an extra frame ('95┤ … │ │')
         marker_col = px(self.marker) // 2 if self.marker is not None and n > 0 else None
+        if marker_col is not None and not 0 < marker_col < pw - 1:
+            marker_col = None
         for r in range(ph):
             if r == 0:
                 label = f"{hi:>{label_w}.0f}"
