@@ -81,3 +81,26 @@ async def test_bad_scenario_opens_start_screen_with_the_error(make_app, workdir:
         messages = [n.message for n in app._notifications]
         assert any("YAML syntax error" in m for m in messages)
         assert "YAML syntax error" in screen_text(app)
+
+
+async def test_start_screen_shows_the_log_file_in_full_with_its_real_name(
+    make_app, workdir: Path
+) -> None:
+    """The Log field cut the name off ('sessions/dual-use-ban-2026-s') and so hid the -2 the
+    app adds when the default file exists; the line below it shows the whole name."""
+    (workdir / "sessions").mkdir()
+    (workdir / "sessions" / "dual-use-ban-2026-seed1.jsonl").write_text("")
+    app = make_app(start_screen=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert "Saved to sessions/dual-use-ban-2026-seed1-2.jsonl" in text
+        app.screen.query_one("#seed", Input).value = "7"
+        await pilot.pause()
+        assert "Saved to sessions/dual-use-ban-2026-seed7.jsonl" in " ".join(
+            screen_text(app).split()
+        )
+        app.screen.query_one("#log-path", Input).value = "sessions/dual-use-ban-2026-seed1.jsonl"
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert "Saved to sessions/dual-use-ban-2026-seed1.jsonl (this file exists" in text

@@ -160,6 +160,7 @@ class StartScreen(Screen[None]):
                     with Horizontal(classes="field"):
                         yield Label("Log")
                         yield Input(id="log-path", compact=True)
+                    yield Static(id="log-shown", classes="hint")
                     with Horizontal(classes="buttons"):
                         yield Button("Start game", id="start", variant="primary", compact=True)
             with TabbedContent(id="start-tabs"):
@@ -288,14 +289,26 @@ class StartScreen(Screen[None]):
         }
 
     @on(Input.Changed, "#seed")
+    @on(Input.Changed, "#log-path")
     def update_log_path(self) -> None:
+        """Show in full the file the session will be saved to (the field is too narrow for
+        it, and an existing default name gets -2, -3, ...)."""
         if self.scenario is None:
             return
         seed = self.read_seed()
-        if seed is not None:
-            path = default_log_path(self.scenario.id, seed)
-            self.query_one("#log-path", Input).placeholder = display_path(path)
-            self.query_one("#settings").border_subtitle = None
+        shown = self.query_one("#log-shown", Static)
+        if seed is None:
+            shown.update("")
+            return
+        path = default_log_path(self.scenario.id, seed)
+        self.query_one("#log-path", Input).placeholder = display_path(path)
+        self.query_one("#settings").border_subtitle = None
+        raw = self.query_one("#log-path", Input).value.strip()
+        text = Text("Saved to ")
+        text.append(display_path(Path(raw) if raw else path), style="bold")
+        if raw and Path(raw).exists():
+            text.append(" (this file exists: it will be replaced)", style="yellow")
+        shown.update(text)
 
     def read_seed(self) -> int | None:
         raw = self.query_one("#seed", Input).value.strip()
