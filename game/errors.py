@@ -17,9 +17,12 @@ class ScenarioError(ChokepointError):
     ``str(err)`` names the file, line, column and field path of each problem.
     """
 
-    def __init__(self, path: str, problems: list[str]) -> None:
+    def __init__(self, path: str, problems: list[str], unread: bool = False) -> None:
         self.path = path
         self.problems = problems
+        if unread:  # no scenario was read: the file is missing or cannot be opened
+            super().__init__(f"{path}: {'; '.join(problems)}")
+            return
         lines = "\n".join(f"  {p}" for p in problems)
         noun = "problem" if len(problems) == 1 else "problems"
         super().__init__(f"{path}: invalid scenario ({len(problems)} {noun})\n{lines}")

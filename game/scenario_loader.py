@@ -46,11 +46,13 @@ def load_scenario(path: str | Path) -> Scenario:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ScenarioError(str(path), [_not_found(path)]) from None
+        raise ScenarioError(str(path), [_not_found(path)], unread=True) from None
     except UnicodeDecodeError:
         raise ScenarioError(str(path), [_not_utf8(path.read_bytes())]) from None
     except OSError as exc:
-        raise ScenarioError(str(path), [f"cannot read the file: {exc.strerror or exc}"]) from None
+        raise ScenarioError(
+            str(path), [f"cannot read the file: {exc.strerror or exc}"], unread=True
+        ) from None
     return parse_scenario(text, str(path))
 
 

@@ -245,9 +245,9 @@ def test_a_misspelt_bundled_name_says_which_was_meant(
     capsys: pytest.CaptureFixture[str], name: str, meant: str
 ) -> None:
     assert main(["validate", name]) == 2
-    assert capsys.readouterr().err.endswith(
-        f"  no such file, and no bundled scenario of that name (did you mean '{meant}'? "
-        "bundled: dual-use-ban-2026, senkaku-2010)\n"
+    assert capsys.readouterr().err == (
+        f"chokepoint: {name}: no such file, and no bundled scenario of that name (did you mean "
+        f"'{meant}'? bundled: dual-use-ban-2026, senkaku-2010)\n"
     )
 
 
