@@ -153,6 +153,9 @@ class Game:
     timer_turn: int = field(init=False, default=0)
     """The turn the timer was last started for."""
     bots: dict[str, Bot] = field(init=False, default_factory=dict)
+    damaged: str | None = field(init=False, default=None)
+    """Set when the game was resumed from a log that failed verification: what happened, for a
+    lasting line on the console ('Log damaged: ... play resumed after turn 3 ...')."""
     drafts: dict[str, list[Order]] = field(init=False, default_factory=dict)
     """Orders a team has drafted but not sealed this turn (kept if it leaves the screen)."""
 
@@ -227,6 +230,13 @@ class Game:
         humans = [t for t, c in rep.session.controllers.items() if bot_kind(c) is None]
         mode = "solo" if len(humans) == 1 else "hotseat"
         game = cls(rep.session, target, mode, clock=clock)
+        if rep.error is not None:
+            game.damaged = (
+                f"{display_path(log)} failed verification at turn {rep.error.turn}; "
+                f"play resumed after turn {rep.good_turns}, the last good turn"
+                + (f", in {display_path(target)}" if Path(target) != Path(log) else "")
+                + "."
+            )
         game.save()
         return game, warning
 

@@ -332,3 +332,27 @@ async def test_replay_charts_draw_no_extra_bar_at_the_edge(make_app, played_log:
         await pilot.press("home")  # turn 0: against the axis, no marker either
         await pilot.pause()
         assert not any("│" in row for row in rows())
+
+
+async def test_resume_of_a_damaged_log_says_so_on_the_console_for_good(
+    make_app, played_log: Path
+) -> None:
+    """The warning toast goes after a few seconds; the console keeps a line about it."""
+    text = played_log.read_text()
+    played_log.write_text(text[: len(text) - 40])
+    app = make_app(resume=str(played_log))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.clear_notifications()  # the toasts have gone
+        await pilot.pause()
+        expected = (
+            "⚠ Log damaged: played.jsonl failed verification at turn 3; play resumed after "
+            "turn 2, the last good turn, in played-resumed.jsonl."
+        )
+        assert expected in " ".join(screen_text(app).split())
+        await pilot.press("r", "y")  # still there a turn later
+        await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen)
+        assert "⚠ Log damaged" in screen_text(app)

@@ -167,6 +167,9 @@ class FacilitatorScreen(Screen[None]):
                 banner.append(fired.headline, style="bold")
                 banner.append(f" ({how})\n", style="dim")
         banner.append(f"Log: {display_path(g.log_path)}", style="dim")
+        if g.damaged:
+            banner.append("\n⚠ Log damaged: ", style="bold yellow")
+            banner.append(g.damaged, style="yellow")
         return banner
 
     def refresh_all(self) -> None:
