@@ -239,6 +239,13 @@ def _verify(path: str) -> int:
     return 0
 
 
+def bundled_words() -> str:
+    """The bundled scenarios' ids: 'dual-use-ban-2026, senkaku-2010'."""
+    from game.scenario_loader import bundled_scenarios
+
+    return ", ".join(p.stem for p in bundled_scenarios())
+
+
 def count(n: int, noun: str) -> str:
     """'1 turn', '12 turns'."""
     return f"{n} {noun}{'' if n == 1 else 's'}"
@@ -373,7 +380,10 @@ def _start_session(args: argparse.Namespace) -> Any:
 
     if args.from_log is None:
         if args.scenario is None or args.seed is None:
-            raise ChokepointError("run needs a SCENARIO and --seed (or --from LOG --turn N)")
+            raise ChokepointError(
+                "run needs a SCENARIO and --seed (or --from LOG --turn N); SCENARIO is a file "
+                f"or a bundled id: {bundled_words()}"
+            )
         if args.turn is not None:
             raise ChokepointError("--turn goes with --from LOG")
         scenario = load_scenario(find_scenario(args.scenario))

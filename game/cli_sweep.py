@@ -173,7 +173,12 @@ def _scenario_and_session(args: argparse.Namespace) -> tuple[Any, Any]:
 
     if args.compare is None:
         if args.scenario is None:
-            raise ChokepointError("sweep needs a SCENARIO (or --compare LOG)")
+            from game.cli import bundled_words
+
+            raise ChokepointError(
+                "sweep needs a SCENARIO (or --compare LOG); SCENARIO is a file or a bundled "
+                f"id: {bundled_words()}"
+            )
         return load_scenario(find_scenario(args.scenario)), None
     rep = replay_log(args.compare)
     if rep.error is not None:

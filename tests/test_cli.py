@@ -128,6 +128,7 @@ def test_bad_arguments(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2 and "--turns" in err
     code, _, err = run(capsys, "run", str(DEFAULT))
     assert code == 2 and "needs a SCENARIO and --seed" in err
+    assert "a bundled id: dual-use-ban-2026, senkaku-2010" in err
     with pytest.raises(SystemExit) as info:
         main(["run", str(DEFAULT), "--seed", "x"])
     assert info.value.code == 2
