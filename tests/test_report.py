@@ -310,3 +310,11 @@ def test_an_objectives_start_and_end_are_the_metrics_true_values(tmp_path: Path)
     assert seen >= 9
     posture = next(o for o in d.scores[0].objectives if o.metric == "index.posture")
     assert posture.last == 0.0 and posture.total == pytest.approx(30.0)
+
+
+def test_a_scripted_team_that_never_ordered_reads_held(tmp_path: Path) -> None:
+    log = tmp_path / "g.jsonl"
+    argv = ["run", "dual-use-ban-2026", "--seed", "4", "--bot", "beijing=doctrine:hawk"]
+    assert main([*argv, "-o", str(log)]) == 0
+    text = render_markdown(debrief_from_log(log))
+    assert "Beijing: computer (doctrine:hawk); Tokyo: held (no orders); Washington: held" in text

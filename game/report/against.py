@@ -52,12 +52,21 @@ class Against:
     teams: dict[str, str]  # team -> name
 
 
+def against_intro(a: Against) -> str:
+    """The section's first sentence, in plain words: what the games are and who played them."""
+    return (
+        f"The same scenario played {a.games} times by the computer from the start (each game "
+        f"with its own seed, drawn from the session's seed {a.seed}, so the report always "
+        f"compares with the same games), {players_words(a.bots, a.teams)}."
+    )
+
+
 def players_words(bots: dict[str, str], teams: dict[str, str]) -> str:
     """Who plays each team in the computer's games, in words for the reader."""
     return (
         f"with these players: {sweep.bots_words(bots, teams)} (a team the computer played in "
-        "the session keeps its bot, unless it was the slow search bot; the others get "
-        f"{sweep.COMPARISON_BOT}, the pragmatist doctrine)"
+        "the session keeps its bot, unless it was the slow search bot; the others get the "
+        "pragmatist doctrine)"
     )
 
 

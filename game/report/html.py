@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from game.report.against import Against, players_words
+from game.report.against import Against, against_intro
 from game.report.model import Debrief, TurnEntry
 from game.report.svg import line_chart
 from game.report.text import draw_words, explain_team, header_facts, objective_row, signed
@@ -115,8 +115,7 @@ def _against(a: Against) -> str:
     )
     return (
         "<section><h2>Against the computer</h2>"
-        f"<p>The same scenario played {a.games} times by the computer from the start "
-        f"(game seeds from {a.seed}), {e(players_words(a.bots, a.teams))}. "
+        f"<p>{e(against_intro(a))} "
         "<i>Games below</i>: the share of those games that ended lower than this session "
         "(ties count half).</p>"
         + _table(

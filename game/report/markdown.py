@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.report.against import Against, players_words
+from game.report.against import Against, against_intro
 from game.report.model import Debrief, TurnEntry
 from game.report.text import (
     draw_words,
@@ -72,9 +72,8 @@ def _turn(d: Debrief, e: TurnEntry) -> list[str]:
 def _against(a: Against) -> list[str]:
     out = ["## Against the computer", ""]
     out += [
-        f"The same scenario played {a.games} times by the computer from the start "
-        f"(game seeds from {a.seed}), {md(players_words(a.bots, a.teams))}. *Games below*: the "
-        "share of those games that ended lower than this session (ties count half).",
+        f"{md(against_intro(a))} *Games below*: the share of those games that ended lower "
+        "than this session (ties count half).",
         "",
     ]
     out += _table(

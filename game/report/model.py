@@ -208,7 +208,7 @@ class Debrief:
     seed: int
     engine: str
     teams: dict[str, str]
-    controllers: dict[str, str]
+    controllers: dict[str, str]  # as logged, but "held" for a scripted team that gave no order
     settings: dict[str, Any]
     turns_total: int
     good_turns: int
@@ -403,7 +403,11 @@ def build_debrief(rep: Replay) -> Debrief:
         seed=session.seed,
         engine=str(rep.header.get("engine", "?")),
         teams={t: s.teams[t].name for t in teams},
-        controllers=dict(session.controllers),
+        controllers={
+            # a scripted team that gave no order in the whole session held: said so
+            t: "held" if c == "plan" and not any(r.submitted.get(t) for r in session.records) else c
+            for t, c in session.controllers.items()
+        },
         settings=dict(session.settings),
         turns_total=s.turns,
         good_turns=n_turns,

@@ -15,7 +15,8 @@ def signed(x: float, digits: int = 1) -> str:
 def controller_words(c: str) -> str:
     if c.startswith("bot:"):
         return f"computer ({c[4:]})"
-    return {"plan": "scripted plan", "human": "players", "computer": "computer"}.get(c, c)
+    words = {"plan": "scripted plan", "held": "held (no orders)", "human": "players"}
+    return words.get(c, c)
 
 
 def draw_words(d: DrawInfo) -> str:
