@@ -7,6 +7,7 @@ says what is hidden; this module only applies it to the ledger and order lists).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from game import names
@@ -14,7 +15,7 @@ from game.chance import Draw
 from game.facilitation import Override
 from game.ledger import Entry
 from game.names import actor_name as actor_name  # re-exported for the screens
-from game.names import humanize as humanize
+from game.names import humanize as _humanize
 from game.names import material_name as material_name
 from game.names import order_words as order_words  # re-exported for the screens
 from game.orders import Invest, Order, StockpileBuild, StockpileRelease
@@ -30,6 +31,15 @@ INDEX_LABELS = {
     "market_share": "China's market share",
 }
 INDEX_ORDER = ("tension", "cohesion", "posture", "deterrence", "market_share")
+
+
+_ONE_POINT = re.compile(r"\b1 action points\b")
+
+
+def humanize(s: Scenario, text: str) -> str:
+    """``game.names.humanize`` (names for identifiers), and 'needs 1 action point' for the
+    engine's 'needs 1 action points' (the reason is logged as the engine wrote it)."""
+    return _ONE_POINT.sub("1 action point", _humanize(s, text))
 
 
 def index_label(s: Scenario, name: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Button, DataTable, Select
+from textual.widgets import Button, DataTable, Input, Select
 
 from game.log import replay_log
 from game.orders import Diplomacy, ExportControl
@@ -141,7 +141,7 @@ async def test_refused_order_shows_the_engines_reason_inline(make_app) -> None:
         assert statuses == ["✓ ok"] * 3 + ["✗ refused"]
         # the reason under the table, so the table keeps every column in view
         verdict = str(team.query_one("#draft-verdict").content)
-        assert "✗ 4. needs 1 action points, 0 left this turn" in verdict
+        assert "✗ 4. needs 1 action point, 0 left this turn" in verdict
         assert "refuses 1 order" in screen_text(app)
         await pilot.press("s")
         await pilot.pause()
@@ -385,3 +385,46 @@ async def test_order_form_sanctions_start_on_a_country_and_approval_is_for_licen
         await pilot.pause()
         assert form.value("target") == "CHN"  # not 'Everyone (*)', always refused
         assert "accepts" in str(form.query_one("#order-verdict").content)
+
+
+async def test_wording_budget_left_and_a_huge_amount_refused_in_the_form(make_app) -> None:
+    app = make_app(solo="tokyo")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        team = app.screen
+        resources = str(team.query_one("#resources").content)
+        assert "Budget: [b]US$3,000M[/b] left of US$3,000M" in resources
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, OrderForm)
+        form.query_one("#f-type", Select).value = "stockpile_build"
+        await pilot.pause()
+        form.query_one("#f-amount", Input).value = "99999999999999999999"
+        await pilot.pause()
+        verdict = str(form.query_one("#order-verdict").content)
+        assert "the amount can be at most 1,000,000,000 t" in verdict
+        cost = str(form.query_one("#order-cost").content)
+        assert "e+" not in cost and "8,192" not in cost
+        assert form.query_one("#add", Button).disabled
+        form.query_one("#f-amount", Input).value = "inf"
+        await pilot.pause()
+        assert "'inf' is not a number" in str(form.query_one("#order-verdict").content)
+
+
+async def test_wording_fork_dialog_says_enter_confirms_and_the_compare_players(
+    make_app,
+) -> None:
+    from game.tui.screens.compare import CompareScreen
+    from game.tui.screens.dialogs import JumpScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, JumpScreen)
+        assert "Enter confirms; Escape cancels." in screen_text(app)
+        players = CompareScreen(app.game)._players()
+        assert "the others get the pragmatist doctrine)" in players
+        assert "doctrine, the pragmatist" not in players

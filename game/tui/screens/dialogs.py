@@ -62,6 +62,7 @@ class JumpScreen(ModalScreen[int | None]):
                 f"{self.prompt} ({self.lo}–{self.hi}; 0 is the start)", classes="dialog-title"
             )
             yield Input(str(self.current), id="turn", type="integer")
+            yield Static("Enter confirms; Escape cancels.", classes="hint")
             yield Static(id="jump-error", classes="verdict-bad")
 
     def on_mount(self) -> None:

@@ -7,6 +7,7 @@ none computes a rule.
 
 from __future__ import annotations
 
+import math
 from typing import ClassVar
 
 from rich.text import Text
@@ -275,7 +276,14 @@ class OverrideScreen(ModalScreen[TurnRecord | None]):
         try:
             value = float(raw)
         except ValueError:
-            error.update("Type the value to set, from 0 to 100.")
+            value = math.nan
+        if not math.isfinite(value) or (self.kind == "index" and not 0 <= value <= 100):
+            what = index_label(self.game.scenario, str(subject)) if self.kind == "index" else ""
+            error.update(
+                f"{what or 'An index'} runs from 0 to 100: type a value in that range."
+                if math.isfinite(value)
+                else "Type the value to set, from 0 to 100."
+            )
             return
         try:
             override = parse_override(

@@ -6,6 +6,7 @@ The form shows what the order costs, what the team has left, and the engine's ow
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
@@ -84,6 +85,9 @@ LEVELS = [
 ]
 PERCENTS = [(f"{p}%", p / 100) for p in (0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100)]
 RATES = [(f"{p}%", p / 100) for p in (0, 5, 10, 15, 25, 35, 50, 75, 100)]
+MAX_AMOUNT = 1e9
+"""The most a stockpile order may name (in the material's unit): far above any material's
+world output, and below the sizes that print as '1e+20 t' and 'US$70,000,000,000,000,008,192M'."""
 SEVERITIES = [("Targeted", "targeted"), ("Broad", "broad"), ("Lift sanctions", "lift")]
 
 
@@ -264,6 +268,7 @@ class OrderForm(ModalScreen[Order | None]):
         """The order the form describes, or why it cannot be built yet."""
         t = self.order_type
         v = self.value
+        s = self.game.scenario
         try:
             if t == "export_control":
                 # the share approved means something under licensing only (the field is
@@ -288,8 +293,13 @@ class OrderForm(ModalScreen[Order | None]):
                     amount = float(raw)
                 except ValueError:
                     return None, f"'{raw}' is not a number"
+                if not math.isfinite(amount):
+                    return None, f"'{raw}' is not a number"
                 if amount <= 0:
                     return None, "the amount must be above zero"
+                if amount > MAX_AMOUNT:
+                    unit = s.materials[v("material")].unit if v("material") else ""
+                    return None, f"the amount can be at most {MAX_AMOUNT:,.0f} {unit}".rstrip()
                 if t == "stockpile_build":
                     return StockpileBuild(material=v("material"), amount=amount), None
                 return StockpileRelease(

@@ -210,7 +210,7 @@ class TeamScreen(Screen[bool]):
         seal_note = " · [green]sealed[/]" if sealed else ""
         self.query_one("#resources", Static).update(
             f"Action points: [b]{ap_left}[/b] of {team.action_points} left · "
-            f"Budget: [b]{money(budget - spent)}[/b] of {money(budget)} left"
+            f"Budget: [b]{money(budget - spent)}[/b] left of {money(budget)}"
             f" (+{money(team.income)} next turn){seal_note}"
         )
         verdict = self.query_one("#draft-verdict", Static)
