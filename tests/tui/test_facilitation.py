@@ -438,3 +438,32 @@ async def test_console_names_each_computer_player_without_losing_a_column(
         assert sum(widths) <= table.scrollable_content_region.width, widths
         teams = [str(table.get_row_at(i)[0]) for i in range(3)]
         assert teams == ["Beijing\ndoctrine:hawk", "Tokyo", "Washington"]
+
+
+async def test_an_inject_fired_after_every_team_sealed_says_no_team_will_see_it(
+    make_app,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "enter", "s")  # Beijing seals
+        await pilot.pause()
+        await pilot.press("enter", "s", "enter", "s", "enter")  # Tokyo, Washington; console
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen) and not app.game.waiting_humans()
+        await pilot.press("i")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, InjectScreen)
+        ids = [i.id for i in dialog.injects]
+        dialog.query_one("#inject-list", OptionList).highlighted = ids.index("lib_g7_summit")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any(
+            f"“{G7}” fires at the start of turn 1, but every team has already sealed its "
+            "orders: no team will see it before the turn resolves" in m
+            for m in messages
+        ), messages
+        assert not any("the teams see it as news" in m for m in messages)

@@ -400,15 +400,32 @@ class FacilitatorScreen(Screen[None]):
 
         def fired(inject_id: str | None) -> None:
             if inject_id:
-                inj = self.game.inject(inject_id)
-                self.notify(
-                    f"“{inj.headline}” fires at the start of turn {self.game.session.turn + 1}; "
-                    "the teams see it as news.",
-                    title="Inject queued",
-                )
+                self.notify(self.inject_queued(inject_id), title="Inject queued", timeout=10)
                 self.refresh_all()
 
         self.app.push_screen(InjectScreen(self.game), fired)
+
+    def inject_queued(self, inject_id: str) -> str:
+        """What firing an inject means for the teams: those that have sealed their orders see
+        it only once the turn resolves."""
+        g = self.game
+        inj = g.inject(inject_id)
+        when = f"“{inj.headline}” fires at the start of turn {g.session.turn + 1}"
+        sealed, waiting = g.sealed_humans(), g.waiting_humans()
+        reopen = "(o reopens the highlighted team's orders so it can react)"
+        if sealed and not waiting:
+            return (
+                f"{when}, but every team has already sealed its orders: no team will see it "
+                f"before the turn resolves {reopen}."
+            )
+        if sealed:
+            names = and_list([g.team_label(t) for t in sealed])
+            has = "has" if len(sealed) == 1 else "have"
+            return (
+                f"{when}; the teams still to give orders see it as news. {names} {has} already "
+                f"sealed and will not see it before the turn resolves {reopen}."
+            )
+        return f"{when}; the teams see it as news."
 
     def action_override(self) -> None:
         from game.tui.screens.facilitation import OverrideScreen
