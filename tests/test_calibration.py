@@ -1,6 +1,6 @@
 """Calibration: the 2010 embargo played with the historical moves matches the record.
 
-FACTS.md, "Calibration episode: 2010": Chinese REE exports to Japan ~2,300 t in September 2010,
+docs/facts.md, "Calibration episode: 2010": Chinese REE exports to Japan ~2,300 t in September 2010,
 under 400 t/month in October-November, back to normal in December; prices outside China rose
 steeply; Japan diversified afterwards (China's share 90%+ in 2008, 68% in 2011).
 """

@@ -1,6 +1,6 @@
 """Export controls: which share of an importer's requests an exporter lets through.
 
-Models China's control ladder as seen 2023-2026 (FACTS.md, "China's export-control timeline"):
+Models China's control ladder as seen 2023-2026 (docs/facts.md, "China's export-control timeline"):
 open trade; licensing, where a share of requests is approved and the rest waits (MOFCOM 2023-25
 gallium, germanium, graphite and heavy-REE licensing); a ban on military end uses (MOFCOM
 announcement 1/2026 against Japan); and a full ban (the 2010 informal embargo). A control may be

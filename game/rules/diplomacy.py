@@ -5,7 +5,7 @@ scenario, plus modifiers, each ``coef`` x (metric/100 - 0.5), so a move is easie
 alliance cohesion is high. The chance is kept within 2%-98% and drawn once from the seeded
 generator; the draw is logged. Success and failure each move indices by the scenario's amounts.
 Base chances are anchored on sanctions' historical success rates (Hufbauer/Schott/Elliott: 34%;
-FACTS.md) and on CNAS's "Containing Crisis" exercises (allies reluctant).
+docs/facts.md) and on CNAS's "Containing Crisis" exercises (allies reluctant).
 """
 
 from __future__ import annotations

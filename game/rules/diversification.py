@@ -1,6 +1,6 @@
 """Diversification: importers move their trade shares away from suppliers that coerce or cost.
 
-The 2010 lesson (FACTS.md): after the embargo Japan cut China's share of its rare-earth imports
+The 2010 lesson (docs/facts.md): after the embargo Japan cut China's share of its rare-earth imports
 from over 90% (2008) to 68% (2011) and 60% (2014). Each turn, for every supplier whose controls
 blocked a share ``b`` of an importer's requests, the importer moves ``trade.diversion_rate`` x b
 of that supplier's trade share to the other suppliers, in proportion to what they can export.

@@ -4,7 +4,7 @@ Output of a sector (100 = normal) = 100 x (1 - sensitivity x worst shortfall), w
 shortfall is the largest unmet share among the materials the sector uses (a bottleneck: a car
 line stops for want of magnets whatever else it has). Sensitivities per sector come from the
 scenario (assumptions anchored on the April 2025 licensing shock, when Suzuki stopped the Swift
-line within weeks; FACTS.md).
+line within weeks; docs/facts.md).
 
 A government that prioritises defence gives its defence sector first call on available material;
 the other sectors share what is left.

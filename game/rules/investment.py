@@ -2,7 +2,7 @@
 
 Each option in the scenario has a cost (paid when funded), a lead time in turns, the capacity it
 adds at its host country when complete, and a chance each turn to slip a turn (drawn from the
-seeded generator and logged). Lead times and capacities come from the projects in FACTS.md:
+seeded generator and logged). Lead times and capacities come from the projects in docs/facts.md:
 Lynas's JOGMEC/Sojitz deal (2011), Shin-Etsu's Hai Phong plant (2013-17), MP Materials' 10X magnet
 plant (2025-28), Japan's Minamitorishima mud (tests from 2027).
 

@@ -5,10 +5,10 @@ shortfall share is unmet demand outside China (before inventory draws) over dema
 ``k`` is the material's ``price_sensitivity`` and the tension premium is up to 20% as tension
 goes from 50 to 100 (buyers hoard when war talk rises). The price closes half the gap to its
 target each turn, so spikes build over two or three months as in 2010-11 (Dy oxide rose ~26x
-from 2009 to 2011; FACTS.md).
+from 2009 to 2011; docs/facts.md).
 
-China's domestic price target = baseline x (1 - 0.4 x share of requested exports blocked):
-blocked exports pile up at home. It also closes half the gap each turn. Assumption.
+China's domestic price target = baseline x (1 - 0.4 x share blocked of all the exports requested
+of China): blocked exports pile up at home. It also closes half the gap each turn. Assumption.
 """
 
 from __future__ import annotations

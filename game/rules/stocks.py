@@ -1,7 +1,7 @@
 """Inventories and strategic stockpiles.
 
 Firms hold working inventory, set in the scenario as days of cover; governments hold strategic
-stockpiles (Japan's JOGMEC target of 60 days, the US National Defense Stockpile; FACTS.md).
+stockpiles (Japan's JOGMEC target of 60 days, the US National Defense Stockpile; docs/facts.md).
 
 - A stockpile release (an order) moves material from the government's stockpile straight to its
   own industry or an ally's, this turn.

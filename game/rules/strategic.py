@@ -11,7 +11,7 @@ Each turn, after industry:
   by alliance backing (CNAS "Containing Crisis": alliances favour the US).
 - Deterrence credibility moves ``deterrence_from_cohesion`` of the way toward cohesion and loses
   ``deterrence_from_defence`` x the US defence sector's output loss (rare earths per F-35 ~417 kg,
-  per DDG-51 ~2,360 kg; CRS R41744 via FACTS.md).
+  per DDG-51 ~2,360 kg; CRS R41744 via docs/facts.md).
 All values are assumptions set in the scenario's ``dynamics`` section.
 """
 

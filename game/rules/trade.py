@@ -13,8 +13,9 @@ importers; an exporter is not asked again for what its own control refused.
 Tightening a control therefore never raises the target's deliveries: diverted supply can at most
 replace the volume that was blocked. Deliveries never exceed what exporters produced.
 
-Also computes each actor's export revenue at world prices (US$ million) and the share of the
-coercer's requested exports that its controls blocked (used by ``prices``).
+Also computes each actor's export revenue at world prices (US$ million) and the share of all
+the exports requested of the coercer that its controls blocked (used by ``prices``: a ban on one
+small buyer blocks a small share, a ban on everyone nearly all).
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ def resolve_trade(ctx: TurnContext) -> None:
         blocked: dict[tuple[str, str], tuple[float, float]] = {}
         outflow: list[tuple[str, str, float]] = []
         per_exporter: dict[str, float] = {}
+        coercer_req = 0.0  # everything asked of the coercer, controlled or not
         for i in actors:
             n = need[i]
             if n <= 0.0:
@@ -84,6 +86,8 @@ def resolve_trade(ctx: TurnContext) -> None:
                 req = n * share
                 if req <= 0.0:
                     continue
+                if e == coercer:
+                    coercer_req += req
                 ctl = ctl_of.get(e)
                 if ctl is None:
                     out = req  # uncontrolled: all of it goes through
@@ -153,10 +157,9 @@ def resolve_trade(ctx: TurnContext) -> None:
             delivered[i].setdefault(m, {})[e] = q
             supply[i][m] += q
             revenue[e] += q * price * factor
-        coercer_req = coercer_blocked = 0.0
-        for (_, e), (q, allowed) in blocked.items():
+        coercer_blocked = 0.0
+        for (_, e), (q, _allowed) in blocked.items():
             if e == coercer:
-                coercer_req += q + allowed
                 coercer_blocked += q
         if coercer_blocked > 0.0:
             ctx.coercer_blocked_share[m] = coercer_blocked / coercer_req
