@@ -356,3 +356,22 @@ async def test_resume_of_a_damaged_log_says_so_on_the_console_for_good(
         await pilot.pause()
         assert isinstance(app.screen, FacilitatorScreen)
         assert "⚠ Log damaged" in screen_text(app)
+
+
+async def test_resume_of_a_damaged_solo_log_says_so_on_the_team_screen(
+    make_app, workdir: Path, scenario: Scenario
+) -> None:
+    log = workdir / "solo.jsonl"
+    controllers = {"beijing": "bot:doctrine", "tokyo": "human", "washington": "bot:doctrine"}
+    logged_game(log, scenario, controllers, turns=3)
+    text = log.read_text()
+    log.write_text(text[: len(text) - 40])
+    app = make_app(resume=str(log))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.clear_notifications()
+        await pilot.pause()
+        assert isinstance(app.screen, TeamScreen) and app.screen.solo
+        assert "⚠ Log damaged: solo.jsonl failed verification at turn 3" in " ".join(
+            screen_text(app).split()
+        )

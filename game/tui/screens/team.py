@@ -164,11 +164,16 @@ class TeamScreen(Screen[bool]):
     def show_news(self) -> None:
         """Injects that open this turn: headlines above the orders, full text in the Briefing."""
         news = [] if self.game.session.is_over else self.game.news()
+        damaged = self.game.damaged if self.solo else None  # (a hot seat's console says so)
         widget = self.query_one("#news", Static)
-        widget.set_class(not news, "hidden")
-        if not news:
-            return
+        widget.set_class(not news and not damaged, "hidden")
         t = Text()
+        if damaged:
+            t.append("⚠ Log damaged: ", style="bold yellow")
+            t.append(damaged + ("\n" if news else ""), style="yellow")
+        if not news:
+            widget.update(t)
+            return
         for fired, _text in news:
             t.append("▶ NEWS: ", style="bold yellow")
             t.append(f"{fired.headline}\n", style="bold")
