@@ -428,3 +428,28 @@ async def test_wording_fork_dialog_says_enter_confirms_and_the_compare_players(
         players = CompareScreen(app.game)._players()
         assert "the others get the pragmatist doctrine)" in players
         assert "doctrine, the pragmatist" not in players
+
+
+async def test_forking_away_from_sealed_orders_asks_first(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "enter", "s")  # Beijing seals
+        await pilot.pause()
+        await pilot.press("ctrl+f")  # the facilitator takes the terminal back
+        await pilot.pause()
+        game = app.game
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("enter")  # fork after turn 0
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Fork after turn 0 and leave this session? Beijing's sealed orders for turn 1" in (
+            " ".join(screen_text(app).split())
+        )
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.game is game and isinstance(app.screen, FacilitatorScreen)
+        await pilot.press("f", "enter", "y")
+        await pilot.pause()
+        assert app.game is not game and app.game.session.settings["branch_turn"] == 0

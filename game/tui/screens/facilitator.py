@@ -477,8 +477,12 @@ class FacilitatorScreen(Screen[None]):
         last = min(g.session.turn, g.scenario.turns - 1)
 
         def chosen(turn: int | None) -> None:
-            if turn is None:
-                return
+            if turn is not None:  # the session's sealed orders stay behind: ask first
+                self.app.confirm_leaving(  # type: ignore[attr-defined]
+                    f"Fork after turn {turn} and leave this session?", "Fork", lambda: fork(turn)
+                )
+
+        def fork(turn: int) -> None:
             path = default_log_path(f"{g.scenario.id}-fork-t{turn}", g.session.seed)
             try:
                 game = g.fork(turn, path)

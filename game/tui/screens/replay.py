@@ -165,11 +165,17 @@ class ReplayScreen(Screen[None]):
 
     def action_fork(self) -> None:
         """Start a new game from this turn ('what if'), written to a new log."""
-        from game.tui.game import Game, default_log_path
 
         if self.turn >= self.scenario.turns:
             self.notify("The game ended at this turn: step back to fork earlier.")
             return
+        self.app.confirm_leaving(  # type: ignore[attr-defined]
+            f"Fork after turn {self.turn} and leave this session?", "Fork", self._fork
+        )
+
+    def _fork(self) -> None:
+        from game.tui.game import Game, default_log_path
+
         forked = self.session.fork(self.turn, display_path(self.replay.path))
         path = default_log_path(f"{self.scenario.id}-fork-t{self.turn}", self.session.seed)
         humans = [t for t, c in forked.controllers.items() if bot_kind(c) is None]
