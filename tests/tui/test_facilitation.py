@@ -467,3 +467,24 @@ async def test_an_inject_fired_after_every_team_sealed_says_no_team_will_see_it(
             for m in messages
         ), messages
         assert not any("the teams see it as news" in m for m in messages)
+
+
+async def test_time_up_while_a_team_is_called_never_shows_the_console(make_app) -> None:
+    """The hand-over screen calls Beijing; time runs out: the facilitator is called (Enter), the
+    console with its sealed orders does not open in front of whoever holds the terminal."""
+    clock = FakeClock()
+    app = make_app(start_screen=True, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await _start_with_timer(pilot, app, 300, "hold")
+        console = app.screen
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, HandoverScreen) and app.screen.to == "Beijing"
+        clock.now += 301
+        app.tick_timer()
+        await pilot.pause()
+        assert isinstance(app.screen, HandoverScreen) and app.screen.to == "the facilitator"
+        assert console.query_one("#fac-body").has_class("hidden")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is console and not console.query_one("#fac-body").has_class("hidden")
