@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game.scenario import INDEX_NAMES, Inject, Scenario, inject_problems
+from game.schema_words import plain
 
 LIBRARY_FILE = Path(__file__).resolve().parent / "data" / "injects.yaml"
 
@@ -47,7 +48,13 @@ def parse_override(data: Any) -> Override:
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
-        raise ValueError(f"{where}: {err['msg']}" if where else err["msg"]) from None
+        if err["type"] == "missing":
+            raise ValueError(f"'{where}' is missing") from None
+        if err["type"] == "string_too_short":
+            raise ValueError(f"'{where}' is empty") from None
+        raise ValueError(
+            f"{where}: {plain(err, tuple(err['loc']))}" if where else err["msg"]
+        ) from None
     if ov.kind == "index" and (ov.subject not in INDEX_NAMES or not 0 <= ov.value <= 100):
         raise ValueError(f"an index override sets one of {', '.join(INDEX_NAMES)} to 0-100")
     return ov

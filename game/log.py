@@ -16,7 +16,7 @@ from typing import Any
 from game import __version__
 from game.atomic import write_text_atomic
 from game.engine import Session, TurnRecord
-from game.errors import ChokepointError, LogError, ScenarioError
+from game.errors import ChokepointError, LogError, OrderRefused, ScenarioError
 from game.facilitation import parse_override
 from game.orders import Order, order_dict, parse_order
 from game.scenario_loader import scenario_data, scenario_from_data
@@ -198,8 +198,11 @@ def replay_log(path: str | Path) -> Replay:
         if data.get("kind") != "turn" or data.get("turn") != n:
             return bad(f"line {n + 1} should be the record of turn {n}", n, rep)
         if data.get("prev") != prev:
+            before = "the header" if n == 1 else f"turn {n - 1}"
             return bad(
-                f"turn {n} does not follow turn {n - 1} (records removed or reordered)", n, rep
+                f"turn {n} does not follow {before} (a line was changed, removed or reordered)",
+                n,
+                rep,
             )
         stored_hash = data.get("hash")
         if sha256_json({k: v for k, v in data.items() if k != "hash"}) != stored_hash:
@@ -220,6 +223,10 @@ def replay_log(path: str | Path) -> Replay:
         except (ChokepointError, ValueError) as exc:
             if session.turn == n:
                 session.undo()
+            if isinstance(exc, OrderRefused) and exc.team == "facilitator":
+                return bad(
+                    f"turn {n} cannot be replayed: a facilitator's action: {exc.reason}", n, rep
+                )
             return bad(f"turn {n} cannot be replayed: {exc}", n, rep)
         if notes:
             session.notes[n] = notes

@@ -181,3 +181,53 @@ def test_logs_with_refused_orders_replay(scenario, tmp_path: Path) -> None:  # t
     assert rep.ok, rep.error
     first = json.loads(path.read_text(encoding="utf-8").splitlines()[1])
     assert len(first["orders"]["tokyo"]) == 2 and len(first["refused"]["tokyo"]) == 1
+
+
+def _forged(tmp_path: Path, change) -> Path:  # type: ignore[no-untyped-def]
+    """The facilitated golden log with ``change(records)`` applied and every hash recomputed,
+    as a forger would."""
+    from game.state import canonical_json, sha256_json
+
+    recs = [json.loads(line) for line in (HERE / "facilitated-seed11.jsonl").open()]
+    change(recs)
+    prev = None
+    for i, rec in enumerate(recs):
+        if i:
+            rec["prev"] = prev
+        rec.pop("hash")
+        rec["hash"] = prev = sha256_json(rec)
+    out = tmp_path / "forged.jsonl"
+    out.write_text("".join(canonical_json(r) + "\n" for r in recs), encoding="utf-8")
+    return out
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        # the header's seed changed and only its own hash recomputed
+        (None, "turn 1 does not follow the header (a line was changed, removed or reordered)"),
+        (
+            lambda rs: rs[3]["injects"].insert(0, {"id": "nope", "headline": "x", "manual": True}),
+            "turn 3 cannot be replayed: a facilitator's action: unknown inject 'nope' (available: ",
+        ),
+        (
+            lambda rs: rs[1]["overrides"][0].update(reason=""),
+            "turn 1 has an unreadable entry: 'reason' is empty",
+        ),
+    ],
+)
+def test_a_forged_log_is_refused_in_plain_words(tmp_path: Path, change, message: str) -> None:  # type: ignore[no-untyped-def]
+    from game.state import canonical_json, sha256_json
+
+    if change is None:
+        lines = (HERE / "facilitated-seed11.jsonl").read_text(encoding="utf-8").splitlines()
+        head = json.loads(lines[0])
+        head["seed"] = 12
+        head.pop("hash")
+        head["hash"] = sha256_json(head)
+        path = tmp_path / "seed.jsonl"
+        path.write_text("\n".join([canonical_json(head), *lines[1:]]) + "\n", encoding="utf-8")
+    else:
+        path = _forged(tmp_path, change)
+    rep = replay_log(path)
+    assert rep.error is not None and str(rep.error).startswith(f"{path}: {message}")

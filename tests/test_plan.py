@@ -119,7 +119,7 @@ def test_every_facilitator_mistake_is_reported_with_its_line(tmp_path: Path) -> 
         "'overrides'? known: injects, notes, overrides)",
         "line 8, column 11: turn 1, facilitator, override 1: an index override sets one of "
         "tension, cohesion, posture, deterrence to 0-100",
-        "line 9, column 11: turn 1, facilitator, override 2: reason: Field required",
+        "line 9, column 11: turn 1, facilitator, override 2: 'reason' is missing",
         "line 15, column 17: turn 3, facilitator: inject 'lib_pla_exercise' fires once and is "
         "already fired in turn 2",
     ]
