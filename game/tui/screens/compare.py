@@ -23,8 +23,8 @@ from textual.widgets import Button, Label, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from game.names import team_names
-from game.report.against import Against, against_computer
-from game.sweep import bots_words, comparison_bots
+from game.report.against import Against, against_computer, players_words
+from game.sweep import comparison_bots
 from game.tui.game import Game
 from game.tui.words import FACILITATOR, hidden_keys
 
@@ -65,13 +65,7 @@ class CompareScreen(ModalScreen[None]):
     def _players(self) -> str:
         session = self.game.session
         bots = comparison_bots(list(session.scenario.teams), session.controllers)
-        # ('the others get doctrine, the pragmatist doctrine', as the report words it, says
-        # the bot's name twice)
-        return (
-            f"with these players: {bots_words(bots, team_names(session.scenario))} (a team the "
-            "computer played in the session keeps its bot, unless it was the slow search bot; "
-            "the others get the pragmatist doctrine)"
-        )
+        return players_words(bots, team_names(session.scenario))
 
     def on_mount(self) -> None:
         self.play_games()
