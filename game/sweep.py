@@ -417,6 +417,13 @@ OUTCOME_TEXT = {
 }
 
 
+SUMMARY_KEY = """\
+(sd: standard deviation; p5, p25, p50 ...: 5%, 25%, half ... of the games ended
+ below it; score_: final score; index_: an index at the end; output_: industrial
+ output at the end, % of normal; max_tension: the highest tension in the game)"""
+"""Under the summary table: its column and row names in words (80 columns wide at most)."""
+
+
 def summary_text(summary: Mapping[str, Any], teams: Mapping[str, str] | None = None) -> str:
     """The summary as a plain-text table for the terminal; ``teams`` (id -> name) names the
     teams in the outcomes."""
@@ -437,6 +444,7 @@ def summary_text(summary: Mapping[str, Any], teams: Mapping[str, str] | None = N
             ]
         )
     lines += _aligned(table)
+    lines.append(SUMMARY_KEY)
     lines.append("")
     lines.append("outcomes:")
     for k, share in summary["outcomes"].items():

@@ -66,7 +66,9 @@ def test_percentiles_and_summary() -> None:
     assert summary["distributions"]["score_a"]["mean"] == 2.0
     assert summary["outcomes"]["top:a"] == 0.5
     assert summary["outcomes"]["escalation"] == 0.5
-    assert "escalation" in sweep.summary_text(summary)
+    text = sweep.summary_text(summary)
+    assert "escalation" in text and sweep.SUMMARY_KEY in text
+    assert max(len(line) for line in text.splitlines()) <= 80  # a terminal's width
 
 
 finite = st.floats(-1e6, 1e6, allow_nan=False)
