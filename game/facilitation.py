@@ -55,6 +55,8 @@ def parse_override(data: Any) -> Override:
         raise ValueError(
             f"{where}: {plain(err, tuple(err['loc']))}" if where else err["msg"]
         ) from None
+    if ov.kind == "draw" and ov.value not in (0.0, 1.0):
+        raise ValueError("a draw override's value is 1 (it happens) or 0 (it does not)")
     if ov.kind == "index" and (ov.subject not in INDEX_NAMES or not 0 <= ov.value <= 100):
         raise ValueError(f"an index override sets one of {', '.join(INDEX_NAMES)} to 0-100")
     return ov

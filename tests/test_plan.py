@@ -38,7 +38,8 @@ def problems(tmp_path: Path, text: str) -> list[str]:
     with pytest.raises(PlanError) as err:
         load_full_plan(path, load_scenario(DEFAULT))
     head, *lines = str(err.value).splitlines()
-    assert head.endswith(f"invalid plan ({len(lines)} problems)")
+    noun = "problem" if len(lines) == 1 else "problems"
+    assert head.endswith(f"invalid plan ({len(lines)} {noun})")
     return [line.strip() for line in lines]
 
 
@@ -161,3 +162,14 @@ def test_an_inject_that_already_fired_in_play_is_skipped_with_a_word(tmp_path: P
     assert run.skipped == ["turn 3: inject 'chikyu_mud' skipped: it has already fired"]
     assert session.turn == 4
     assert [i.id for r in session.records for i in r.injects].count("chikyu_mud") == 1
+
+
+def test_a_draw_override_is_one_or_zero(tmp_path: Path) -> None:
+    text = (
+        "turns:\n  1:\n    facilitator:\n      overrides:\n"
+        "        - {kind: draw, subject: 'tokyo:tk_g7', value: 0.5, reason: maybe}\n"
+    )
+    assert problems(tmp_path, text) == [
+        "line 5, column 11: turn 1, facilitator, override 1: a draw override's value is 1 (it "
+        "happens) or 0 (it does not)"
+    ]
