@@ -231,3 +231,14 @@ def test_a_forged_log_is_refused_in_plain_words(tmp_path: Path, change, message:
         path = _forged(tmp_path, change)
     rep = replay_log(path)
     assert rep.error is not None and str(rep.error).startswith(f"{path}: {message}")
+
+
+def test_the_log_format_guide_quotes_hashes_of_the_golden_log() -> None:
+    """docs/log-format.md shows a real header and turn record; when the engine's numbers change
+    (and the golden logs are regenerated), its hashes must be taken again from the new log."""
+    import re
+
+    doc = (HERE.parent.parent / "docs" / "log-format.md").read_text(encoding="utf-8")
+    quoted = set(re.findall(r"\b[0-9a-f]{64}\b", doc))
+    golden = (HERE / "facilitated-seed11.jsonl").read_text(encoding="utf-8")
+    assert len(quoted) >= 4 and all(h in golden for h in quoted)
