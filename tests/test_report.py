@@ -92,7 +92,7 @@ def test_facilitation_appears(fac: Debrief) -> None:
         assert "Dual-use ban on Japan, January 2026" in text
         assert "Seed" in text and "11" in text
     assert "Rare-earth smuggling ring exposed in Southeast Asia (fired by hand)" in md
-    assert "Japanese automakers warn of line stoppages (scripted)" in md
+    assert "Japanese automakers warn of line stoppages (scripted: news for turn 3)" in md
     # the turn-6 decision point names Washington's order behind it
     six = next(p for p in fac.decision_points if p.turn == 6)
     assert "Release 150 t of NdFeB magnets from the stockpile to Japan" in six.orders["washington"]
@@ -318,3 +318,20 @@ def test_a_scripted_team_that_never_ordered_reads_held(tmp_path: Path) -> None:
     assert main([*argv, "-o", str(log)]) == 0
     text = render_markdown(debrief_from_log(log))
     assert "Beijing: computer (doctrine:hawk); Tokyo: held (no orders); Washington: held" in text
+
+
+def test_a_printed_change_is_the_difference_of_the_printed_scores() -> None:
+    # 63.24 -> 64.27 prints as '63.2' then '64.3 (+1.1)', not '+1.0' (found by an audit)
+    text = render_markdown(debrief_from_log(DEFAULT))
+    lines = [ln for ln in text.splitlines() if ln.startswith("Scores after the turn: ")]
+    assert len(lines) == 12
+    before = {"Beijing": None, "Tokyo": None, "Washington": None}
+    differ = 0
+    for line in lines:
+        for name, score, change in re.findall(r"(\w+) (\d+\.\d) \(([+−]\d+\.\d)\)", line):
+            value, delta = float(score), float(change.replace("−", "-"))
+            if before[name] is not None:
+                assert round(value - before[name], 1) == delta, line
+            before[name] = value
+            differ += 1
+    assert differ == 36

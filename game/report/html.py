@@ -11,7 +11,15 @@ from html import escape
 from game.report.against import Against, against_intro
 from game.report.model import Debrief, TurnEntry
 from game.report.svg import line_chart
-from game.report.text import draw_words, explain_team, header_facts, objective_row, signed
+from game.report.text import (
+    draw_words,
+    explain_team,
+    header_facts,
+    inject_words,
+    moved,
+    objective_row,
+    signed,
+)
 
 CSS = """
 :root { color-scheme: light; }
@@ -87,7 +95,7 @@ def _turn(d: Debrief, t: TurnEntry) -> str:
             tag = (
                 '<span class="tag hand">fired by hand</span>'
                 if i.manual
-                else '<span class="tag">scripted</span>'
+                else f'<span class="tag">{e(inject_words(t.turn, False))}</span>'
             )
             out.append(f"<li>{e(i.headline)} {tag}</li>")
         out.append("</ul>")
@@ -102,7 +110,8 @@ def _turn(d: Debrief, t: TurnEntry) -> str:
     for n in t.notes:
         out.append(f'<div class="note"><b>Facilitator note:</b> {e(n)}</div>')
     scores = ", ".join(
-        f"{e(d.teams[k])} {t.scores[k]:.1f} ({signed(t.score_change[k])})" for k in d.teams
+        f"{e(d.teams[k])} {t.scores[k]:.1f} ({moved(t.scores[k] - t.score_change[k], t.scores[k])})"
+        for k in d.teams
     )
     out.append(f'<p class="muted">Scores after the turn: {scores}.</p></div>')
     return "".join(out)
@@ -150,7 +159,7 @@ def render_html(d: Debrief, against: Against | None = None) -> str:
         _table(
             ["Team", "Start", "Final", "Change"],
             [
-                [e(s.name), f"{s.initial:.1f}", f"{s.final:.1f}", signed(s.final - s.initial)]
+                [e(s.name), f"{s.initial:.1f}", f"{s.final:.1f}", moved(s.initial, s.final)]
                 for s in d.scores
             ],
             {1, 2, 3},
@@ -187,7 +196,7 @@ def render_html(d: Debrief, against: Against | None = None) -> str:
             for k, ws in p.orders.items()
         ]
         out += [
-            f"<li>Inject: {e(i.headline)} ({'fired by hand' if i.manual else 'scripted'})</li>"
+            f"<li>Inject: {e(i.headline)} ({e(inject_words(p.turn, i.manual))})</li>"
             for i in p.injects
         ]
         out += [f"<li>Override: {e(o.text)}</li>" for o in p.overrides]

@@ -8,6 +8,8 @@ from game.report.text import (
     draw_words,
     explain_team,
     header_facts,
+    inject_words,
+    moved,
     objective_row,
     signed,
     sparkline,
@@ -46,9 +48,7 @@ def _turn(d: Debrief, e: TurnEntry) -> list[str]:
     out.append("")
     if e.injects:
         out += ["**Injects**", ""]
-        out += [
-            f"- {md(i.headline)} ({'fired by hand' if i.manual else 'scripted'})" for i in e.injects
-        ]
+        out += [f"- {md(i.headline)} ({inject_words(e.turn, i.manual)})" for i in e.injects]
         out.append("")
     if e.overrides:
         out += ["**Facilitator overrides**", ""]
@@ -63,7 +63,9 @@ def _turn(d: Debrief, e: TurnEntry) -> list[str]:
         out += [f"> {md(n)}" for n in e.notes]
         out.append("")
     scores = ", ".join(
-        f"{md(d.teams[t])} {e.scores[t]:.1f} ({signed(e.score_change[t])})" for t in d.teams
+        f"{md(d.teams[t])} {e.scores[t]:.1f} "
+        f"({moved(e.scores[t] - e.score_change[t], e.scores[t])})"
+        for t in d.teams
     )
     out += [f"Scores after the turn: {scores}.", ""]
     return out
@@ -102,7 +104,7 @@ def render_markdown(d: Debrief, against: Against | None = None) -> str:
     out += _table(
         ["Team", "Start", "Final", "Change"],
         [
-            [md(ts.name), f"{ts.initial:.1f}", f"{ts.final:.1f}", signed(ts.final - ts.initial)]
+            [md(ts.name), f"{ts.initial:.1f}", f"{ts.final:.1f}", moved(ts.initial, ts.final)]
             for ts in d.scores
         ],
         {1, 2, 3},
@@ -133,10 +135,7 @@ def render_markdown(d: Debrief, against: Against | None = None) -> str:
             f"- {md(d.teams[t])} ordered: " + "; ".join(md(w) for w in ws)
             for t, ws in p.orders.items()
         ]
-        out += [
-            f"- Inject: {md(i.headline)} ({'fired by hand' if i.manual else 'scripted'})"
-            for i in p.injects
-        ]
+        out += [f"- Inject: {md(i.headline)} ({inject_words(p.turn, i.manual)})" for i in p.injects]
         out += [f"- Override: {md(o.text)}" for o in p.overrides]
         if p.reasons:
             out += ["", "Largest score movements this turn:", ""]

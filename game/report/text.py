@@ -12,6 +12,18 @@ def signed(x: float, digits: int = 1) -> str:
     return s.replace("-", "−")
 
 
+def inject_words(turn: int, manual: bool) -> str:
+    """How an inject listed under ``turn`` came to fire: by hand at its start, or scripted, at
+    its end, as the news that opens the next turn (rules.md section 7)."""
+    return "fired by hand" if manual else f"scripted: news for turn {turn + 1}"
+
+
+def moved(before: float, after: float, digits: int = 1) -> str:
+    """The change from ``before`` to ``after`` as the difference of the two values as printed
+    (63.24 -> 64.27 prints as 63.2 -> 64.3, so '+1.1', not the unrounded '+1.0')."""
+    return signed(round(after, digits) - round(before, digits), digits)
+
+
 def controller_words(c: str) -> str:
     if c.startswith("bot:"):
         return f"computer ({c[4:]})"
@@ -44,7 +56,7 @@ def explain_team(ts: TeamScore) -> str:
     movers = [o for o in ts.objectives if abs(o.total) >= 0.05][:2]
     head = (
         f"{ts.name} went from {ts.initial:.1f} to {ts.final:.1f} "
-        f"({signed(ts.final - ts.initial)} points)."
+        f"({moved(ts.initial, ts.final)} points)."
     )
     if not movers:
         return head + " No objective moved it noticeably."
