@@ -488,3 +488,43 @@ async def test_time_up_while_a_team_is_called_never_shows_the_console(make_app) 
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is console and not console.query_one("#fac-body").has_class("hidden")
+
+
+async def test_after_the_game_the_console_refuses_the_keys_that_play_a_turn(
+    make_app, workdir: Path, scenario: Scenario
+) -> None:
+    """After the last turn n, t, r, o, i and s are hidden from the footer and the buttons and
+    refused with a reason: n then Enter opened 'Beijing: orders for turn 13', whose s and a did
+    nothing, and r did nothing, silently."""
+    log = workdir / "over.jsonl"
+    logged_game(log, scenario, turns=scenario.turns)
+    app = make_app(resume=str(log))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        console = app.screen
+        assert isinstance(console, FacilitatorScreen) and app.game.session.is_over
+        shown = {k for k, ab in console.active_bindings.items() if ab.binding.show}
+        assert not shown & {"n", "r", "t", "o", "i", "s"}, shown
+        assert {"l", "p", "c"} <= shown
+        assert not console.query_one("#next-team").display
+        assert not console.query_one("#resolve").display
+        for key, reason in [
+            ("n", "no team has orders to give"),
+            ("t", "no team has orders to give"),
+            ("r", "every turn has been resolved"),
+            ("o", "there are no orders to reopen"),
+            ("i", "there is no coming turn to fire an inject into"),
+            ("s", "there is no turn left to time"),
+        ]:
+            app.clear_notifications()
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is console, key
+            messages = [n.message for n in app._notifications]
+            assert messages == [f"The game is over: {reason}."], (key, messages)
+        await pilot.press("enter")  # the focused widget: no button that plays a turn
+        await pilot.pause()
+        assert app.screen is console
+        palette = [c[0] for c in console.palette_commands()]
+        assert "Next team" not in palette and "Resolve the turn" not in palette
+        assert "Undo the last turn" in palette

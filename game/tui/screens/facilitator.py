@@ -53,7 +53,30 @@ class FacilitatorScreen(Screen[None]):
         Binding("f", "fork", "Fork: a new branch after any turn", show=False),
         Binding("a", "report", "Write the after-action report", show=False),
         Binding("p", "replay", "Replay log"),
+        # after the last turn the keys above that play a turn are hidden (check_action); these
+        # take their keys then and say why nothing happens ('The game is over: ...')
+        *(
+            Binding(k, f"game_over('{a}')", "", show=False)
+            for k, a in (
+                ("n", "next_team"),
+                ("r", "resolve"),
+                ("t", "team_orders"),
+                ("o", "reopen"),
+                ("i", "inject"),
+                ("s", "timer"),
+            )
+        ),
     ]
+
+    GAME_OVER: ClassVar[dict[str, str]] = {
+        "next_team": "no team has orders to give.",
+        "team_orders": "no team has orders to give.",
+        "reopen": "there are no orders to reopen.",
+        "resolve": "every turn has been resolved.",
+        "inject": "there is no coming turn to fire an inject into.",
+        "timer": "there is no turn left to time.",
+    }
+    """The console's actions that play a turn, refused once the game is over, and why."""
 
     def __init__(self, game: Game) -> None:
         super().__init__()
@@ -86,6 +109,23 @@ class FacilitatorScreen(Screen[None]):
                 with TabPane("Last turn", id="tab-last"), VerticalScroll():
                     yield TurnStory(id="story")
         yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        over = self.game.session.is_over
+        if action == "game_over":
+            return over
+        return not (over and action in self.GAME_OVER)
+
+    def action_game_over(self, action: str) -> None:
+        self.notify(f"The game is over: {self.GAME_OVER[action]}")
+
+    def refused_after_the_game(self, action: str) -> bool:
+        """True, with the reason said, when ``action`` plays a turn and the game is over (the
+        palette and the buttons call the actions without check_action)."""
+        if self.game.session.is_over:
+            self.action_game_over(action)
+            return True
+        return False
 
     def on_mount(self) -> None:
         table = self.query_one("#team-table", DataTable)
@@ -232,25 +272,27 @@ class FacilitatorScreen(Screen[None]):
         last = session.records[-1] if session.records else None
         notes = session.notes.get(turn, [])
         self.query_one("#story", TurnStory).show(s, last, FACILITATOR, notes=notes)
-        self.query_one("#next-team", Button).disabled = over or not waiting
-        self.query_one("#resolve", Button).disabled = over
+        self.query_one("#next-team", Button).disabled = not waiting
+        for button in ("#next-team", "#resolve"):  # nothing left to play: not offered
+            self.query_one(button, Button).display = not over
+        self.query_one("#fac-left .buttons").display = not over
+        self.refresh_bindings()
 
     # -- the hot-seat loop ------------------------------------------------------------------------
 
     @on(Button.Pressed, "#next-team")
     def action_next_team(self) -> None:
-        if not self.is_current:
+        if not self.is_current or self.refused_after_the_game("next_team"):
             return
         team = self.game.next_team()
         if team is None:
-            if not self.game.session.is_over:
-                self.notify("Every human team has sealed its orders. Press r to resolve.")
+            self.notify("Every human team has sealed its orders. Press r to resolve.")
             return
         self.hand_to(team)
 
     def action_team_orders(self) -> None:
         """Give the terminal to the team highlighted in the table (to revise its orders)."""
-        if self.game.session.is_over:
+        if self.refused_after_the_game("team_orders"):
             return
         row = self.query_one("#team-table", DataTable).cursor_row
         team = self.game.teams[row]
@@ -301,6 +343,8 @@ class FacilitatorScreen(Screen[None]):
         self.query_one("#fac-covered").set_class(not on, "hidden")
 
     def action_reopen(self) -> None:
+        if self.refused_after_the_game("reopen"):
+            return
         row = self.query_one("#team-table", DataTable).cursor_row
         team = self.game.teams[row]
         if team in self.game.session.pending and team not in self.game.bots:
@@ -311,7 +355,7 @@ class FacilitatorScreen(Screen[None]):
     @on(Button.Pressed, "#resolve")
     def action_resolve(self) -> None:
         g = self.game
-        if g.session.is_over or self.busy or not self.is_current:
+        if self.busy or not self.is_current or self.refused_after_the_game("resolve"):
             return
         waiting = g.waiting_humans()
         if waiting:
@@ -394,8 +438,7 @@ class FacilitatorScreen(Screen[None]):
     def action_inject(self) -> None:
         from game.tui.screens.facilitation import InjectScreen
 
-        if self.game.session.is_over:
-            self.notify("The game is over: there is no coming turn to fire an inject into.")
+        if self.refused_after_the_game("inject"):
             return
 
         def fired(inject_id: str | None) -> None:
@@ -456,6 +499,8 @@ class FacilitatorScreen(Screen[None]):
         self.app.push_screen(NoteScreen(self.game), done)
 
     def action_timer(self) -> None:
+        if self.refused_after_the_game("timer"):
+            return
         timer = self.game.timer
         if timer is None:
             self.notify("This session has no turn timer (choose one on the start screen).")
@@ -538,7 +583,7 @@ class FacilitatorScreen(Screen[None]):
         self.app.open_replay(str(self.game.log_path))  # type: ignore[attr-defined]
 
     def palette_commands(self):  # type: ignore[no-untyped-def]
-        return [
+        commands = [
             ("Resolve the turn", "Resolve every sealed order now", self.action_resolve),
             ("Next team", "Hand the terminal to the next team", self.action_next_team),
             (
@@ -560,3 +605,6 @@ class FacilitatorScreen(Screen[None]):
             ("Fork from a turn", "A what-if branch in a new log", self.action_fork),
             ("Write the after-action report", "HTML or Markdown", self.action_report),
         ]
+        if not self.game.session.is_over:
+            return commands
+        return [c for c in commands if c[2].__name__.removeprefix("action_") not in self.GAME_OVER]
