@@ -375,3 +375,27 @@ async def test_resume_of_a_damaged_solo_log_says_so_on_the_team_screen(
         assert "⚠ Log damaged: solo.jsonl failed verification at turn 3" in " ".join(
             screen_text(app).split()
         )
+
+
+@pytest.mark.parametrize("size", [SIZE, (80, 24)])
+async def test_replay_keys_step_through_the_turns_at_any_size(
+    make_app, workdir: Path, scenario: Scenario, size: tuple[int, int]
+) -> None:
+    """At 80x24 the focused score pane scrolls, and it took Home and End (and ← →) for itself:
+    the replay stayed on turn 12 until Tab was pressed."""
+    log = workdir / "twelve.jsonl"
+    logged_game(log, scenario, turns=scenario.turns)
+    app = make_app(replay=str(log))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        replay = app.screen
+        assert isinstance(replay, ReplayScreen) and replay.turn == 12
+        for key, turn in [("home", 0), ("right", 1), ("l", 2), ("end", 12), ("left", 11)]:
+            await pilot.press(key)
+            await pilot.pause()
+            assert replay.turn == turn, (key, replay.turn)
+        await pilot.press("tab")  # the tabs of the right-hand pane: the keys still step turns
+        await pilot.pause()
+        await pilot.press("home", "right")
+        await pilot.pause()
+        assert replay.turn == 1

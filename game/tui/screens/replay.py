@@ -32,10 +32,11 @@ class ReplayScreen(Screen[None]):
     """Step forward and back through a log; switch the point of view."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left,h", "step(-1)", "Back"),
-        Binding("right,l", "step(1)", "Forward"),
-        Binding("home", "goto(0)", "Start", show=False),
-        Binding("end", "goto(-1)", "End", show=False),
+        # priority: a focused pane that scrolls (the scores at 80x24) or the tabs took these
+        Binding("left,h", "step(-1)", "Back", priority=True),
+        Binding("right,l", "step(1)", "Forward", priority=True),
+        Binding("home", "goto(0)", "Start", show=False, priority=True),
+        Binding("end", "goto(-1)", "End", show=False, priority=True),
         Binding("g", "jump", "Jump to turn"),
         Binding("v", "cycle_view", "Switch view"),
         Binding("f", "fork", "Play on from here"),
