@@ -528,3 +528,26 @@ async def test_after_the_game_the_console_refuses_the_keys_that_play_a_turn(
         palette = [c[0] for c in console.palette_commands()]
         assert "Next team" not in palette and "Resolve the turn" not in palette
         assert "Undo the last turn" in palette
+
+
+async def test_a_scripted_inject_is_given_one_turn_everywhere(make_app, workdir: Path) -> None:
+    """Chikyu, scripted for turn 2, fires at the end of turn 1: the dialog said 'scripted for
+    turn 2' while the turn-1 results listed it as plain '(scripted)' news of turn 1."""
+    chikyu = "Chikyu lifts rare-earth mud from 5,600 m off Minamitorishima"
+    app = make_app(log=str(workdir / "chikyu.jsonl"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, InjectScreen)
+        lst = dialog.query_one("#inject-list", OptionList)
+        prompts = [str(lst.get_option_at_index(i).prompt) for i in range(lst.option_count)]
+        assert f"{chikyu} · scripted: fires at the end of turn 1, news for turn 2" in prompts, (
+            prompts
+        )
+        await pilot.press("escape")
+        await pilot.pause()
+        await resolve(pilot, app)
+        assert app.screen.record.turn == 1
+        assert f"{chikyu}  (scripted: news for turn 2)" in screen_text(app)

@@ -85,8 +85,11 @@ class InjectScreen(ModalScreen[str | None]):
                     mark = " (queued)"
                 elif inj.once and inj.id in self.game.session.state.fired:
                     mark = " (happened)"
-                if inj.turn is not None:
-                    mark += f" · scripted for turn {inj.turn}"
+                if inj.turn is not None:  # rules, section 7.1: it opens turn N
+                    mark += (
+                        f" · scripted: fires at the end of turn {inj.turn - 1},"
+                        f" news for turn {inj.turn}"
+                    )
                 elif inj.condition:
                     mark += " · scripted on a condition"
                 opts.append(Option(f"{inj.headline}{mark}", id=inj.id))

@@ -49,10 +49,15 @@ def _amount(amount: float, unit: str = "", digits: int = 1) -> Text:
 
 
 def inject_lines(scenario: Scenario, record: TurnRecord) -> list[RenderableType]:
-    """The injects of a turn: headline, scripted or fired by hand, and the inject's text."""
+    """The injects of a turn: headline, scripted (and which turn it is news for) or fired by
+    hand, and the inject's text."""
     out: list[RenderableType] = []
     for fired in record.injects:
+        # a scripted inject fires at the end of the turn (its effects are in this turn's
+        # numbers) and is the news that opens the next one (rules, section 7.1)
         how = "fired by the facilitator" if fired.manual else "scripted"
+        if not fired.manual and record.turn < scenario.turns:
+            how += f": news for turn {record.turn + 1}"
         row = Text("  ▶ ")
         row.append(fired.headline, style="bold")
         row.append(f"  ({how})", style="dim")
