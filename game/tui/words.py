@@ -59,7 +59,18 @@ def possessive(name: str) -> str:
 
 
 def key_label(s: Scenario, key: str) -> str:
-    """A ledger or metric key in words."""
+    """A ledger or metric key in words ('Australia's NdPr oxide production')."""
+    label = _key_label(s, key)
+    return label[:1].upper() + label[1:]
+
+
+def sector_name(s: Scenario, sector: str) -> str:
+    """A sector's name within a sentence ('output of autos and EVs')."""
+    sec = s.sectors.get(sector)
+    return sec.name[:1].lower() + sec.name[1:] if sec else sector
+
+
+def _key_label(s: Scenario, key: str) -> str:
     parts = key.split(".")
     root = parts[0]
     try:
@@ -84,9 +95,19 @@ def key_label(s: Scenario, key: str) -> str:
             return f"{possessive(actor_name(s, parts[1]))} export revenue"
         if root == "output":
             who = actor_name(s, parts[1])
-            return f"{who}: output of {parts[2]}" if len(parts) > 2 else f"{who}: industrial output"
+            if len(parts) > 2:
+                return f"{who}: output of {sector_name(s, parts[2])}"
+            return f"{who}: industrial output"
         if root == "budget":
             return f"{possessive(team_name(s, parts[1]))} budget"
+        if root == "production":
+            return f"{possessive(actor_name(s, parts[1]))} {material_name(s, parts[2])} production"
+        if root == "demand":
+            return f"{possessive(actor_name(s, parts[1]))} demand for {material_name(s, parts[2])}"
+        if root == "leakage":
+            return "Third-country leakage (factor)"
+        if root == "projects":
+            return f"{possessive(team_name(s, parts[1]))} projects"
     except IndexError:
         pass
     return humanize(s, key)
@@ -105,10 +126,11 @@ def unit_of(s: Scenario, key: str) -> str:
         return " pp"
     if root in ("revenue", "budget"):
         return " US$M"
-    if root in ("stockpile", "inventory"):
+    if root in ("stockpile", "inventory", "production", "demand"):
         parts = key.split(".")
         m = s.materials.get(parts[2]) if len(parts) > 2 else None
-        return f" {m.unit}" if m else ""
+        per_turn = "/turn" if root in ("production", "demand") else ""  # per turn (the format)
+        return f" {m.unit}{per_turn}" if m else ""
     if root == "output":
         return " pts"
     return ""

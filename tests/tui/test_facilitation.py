@@ -551,3 +551,23 @@ async def test_a_scripted_inject_is_given_one_turn_everywhere(make_app, workdir:
         await resolve(pilot, app)
         assert app.screen.record.turn == 1
         assert f"{chikyu}  (scripted: news for turn 2)" in screen_text(app)
+
+
+async def test_all_changes_name_every_ledger_key_in_words(make_app, workdir: Path) -> None:
+    """'m' on the results listed '• production.Vietnam.NdFeB magnets -…: inject: …': a dotted
+    path and no unit. Every ledger key the app shows is in words, with its unit."""
+    import re
+
+    app = make_app(log=str(workdir / "keys.jsonl"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for inject_id in ("lib_plant_fire", "lib_ev_boom"):
+            app.game.queue_inject(inject_id)
+        await resolve(pilot, app)
+        await pilot.press("m")
+        await pilot.pause()
+        text = screen_text(app)
+        assert re.search(r"Vietnam's NdFeB magnets production -[\d,.]+ t/turn: inject: ", text)
+        assert re.search(r"Japan's demand for NdPr oxide \+[\d,.]+ t/turn", text), text
+        for root in ("production", "demand", "output", "share", "cover", "price", "revenue"):
+            assert not re.search(rf"\b{root}\.\w", text), root

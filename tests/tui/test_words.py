@@ -108,3 +108,15 @@ def test_turn_story_leaves_out_changes_that_read_zero(scenario: Scenario) -> Non
     assert "went from 53.9 to 53.9" not in text
     assert "Markets and industry" in text and "• " in text  # the real changes are still there
     assert zero in record.ledger
+
+
+def test_every_ledger_key_root_has_words_and_a_unit(scenario: Scenario) -> None:
+    """The engine's ledger keys (production, demand, leakage ...) read as dotted paths."""
+    from game.tui.words import unit_of
+
+    assert key_label(scenario, "production.AUS.ndpr") == "Australia's NdPr oxide production"
+    assert unit_of(scenario, "production.AUS.ndpr") == " t/turn"
+    assert key_label(scenario, "demand.JPN.magnets") == "Japan's demand for NdFeB magnets"
+    assert unit_of(scenario, "demand.JPN.magnets") == " t/turn"
+    assert key_label(scenario, "output.JPN.autos") == "Japan: output of autos and EVs"
+    assert "." not in key_label(scenario, "leakage")
