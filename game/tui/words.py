@@ -66,7 +66,7 @@ def key_label(s: Scenario, key: str) -> str:
 
 def sector_name(s: Scenario, sector: str) -> str:
     """A sector's name within a sentence ('output of autos and EVs')."""
-    sec = s.sectors.get(sector)
+    sec = next((v for k, v in s.sectors.items() if k == sector), None)
     return sec.name[:1].lower() + sec.name[1:] if sec else sector
 
 
