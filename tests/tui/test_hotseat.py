@@ -349,9 +349,9 @@ async def test_a_teams_notices_are_cleared_when_it_hands_the_terminal_over(make_
         await pilot.pause()
         form = app.screen
         assert isinstance(form, OrderForm)
-        form.query_one("#f-type", Select).value = "sanction"
+        form.query_one("#f-type", Select).value = "stockpile_release"
         await pilot.pause()
-        form.query_one("#f-target", Select).value = "*"  # refused: one country only
+        form.query_one("#f-amount", Input).value = "900000000"  # refused: more than it holds
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -453,3 +453,42 @@ async def test_forking_away_from_sealed_orders_asks_first(make_app) -> None:
         await pilot.press("f", "enter", "y")
         await pilot.pause()
         assert app.game is not game and app.game.session.settings["branch_turn"] == 0
+
+
+async def test_order_form_starts_on_orders_the_engine_accepts(make_app) -> None:
+    """A tariff started on 'Everyone (*)' (refused: it needs one country), Invest on a project
+    already funded, and lifting a control ('Open') still offered 'Extraterritorial'."""
+    app = make_app(solo="tokyo")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        game = app.game
+        await add_order(pilot, app, "invest")  # the first project: Lynas NdPr offtake
+        assert [o.option for o in game.drafts["tokyo"]] == ["lynas_offtake"]
+        await pilot.press("s")  # seal & resolve
+        await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, OrderForm)
+        verdict = form.query_one("#order-verdict")
+        form.query_one("#f-type", Select).value = "invest"
+        await pilot.pause()
+        assert form.value("option") == "lynas_heavy"  # not the funded offtake
+        assert "accepts" in str(verdict.content), verdict.content
+        for kind in ("tariff", "sanction"):
+            form.query_one("#f-type", Select).value = kind
+            await pilot.pause()
+            target = form.query_one("#f-target", Select)
+            assert form.value("target") == "CHN", kind
+            assert "*" not in [v for _, v in target._options], kind
+            assert "accepts" in str(verdict.content), (kind, verdict.content)
+        form.query_one("#f-type", Select).value = "export_control"
+        await pilot.pause()
+        assert "*" in [v for _, v in form.query_one("#f-target", Select)._options]
+        extraterritorial = form.query_one("#row-extraterritorial")
+        assert not extraterritorial.has_class("hidden")
+        form.query_one("#f-level", Select).value = "open"
+        await pilot.pause()
+        assert extraterritorial.has_class("hidden")

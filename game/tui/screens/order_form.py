@@ -88,6 +88,8 @@ RATES = [(f"{p}%", p / 100) for p in (0, 5, 10, 15, 25, 35, 50, 75, 100)]
 MAX_AMOUNT = 1e9
 """The most a stockpile order may name (in the material's unit): far above any material's
 world output, and below the sizes that print as '1e+20 t' and 'US$70,000,000,000,000,008,192M'."""
+ONE_COUNTRY = ("tariff", "sanction")
+"""Orders aimed at one country: the engine refuses them 'Everyone (*)'."""
 SEVERITIES = [("Targeted", "targeted"), ("Broad", "broad"), ("Lift sanctions", "lift")]
 
 
@@ -112,6 +114,7 @@ class OrderForm(ModalScreen[Order | None]):
         self.drafts = list(drafts)
         self.order: Order | None = None
         self.seen = game.view(self.team).state  # what the team sees: a move's chance reads it
+        self.everyone_offered = True  # 'Everyone (*)' among the countries (not for a tariff)
 
     # -- layout ---------------------------------------------------------------------
 
@@ -129,6 +132,19 @@ class OrderForm(ModalScreen[Order | None]):
             for o in s.investments
             if o.team == self.team
         ]
+        # start on the first project the team can still fund (not one under way or done)
+        state = self.game.session.state
+        taken = {*state.completed, *(p.option for p in state.projects)}
+        first_open = next(
+            (
+                o.id
+                for o in s.investments
+                if o.team == self.team
+                and o.id not in taken
+                and not (o.locked and o.id not in state.unlocked)
+            ),
+            options[0][1] if options else "",
+        )
         moves = [
             (f"{m.name} ({chance_of(m, self.seen):.0%})", m.id)
             for m in s.diplomacy
@@ -152,7 +168,7 @@ class OrderForm(ModalScreen[Order | None]):
                     yield from self._field(
                         "target",
                         "Country",
-                        Select([("Everyone (*)", "*"), *others], allow_blank=False, compact=True),
+                        Select(self.targets(), allow_blank=False, compact=True),
                     )
                     yield from self._field(
                         "level",
@@ -188,6 +204,7 @@ class OrderForm(ModalScreen[Order | None]):
                             options or [("(none open to this team)", "")],
                             allow_blank=False,
                             compact=True,
+                            value=first_open,
                         ),
                     )
                     yield from self._field(
@@ -240,12 +257,24 @@ class OrderForm(ModalScreen[Order | None]):
         actors += [a for a in sorted(s.actors) if a != me]
         return actors[0]
 
+    def targets(self, everyone: bool = True) -> list[tuple[str, str]]:
+        s = self.game.scenario
+        me = s.teams[self.team].actor
+        others = [(actor_name(s, a), a) for a in sorted(s.actors) if a != me]
+        return [("Everyone (*)", "*"), *others] if everyone else others
+
     @on(Select.Changed, "#f-type")
     def fit_target(self) -> None:
-        """Sanctions need one country: leave 'Everyone (*)' for another when they are chosen."""
+        """Tariffs and sanctions need one country: 'Everyone (*)' is not offered for them, and
+        they start on a rival; other orders offer it again, keeping the country chosen."""
         target = self.query_one("#f-target", Select)
-        if self.order_type == "sanction" and target.value == "*":
-            target.value = self.rival()
+        one = self.order_type in ONE_COUNTRY
+        if one == (not self.everyone_offered):
+            return
+        keep = target.value
+        self.everyone_offered = not one
+        target.set_options(self.targets(everyone=not one))
+        target.value = self.rival() if keep in (Select.NULL, "*") else keep
 
     # -- reading the form ---------------------------------------------------------------------
 
@@ -274,11 +303,12 @@ class OrderForm(ModalScreen[Order | None]):
                 # the share approved means something under licensing only (the field is
                 # hidden otherwise): other levels keep the order's default
                 licensing = v("level") == "licensing"
+                lifting = v("level") == "open"  # lifting binds no one: the box is hidden
                 return ExportControl(
                     material=v("material"),
                     target=v("target"),
                     level=v("level"),
-                    extraterritorial=v("extraterritorial"),
+                    extraterritorial=v("extraterritorial") and not lifting,
                     **({"approval": v("approval")} if licensing else {}),
                 ), None
             if t == "licence_approval":
@@ -336,6 +366,8 @@ class OrderForm(ModalScreen[Order | None]):
         wanted = set(FIELDS.get(self.order_type, ()))
         if self.order_type == "export_control" and self.value("level") != "licensing":
             wanted.discard("approval")  # only licensing approves a share of requests
+        if self.order_type == "export_control" and self.value("level") == "open":
+            wanted.discard("extraterritorial")  # lifting a control binds no third country
         for name in ALL_FIELDS:
             self.query_one(f"#row-{name}").set_class(name not in wanted, "hidden")
         self.query_one("#order-detail", Static).update(self.detail_text())
