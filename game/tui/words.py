@@ -38,8 +38,14 @@ _ONE_POINT = re.compile(r"\b1 action points\b")
 
 def humanize(s: Scenario, text: str) -> str:
     """``game.names.humanize`` (names for identifiers), and 'needs 1 action point' for the
-    engine's 'needs 1 action points' (the reason is logged as the engine wrote it)."""
-    return _ONE_POINT.sub("1 action point", _humanize(s, text))
+    engine's 'needs 1 action points', 'the United States' working inventory' for 'USA's ...'
+    (the texts are logged as the engine wrote them)."""
+    text = _ONE_POINT.sub("1 action point", _humanize(s, text))
+    for aid in s.actors:
+        name = actor_name(s, aid)
+        if name.endswith("s") and f"{name}'s" in text:
+            text = re.sub(rf"(?<![\w'])(?:the )?{re.escape(name)}'s\b", possessive(name), text)
+    return text
 
 
 def index_label(s: Scenario, name: str) -> str:
@@ -55,7 +61,51 @@ def team_name(s: Scenario, team: str) -> str:
 
 
 def possessive(name: str) -> str:
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
+    """'Tokyo's', 'the United States'' (a name in the plural takes 'the')."""
+    the = "the " if name.startswith(("United ", "European ")) else ""
+    return f"{the}{name}'" if name.endswith("s") else f"{the}{name}'s"
+
+
+_COMPARISONS = {
+    "<": "is below",
+    "<=": "is at most",
+    ">": "is above",
+    ">=": "is at least",
+    "==": "is",
+    "!=": "is not",
+}
+_TURN_COMPARISONS = {
+    "<": "before turn {n}",
+    "<=": "up to turn {n}",
+    ">": "after turn {n}",
+    ">=": "from turn {n}",
+    "==": "in turn {n}",
+    "!=": "in any turn but {n}",
+}
+_COMPARISON = re.compile(r"([A-Za-z_][\w.]*)\s*(<=|>=|==|!=|<|>)\s*(-?\d+(?:\.\d+)?)")
+
+
+def condition_words(s: Scenario, condition: str) -> str:
+    """A scripted inject's condition in words: 'index.tension >= 80' -> 'tension is at least
+    80', 'cover.JPN.magnets < 30' -> 'Japan's days of cover of NdFeB magnets is below 30 days'
+    ('and', 'or', 'not' and parentheses stay as written)."""
+
+    def one(m: re.Match[str]) -> str:
+        key, op, number = m.group(1), m.group(2), m.group(3)
+        if key == "turn":
+            return _TURN_COMPARISONS[op].format(n=number)
+        label = key_label(s, key)
+        who, colon, what = label.partition(": ")  # 'Japan: days of cover of ...'
+        if colon:
+            label = f"{possessive(who)} {what}"
+        first = label.split()[0]
+        if first.istitle() and first.lower() in {"tension", "deterrence", "world", "price"}:
+            label = label[:1].lower() + label[1:]
+        unit = unit_of(s, key).strip()
+        unit = "" if unit in ("pts", "pp") else f" {unit}"
+        return f"{label} {_COMPARISONS[op]} {number}{unit}"
+
+    return _COMPARISON.sub(one, " ".join(condition.split()))
 
 
 def key_label(s: Scenario, key: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from pathlib import Path
@@ -122,3 +123,26 @@ async def test_closing_early_stops_the_games(make_app, eleven_turns: Path) -> No
         screen.closed = True
         screen._progress(5)
         screen._show(None)  # type: ignore[arg-type]
+
+
+async def test_the_comparison_uses_the_apps_names_and_capitals(
+    make_app, eleven_turns: Path
+) -> None:
+    """The table said 'Alliance cohesion' (the report's name) where the app says 'US–Japan
+    cohesion', and an outcome read '• tension reached 80' beside '• Japan's output ...'."""
+    app = make_app(resume=str(eleven_turns))
+    async with app.run_test(size=SIZE) as pilot:
+        await _final_results(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        await wait_for(pilot, lambda: screen.result is not None)
+        assert screen.result is not None
+        text = _plain(screen.table(screen.result))
+        assert "US–Japan cohesion" in text and "Alliance cohesion" not in text
+        every = [(n, sweep.outcome_words(n), 0.5) for n in sweep.OUTCOMES]
+        text = _plain(screen.table(dataclasses.replace(screen.result, outcomes=every)))
+        bullets = [line.strip()[2:] for line in text.splitlines() if line.strip().startswith("•")]
+        assert len(bullets) == len(every) and all(b[:1].isupper() for b in bullets), bullets
+        assert "Tension reached 80" in text

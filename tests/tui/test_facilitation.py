@@ -571,3 +571,34 @@ async def test_all_changes_name_every_ledger_key_in_words(make_app, workdir: Pat
         assert re.search(r"Japan's demand for NdPr oxide \+[\d,.]+ t/turn", text), text
         for root in ("production", "demand", "output", "share", "cover", "price", "revenue"):
             assert not re.search(rf"\b{root}\.\w", text), root
+
+
+async def test_the_inject_dialog_words_a_condition_and_possessives_read_well(
+    make_app, workdir: Path
+) -> None:
+    """'Scripted to fire when: index.tension >= 80' showed the scenario's syntax; the ledger's
+    'USA's working inventory' read 'United States's working inventory'."""
+    app = make_app(log=str(workdir / "words.jsonl"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, InjectScreen)
+        crisis = next(i for i in dialog.injects if i.condition == "index.tension >= 80")
+        dialog.query_one("#inject-list", OptionList).highlighted = dialog.injects.index(crisis)
+        await pilot.pause()
+        text = screen_text(app)
+        assert (
+            "Scripted: fires at the end of a turn in which tension is at least 80 "
+            "(news for the next turn)" in text
+        ), text
+        assert "index.tension" not in text
+        await pilot.press("escape")
+        await pilot.pause()
+        await resolve(pilot, app)
+        await pilot.press("m")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "States's" not in text
+        assert "the United States' working inventory of" in text, text

@@ -26,7 +26,7 @@ from game.names import team_names
 from game.report.against import Against, against_computer, players_words
 from game.sweep import comparison_bots
 from game.tui.game import Game
-from game.tui.words import FACILITATOR, hidden_keys
+from game.tui.words import FACILITATOR, hidden_keys, index_label
 
 
 class _Closed(Exception):
@@ -109,7 +109,10 @@ class CompareScreen(ModalScreen[None]):
             if f"score.{r.key.removeprefix('score_')}" in hidden:
                 continue  # another team's score: unknown to a solo player
             *figures, below = r.numbers()
-            table.add_row(r.label, *figures, Text(below, style="bold"))
+            label = r.label  # an index by the name the rest of the app gives it
+            if r.key.startswith("index_"):
+                label = index_label(self.game.scenario, r.key.removeprefix("index_"))
+            table.add_row(label, *figures, Text(below, style="bold"))
         note = Text(
             "'games below': the share of the games that ended below this session "
             "(ties count half).",
@@ -122,7 +125,7 @@ class CompareScreen(ModalScreen[None]):
         for name, words, share in result.outcomes:
             if name.startswith("top:") and hidden:
                 continue  # who scored highest would tell a solo player the others' scores
-            outcomes.add_row(f"• {words}", f"{share:.1%}")
+            outcomes.add_row(f"• {words[:1].upper()}{words[1:]}", f"{share:.1%}")
         return Group(table, note, intro, outcomes)
 
     def on_unmount(self) -> None:

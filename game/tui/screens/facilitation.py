@@ -24,7 +24,7 @@ from game.errors import OrderRefused
 from game.facilitation import parse_override
 from game.tui.game import Game, display_path
 from game.tui.screens import tame_cursor
-from game.tui.words import draw_subject, humanize, index_label, signed
+from game.tui.words import condition_words, draw_subject, humanize, index_label, signed
 
 
 def effects_text(game: Game, inject_id: str) -> Text:
@@ -34,7 +34,11 @@ def effects_text(game: Game, inject_id: str) -> Text:
     t = Text()
     t.append(inj.headline + "\n", style="bold")
     if inj.condition:
-        t.append(f"Scripted to fire when: {inj.condition}\n", style="dim")
+        t.append(
+            f"Scripted: fires at the end of a turn in which {condition_words(s, inj.condition)}"
+            " (news for the next turn)\n",
+            style="dim",
+        )
     if inj.text:
         t.append(" ".join(inj.text.split()) + "\n", style="italic")
     fx = inj.effects
