@@ -186,6 +186,12 @@ def unit_of(s: Scenario, key: str) -> str:
     return ""
 
 
+def printed_change(now: float, before: float, digits: int = 1) -> float:
+    """The change between two values as printed with ``digits`` decimals: 63.24 -> 64.27 is
+    printed '63.2' -> '64.3', so its change is +1.1, not the +1.0 the exact values give."""
+    return round(now, digits) - round(before, digits)
+
+
 def signed(x: float, digits: int = 1) -> str:
     if abs(x) < 0.5 * 10**-digits:
         x = 0.0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -399,3 +400,29 @@ async def test_replay_keys_step_through_the_turns_at_any_size(
         await pilot.press("home", "right")
         await pilot.pause()
         assert replay.turn == 1
+
+
+async def test_a_change_is_the_difference_of_the_printed_values(
+    make_app, workdir: Path, scenario: Scenario
+) -> None:
+    """Beijing's score went 59.16 -> 57.33 in turn 1: printed 59.2 and 57.3, its change read
+    -1.8 (the exact values') in the scoreboard and the story; the indices likewise."""
+    log = workdir / "rounding.jsonl"
+    session = logged_game(log, scenario, turns=2)
+    before, after = session.states[0], session.states[1]
+    assert (before.scores["beijing"], after.scores["beijing"]) == pytest.approx(
+        (59.16, 57.33), abs=0.01
+    )
+    app = make_app(replay=str(log))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("home", "right")
+        await pilot.pause()
+        board = " ".join(_plain(app.screen.query_one("#scoreboard")))
+        assert re.search(r"Beijing\s+57\.3\s+-1\.9", board), board
+        assert "Beijing's score -1.9 pts" in screen_text(app)
+        app.screen.query_one("#replay-tabs").active = "tab-state"
+        await pilot.pause()
+        indices = " ".join(_plain(app.screen.query_one("#state")))
+        share = after.indices["market_share"]  # 82.206 -> 82.055: printed 82.2 -> 82.1
+        assert re.search(rf"China's market share\s+{share:.1f}\s+-0\.1\b", indices), indices

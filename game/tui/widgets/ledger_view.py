@@ -24,6 +24,7 @@ from game.tui.words import (
     order_words,
     override_line,
     possessive,
+    printed_change,
     signed,
     team_name,
     unit_of,
@@ -122,6 +123,9 @@ def turn_story(
             continue
         items = by_key.get(key, [])
         total = sum(e.amount for e in items)
+        after = record.state.scores.get(team)
+        if after is not None:  # the change as the scoreboard prints it (63.2 -> 64.3: +1.1)
+            total = printed_change(after, after - total)
         line = Text(f"{possessive(team_name(s, team))} score ")
         line.append_text(_amount(total, " pts"))
         out.append(line)

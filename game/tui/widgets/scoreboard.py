@@ -11,7 +11,7 @@ from textual.widgets import Static
 from game.scenario import Scenario
 from game.state import GameState
 from game.tui.widgets.charts import SERIES_COLORS, sparkline
-from game.tui.words import FACILITATOR, hidden_keys, signed, team_name
+from game.tui.words import FACILITATOR, hidden_keys, printed_change, signed, team_name
 
 
 class Scoreboard(Static):
@@ -63,7 +63,8 @@ class Scoreboard(Static):
                 cells = [name, "[dim]?[/]", "[dim]?[/]", "[dim]unknown[/]"]
             else:
                 score = now.scores[team]
-                delta = score - prev.scores[team] if prev else 0.0
+                # the change between the printed scores (63.24 -> 64.27 reads +1.1)
+                delta = printed_change(score, prev.scores[team]) if prev else 0.0
                 style = "green" if delta > 0.05 else "red" if delta < -0.05 else "dim"
                 values = [s.scores[team] for s in states[: upto + 1]]
                 trend = sparkline(values[-trend_w:], 0, 100)

@@ -26,6 +26,7 @@ from game.tui.words import (
     hidden_keys,
     index_label,
     material_name,
+    printed_change,
     quantity,
     signed,
     team_name,
@@ -73,7 +74,7 @@ def indices_table(scenario: Scenario, states: Sequence[GameState], upto: int) ->
         if name not in now.indices:
             continue
         v = now.indices[name]
-        d = v - prev.indices[name] if prev else 0.0
+        d = printed_change(v, prev.indices[name]) if prev else 0.0  # as the values read
         style = "green" if d > 0.05 else "red" if d < -0.05 else "dim"
         hist = [s.indices[name] for s in states[: upto + 1]]
         t.add_row(
