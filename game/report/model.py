@@ -25,7 +25,7 @@ from game.state import GameState
 
 INDEX_LABELS = {
     "tension": "Tension",
-    "cohesion": "Alliance cohesion",
+    "cohesion": "US–Japan cohesion",  # as the app names it
     "posture": "Japan's Taiwan posture",
     "deterrence": "Deterrence credibility",
     "market_share": "China's market share (%)",
