@@ -410,8 +410,8 @@ def comparison_text(
 
 OUTCOME_TEXT = {
     "posture_broke": f"Japan's posture ended below {POSTURE_BROKE:g}",
-    "alliance_strained": f"US-Japan cohesion ended below {COHESION_STRAINED:g}",
-    "escalation": f"tension reached {TENSION_CRISIS:g}",
+    "alliance_strained": f"US–Japan cohesion ended below {COHESION_STRAINED:g}",
+    "escalation": f"Tension reached {TENSION_CRISIS:g}",
     "japan_industry_hit": f"Japan's output ended below {OUTPUT_HIT:g}",
     "china_share_eroded": f"China's market share fell {SHARE_ERODED:g}+ points",
 }
@@ -455,7 +455,7 @@ def summary_text(summary: Mapping[str, Any], teams: Mapping[str, str] | None = N
 def outcome_words(name: str, teams: Mapping[str, str] | None = None) -> str:
     """An outcome in words; ``teams`` (id -> name) names the team that scored highest."""
     if name == "top:tie":
-        return "two teams shared the highest score"
+        return "Two teams shared the highest score"
     if name.startswith("top:"):
         team = name.split(":", 1)[1]
         return f"{(teams or {}).get(team, team)} scored highest"
