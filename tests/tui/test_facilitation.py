@@ -602,3 +602,60 @@ async def test_the_inject_dialog_words_a_condition_and_possessives_read_well(
         text = screen_text(app)
         assert "States's" not in text
         assert "the United States' working inventory of" in text, text
+
+
+async def _footer_keys(app) -> list[tuple[str, int, int]]:  # type: ignore[no-untyped-def]
+    """Each key of the footer: its action and where it starts and ends on the screen."""
+    from textual.widgets._footer import FooterKey
+
+    return [(k.action, k.region.x, k.region.right) for k in app.screen.query(FooterKey)]
+
+
+async def test_at_80_columns_every_footer_shows_f1_help_and_nothing_is_cut(
+    make_app, workdir: Path, scenario: Scenario
+) -> None:
+    """At 80x24 the console's footer ended at 'v Override' ('F1 Help' off the edge) and the
+    start screen's read 'F1 He'."""
+    logged_game(workdir / "over.jsonl", scenario, turns=scenario.turns)
+    for kind, kw in [
+        ("start", {"start_screen": True}),
+        ("console", {}),
+        ("team", {}),
+        ("results", {}),
+        ("solo", {"solo": "tokyo"}),
+        ("replay", {"replay": str(workdir / "over.jsonl")}),
+        ("game over", {"resume": str(workdir / "over.jsonl")}),
+    ]:
+        app = make_app(**kw)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            if kind == "team":
+                await pilot.press("n", "enter")
+            if kind == "results":
+                await resolve(pilot, app)
+            await pilot.pause()
+            keys = await _footer_keys(app)
+            actions = [a for a, _, _ in keys]
+            assert "help" in actions, (kind, actions)
+            palette = next(x for a, x, _ in keys if a == "command_palette")
+            assert all(r <= palette for a, _, r in keys if a != "command_palette"), (kind, keys)
+
+
+async def test_the_inject_dialog_at_80x24_shows_three_injects_and_the_effects(make_app) -> None:
+    """At 80x24 the dialog showed two injects and an 'Effects' heading with no lines under it."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, InjectScreen)
+        assert dialog.query_one("#inject-list").scrollable_content_region.height >= 6
+        detail = dialog.query_one("#inject-detail")
+        lines = [
+            "".join(s.text for s in line)
+            for line in detail.render_lines(detail.region.reset_offset)
+        ]
+        shown = dialog.query_one("#inject-scroll").scrollable_content_region.height
+        effect = next(i for i, line in enumerate(lines) if "Taiwan posture +2.0 pts" in line)
+        assert effect < shown, (lines, shown)

@@ -39,8 +39,6 @@ def effects_text(game: Game, inject_id: str) -> Text:
             " (news for the next turn)\n",
             style="dim",
         )
-    if inj.text:
-        t.append(" ".join(inj.text.split()) + "\n", style="italic")
     fx = inj.effects
     lines: list[str] = []
     for name, amount in fx.indices.items():
@@ -59,6 +57,8 @@ def effects_text(game: Game, inject_id: str) -> Text:
         t.append("Effects (through the rules, at the start of the coming turn):\n", style="dim")
         for line in lines:
             t.append(f"  • {line}\n", style="dim")
+    if inj.text:  # after the effects, which decide: at 80x24 they show without scrolling
+        t.append(" ".join(inj.text.split()) + "\n", style="italic")
     if inj.id in game.session.state.fired and inj.once:
         t.append("This inject has already happened.\n", style="red")
     return t

@@ -18,7 +18,6 @@ from textual.screen import Screen
 from textual.widgets import (
     Button,
     DataTable,
-    Footer,
     Header,
     Static,
     TabbedContent,
@@ -30,6 +29,7 @@ from game.errors import ChokepointError
 from game.tui.game import Game, and_list, controller_label, display_path
 from game.tui.screens.dialogs import ConfirmScreen, HandoverScreen
 from game.tui.widgets.charts import LineChart, index_series, score_series
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.ledger_view import TurnStory
 from game.tui.widgets.scoreboard import Scoreboard
 from game.tui.widgets.state_panel import StatePanel
@@ -38,6 +38,10 @@ from game.tui.words import FACILITATOR, order_words
 
 class FacilitatorScreen(Screen[None]):
     """The console that sees everything. Teams never see it while they hold the terminal."""
+
+    FOOTER_DROP = ("note", "replay", "last_results", "override")
+    """Left out of the footer, in this order, when the keys do not fit (80 columns); F1 lists
+    them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_team", "Next team"),

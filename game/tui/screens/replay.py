@@ -15,13 +15,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from game.engine import bot_kind
 from game.log import Replay
 from game.tui.game import controller_label, display_path
 from game.tui.screens.dialogs import JumpScreen
 from game.tui.widgets.charts import LineChart, index_series, score_series
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.ledger_view import TurnStory
 from game.tui.widgets.scoreboard import Scoreboard
 from game.tui.widgets.state_panel import StatePanel
@@ -30,6 +31,10 @@ from game.tui.words import FACILITATOR, team_name
 
 class ReplayScreen(Screen[None]):
     """Step forward and back through a log; switch the point of view."""
+
+    FOOTER_DROP = ("fork", "jump")
+    """Left out of the footer, in this order, when the keys do not fit (80 columns); F1 lists
+    them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # priority: a focused pane that scrolls (the scores at 80x24) or the tabs took these

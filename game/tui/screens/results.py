@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from game.engine import TurnRecord
 from game.tui.game import Game, display_path
 from game.tui.widgets.charts import LineChart, index_series, score_series
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.ledger_view import TurnStory
 from game.tui.widgets.scoreboard import Scoreboard
 from game.tui.words import FACILITATOR, team_name
@@ -27,6 +28,10 @@ class ResultsScreen(Screen[None]):
     One results screen is kept per game and point of view and updated in place for each turn
     (``show``), so "resolve" does not compose, style and lay out a new screen every time.
     """
+
+    FOOTER_DROP = ("note", "replay", "override", "more")
+    """Left out of the footer, in this order, when the keys do not fit (80 columns); F1 lists
+    them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,space", "continue", "Continue"),

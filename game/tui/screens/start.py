@@ -13,7 +13,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import (
     Button,
-    Footer,
     Header,
     Input,
     Label,
@@ -38,6 +37,7 @@ from game.tui.game import (
     solo_opponent,
 )
 from game.tui.screens import tame_cursor
+from game.tui.widgets.footer import Footer
 
 MONTHS = [
     "January",
@@ -96,8 +96,8 @@ class StartScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "start", "Start game", priority=True),
-        Binding("ctrl+o", "replay_selected", "Replay session"),
-        Binding("ctrl+r", "resume_selected", "Resume session"),
+        Binding("ctrl+o", "replay_selected", "Replay log"),
+        Binding("ctrl+r", "resume_selected", "Resume log"),
     ]
 
     def __init__(self, scenario: str | None = None, seed: int | None = None) -> None:

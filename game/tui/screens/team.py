@@ -20,7 +20,6 @@ from textual.screen import Screen
 from textual.widgets import (
     Button,
     DataTable,
-    Footer,
     Header,
     Static,
     TabbedContent,
@@ -31,6 +30,7 @@ from game.errors import ChokepointError, OrderRefused
 from game.orders import Order, order_cost
 from game.tui.game import Game
 from game.tui.widgets.charts import LineChart, index_series, score_series
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.ledger_view import TurnStory
 from game.tui.widgets.scoreboard import Scoreboard
 from game.tui.widgets.state_panel import StatePanel
@@ -39,6 +39,10 @@ from game.tui.words import humanize, key_label, money, order_words
 
 class TeamScreen(Screen[bool]):
     """One team builds and seals its orders, seeing only what its fog allows."""
+
+    FOOTER_DROP = ("remove_order",)
+    """Left out of the footer, in this order, when the keys do not fit (80 columns); F1 lists
+    them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add_order", "Add order"),

@@ -1,0 +1,35 @@
+"""The footer: the screen's keys, with F1 Help first, and room made for it at 80 columns."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Footer as _Footer
+from textual.widgets._footer import FooterKey
+
+PALETTE = 14
+"""The columns the command palette's key takes at the right ('▏^p palette')."""
+
+
+class Footer(_Footer):
+    """Textual's footer with the help key first (the app's keys came after the screen's, and
+    at 80 columns the console's ran past the edge, taking 'F1 Help' with them). When the keys
+    do not fit, the screen's ``FOOTER_DROP`` actions go first, in that order; F1 lists every
+    key whatever the footer shows."""
+
+    def compose(self) -> ComposeResult:
+        widgets = list(super().compose())  # FooterKeys only: no binding here has a group
+        keys = [
+            w for w in widgets if isinstance(w, FooterKey) and "-command-palette" not in w.classes
+        ]
+        first = [w for w in keys if w.action == "help"]
+        keys = first + [w for w in keys if w not in first]
+        room = (self.size.width or self.app.size.width) - PALETTE
+        for action in getattr(self.screen, "FOOTER_DROP", ()):
+            if sum(len(w.key_display) + len(w.description) + 3 for w in keys) <= room:
+                break
+            keys = [w for w in keys if w.action != action]
+        yield from keys
+        yield from (w for w in widgets if w not in keys and "-command-palette" in w.classes)
+
+    def on_resize(self) -> None:
+        self.refresh(recompose=True)
