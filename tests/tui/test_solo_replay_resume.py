@@ -426,3 +426,38 @@ async def test_a_change_is_the_difference_of_the_printed_values(
         indices = " ".join(_plain(app.screen.query_one("#state")))
         share = after.indices["market_share"]  # 82.206 -> 82.055: printed 82.2 -> 82.1
         assert re.search(rf"China's market share\s+{share:.1f}\s+-0\.1\b", indices), indices
+
+
+@pytest.mark.parametrize("size", [SIZE, (80, 24)])
+async def test_replay_charts_mark_the_turn_shown_in_every_view(
+    make_app, workdir: Path, scenario: Scenario, size: tuple[int, int]
+) -> None:
+    """The charts drew the whole game alike whatever the turn: the turns after the one shown
+    are now faint, and the turn's number stands under its line, in the facilitator's view as
+    in a team's."""
+    log = workdir / "twelve.jsonl"
+    logged_game(log, scenario, turns=scenario.turns)
+    app = make_app(replay=str(log))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("home", *["right"] * 5)
+        await pilot.pause()
+        for view in ("Facilitator", "Beijing"):
+            assert app.screen.pov.lower() == view.lower(), view
+            chart = app.screen.query_one("#score-chart")
+            rows = chart.render().split("\n")  # the chart's text, with the styles of its dots
+            texts = [row.plain for row in rows]
+            marker = next(t.index("│") for t in texts if "│" in t)
+            axis = next(t for t in texts if "└" in t)
+            assert axis[marker] == "5", (view, axis)
+            bright, faint = 0, 0
+            for row in rows:
+                for span in row.spans:
+                    for col in range(span.start, span.end):
+                        if 0x2800 < ord(row.plain[col]) <= 0x28FF:
+                            dim = "dim" in str(span.style).split()
+                            assert dim == (col > marker), (view, col, marker)
+                            bright, faint = bright + (not dim), faint + dim
+            assert bright and faint, view
+            await pilot.press("v")
+            await pilot.pause()

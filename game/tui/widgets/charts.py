@@ -121,6 +121,9 @@ class LineChart(Widget):
         # the replay's turn as a vertical line; not at the chart's first or last column, where
         # it read as a second axis or an extra frame ('95┤ … │ │')
         marker_col = px(self.marker) // 2 if self.marker is not None and n > 0 else None
+        # the turns after the replay's turn are drawn faint, in every view: the charts showed
+        # the whole game alike whatever the turn, and the line alone was easy to miss
+        after = marker_col if marker_col is not None else pw
         if marker_col is not None and not 0 < marker_col < pw - 1:
             marker_col = None
         for r in range(ph):
@@ -137,7 +140,8 @@ class LineChart(Widget):
             for c in range(pw):
                 cell = cells.get((r, c))
                 if cell is not None:
-                    out.append(chr(0x2800 + int(cell[0])), style=str(cell[1]))
+                    faint = " dim" if c > after else ""
+                    out.append(chr(0x2800 + int(cell[0])), style=f"{cell[1]}{faint}")
                 elif c == marker_col:
                     out.append("│", style="dim yellow")
                 else:
@@ -147,6 +151,11 @@ class LineChart(Widget):
         if n > 1:
             end = f" {n - 1}"
             axis = axis[: len(axis) - len(end)] + end
+            if marker_col is not None:  # the replay's turn under its line, when it has room
+                turn = str(self.marker)
+                at = label_w + 1 + marker_col
+                if at + len(turn) < len(axis) - len(end):
+                    axis = axis[:at] + turn + axis[at + len(turn) :]
         out.append(axis + "\n", style="dim")
         out.append(Text("\n").join(legend))
         return out
