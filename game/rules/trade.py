@@ -73,7 +73,6 @@ def resolve_trade(ctx: TurnContext) -> None:
         blocked: dict[tuple[str, str], tuple[float, float]] = {}
         outflow: list[tuple[str, str, float]] = []
         per_exporter: dict[str, float] = {}
-        coercer_req = 0.0  # everything asked of the coercer, controlled or not
         for i in actors:
             n = need[i]
             if n <= 0.0:
@@ -86,8 +85,6 @@ def resolve_trade(ctx: TurnContext) -> None:
                 req = n * share
                 if req <= 0.0:
                     continue
-                if e == coercer:
-                    coercer_req += req
                 ctl = ctl_of.get(e)
                 if ctl is None:
                     out = req  # uncontrolled: all of it goes through
@@ -162,6 +159,15 @@ def resolve_trade(ctx: TurnContext) -> None:
             if e == coercer:
                 coercer_blocked += q
         if coercer_blocked > 0.0:
+            # of everything asked of the coercer, controlled or not (summed as in step 1)
+            coercer_req = 0.0
+            for i in actors:
+                n = need[i]
+                row = all_shares.get(i) if n > 0.0 else None
+                srow = row.get(m) if row else None
+                share = srow.get(coercer, 0.0) if srow else 0.0
+                if n * share > 0.0:
+                    coercer_req += n * share
             ctx.coercer_blocked_share[m] = coercer_blocked / coercer_req
 
     state.delivered = delivered
