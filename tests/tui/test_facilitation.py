@@ -48,18 +48,24 @@ async def resolve(pilot, app) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
+async def _open_inject(pilot, app, inject_id: str) -> InjectScreen:  # type: ignore[no-untyped-def]
+    """Press i on the console and highlight ``inject_id`` in the dialog (not fired yet)."""
+    await pilot.press("i")
+    await pilot.pause()
+    dialog = app.screen
+    assert isinstance(dialog, InjectScreen)
+    ids = [i.id for i in dialog.injects]
+    dialog.query_one("#inject-list", OptionList).highlighted = ids.index(inject_id)
+    await pilot.pause()
+    return dialog
+
+
 async def test_inject_fired_by_hand_reaches_teams_results_and_log(make_app, workdir: Path) -> None:
     log = workdir / "inj.jsonl"
     app = make_app(log=str(log))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("i")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, InjectScreen)
-        ids = [i.id for i in dialog.injects]
-        dialog.query_one("#inject-list", OptionList).highlighted = ids.index("lib_g7_summit")
-        await pilot.pause()
+        await _open_inject(pilot, app, "lib_g7_summit")
         assert "communique" in screen_text(app)  # the inject's text, before firing
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -91,11 +97,7 @@ async def test_inject_refused_inline_when_already_queued(make_app, workdir: Path
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.game.queue_inject("lib_pla_exercise")
-        await pilot.press("i")
-        await pilot.pause()
-        dialog = app.screen
-        ids = [i.id for i in dialog.injects]
-        dialog.query_one("#inject-list", OptionList).highlighted = ids.index("lib_pla_exercise")
+        await _open_inject(pilot, app, "lib_pla_exercise")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, InjectScreen)
@@ -451,13 +453,7 @@ async def test_an_inject_fired_after_every_team_sealed_says_no_team_will_see_it(
         await pilot.press("enter", "s", "enter", "s", "enter")  # Tokyo, Washington; console
         await pilot.pause()
         assert isinstance(app.screen, FacilitatorScreen) and not app.game.waiting_humans()
-        await pilot.press("i")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, InjectScreen)
-        ids = [i.id for i in dialog.injects]
-        dialog.query_one("#inject-list", OptionList).highlighted = ids.index("lib_g7_summit")
-        await pilot.pause()
+        await _open_inject(pilot, app, "lib_g7_summit")
         await pilot.press("ctrl+s")
         await pilot.pause()
         messages = [n.message for n in app._notifications]
