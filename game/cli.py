@@ -91,8 +91,15 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("-o", "--log", metavar="OUT", help="write the session log (JSON Lines) here")
     run.add_argument("--json", action="store_true", help="print machine-readable JSON")
 
-    val = sub.add_parser("validate", help="check a scenario file")
-    val.add_argument("path")
+    val = sub.add_parser(
+        "validate",
+        help="check a scenario file (and an orders plan for it)",
+        description="Check a scenario file: exit 0 if valid, 2 with every problem, each with "
+        "its line. With --orders, also check an orders plan against that scenario, as "
+        "'run --orders' would before playing.",
+    )
+    val.add_argument("path", metavar="SCENARIO")
+    val.add_argument("--orders", metavar="PLAN.yaml", help="an orders plan to check as well")
 
     sub.add_parser("schema", help="print the scenario format as JSON Schema")
 
@@ -145,7 +152,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if cmd == "run":
         return _run(args)
     if cmd == "validate":
-        return _validate(args.path)
+        return _validate(args.path, args.orders)
     if cmd == "schema":
         from game.scenario_loader import json_schema
 
@@ -198,7 +205,7 @@ def _check_teams(scenario: str | None, solo: str | None, bots: dict[str, str]) -
         raise ChokepointError(problem)
 
 
-def _validate(path: str) -> int:
+def _validate(path: str, orders: str | None = None) -> int:
     from game.scenario_loader import find_scenario, load_scenario
 
     s = load_scenario(find_scenario(path))
@@ -212,6 +219,19 @@ def _validate(path: str) -> int:
         ]
     )
     print(f"{path}: valid scenario '{s.id}' ({s.title}): {counts}")
+    if orders is not None:
+        from game.plan import load_full_plan
+
+        plan, facilitator = load_full_plan(orders, s)
+        given = sum(len(o) for per in plan.values() for o in per.values())
+        acts = sum(len(f.injects) + len(f.overrides) + len(f.notes) for f in facilitator.values())
+        turns = sorted({*plan, *facilitator})
+        print(
+            f"{orders}: valid plan for '{s.id}': {count(given, 'order')} and "
+            f"{count(acts, 'facilitator action')} in {count(len(turns), 'turn')}; whether each "
+            "order is allowed when its turn comes (affordable, not already in force) is for "
+            "the engine to say then"
+        )
     return 0
 
 

@@ -106,7 +106,7 @@ def _not_a_scenario(data: Any) -> str:
     if isinstance(data, dict):  # only 'turns', a mapping of turn numbers
         return (
             "this looks like an orders plan (it has only 'turns'); validate checks scenarios, "
-            "plans are checked by `chokepoint run SCENARIO --orders PLAN`"
+            "check a plan with `chokepoint validate SCENARIO --orders PLAN`"
         )
     return "line 1: the file must be a mapping of scenario fields (lines of 'field: value')"
 

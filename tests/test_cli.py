@@ -354,3 +354,15 @@ def test_a_plans_facilitator_action_that_cannot_apply_is_skipped_not_fatal(
     first = rep.session.records[0]
     assert [ov.kind for ov in first.overrides] == []
     assert [ov.subject for ov in rep.session.records[2].overrides] == ["tension"]
+
+
+def test_validate_checks_an_orders_plan_too(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plan = str(HERE / "plan-facilitated.yaml")
+    code, out, _ = run(capsys, "validate", "dual-use-ban-2026", "--orders", plan)
+    assert code == 0 and f"{plan}: valid plan for 'dual-use-ban-2026': 7 orders and 9 " in out
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("turns:\n  1:\n    tokio: []\n", encoding="utf-8")
+    code, _, err = run(capsys, "validate", "dual-use-ban-2026", "--orders", str(bad))
+    assert code == 2 and "line 3, column 12: turn 1: unknown team 'tokio' (did you mean" in err

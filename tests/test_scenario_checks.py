@@ -234,7 +234,7 @@ def test_an_orders_plan_is_recognised(tmp_path: Path) -> None:
     path.write_text("turns:\n  1:\n    tokyo: [{type: hold}]\n", encoding="utf-8")
     assert problem_with(path) == (
         "this looks like an orders plan (it has only 'turns'); validate checks scenarios, "
-        "plans are checked by `chokepoint run SCENARIO --orders PLAN`"
+        "check a plan with `chokepoint validate SCENARIO --orders PLAN`"
     )
 
 
