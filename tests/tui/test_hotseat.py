@@ -492,3 +492,19 @@ async def test_order_form_starts_on_orders_the_engine_accepts(make_app) -> None:
         form.query_one("#f-level", Select).value = "open"
         await pilot.pause()
         assert extraterritorial.has_class("hidden")
+
+
+async def test_a_tick_box_shows_its_state_without_colour(make_app) -> None:
+    # Textual's checkbox drew '▐X▌' ticked or not, told apart by colour alone (facilitator audit)
+    from game.tui.widgets.tick_box import TickBox
+
+    app = make_app(solo="beijing")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        box = app.screen.query_one("#f-extraterritorial", TickBox)
+        assert not box.value and str(box.render()).startswith("▐ ▌ Extraterritorial")
+        box.value = True
+        await pilot.pause()
+        assert str(box.render()).startswith("▐X▌ Extraterritorial")

@@ -37,6 +37,7 @@ from game.rules.diplomacy import chance_of, modifier_term
 from game.scenario import IndexName, Scenario
 from game.tui.game import Game
 from game.tui.screens import tame_cursor
+from game.tui.widgets.tick_box import TickBox
 from game.tui.words import (
     actor_name,
     humanize,
@@ -183,7 +184,7 @@ class OrderForm(ModalScreen[Order | None]):
                     yield from self._field(
                         "extraterritorial",
                         "",
-                        Checkbox("Extraterritorial (binds third countries)", compact=True),
+                        TickBox("Extraterritorial (binds third countries)", compact=True),
                     )
                     yield from self._field(
                         "amount",
@@ -227,7 +228,7 @@ class OrderForm(ModalScreen[Order | None]):
                     yield from self._field(
                         "on",
                         "",
-                        Checkbox(
+                        TickBox(
                             "Give defence first call (untick to stop)", value=True, compact=True
                         ),
                     )
