@@ -109,6 +109,12 @@ def _report(args: argparse.Namespace) -> int:
         print(f"report written to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
+        if sys.stdout.isatty():  # a person reading Markdown source in a terminal
+            print(
+                "chokepoint: this is Markdown (text typed in the session is escaped for it, "
+                "e.g. &lt; for <); -o report.html writes a page to open in a browser",
+                file=sys.stderr,
+            )
     return 0
 
 

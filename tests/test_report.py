@@ -335,3 +335,14 @@ def test_a_printed_change_is_the_difference_of_the_printed_scores() -> None:
             before[name] = value
             differ += 1
     assert differ == 36
+
+
+def test_markdown_to_a_terminal_says_what_it_is(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # raw Markdown in a terminal shows notes escaped ('&lt;b&gt;'): say why, and how to get a page
+    assert main(["report", str(DEFAULT)]) == 0
+    assert "this is Markdown" not in capsys.readouterr().err  # piped or captured: no word
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["report", str(DEFAULT)]) == 0
+    assert "-o report.html writes a page to open in a browser" in capsys.readouterr().err
