@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from game.rules.context import TurnContext
 from game.rules.controls import binding, by_good, leak_rates
+from game.state import ControlState
 
 
 def resolve_trade(ctx: TurnContext) -> None:
@@ -30,11 +31,14 @@ def resolve_trade(ctx: TurnContext) -> None:
     # on that order.
     model, state = ctx.model, ctx.state
     actors = model.actors
+    materials = model.materials
     coercer = model.coercer
     delivered: dict[str, dict[str, dict[str, float]]] = {a: {} for a in actors}
     revenue = dict.fromkeys(actors, 0.0)
     supply: dict[str, dict[str, float]] = {a: {} for a in actors}
-    controlled = by_good(state)
+    controlled: dict[str, dict[str, dict[str, ControlState]]] = {}  # material -> exporter -> row
+    for (e, m), by_target in by_good(state).items():
+        controlled.setdefault(m, {})[e] = by_target
     leak, leak_extra = leak_rates(model, state)
 
     # demand (inject factors included), plus restocking: firms order ``restock_rate`` of the
@@ -43,28 +47,35 @@ def resolve_trade(ctx: TurnContext) -> None:
     targets, stocks = state.inventory_target, ctx.before.inventory
     production = state.production
     restock_rate = model.scenario.trade.restock_rate
-    all_shares = state.shares
     builds = ctx.build  # stockpile purchases, usually none
+    # each actor's own supply first, actor by actor so that its rows are looked up once;
+    # ``need`` and ``surplus`` are kept by material, each in actor order
+    need_by: dict[str, dict[str, float]] = {m: {} for m in materials}
+    surplus_by: dict[str, dict[str, float]] = {m: {} for m in materials}
+    for a in actors:
+        demand_row, target_row, stock_row = demands[a], targets[a], stocks[a]
+        prod_row, own_row = production[a], supply[a]
+        build = builds.get(a) if builds else None
+        for m in materials:
+            want = demand_row[m]
+            gap = target_row[m] - stock_row[m]
+            want += gap * restock_rate if gap > 0 else 0.0
+            if build:
+                want += build.get(m, 0.0)
+            prod = prod_row[m]
+            own = prod if prod < want else want
+            own_row[m] = own
+            surplus_by[m][a] = prod - own
+            need_by[m][a] = want - own
+
+    all_shares = state.shares
     spec = model.scenario.materials
-    for m in model.materials:
-        ctl_of = {e: row for (e, mm), row in controlled.items() if mm == m}  # by exporter
+    for m in materials:
+        ctl_of = controlled.get(m, {})  # by exporter
         factor = spec[m].usd_m_per_unit_price
         price = state.prices[m]
-        need: dict[str, float] = {}
-        surplus: dict[str, float] = {}
-        for a in actors:
-            want = demands[a][m]
-            gap = targets[a][m] - stocks[a][m]
-            want += gap * restock_rate if gap > 0 else 0.0
-            if builds:
-                build = builds.get(a)
-                if build:
-                    want += build.get(m, 0.0)
-            prod = production[a][m]
-            own = prod if prod < want else want
-            supply[a][m] = own
-            surplus[a] = prod - own
-            need[a] = want - own
+        need = need_by[m]
+        surplus = surplus_by[m]
 
         # 1. requests along trade shares, through controls; blocked volume partly leaks.
         # ``through[i, e]``: the share of i's requests e's control lets through (controlled
@@ -73,6 +84,7 @@ def resolve_trade(ctx: TurnContext) -> None:
         blocked: dict[tuple[str, str], tuple[float, float]] = {}
         outflow: list[tuple[str, str, float]] = []
         per_exporter: dict[str, float] = {}
+        coercer_req = 0.0  # everything asked of the coercer, controlled or not
         for i in actors:
             n = need[i]
             if n <= 0.0:
@@ -85,6 +97,8 @@ def resolve_trade(ctx: TurnContext) -> None:
                 req = n * share
                 if req <= 0.0:
                     continue
+                if e == coercer:
+                    coercer_req += req
                 ctl = ctl_of.get(e)
                 if ctl is None:
                     out = req  # uncontrolled: all of it goes through
@@ -99,15 +113,13 @@ def resolve_trade(ctx: TurnContext) -> None:
                 outflow.append((i, e, out))
                 per_exporter[e] = per_exporter.get(e, 0.0) + out
         # 2. an exporter short of surplus scales every outflow, leaks included, pro rata
-        scale = {
-            e: (surplus[e] / total if total > surplus[e] else 1.0)
-            for e, total in per_exporter.items()
-        }
+        # (only the short ones are kept: an outflow from any other is taken whole, as q x 1.0)
+        scale = {e: surplus[e] / total for e, total in per_exporter.items() if total > surplus[e]}
         flows: dict[tuple[str, str], float] = {}
         remaining = dict(surplus)
         got_by: dict[str, float] = {}
         for i, e, q in outflow:
-            got = q * scale[e]
+            got = q * scale[e] if e in scale else q
             flows[i, e] = got
             remaining[e] -= got
             got_by[i] = got_by.get(i, 0.0) + got
@@ -159,15 +171,6 @@ def resolve_trade(ctx: TurnContext) -> None:
             if e == coercer:
                 coercer_blocked += q
         if coercer_blocked > 0.0:
-            # of everything asked of the coercer, controlled or not (summed as in step 1)
-            coercer_req = 0.0
-            for i in actors:
-                n = need[i]
-                row = all_shares.get(i) if n > 0.0 else None
-                srow = row.get(m) if row else None
-                share = srow.get(coercer, 0.0) if srow else 0.0
-                if n * share > 0.0:
-                    coercer_req += n * share
             ctx.coercer_blocked_share[m] = coercer_blocked / coercer_req
 
     state.delivered = delivered
