@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from game.orders import StockpileBuild, StockpileRelease
 from game.rules.context import TurnContext
-from game.state import days_of_cover
+from game.state import COVER_CAP_DAYS, DAYS_PER_MONTH
 
 
 def book_stockpile_orders(
@@ -46,6 +46,7 @@ def settle_stocks(ctx: TurnContext) -> None:
     model, state = ctx.model, ctx.state
     demands, months = ctx.demands(), model.months
     players = (model.coercer, model.target, model.patron)
+    ledger_on = ctx.ledger.on
     unmet_all: dict[str, dict[str, float]] = {}
     for a in model.actors:
         unmet_row: dict[str, float] = {}
@@ -54,7 +55,7 @@ def settle_stocks(ctx: TurnContext) -> None:
         supplied, released = ctx.supply[a], ctx.release.get(a, {})
         wanted_row = ctx.build.get(a, {})
         inventory, needs = state.inventory[a], demands[a]
-        story = ctx.ledger.on and a in players
+        story = ledger_on and a in players
         for m in model.materials:
             demand = needs[m]
             supply = supplied[m] + released.get(m, 0.0)
@@ -71,7 +72,9 @@ def settle_stocks(ctx: TurnContext) -> None:
                     _refund(ctx, a, m, wanted - bought)
                 inv += extra
             else:
-                _refund(ctx, a, m, wanted_row.get(m, 0.0))
+                wanted = wanted_row.get(m, 0.0)
+                if wanted > 0.0:
+                    _refund(ctx, a, m, wanted)
                 short = demand - supply
                 draw = short if short < inv else inv
                 inv -= draw
@@ -80,7 +83,11 @@ def settle_stocks(ctx: TurnContext) -> None:
             unmet_row[m] = unmet
             fill_row[m] = (demand - unmet) / demand if demand > 0 else 1.0
             if demand > 0:
-                cover = days_of_cover(inv, demand, months)
+                # ``state.days_of_cover``, written out here because it runs for every actor
+                # and material (the same expression, so the same numbers)
+                cover = inv / demand * DAYS_PER_MONTH * months
+                if not cover < COVER_CAP_DAYS:
+                    cover = COVER_CAP_DAYS
                 cover_row[m] = cover
                 if story:
                     old = ctx.before.cover.get(a, {}).get(m, cover)
