@@ -17,6 +17,21 @@ def phase_rng(seed: int, turn: int, phase: str) -> random.Random:
     return random.Random(int.from_bytes(digest[:8], "big"))
 
 
+_FIRST: dict[tuple[int, int, str], float] = {}
+
+
+def first_roll(seed: int, turn: int, phase: str) -> float:
+    """The first ``random()`` of ``phase_rng(seed, turn, phase)``, remembered: a search bot
+    resolves the same turn with the same seed many times, and seeding a generator is slow."""
+    key = (seed, turn, phase)
+    roll = _FIRST.get(key)
+    if roll is None:
+        if len(_FIRST) > 4096:
+            _FIRST.clear()
+        roll = _FIRST[key] = phase_rng(seed, turn, phase).random()
+    return roll
+
+
 @dataclass(frozen=True, slots=True)
 class Draw:
     """One recorded chance event: ``roll`` < ``chance`` means the event happened.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.chance import Draw, phase_rng
+from game.chance import Draw, first_roll
 from game.conditions import Check, parse_condition
 from game.facilitation import FiredInject, Override
 from game.ledger import Ledger
@@ -99,8 +99,7 @@ class TurnContext:
 
     def draw(self, phase: str, subject: str, chance: float) -> bool:
         """Draw once against ``chance`` from this turn's generator for ``phase``; record it."""
-        rng = phase_rng(self.seed, self.turn, f"{phase}|{subject}")
-        roll = rng.random()
+        roll = first_roll(self.seed, self.turn, f"{phase}|{subject}")
         happened = roll < chance
         reason = None
         for ov in self.overrides:
