@@ -33,6 +33,11 @@ class Model:
     # (control on the importer, control on everyone, material, importer) -> (share let
     # through, extraterritorial?): ``controls.binding`` works each one out once a game
     through: dict[tuple[object, object, str, str], tuple[float, bool]] = field(default_factory=dict)
+    # (material, supplier moved away from, importer) -> (the material's suppliers, receivers,
+    # their total): ``diversification.shift_share`` reuses them while the suppliers are the same
+    receivers: dict[
+        tuple[str, str, str], tuple[list[tuple[str, float, float]], dict[str, float], float]
+    ] = field(default_factory=dict)
 
     @classmethod
     def compile(cls, s: Scenario) -> Model:

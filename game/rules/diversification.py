@@ -57,16 +57,26 @@ def shift_share(
         if demand is None:
             demand = demand_table(model, state)
         suppliers = suppliers_of(state, material, demand)
-    others: dict[str, float] = {}
-    spare: dict[str, float] = {}
-    for e, cap, surplus in suppliers:
-        if e != away_from and e != importer:
-            others[e] = cap
-            if surplus > 0.0:
-                spare[e] = surplus
-    if spare:
-        others = spare
-    total = sum(others.values())
+    # whom the share goes to depends only on the suppliers, which seldom change from turn to
+    # turn: kept on the model and worked out again only when they differ
+    key = (material, away_from, importer)
+    known = model.receivers.get(key)
+    if known is not None and known[0] == suppliers:
+        others, total = known[1], known[2]
+    else:
+        others = {}
+        spare: dict[str, float] = {}
+        for e, cap, surplus in suppliers:
+            if e != away_from and e != importer:
+                others[e] = cap
+                if surplus > 0.0:
+                    spare[e] = surplus
+        if spare:
+            others = spare
+        total = sum(others.values())
+        if len(model.receivers) > 4096:
+            model.receivers.clear()
+        model.receivers[key] = (suppliers, others, total)
     if total <= 0.0:
         return 0.0
     shares[away_from] -= moved
