@@ -43,19 +43,33 @@ def update_output(ctx: TurnContext) -> None:
     model, state = ctx.model, ctx.state
     sectors_cfg = model.scenario.sectors
     players = (model.coercer, model.target, model.patron)
-    for actor in model.sector_demand:
-        fills = sector_fills(ctx, actor)
+    ledger_on = ctx.ledger.on
+    for actor, sectors in model.sector_demand.items():
+        # without a defence priority every sector gets the actor's own fill of each material
+        # (``sector_fills``), read here straight from the sector rows
+        prioritised = state.priority_defence.get(actor, False) and "defence" in sectors
+        fills = sector_fills(ctx, actor) if prioritised else None
+        fill = state.fill[actor]
         row = state.output.setdefault(actor, {})
-        for sec, by_mat in fills.items():
+        story = ledger_on and actor in players
+        for sec, uses in sectors.items():
             worst_m, worst = "", 0.0
-            for m, f in by_mat.items():
-                if 1.0 - f > worst:
-                    worst_m, worst = m, 1.0 - f
+            if fills is None:
+                for m, q in uses.items():
+                    if q > 0:
+                        short = 1.0 - fill[m]
+                        if short > worst:
+                            worst_m, worst = m, short
+            else:
+                for m, f in fills[sec].items():
+                    short = 1.0 - f
+                    if short > worst:
+                        worst_m, worst = m, short
             sens = sectors_cfg[sec].sensitivity if sec in sectors_cfg else 1.0
             new = 100.0 * max(0.0, 1.0 - sens * worst)
             old = row.get(sec, 100.0)
             row[sec] = new
-            if ctx.ledger.on and actor in players and abs(new - old) > 1e-6:
+            if story and abs(new - old) > 1e-6:
                 why = (
                     f"{actor} {sec} short of {worst_m}"
                     if worst_m
