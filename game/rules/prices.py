@@ -26,15 +26,16 @@ def update_prices(ctx: TurnContext) -> None:
     model, state = ctx.model, ctx.state
     tension = ctx.before.indices["tension"]
     premium = 1.0 + TENSION_PREMIUM * max(0.0, (tension - 50.0) / 50.0)
+    demands, supply, coercer = ctx.demands(), ctx.supply, model.coercer
     for m in model.materials:
         mat = model.scenario.materials[m]
         demand = short = 0.0
         for a in model.actors:
-            if a == model.coercer:
+            if a == coercer:
                 continue
-            d = ctx.demand(a, m)
+            d = demands[a][m]
             demand += d
-            s = ctx.supply[a][m]
+            s = supply[a][m]
             if s < d:
                 short += d - s
         share = short / demand if demand > 0 else 0.0
