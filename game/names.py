@@ -107,3 +107,10 @@ def order_words(s: Scenario, order: Order) -> str:
         unit = s.materials[order.material].unit
         text = text.replace(f" {order.amount:g} of ", f" {order.amount:g} {unit} of ", 1)
     return humanize(s, text)
+
+
+def printed_change(now: float, before: float, digits: int = 1) -> float:
+    """The change between two values as printed with ``digits`` decimals: 63.24 -> 64.27 is
+    printed '63.2' -> '64.3', so its change is +1.1, not the +1.0 the exact values give. The app
+    and the report print every change beside its value this way, so the columns add up."""
+    return round(now, digits) - round(before, digits)

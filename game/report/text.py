@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.names import printed_change
 from game.report.model import Debrief, DrawInfo, ObjectiveMove, TeamScore
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -19,9 +20,8 @@ def inject_words(turn: int, manual: bool) -> str:
 
 
 def moved(before: float, after: float, digits: int = 1) -> str:
-    """The change from ``before`` to ``after`` as the difference of the two values as printed
-    (63.24 -> 64.27 prints as 63.2 -> 64.3, so '+1.1', not the unrounded '+1.0')."""
-    return signed(round(after, digits) - round(before, digits), digits)
+    """The change from ``before`` to ``after`` as printed beside them (``printed_change``)."""
+    return signed(printed_change(after, before, digits), digits)
 
 
 def controller_words(c: str) -> str:

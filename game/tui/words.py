@@ -18,6 +18,7 @@ from game.names import actor_name as actor_name  # re-exported for the screens
 from game.names import humanize as _humanize
 from game.names import material_name as material_name
 from game.names import order_words as order_words  # re-exported for the screens
+from game.names import printed_change as printed_change  # re-exported for the widgets
 from game.orders import Invest, Order, StockpileBuild, StockpileRelease
 from game.scenario import Scenario
 
@@ -184,12 +185,6 @@ def unit_of(s: Scenario, key: str) -> str:
     if root == "output":
         return " pts"
     return ""
-
-
-def printed_change(now: float, before: float, digits: int = 1) -> float:
-    """The change between two values as printed with ``digits`` decimals: 63.24 -> 64.27 is
-    printed '63.2' -> '64.3', so its change is +1.1, not the +1.0 the exact values give."""
-    return round(now, digits) - round(before, digits)
 
 
 def signed(x: float, digits: int = 1) -> str:

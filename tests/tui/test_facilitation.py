@@ -48,12 +48,18 @@ async def resolve(pilot, app) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
-async def _open_inject(pilot, app, inject_id: str) -> InjectScreen:  # type: ignore[no-untyped-def]
-    """Press i on the console and highlight ``inject_id`` in the dialog (not fired yet)."""
+async def _inject_dialog(pilot, app) -> InjectScreen:  # type: ignore[no-untyped-def]
+    """Press i on the console: the inject dialog."""
     await pilot.press("i")
     await pilot.pause()
     dialog = app.screen
     assert isinstance(dialog, InjectScreen)
+    return dialog
+
+
+async def _open_inject(pilot, app, inject_id: str) -> InjectScreen:  # type: ignore[no-untyped-def]
+    """Press i on the console and highlight ``inject_id`` in the dialog (not fired yet)."""
+    dialog = await _inject_dialog(pilot, app)
     ids = [i.id for i in dialog.injects]
     dialog.query_one("#inject-list", OptionList).highlighted = ids.index(inject_id)
     await pilot.pause()
@@ -533,10 +539,7 @@ async def test_a_scripted_inject_is_given_one_turn_everywhere(make_app, workdir:
     app = make_app(log=str(workdir / "chikyu.jsonl"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("i")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, InjectScreen)
+        dialog = await _inject_dialog(pilot, app)
         lst = dialog.query_one("#inject-list", OptionList)
         prompts = [str(lst.get_option_at_index(i).prompt) for i in range(lst.option_count)]
         assert f"{chikyu} · scripted: fires at the end of turn 1, news for turn 2" in prompts, (
@@ -577,10 +580,7 @@ async def test_the_inject_dialog_words_a_condition_and_possessives_read_well(
     app = make_app(log=str(workdir / "words.jsonl"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("i")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, InjectScreen)
+        dialog = await _inject_dialog(pilot, app)
         crisis = next(i for i in dialog.injects if i.condition == "index.tension >= 80")
         dialog.query_one("#inject-list", OptionList).highlighted = dialog.injects.index(crisis)
         await pilot.pause()
@@ -642,10 +642,7 @@ async def test_the_inject_dialog_at_80x24_shows_three_injects_and_the_effects(ma
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("i")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, InjectScreen)
+        dialog = await _inject_dialog(pilot, app)
         assert dialog.query_one("#inject-list").scrollable_content_region.height >= 6
         detail = dialog.query_one("#inject-detail")
         lines = [

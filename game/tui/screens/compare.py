@@ -125,7 +125,7 @@ class CompareScreen(ModalScreen[None]):
         for name, words, share in result.outcomes:
             if name.startswith("top:") and hidden:
                 continue  # who scored highest would tell a solo player the others' scores
-            outcomes.add_row(f"• {words[:1].upper()}{words[1:]}", f"{share:.1%}")
+            outcomes.add_row(f"• {words}", f"{share:.1%}")
         return Group(table, note, intro, outcomes)
 
     def on_unmount(self) -> None:
