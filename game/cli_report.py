@@ -84,17 +84,16 @@ def _report(args: argparse.Namespace) -> int:
         raise ChokepointError("--against must be at least 1 game")
     rep = load_replay(args.log)
     debrief = build_debrief(rep)
+    n = debrief.good_turns
+    covers = f"the sound {turns_words(n)}" if n else "the start only: no turn is sound"
     if args.against and debrief.warning is not None:
         raise ChokepointError(
             f"--against needs a sound, finished session: {debrief.warning} (without --against, "
-            f"the report covers the sound {turns_words(debrief.good_turns)})"
+            f"the report covers {covers})"
         )
     if debrief.warning is not None:
         print(f"chokepoint: warning: {debrief.warning}", file=sys.stderr)
-        print(
-            f"chokepoint: the report covers the sound {turns_words(debrief.good_turns)} only",
-            file=sys.stderr,
-        )
+        print(f"chokepoint: the report covers {covers}{' only' if n else ''}", file=sys.stderr)
     against = _against(rep.session, args.against) if args.against else None
     if fmt == "html":
         from game.report.html import render_html

@@ -346,3 +346,16 @@ def test_markdown_to_a_terminal_says_what_it_is(
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     assert main(["report", str(DEFAULT)]) == 0
     assert "-o report.html writes a page to open in a browser" in capsys.readouterr().err
+
+
+def test_a_log_cut_in_its_first_turn_reports_the_start_only(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # it said 'the report covers the sound turns 1-0 only' (found trying it as a new user)
+    cut = tmp_path / "cut.jsonl"
+    lines = DEFAULT.read_bytes().splitlines(keepends=True)
+    cut.write_bytes(lines[0] + lines[1][:-300])
+    assert main(["report", str(cut), "-o", str(tmp_path / "r.md")]) == 0
+    assert "chokepoint: the report covers the start only: no turn is sound\n" in (
+        capsys.readouterr().err
+    )
