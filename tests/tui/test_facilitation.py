@@ -252,6 +252,20 @@ async def _start_with_timer(pilot, app, seconds: int, on_timeout: str) -> None: 
     assert isinstance(app.screen, FacilitatorScreen)
 
 
+async def test_timer_tick_skips_a_console_not_yet_composed(make_app) -> None:
+    """The half-second tick reaches every screen in the stack, also a console that has been
+    pushed but not composed yet; it once raised NoMatches there (seen in CI on a slow machine)."""
+    clock = FakeClock()
+    app = make_app(start_screen=True, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await _start_with_timer(pilot, app, 600, "hold")
+        fresh = FacilitatorScreen(app.game)
+        fresh.show_timer()  # no banner to draw yet: nothing happens, nothing is raised
+        fresh.refresh_all()  # what a time-up does to the top screen: on_mount draws it later
+        assert not fresh.query("#turn-banner")
+        assert "10:00 left" in screen_text(app)
+
+
 async def test_timer_runs_out_and_waiting_teams_hold(make_app, workdir: Path) -> None:
     clock = FakeClock()
     app = make_app(start_screen=True, clock=clock)

@@ -175,8 +175,11 @@ class FacilitatorScreen(Screen[None]):
     # -- drawing ---------------------------------------------------------------------
 
     def show_timer(self) -> None:
+        """Redraw the banner's clock; the app's half-second tick calls this on every screen in
+        the stack, also on a console pushed but not yet composed, which has no banner to draw."""
         if self.game.timer is not None:
-            self.query_one("#turn-banner", Static).update(self.banner())
+            for banner in self.query("#turn-banner").results(Static):
+                banner.update(self.banner())
 
     def banner(self) -> Text:
         g, s = self.game, self.game.scenario
@@ -217,6 +220,9 @@ class FacilitatorScreen(Screen[None]):
         return banner
 
     def refresh_all(self) -> None:
+        """Redraw the console; a console not composed yet is left to its on_mount to draw."""
+        if not self.query("#team-table"):
+            return
         g, s = self.game, self.game.scenario
         session = g.session
         turn = session.turn
