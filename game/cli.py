@@ -86,7 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="TEAM=KIND",
-        help="let a bot play a team, e.g. beijing=hold (repeatable)",
+        help="let a bot play a team, e.g. tokyo=doctrine:hawk (repeatable); a team with "
+        "no bot and no orders in the plan holds",
     )
     run.add_argument("-o", "--log", metavar="OUT", help="write the session log (JSON Lines) here")
     run.add_argument("--json", action="store_true", help="print machine-readable JSON")
@@ -352,6 +353,19 @@ def _run(args: argparse.Namespace) -> int:
         return 130
     for what in skipped:
         print(f"chokepoint: {args.orders}, {what}", file=sys.stderr)
+    held = [
+        humanize(scenario, t)
+        for t, c in session.controllers.items()
+        if c == "plan" and not any(r.submitted.get(t) for r in session.records[started:])
+    ]
+    if held:
+        names = ", ".join(held[:-1]) + " and " + held[-1] if len(held) > 1 else held[0]
+        them = "them" if len(held) > 1 else "it"
+        print(
+            f"note: {names} held every turn (no --bot and no orders in a plan for {them}); "
+            "give --bot TEAM=KIND to have a team played",
+            file=sys.stderr,
+        )
     if args.log:
         write_log(session, args.log)
     summaries = [turn_summary(session, t) for t in range(session.turn + 1)]

@@ -19,6 +19,9 @@ def closest(value: str, known: Iterable[str]) -> str | None:
     hit = folded.get(value.casefold())
     if hit is not None:
         return hit  # only the case differs
+    tails = [n for n in names if ":" in n and n.rpartition(":")[2].casefold() == value.casefold()]
+    if len(tails) == 1:
+        return tails[0]  # the part after the colon alone: 'dove' for 'doctrine:dove'
     match = difflib.get_close_matches(value.casefold(), list(folded), n=1, cutoff=0.6)
     return folded[match[0]] if match else None
 

@@ -17,6 +17,8 @@ from game.log import replay_log
 from tests.conftest import DEFAULT, SCENARIOS
 from tests.golden.regenerate import HERE
 
+DEFAULT_TEAMS = ("beijing", "tokyo", "washington")
+
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
@@ -79,6 +81,26 @@ def test_run_json_is_machine_readable(capsys: pytest.CaptureFixture[str]) -> Non
     doc = json.loads(out)
     assert code == 0 and doc["seed"] == 2 and len(doc["turns"]) == 4
     assert set(doc["final_scores"]) == {"beijing", "tokyo", "washington"}
+
+
+def test_run_says_which_teams_held_for_want_of_a_bot_or_a_plan(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    base = ("run", str(DEFAULT), "--seed", "2", "--turns", "2")
+    code, _, err = run(capsys, *base)
+    assert code == 0
+    assert "note: Beijing, Tokyo and Washington held every turn (no --bot and no orders" in err
+    code, _, err = run(capsys, *base, "--bot", "beijing=doctrine", "--bot", "tokyo=hold")
+    assert code == 0 and "note: Washington held every turn" in err and "Tokyo" not in err
+    plan = tmp_path / "plan.yaml"  # a team the plan gives orders to did not merely hold
+    plan.write_text(
+        "turns:\n  2:\n    tokyo:\n      - {type: diplomacy, move: tk_firm_statement}\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, *base, "--orders", str(plan), "--bot", "washington=doctrine:dove")
+    assert code == 0 and "note: Beijing held every turn" in err and "Tokyo" not in err
+    code, _, err = run(capsys, *base, *(f"--bot={t}=doctrine" for t in DEFAULT_TEAMS))
+    assert code == 0 and "held" not in err
 
 
 def test_run_reports_refused_orders(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -34,6 +34,13 @@ def test_unknown_words_the_guess_and_the_known_names() -> None:
     assert did_you_mean("oil", ["tokyo"]) == ""
 
 
+def test_a_bot_named_by_its_personality_alone_is_answered_with_its_full_name() -> None:
+    from game.bots import BOT_KINDS
+
+    assert closest("dove", BOT_KINDS) == "doctrine:dove"
+    assert closest("HARD", BOT_KINDS) == "search:hard"
+
+
 def test_a_misspelt_scenario_name_is_answered_with_the_right_one(tmp_path: Path) -> None:
     text = DEFAULT.read_text(encoding="utf-8")
     bad = tmp_path / "typo.yaml"
