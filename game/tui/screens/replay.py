@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
 from game.engine import bot_kind
 from game.log import Replay
@@ -23,6 +23,7 @@ from game.tui.game import controller_label, display_path
 from game.tui.screens.dialogs import JumpScreen
 from game.tui.widgets.charts import LineChart, index_series, score_series
 from game.tui.widgets.footer import Footer
+from game.tui.widgets.header import Header
 from game.tui.widgets.ledger_view import TurnStory
 from game.tui.widgets.scoreboard import Scoreboard
 from game.tui.widgets.state_panel import StatePanel

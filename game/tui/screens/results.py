@@ -11,12 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from game.engine import TurnRecord
 from game.tui.game import Game, display_path
 from game.tui.widgets.charts import LineChart, index_series, score_series
 from game.tui.widgets.footer import Footer
+from game.tui.widgets.header import Header
 from game.tui.widgets.ledger_view import TurnStory
 from game.tui.widgets.scoreboard import Scoreboard
 from game.tui.words import FACILITATOR, team_name

@@ -13,7 +13,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import (
     Button,
-    Header,
     Input,
     Label,
     OptionList,
@@ -38,6 +37,7 @@ from game.tui.game import (
 )
 from game.tui.screens import tame_cursor
 from game.tui.widgets.footer import Footer
+from game.tui.widgets.header import Header
 
 MONTHS = [
     "January",

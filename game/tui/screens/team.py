@@ -20,7 +20,6 @@ from textual.screen import Screen
 from textual.widgets import (
     Button,
     DataTable,
-    Header,
     Static,
     TabbedContent,
     TabPane,
@@ -31,6 +30,7 @@ from game.orders import Order, order_cost
 from game.tui.game import Game
 from game.tui.widgets.charts import LineChart, index_series, score_series
 from game.tui.widgets.footer import Footer
+from game.tui.widgets.header import Header
 from game.tui.widgets.ledger_view import TurnStory
 from game.tui.widgets.scoreboard import Scoreboard
 from game.tui.widgets.state_panel import StatePanel
