@@ -7,6 +7,7 @@ resolved turn is written to the log with ``game.log.write_log`` (atomically).
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -158,6 +159,13 @@ class Game:
     lasting line on the console ('Log damaged: ... play resumed after turn 3 ...')."""
     drafts: dict[str, list[Order]] = field(init=False, default_factory=dict)
     """Orders a team has drafted but not sealed this turn (kept if it leaves the screen)."""
+    lock: threading.RLock = field(
+        init=False, default_factory=threading.RLock, repr=False, compare=False
+    )
+    """Held while the computer teams decide and seal, and while the turn resolves or is taken
+    back: the screens run these in worker threads, and a second worker (Seal & resolve pressed
+    while the computer teams were still deciding) must wait for the first, not decide again
+    beside it and seal the old turn's orders into the next one."""
 
     def __post_init__(self) -> None:
         self.log_path = Path(self.log_path)
@@ -308,6 +316,10 @@ class Game:
 
     def seal_computer_orders(self) -> list[str]:
         """Let each bot decide and seal its orders for this turn; notes on anything refused."""
+        with self.lock:
+            return self._seal_computer_orders()
+
+    def _seal_computer_orders(self) -> list[str]:
         todo = {t: b for t, b in self.bots.items() if t not in self.session.pending}
         if not todo or self.session.is_over:
             return []
@@ -330,12 +342,13 @@ class Game:
     def resolve(self, save: bool = True) -> TurnRecord:
         """Resolve the turn (computer teams decide first if they have not) and save the log
         (unless ``save`` is False: the caller saves it, e.g. right after drawing the results)."""
-        self.seal_computer_orders()
-        record = self.session.resolve()
-        self.drafts = {}
-        self.stop_timer()
-        if save:
-            self.save()
+        with self.lock:
+            self.seal_computer_orders()
+            record = self.session.resolve()
+            self.drafts = {}
+            self.stop_timer()
+            if save:
+                self.save()
         return record
 
     def stop_timer(self) -> None:
@@ -344,10 +357,11 @@ class Game:
             self.timer_turn = 0
 
     def undo(self) -> TurnRecord:
-        record = self.session.undo()
-        self.drafts = {}
-        self.stop_timer()
-        self.save()
+        with self.lock:
+            record = self.session.undo()
+            self.drafts = {}
+            self.stop_timer()
+            self.save()
         return record
 
     # -- facilitation ---------------------------------------------------------------------
@@ -390,8 +404,9 @@ class Game:
 
     def amend(self, overrides: Sequence[Override]) -> TurnRecord:
         """Resolve the last turn again with the facilitator's overrides; save the log."""
-        record = self.session.amend(list(overrides))
-        self.save()
+        with self.lock:
+            record = self.session.amend(list(overrides))
+            self.save()
         return record
 
     def add_note(self, text: str, turn: int | None = None) -> None:
@@ -442,6 +457,10 @@ class Game:
 
     def time_up(self) -> list[str]:
         """Seal the orders of every human team still waiting; return their names."""
+        with self.lock:
+            return self._time_up()
+
+    def _time_up(self) -> list[str]:
         sealed: list[str] = []
         for team in self.waiting_humans():
             orders = self.timeout_orders(team)

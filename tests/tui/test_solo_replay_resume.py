@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -297,6 +298,44 @@ async def test_solo_replay_during_the_game_shows_only_the_players_view(make_app)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
+
+
+async def test_seal_and_resolve_while_the_computer_teams_decide_waits_for_them(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seal & resolve, pressed while the computer teams were still deciding in the worker the
+    team screen starts on mount, started a second worker that had them decide again beside the
+    first and resolved the turn; the first then sealed its turn-1 orders into turn 2. (The
+    screen also starts two such workers, from on_mount and on_screen_resume: they decided side
+    by side too.)"""
+    from game.tui import game as tui_game
+
+    real = tui_game.computer_orders
+    gate = threading.Event()
+    decided: list[int] = []  # the turn each call decided from
+
+    def slow_bots(session, bots):  # type: ignore[no-untyped-def]
+        decided.append(session.turn)
+        if len(decided) == 1:
+            gate.wait(10)  # the mount's worker thinks until the player has sealed
+        return real(session, bots)
+
+    monkeypatch.setattr(tui_game, "computer_orders", slow_bots)
+    app = make_app(solo="tokyo", seed=3)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: bool(decided))  # a worker is deciding for turn 1
+        await pilot.press("s")
+        await pilot.pause(0.3)  # the resolve is on its way
+        gate.set()
+        await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
+        await wait_for(pilot, lambda: not any(w.is_running for w in app.workers))
+        g = app.game
+        assert g.session.turn == 1
+        # the computer teams decided once for turn 1 (and, perhaps, once for turn 2)
+        assert decided in ([0], [0, 1]), decided
+        pending = {t: g.session.pending[t] for t in g.computer_teams if t in g.session.pending}
+        if pending:  # anything sealed for turn 2 was decided from turn 2's state
+            assert pending == real(g.session, {t: g.bots[t] for t in pending})
 
 
 async def test_solo_footer_and_button_both_say_seal_and_resolve(make_app) -> None:
