@@ -5,14 +5,21 @@ numbers carry seeded relative noise (``fog.noise``) and the categories in ``fog.
 replaced by what is public knowledge, the scenario's starting values. ``hidden`` lists those keys
 so a screen can show them as unknown. Prices, controls, tariffs, sanctions and the strategic
 indices are public. The facilitator's view is the true state.
+
+The ledger a team reads is fogged the same way (:func:`ledger_seen_by`): exact changes of numbers
+it sees only with noise would undo the noise, and a public index that moved because of an order
+the team cannot see must not name that order.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game.chance import phase_rng
-from game.scenario import Scenario
+from game.ledger import Entry
+from game.scenario import InvestmentOption, Scenario
 from game.state import GameState, initial_state
 
 
@@ -109,3 +116,95 @@ def _public_start(scenario: Scenario) -> GameState:
             _START.clear()
         hit = _START[id(scenario)] = (scenario, initial_state(scenario))
     return hit[1]
+
+
+def hidden_keys(scenario: Scenario, team: str) -> frozenset[str]:
+    """The keys ``team`` cannot see at all (the names of ``TeamView.hidden``); none for anyone
+    who is not a team (the facilitator)."""
+    if team not in scenario.teams:
+        return frozenset()
+    me = scenario.teams[team].actor
+    fog = scenario.fog.hidden
+    hidden: set[str] = set()
+    for actor in scenario.actors:
+        if actor == me:
+            continue
+        if "inventory" in fog:
+            hidden.update({f"cover.{actor}", f"inventory.{actor}"})
+        if "stockpile" in fog:
+            hidden.add(f"stockpile.{actor}")
+    for t in scenario.teams:
+        if t == team:
+            continue
+        if "budget" in fog:
+            hidden.add(f"budget.{t}")
+        if "projects" in fog:
+            hidden.add(f"projects.{t}")
+        hidden.add(f"score.{t}")
+    return frozenset(hidden)
+
+
+def key_hidden(hidden: Iterable[str], key: str) -> bool:
+    """Is ``key`` ('stockpile.USA.dytb') under one of the ``hidden`` keys ('stockpile.USA')?"""
+    hs = set(hidden)
+    parts = key.split(".")
+    return any(".".join(parts[:n]) in hs for n in range(1, len(parts) + 1))
+
+
+NOISY = ("output", "cover", "inventory")
+"""The ledger keys of numbers a team sees of other actors only with noise (``fog.noise``)."""
+
+UNSEEN_ORDER = "an order you cannot see"
+"""The reason a team reads for a public change caused by another team's hidden order."""
+
+
+def ledger_seen_by(scenario: Scenario, team: str, entries: Iterable[Entry]) -> list[Entry]:
+    """The ledger entries ``team`` may read, in their order; all of them for the facilitator.
+
+    Left out: changes of what the team cannot see at all (other teams' scores, stockpiles,
+    budgets, projects...), and exact changes of other actors' numbers it sees only with noise
+    (sector output, days of cover, inventory), which would let it undo the noise. Kept with
+    their reason replaced by :data:`UNSEEN_ORDER`: public changes caused by another team's hidden
+    order, a stockpile release to an ally (which moves US-Japan cohesion) when stockpiles are
+    hidden and a completed investment (new production, an offtake's shift of purchases) when
+    projects are. The amounts stay, so a team's lines still add up to the public change.
+
+    The reasons are matched on the words the rules write (``strategic``, ``investment``),
+    which the log format fixes.
+    """
+    if team not in scenario.teams:
+        return list(entries)
+    hidden = hidden_keys(scenario, team)
+    me = scenario.teams[team].actor
+    fog = scenario.fog
+    noisy = fog.noise > 0
+    team_of = {t.actor: name for name, t in scenario.teams.items()}
+    theirs = [o for o in scenario.investments if o.team != team] if "projects" in fog.hidden else []
+    seen: list[Entry] = []
+    for e in entries:
+        if key_hidden(hidden, e.key):
+            continue
+        parts = e.key.split(".")
+        if noisy and parts[0] in NOISY and len(parts) > 1 and parts[1] != me:
+            continue
+        if _caused_by_hidden_order(e, team, team_of, theirs, "stockpile" in fog.hidden):
+            e = dataclasses.replace(e, why=UNSEEN_ORDER)
+        seen.append(e)
+    return seen
+
+
+def _caused_by_hidden_order(
+    e: Entry,
+    team: str,
+    team_of: dict[str, str],
+    theirs: list[InvestmentOption],
+    stockpiles_hidden: bool,
+) -> bool:
+    if e.rule == "strategic" and stockpiles_hidden and " from its stockpile to " in e.why:
+        giver = e.why.split(" released ", 1)[0]
+        return team_of.get(giver, team) != team
+    if e.rule == "investment":
+        return any(
+            e.why == f"{o.name} completed" or e.why.startswith(f"{o.name}: ") for o in theirs
+        )
+    return False

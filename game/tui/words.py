@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from game import names
+from game import fog, names
 from game.chance import Draw
 from game.facilitation import Override
 from game.ledger import Entry
@@ -248,33 +248,11 @@ def _draw_line(s: Scenario, d: Draw) -> str:
 
 def hidden_keys(s: Scenario, pov: str) -> frozenset[str]:
     """The fog's hidden keys for ``pov`` (the same names as ``TeamView.hidden``)."""
-    if pov == FACILITATOR or pov not in s.teams:
-        return frozenset()
-    me = s.teams[pov].actor
-    hidden: set[str] = set()
-    fog = s.fog.hidden
-    for actor in s.actors:
-        if actor == me:
-            continue
-        if "inventory" in fog:
-            hidden.update({f"cover.{actor}", f"inventory.{actor}"})
-        if "stockpile" in fog:
-            hidden.add(f"stockpile.{actor}")
-    for t in s.teams:
-        if t == pov:
-            continue
-        if "budget" in fog:
-            hidden.add(f"budget.{t}")
-        if "projects" in fog:
-            hidden.add(f"projects.{t}")
-        hidden.add(f"score.{t}")
-    return frozenset(hidden)
+    return fog.hidden_keys(s, pov)
 
 
 def key_visible(hidden: Iterable[str], key: str) -> bool:
-    parts = key.split(".")
-    hs = set(hidden)
-    return not any(".".join(parts[:n]) in hs for n in range(1, len(parts) + 1))
+    return not fog.key_hidden(hidden, key)
 
 
 def draw_visible(s: Scenario, pov: str, d: Draw) -> bool:

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from game.engine import TurnRecord
 from game.facilitation import find_inject
+from game.fog import ledger_seen_by
 from game.scenario import Scenario
 from game.tui.words import (
     FACILITATOR,
@@ -20,7 +21,6 @@ from game.tui.words import (
     humanize,
     index_label,
     key_label,
-    key_visible,
     order_words,
     override_line,
     possessive,
@@ -104,7 +104,7 @@ def turn_story(
     hidden = hidden_keys(s, pov)
     month = s.month_label(record.turn)
     out: list[RenderableType] = [Text(f"Turn {record.turn} ({month})", style="bold")]
-    entries = [e for e in record.ledger if key_visible(hidden, e.key)]
+    entries = ledger_seen_by(s, pov, record.ledger)
 
     if record.injects:
         out.append(_heading("News (injects)"))
@@ -188,6 +188,10 @@ def turn_story(
         out.append(Text(f"  … and {len(econ) - economy} smaller changes", "dim"))
     if not econ:
         out.append(Text("  nothing moved", "dim"))
+    if pov in s.teams and s.fog.noise > 0:
+        out.append(
+            Text("  (other countries' output and stocks you see only roughly: not listed)", "dim")
+        )
     return out
 
 
