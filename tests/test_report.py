@@ -13,13 +13,17 @@ from pathlib import Path
 
 import pytest
 
+from game.bots import make_bot
 from game.cli import main
 from game.engine import Session
+from game.headless import play_game
 from game.log import replay_log, write_log
 from game.report.html import render_html
 from game.report.markdown import render_markdown
 from game.report.model import Debrief, build_debrief, debrief_from_log
 from game.report.svg import line_chart
+from game.report.text import moved, signed
+from game.scenario import Scenario
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 FACILITATED = GOLDEN / "facilitated-seed11.jsonl"
@@ -359,3 +363,29 @@ def test_a_log_cut_in_its_first_turn_reports_the_start_only(
     assert "chokepoint: the report covers the start only: no turn is sound\n" in (
         capsys.readouterr().err
     )
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_decision_points_print_the_same_changes_as_the_timeline(
+    seed: int, tmp_path: Path, scenario: Scenario
+) -> None:
+    """A turn's score changes under "Key decision points" are the differences of the printed
+    scores, as in the timeline and the app (an analyst found 'Beijing +14.5' in one section of
+    a report and '86.2 (+14.4)' in the other, for the same turn)."""
+    session = Session(scenario, seed, {t: "bot:doctrine:hawk" for t in scenario.teams})
+    play_game(
+        session, bots={t: make_bot("doctrine:hawk", t, scenario, seed) for t in scenario.teams}
+    )
+    log = tmp_path / "hawks.jsonl"
+    write_log(session, log)
+    d = debrief_from_log(log)
+    timeline = {e.turn: e for e in d.timeline}
+    md = render_markdown(d)
+    for p in d.decision_points:
+        e = timeline[p.turn]
+        for team, change in p.score_change.items():
+            before = e.scores[team] - e.score_change[team]
+            assert signed(change) == moved(before, e.scores[team])
+        assert p.swing == pytest.approx(sum(abs(v) for v in p.score_change.values()))
+        for team, change in p.score_change.items():
+            assert f"{d.teams[team]} {signed(change)}" in md

@@ -187,8 +187,19 @@ class TeamScore:
         return sum(o.total for o in self.objectives)
 
 
+def _printed_changes(e: TurnEntry) -> dict[str, float]:
+    """Each team's score change in turn ``e`` as printed beside its scores."""
+    return {
+        t: names.printed_change(e.scores[t], e.scores[t] - v) for t, v in e.score_change.items()
+    }
+
+
 @dataclass
 class DecisionPoint:
+    """One of the turns that moved the scores most. ``score_change`` is each change as printed
+    beside the scores (:func:`game.names.printed_change`: 72.0 -> 86.4 reads +14.4, whatever
+    the unrounded change), as the timeline and the app print it; ``swing`` is their sum."""
+
     turn: int
     month: str
     swing: float
@@ -380,20 +391,23 @@ def build_debrief(rep: Replay) -> Debrief:
         )
 
     ranked = sorted(timeline, key=lambda e: (-e.swing, e.turn))[:DECISION_POINTS]
-    points = [
-        DecisionPoint(
-            turn=e.turn,
-            month=e.month,
-            swing=e.swing,
-            score_change=e.score_change,
-            orders=e.orders,
-            injects=e.injects,
-            overrides=e.overrides,
-            reasons=e.top_reasons,
+    points = []
+    for e in ranked:
+        if e.swing <= 0:
+            continue
+        shown = _printed_changes(e)
+        points.append(
+            DecisionPoint(
+                turn=e.turn,
+                month=e.month,
+                swing=sum(abs(v) for v in shown.values()),
+                score_change=shown,
+                orders=e.orders,
+                injects=e.injects,
+                overrides=e.overrides,
+                reasons=e.top_reasons,
+            )
         )
-        for e in ranked
-        if e.swing > 0
-    ]
 
     return Debrief(
         path=rep.path,
