@@ -378,7 +378,7 @@ def _run(args: argparse.Namespace) -> int:
         }
         print(json.dumps(doc, indent=2, sort_keys=True))
     else:
-        print(_table(scenario, summaries))
+        print(_table(session))
         for record in session.records:
             for team, refusals in sorted(record.refused.items()):
                 who = humanize(scenario, team)
@@ -435,7 +435,11 @@ def _start_session(args: argparse.Namespace) -> Any:
     return rep.session.fork(turn, str(args.from_log))
 
 
-def _table(scenario: Any, rows: list[dict[str, Any]]) -> str:
+def _table(session: Session) -> str:
+    """The key numbers after each turn, each rounded once from the state (the JSON's figures
+    are rounded to 2 places already: formatting those to 1 would round twice, 88.351 -> 88.35
+    -> '88.3', where the app and the report print 88.4)."""
+    scenario = session.scenario
     teams = sorted(scenario.teams)
     target = scenario.teams["tokyo"].actor if "tokyo" in scenario.teams else None
     head = (
@@ -446,21 +450,17 @@ def _table(scenario: Any, rows: list[dict[str, Any]]) -> str:
     if target:
         head.append(f"{target} output")
     lines = []
-    for r in rows:
-        ix = r["indices"]
+    for turn, state in enumerate(session.states):
+        ix = state.indices
         cells = (
-            [str(r["turn"]), r["month"]]
-            + [f"{r['scores'][t]:.1f}" for t in teams]
-            + [
-                f"{ix['tension']:.1f}",
-                f"{ix['cohesion']:.1f}",
-                f"{ix['posture']:.1f}",
-                f"{ix['deterrence']:.1f}",
-                f"{ix['market_share']:.1f}%",
-            ]
+            [str(turn), scenario.month_label(turn) if turn > 0 else "start"]
+            + [f"{state.scores[t]:.1f}" for t in teams]
+            + [f"{ix[k]:.1f}" for k in ("tension", "cohesion", "posture", "deterrence")]
+            + [f"{ix['market_share']:.1f}%"]
         )
         if target:
-            cells.append(f"{r['output'].get(target, 100.0):.1f}")
+            row = state.output.get(target)
+            cells.append(f"{sum(row.values()) / len(row):.1f}" if row else "100.0")
         lines.append(cells)
     widths = [max(len(h), *(len(c[i]) for c in lines)) for i, h in enumerate(head)]
     fmt = "  ".join(f"{{:>{w}}}" for w in widths)

@@ -388,3 +388,27 @@ def test_validate_checks_an_orders_plan_too(
     bad.write_text("turns:\n  1:\n    tokio: []\n", encoding="utf-8")
     code, _, err = run(capsys, "validate", "dual-use-ban-2026", "--orders", str(bad))
     assert code == 2 and "line 3, column 12: turn 1: unknown team 'tokio' (did you mean" in err
+
+
+def test_run_table_rounds_each_number_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Each figure is the state's value rounded once to 1 place, as the app and the report print
+    it (the table was made from the JSON's 2-place figures: 88.351 -> 88.35 -> '88.3')."""
+    log = tmp_path / "t.jsonl"
+    bots = [f"--bot={t}=doctrine:hawk" for t in DEFAULT_TEAMS]
+    code, out, _ = run(capsys, "run", str(DEFAULT), "--seed", "7", *bots, "--log", str(log))
+    assert code == 0
+    session = replay_log(log).session
+    assert session is not None
+    rows = [line.split() for line in out.splitlines()[2:] if line.split()[:1] != ["log"]]
+    assert len(rows) == len(session.states) == 13
+    for cells, state in zip(rows, session.states, strict=True):
+        ix = state.indices
+        want = [f"{state.scores[t]:.1f}" for t in DEFAULT_TEAMS] + [
+            f"{ix[k]:.1f}" for k in ("tension", "cohesion", "posture", "deterrence")
+        ]
+        assert cells[2:9] == want
+        assert cells[9] == f"{ix['market_share']:.1f}%"
+        jpn = state.output["JPN"]
+        assert cells[10] == f"{sum(jpn.values()) / len(jpn):.1f}"
