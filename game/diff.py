@@ -16,7 +16,7 @@ from typing import Any
 from game.errors import ChokepointError
 from game.facilitation import parse_override
 from game.log import Replay
-from game.names import order_words
+from game.names import order_words, printed_change
 from game.orders import parse_order
 from game.report.model import (
     SeriesKey,
@@ -249,13 +249,18 @@ def render_text(d: LogDiff) -> str:
     out += [f"  warning: {w}" for w in d.warnings]
     common = min(d.turns_a, d.turns_b)
     if d.divergence is None:
-        out.append(
-            f"No divergence: the logs are identical over their {common} common turns "
-            "(same orders, injects, overrides and state)."
-        )
+        if common:
+            turns = "the one turn" if common == 1 else f"the {common} turns"
+            out.append(
+                f"No divergence: the logs are identical over {turns} they share "
+                "(same orders, injects, overrides and state)."
+            )
+        else:
+            out.append("No divergence: the logs have no played turn in common to compare.")
         if d.turns_a != d.turns_b:
             longer = "A" if d.turns_a > d.turns_b else "B"
-            out.append(f"{longer} goes on for {abs(d.turns_a - d.turns_b)} more turns.")
+            more = abs(d.turns_a - d.turns_b)
+            out.append(f"{longer} goes on for {more} more turn{'' if more == 1 else 's'}.")
         start = common + 1
     else:
         shared = d.divergence - 1
@@ -274,7 +279,8 @@ def render_text(d: LogDiff) -> str:
         for sk in d.series:
             va = td.values_a[sk.key] if td.values_a is not None else None
             vb = td.values_b[sk.key] if td.values_b is not None else None
-            dv = vb - va if va is not None and vb is not None else None
+            # the difference of the printed A and B, so that the columns add up
+            dv = printed_change(vb, va, 2) if va is not None and vb is not None else None
             mark = " *" if dv is not None and abs(dv) >= 0.005 else ""
             delta = "—" if dv is None else f"{dv:+.2f}"
             out.append(f"  {sk.label:<{label_w}}  {_fmt(va):>9}  {_fmt(vb):>9}  {delta:>9}{mark}")

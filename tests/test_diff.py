@@ -105,3 +105,31 @@ def test_damaged_log_warns_and_uses_good_turns(
     assert main(["diff", str(DEFAULT), str(cut)]) == 0
     captured = capsys.readouterr()
     assert "warning" in captured.err and "A goes on for 7 more turns" in captured.out
+
+
+def test_the_b_minus_a_column_is_the_difference_of_the_printed_columns(branch: Path) -> None:
+    """An analyst found 'Japan output  88.21  86.72  -1.50' (the printed values differ by 1.49)."""
+    rows = 0
+    for line in render_text(diff_logs(str(DEFAULT), str(branch))).splitlines():
+        cells = line.replace("*", "").split()
+        try:
+            a, b, delta = (float(c.replace("−", "-")) for c in cells[-3:])
+        except ValueError:
+            continue
+        rows += 1
+        assert f"{delta:+.2f}" == f"{b - a:+.2f}", line
+    assert rows == 9 * 11  # turns 4-12, eleven numbers each
+
+
+def test_turn_counts_in_words(tmp_path: Path) -> None:
+    lines = DEFAULT.read_text(encoding="utf-8").splitlines(keepends=True)
+    short = tmp_path / "short.jsonl"
+    short.write_text("".join(lines[:-1]), encoding="utf-8")  # turns 1-11
+    text = render_text(diff_logs(str(DEFAULT), str(short)))
+    assert "identical over the 11 turns they share" in text
+    assert "A goes on for 1 more turn." in text
+    start = tmp_path / "start.jsonl"
+    start.write_text(lines[0], encoding="utf-8")  # the header only: no turn played
+    text = render_text(diff_logs(str(start), str(DEFAULT)))
+    assert "the logs have no played turn in common to compare" in text
+    assert "0 common turns" not in text and "B goes on for 12 more turns." in text
