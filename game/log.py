@@ -137,7 +137,7 @@ def replay_log(path: str | Path) -> Replay:
         raw = path.read_bytes()
     except OSError as exc:
         return Replay(name, None, error=LogError(f"{name}: cannot read the log: {exc.strerror}"))
-    text = raw.decode("utf-8", errors="replace")
+    text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")  # a BOM some editors add
     ends_clean = text.rstrip(" \t").endswith(("\n", "\r"))  # the last line was written whole
     # what copying may change is not an edit: Windows line ends, blank lines at the end
     lines = [line.removesuffix("\r") for line in text.split("\n")]
@@ -187,6 +187,13 @@ def replay_log(path: str | Path) -> Replay:
 
     prev = header["hash"]
     for n, line in enumerate(lines[1:], start=1):
+        if session.is_over:  # whatever this line holds, a finished game has no turn for it
+            return bad(
+                f"line {n + 1} comes after the scenario's last turn ({scenario.turns}): "
+                "lines were added to a finished game",
+                n,
+                rep,
+            )
         last = n == len(lines) - 1
         try:
             data = json.loads(line)
@@ -209,8 +216,6 @@ def replay_log(path: str | Path) -> Replay:
             return bad(f"turn {n} has been edited (its hash does not match its content)", n, rep)
         if canonical_json(data) != line:
             return bad(f"turn {n} has been edited ({NOT_AS_WRITTEN})", n, rep)
-        if session.is_over:
-            return bad(f"turn {n} is past the scenario's last turn ({scenario.turns})", n, rep)
         try:
             orders = _parse_orders(data.get("orders"))
             manual = _manual_injects(data.get("injects"))

@@ -120,6 +120,22 @@ def test_a_copy_with_windows_line_ends_or_blank_lines_at_the_end_still_verifies(
     assert replay_log(trailing).ok and replay_log(trailing).good_turns == 12
     no_final_newline = _damaged(tmp_path, lambda ls: [*ls[:-1], ls[-1].rstrip("\n")])
     assert replay_log(no_final_newline).ok
+    bom = _damaged(tmp_path, lambda ls: ["\ufeff" + ls[0], *ls[1:]])  # saved by a Windows tool
+    assert bom.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert replay_log(bom).ok and replay_log(bom).good_turns == 12
+
+
+@pytest.mark.parametrize(
+    "extra", ["garbage\n", "", '{"kind": "turn"}\n'], ids=["garbage", "repeat", "json"]
+)
+def test_lines_after_the_last_turn_are_named_as_such(tmp_path: Path, extra: str) -> None:
+    log = _damaged(tmp_path, lambda ls: [*ls, extra or ls[-1]])
+    rep = replay_log(log)
+    assert rep.error is not None and rep.good_turns == 12
+    assert str(rep.error).endswith(
+        "line 14 comes after the scenario's last turn (12): lines were added to a finished game"
+    )
+    assert "turn 13" not in str(rep.error)
 
 
 def test_removed_turn_is_detected(tmp_path: Path) -> None:
