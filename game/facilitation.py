@@ -35,12 +35,6 @@ class Override(BaseModel):
     value: Annotated[float, Field(allow_inf_nan=False)]
     reason: Annotated[str, Field(min_length=1, max_length=500)]
 
-    def describe(self) -> str:
-        if self.kind == "draw":
-            outcome = "succeed" if self.value >= 0.5 else "fail"
-            return f"{self.subject} made to {outcome}: {self.reason}"
-        return f"{self.subject} set to {self.value:g}: {self.reason}"
-
 
 def parse_override(data: Any) -> Override:
     try:

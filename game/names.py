@@ -114,3 +114,12 @@ def printed_change(now: float, before: float, digits: int = 1) -> float:
     printed '63.2' -> '64.3', so its change is +1.1, not the +1.0 the exact values give. The app
     and the report print every change beside its value this way, so the columns add up."""
     return round(now, digits) - round(before, digits)
+
+
+def draw_verdict(s: Scenario, subject: str, value: float) -> str:
+    """What a facilitator's override of a draw did, in words. For a project the draw is its
+    slipping, so "happened" (1) reads "made to slip a turn", not "made to succeed"."""
+    happened = value >= 0.5
+    if any(o.id == subject for o in s.investments):
+        return "made to slip a turn" if happened else "kept on schedule"
+    return "made to succeed" if happened else "made to fail"

@@ -15,6 +15,7 @@ from game.facilitation import Override, manual_injects, parse_override
 from game.log import replay_log, write_log
 from game.metrics import metric_problem
 from game.orders import Diplomacy, Invest
+from game.scenario import Scenario
 from game.scenario_loader import load_scenario
 from game.state import initial_state
 from tests.conftest import DEFAULT
@@ -224,3 +225,27 @@ def test_demand_injects_raise_what_the_rules_ask_for(scenario) -> None:  # type:
     assert jp > sum(calm.state.delivered["JPN"]["magnets"].values())
     assert boom.state.cover["JPN"]["magnets"] < calm.state.cover["JPN"]["magnets"]
     assert boom.state.prices["magnets"] >= calm.state.prices["magnets"]
+
+
+@pytest.mark.parametrize(
+    ("subject", "value", "verdict"),
+    [
+        ("hai_phong_magnets", 1, "made to slip a turn"),
+        ("hai_phong_magnets", 0, "kept on schedule"),
+        ("tokyo:tk_g7", 1, "made to succeed"),
+        ("tokyo:tk_g7", 0, "made to fail"),
+    ],
+)
+def test_a_draw_override_says_what_it_made_happen(
+    scenario: Scenario, subject: str, value: int, verdict: str
+) -> None:
+    """A project's draw is its slipping: forcing it to happen once read 'Shin-Etsu Hai Phong
+    magnet expansion made to succeed', when the project was delayed."""
+    from game.report.model import override_words
+    from game.tui.words import override_line
+
+    ov = Override(kind="draw", subject=subject, value=value, reason="what-if")
+    assert f" {verdict}: what-if" in override_words(scenario, ov)
+    assert f" {verdict} by the facilitator. Reason: what-if" in override_line(scenario, ov)
+    if subject == "hai_phong_magnets":
+        assert override_words(scenario, ov).startswith("Shin-Etsu Hai Phong magnet expansion ")

@@ -89,9 +89,8 @@ def load_replay(path: str | Path) -> Replay:
 def override_words(scenario: Scenario, ov: Override) -> str:
     """A facilitator override in words, with its reason."""
     if ov.kind == "draw":
-        outcome = "succeed" if ov.value >= 0.5 else "fail"
-        label = move_name(scenario, ov.subject).replace(" (on schedule?)", " slipping")
-        return f"{label} made to {outcome}: {ov.reason}"
+        label = move_name(scenario, ov.subject).removesuffix(" (on schedule?)")
+        return f"{label} {names.draw_verdict(scenario, ov.subject, ov.value)}: {ov.reason}"
     label = index_label(scenario, ov.subject)
     return f"{label} set to {ov.value:g}: {ov.reason}"
 

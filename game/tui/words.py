@@ -203,14 +203,14 @@ def override_line(s: Scenario, ov: Override) -> str:
     if ov.kind == "index":
         name = index_label(s, ov.subject)
         return f"{name} set to {ov.value:g} by the facilitator. Reason: {ov.reason}"
-    verdict = "succeed" if ov.value >= 0.5 else "fail"
+    verdict = names.draw_verdict(s, ov.subject, ov.value)
     team, _, move = ov.subject.partition(":")
     what = (
         f"{possessive(team_name(s, team))} “{humanize(s, move)}”"
         if move
         else humanize(s, ov.subject)
     )
-    return f"{what} made to {verdict} by the facilitator. Reason: {ov.reason}"
+    return f"{what} {verdict} by the facilitator. Reason: {ov.reason}"
 
 
 def draw_line(s: Scenario, d: Draw) -> str:
