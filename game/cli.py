@@ -173,6 +173,9 @@ def _app(args: argparse.Namespace) -> int:
     solo = getattr(args, "solo", None)
     if solo is not None or bots:
         _check_teams(getattr(args, "scenario", None), solo, bots)
+    opened = args.log if args.command == "replay" else getattr(args, "resume", None)
+    if opened is not None:
+        _check_log(opened)
     from game.tui.app import run_app  # type: ignore[import-not-found,unused-ignore]
 
     # the only place the command imports textual
@@ -188,6 +191,20 @@ def _app(args: argparse.Namespace) -> int:
             start_screen=args.command is None,
         )
     )
+
+
+def _check_log(path: str) -> None:
+    """A log with no turn to show or resume (missing, empty, not a log) is refused here with
+    the reason, before the app starts: the app would only show it in a passing notice over the
+    start screen. A log damaged later opens at its last good turn, with a warning, in the app."""
+    from game.log import replay_log
+
+    rep = replay_log(path)
+    if rep.session is None:
+        why = str(rep.error or f"{path}: cannot read the log")
+        if path.endswith((".yaml", ".yml")):
+            why += f" (a scenario? play it with: chokepoint play {path})"
+        raise ChokepointError(why)
 
 
 def _check_teams(scenario: str | None, solo: str | None, bots: dict[str, str]) -> None:

@@ -412,3 +412,35 @@ def test_run_table_rounds_each_number_once(
         assert cells[9] == f"{ix['market_share']:.1f}%"
         jpn = state.output["JPN"]
         assert cells[10] == f"{sum(jpn.values()) / len(jpn):.1f}"
+
+
+@pytest.mark.parametrize("command", [["replay"], ["play", "--resume"]])
+def test_a_log_with_nothing_to_open_is_refused_before_the_app_starts(
+    command: list[str],
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """It opened the start screen with the reason in a notice that faded, and exited 0."""
+    import game.tui.app
+
+    def no_app(**_: object) -> int:
+        raise AssertionError("the app was started")
+
+    monkeypatch.setattr(game.tui.app, "run_app", no_app)
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    cases = {
+        str(tmp_path / "nope.jsonl"): "cannot read the log",
+        str(empty): "the log is empty",
+        str(DEFAULT): "not a Chokepoint log header (not valid JSON) (a scenario? play it with: "
+        f"chokepoint play {DEFAULT})",
+    }
+    for path, why in cases.items():
+        code, _, err = run(capsys, *command, path)
+        assert code == 2 and why in err and "Traceback" not in err
+    cut = tmp_path / "cut.jsonl"  # a log damaged later still opens, at its last good turn
+    lines = (HERE / "default-seed7.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    cut.write_text("".join(lines[:5]) + lines[5][:30], encoding="utf-8")
+    with pytest.raises(AssertionError, match="the app was started"):
+        main([*command, str(cut)])
