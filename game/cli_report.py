@@ -78,8 +78,14 @@ def _report(args: argparse.Namespace) -> int:
 
     fmt = args.format
     if fmt is None:
-        out = str(args.output or "")
-        fmt = "html" if out.lower().endswith((".html", ".htm")) else "md"
+        out = str(args.output or "").lower()
+        fmt = "html" if out.endswith((".html", ".htm")) else "md"
+        named = out.endswith((".html", ".htm", ".md", ".markdown", ".txt"))
+        if out and not named and not Path(args.output).is_dir():  # a folder: said when written
+            raise ChokepointError(
+                f"-o {args.output}: a report is Markdown (.md) or a web page (.html); name the "
+                "file so, or give --format md or --format html"
+            )
     if args.against is not None and args.against < 1:
         raise ChokepointError("--against must be at least 1 game")
     rep = load_replay(args.log)

@@ -22,7 +22,7 @@ from game.report.html import render_html
 from game.report.markdown import render_markdown
 from game.report.model import Debrief, build_debrief, debrief_from_log
 from game.report.svg import line_chart
-from game.report.text import moved, signed
+from game.report.text import header_facts, moved, signed
 from game.scenario import Scenario
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -389,3 +389,24 @@ def test_decision_points_print_the_same_changes_as_the_timeline(
         assert p.swing == pytest.approx(sum(abs(v) for v in p.score_change.values()))
         for team, change in p.score_change.items():
             assert f"{d.teams[team]} {signed(change)}" in md
+
+
+def test_a_log_with_no_turn_played_yet(tmp_path: Path, scenario: Scenario) -> None:
+    """A fork after turn 0 read 'Turns: 0 of 12 (- to -)', its teams 'held (no orders)'."""
+    log = tmp_path / "start.jsonl"
+    write_log(Session(scenario, 3, {t: "plan" for t in scenario.teams}), log)
+    facts = dict(header_facts(debrief_from_log(log)))
+    assert facts["Turns"] == "0 of 12 (none played yet)"
+    assert "held" not in facts["Teams"] and "scripted plan" in facts["Teams"]
+
+
+def test_report_refuses_a_file_name_it_would_not_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-o r.pdf wrote Markdown into a file named .pdf."""
+    assert main(["report", str(DEFAULT), "-o", str(tmp_path / "r.pdf")]) == 2
+    assert "a report is Markdown (.md) or a web page (.html)" in capsys.readouterr().err
+    assert not (tmp_path / "r.pdf").exists()
+    assert main(["report", str(DEFAULT), "-o", str(tmp_path / "r.pdf"), "--format", "md"]) == 0
+    assert main(["report", str(DEFAULT), "-o", str(tmp_path / "r.txt")]) == 0
+    assert (tmp_path / "r.txt").read_text(encoding="utf-8").startswith("# ")

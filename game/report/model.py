@@ -417,8 +417,12 @@ def build_debrief(rep: Replay) -> Debrief:
         engine=str(rep.header.get("engine", "?")),
         teams={t: s.teams[t].name for t in teams},
         controllers={
-            # a scripted team that gave no order in the whole session held: said so
-            t: "held" if c == "plan" and not any(r.submitted.get(t) for r in session.records) else c
+            # a scripted team that gave no order in the turns played held: said so
+            t: "held"
+            if c == "plan"
+            and session.records
+            and not any(r.submitted.get(t) for r in session.records)
+            else c
             for t, c in session.controllers.items()
         },
         settings=dict(session.settings),

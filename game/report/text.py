@@ -80,8 +80,9 @@ def header_facts(d: Debrief) -> list[tuple[str, str]]:
         ("Log", d.path),
         (
             "Turns",
-            f"{d.good_turns} of {d.turns_total} ({d.months[1] if d.good_turns else '-'}"
-            f" to {d.months[-1] if d.good_turns else '-'})",
+            f"{d.good_turns} of {d.turns_total} ({d.months[1]} to {d.months[-1]})"
+            if d.good_turns
+            else f"0 of {d.turns_total} (none played yet)",
         ),
         (
             "Teams",
