@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from game.engine import Session
 from game.log import write_log
 from game.orders import Diplomacy
 from game.scenario import Scenario
+from game.tui import game as tui_game
 from game.tui.app import ChokepointApp
 
 SIZE = (120, 40)
@@ -89,3 +91,48 @@ async def wait_for(pilot, predicate: Callable[[], bool], tries: int = 500) -> No
             return
         await pilot.pause(0.02)
     raise AssertionError("condition never became true")
+
+
+class HeldBots:
+    """The computer teams' first decision of a test held until ``release()``: the worker that
+    makes it keeps thinking as long as the test needs. ``decided`` lists the turn each decision
+    was made from (``Session.turn``), ``real`` is the unheld ``computer_orders``."""
+
+    def __init__(self) -> None:
+        self.real = tui_game.computer_orders
+        self.gate = threading.Event()
+        self.decided: list[int] = []
+
+    def __call__(self, session, bots):  # type: ignore[no-untyped-def]
+        self.decided.append(session.turn)
+        if len(self.decided) == 1:
+            self.gate.wait(10)
+        return self.real(session, bots)
+
+    def release(self) -> None:
+        self.gate.set()
+
+
+@pytest.fixture
+def held_bots(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldBots]:
+    held = HeldBots()
+    monkeypatch.setattr(tui_game, "computer_orders", held)
+    yield held
+    held.release()  # no thread is left waiting after the test
+
+
+def worker_results(app: ChokepointApp) -> list[str]:
+    """The names of the callbacks worker threads have run on the UI thread (call_from_thread),
+    each added once it has returned: a test can wait for a worker that was cancelled (its
+    screen removed: Textual forgets it, its thread runs on)."""
+    done: list[str] = []
+    call = app.call_from_thread
+
+    def recorded(callback, *args, **kw):  # type: ignore[no-untyped-def]
+        try:
+            return call(callback, *args, **kw)
+        finally:
+            done.append(getattr(callback, "__name__", repr(callback)))
+
+    app.call_from_thread = recorded  # type: ignore[method-assign]
+    return done

@@ -15,7 +15,7 @@ from game.tui.screens.order_form import OrderForm
 from game.tui.screens.results import ResultsScreen
 from game.tui.screens.team import TeamScreen
 
-from .conftest import SIZE, screen_text, wait_for
+from .conftest import SIZE, HeldBots, screen_text, wait_for
 
 pytestmark = pytest.mark.asyncio
 
@@ -508,3 +508,24 @@ async def test_a_tick_box_shows_its_state_without_colour(make_app) -> None:
         box.value = True
         await pilot.pause()
         assert str(box.render()).startswith("▐X▌ Extraterritorial")
+
+
+async def test_the_bots_orders_coming_in_as_the_console_is_taken_down_draw_nothing(
+    make_app, held_bots: HeldBots
+) -> None:
+    """A new game (or a fork) replaces the console while a computer team decides. The old
+    console's widgets are removed one by one, and the worker's result can come in between (seen
+    with 36 of its 45 widgets left): refresh_all, finding the team table still there, redrew it
+    and raised NoMatches on a widget already gone."""
+    app = make_app(bots={"washington": "doctrine"})
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: bool(held_bots.decided))
+        console = app.screen
+        assert isinstance(console, FacilitatorScreen) and console.busy
+        await console.query_one("#story").remove()  # taking the console down has begun
+        app.action_new_game()  # nothing sealed by a person: the start screen at once
+        assert console not in app.screen_stack
+        console._bots_done([])  # Washington's orders come in: nothing drawn, nothing raised
+        assert not console.busy
+        held_bots.release()
+        await pilot.pause()  # the start screen mounts before the app closes

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from pathlib import Path
 
 import pytest
 
 from game.log import replay_log
 from game.scenario import Scenario
-from game.tui.screens.dialogs import JumpScreen
+from game.tui.screens.dialogs import ConfirmScreen, JumpScreen
 from game.tui.screens.facilitator import FacilitatorScreen
 from game.tui.screens.replay import ReplayScreen
 from game.tui.screens.results import ResultsScreen
 from game.tui.screens.start import StartScreen
 from game.tui.screens.team import TeamScreen
 
-from .conftest import SIZE, logged_game, screen_text, wait_for
+from .conftest import SIZE, HeldBots, logged_game, screen_text, wait_for, worker_results
 
 pytestmark = pytest.mark.asyncio
 
@@ -301,41 +300,51 @@ async def test_solo_replay_during_the_game_shows_only_the_players_view(make_app)
 
 
 async def test_seal_and_resolve_while_the_computer_teams_decide_waits_for_them(
-    make_app, monkeypatch: pytest.MonkeyPatch
+    make_app, held_bots: HeldBots
 ) -> None:
     """Seal & resolve, pressed while the computer teams were still deciding in the worker the
     team screen starts on mount, started a second worker that had them decide again beside the
     first and resolved the turn; the first then sealed its turn-1 orders into turn 2. (The
     screen also starts two such workers, from on_mount and on_screen_resume: they decided side
     by side too.)"""
-    from game.tui import game as tui_game
-
-    real = tui_game.computer_orders
-    gate = threading.Event()
-    decided: list[int] = []  # the turn each call decided from
-
-    def slow_bots(session, bots):  # type: ignore[no-untyped-def]
-        decided.append(session.turn)
-        if len(decided) == 1:
-            gate.wait(10)  # the mount's worker thinks until the player has sealed
-        return real(session, bots)
-
-    monkeypatch.setattr(tui_game, "computer_orders", slow_bots)
     app = make_app(solo="tokyo", seed=3)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: bool(decided))  # a worker is deciding for turn 1
+        await wait_for(pilot, lambda: bool(held_bots.decided))  # deciding for turn 1
         await pilot.press("s")
         await pilot.pause(0.3)  # the resolve is on its way
-        gate.set()
+        held_bots.release()
         await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
         await wait_for(pilot, lambda: not any(w.is_running for w in app.workers))
         g = app.game
         assert g.session.turn == 1
         # the computer teams decided once for turn 1 (and, perhaps, once for turn 2)
-        assert decided in ([0], [0, 1]), decided
+        assert held_bots.decided in ([0], [0, 1]), held_bots.decided
         pending = {t: g.session.pending[t] for t in g.computer_teams if t in g.session.pending}
         if pending:  # anything sealed for turn 2 was decided from turn 2's state
-            assert pending == real(g.session, {t: g.bots[t] for t in pending})
+            assert pending == held_bots.real(g.session, {t: g.bots[t] for t in pending})
+
+
+async def test_leaving_a_solo_game_as_it_resolves_shows_no_results_over_the_start_screen(
+    make_app, held_bots: HeldBots
+) -> None:
+    """Seal & resolve waits for the computer teams; the player leaves for the start screen
+    meanwhile (New game, Leave): the turn's results came up over the start screen when the
+    resolve worker finished."""
+    app = make_app(solo="tokyo", seed=3)
+    async with app.run_test(size=SIZE) as pilot:
+        results = worker_results(app)
+        await wait_for(pilot, lambda: bool(held_bots.decided))
+        await pilot.press("s")
+        await pilot.pause()
+        app.action_new_game()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)  # Tokyo's sealed orders would be lost
+        await pilot.press("y")
+        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
+        held_bots.release()
+        await wait_for(pilot, lambda: "_show_results" in results)
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
 
 
 async def test_solo_footer_and_button_both_say_seal_and_resolve(make_app) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.dom import DOMNode
+from textual.screen import Screen
 
 
 def tame_cursor(node: DOMNode) -> None:
@@ -13,3 +14,11 @@ def tame_cursor(node: DOMNode) -> None:
 
     for w in node.query(Input):
         w.cursor_blink = False
+
+
+def has_left(screen: Screen) -> bool:  # type: ignore[type-arg]
+    """True once ``screen`` is no longer one of the app's screens: popped (a new game, a fork)
+    or the app closing. A worker's result that comes in then must neither redraw it (its
+    widgets are being removed, some already gone) nor push a screen over what replaced it."""
+    app = screen.app
+    return not app.is_running or screen not in app.screen_stack

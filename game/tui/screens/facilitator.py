@@ -26,6 +26,7 @@ from textual.widgets import (
 from game.engine import bot_kind
 from game.errors import ChokepointError
 from game.tui.game import Game, and_list, controller_label, display_path
+from game.tui.screens import has_left
 from game.tui.screens.dialogs import ConfirmScreen, HandoverScreen
 from game.tui.widgets.charts import LineChart, index_series, score_series
 from game.tui.widgets.footer import Footer
@@ -168,6 +169,8 @@ class FacilitatorScreen(Screen[None]):
 
     def _bots_done(self, notes: list[str]) -> None:
         self.busy = False
+        if has_left(self):  # a new game or a fork replaced the console while the bots thought
+            return
         for note in notes:
             self.notify(note, severity="warning")
         self.refresh_all()
@@ -220,8 +223,9 @@ class FacilitatorScreen(Screen[None]):
         return banner
 
     def refresh_all(self) -> None:
-        """Redraw the console; a console not composed yet is left to its on_mount to draw."""
-        if not self.query("#team-table"):
+        """Redraw the console; a console not composed yet is left to its on_mount to draw, and
+        one that has left the app (its widgets being removed) is not drawn."""
+        if not self.query("#team-table") or has_left(self):
             return
         g, s = self.game, self.game.scenario
         session = g.session
@@ -419,11 +423,15 @@ class FacilitatorScreen(Screen[None]):
 
     def _failed(self, message: str) -> None:
         self.busy = False
+        if has_left(self):
+            return
         self.notify(message, title="Could not resolve", severity="error")
         self.refresh_all()
 
     def _resolved(self, record) -> None:  # type: ignore[no-untyped-def]
         self.busy = False
+        if has_left(self):  # no results of a game left behind over what replaced it
+            return
         self.show_results(record)
 
     def show_results(self, record, then=None) -> None:  # type: ignore[no-untyped-def]

@@ -28,6 +28,7 @@ from textual.widgets import (
 from game.errors import ChokepointError, OrderRefused
 from game.orders import Order, order_cost
 from game.tui.game import Game
+from game.tui.screens import has_left
 from game.tui.widgets.charts import LineChart, index_series, score_series
 from game.tui.widgets.footer import Footer
 from game.tui.widgets.header import Header
@@ -135,8 +136,14 @@ class TeamScreen(Screen[bool]):
             notes = self.game.seal_computer_orders()
         except ChokepointError as exc:
             notes = [str(exc)]
+        if notes:
+            self.app.call_from_thread(self._bots_done, notes)
+
+    def _bots_done(self, notes: list[str]) -> None:
+        if has_left(self):  # the player left the game while the computer teams thought
+            return
         for note in notes:
-            self.app.call_from_thread(self.notify, note, severity="warning")
+            self.notify(note, severity="warning")
 
     # -- drawing ---------------------------------------------------------------------
 
@@ -361,11 +368,15 @@ class TeamScreen(Screen[bool]):
 
     def _resolve_failed(self, message: str) -> None:
         self.busy = False
+        if has_left(self):
+            return
         self.notify(message, title="Could not resolve", severity="error")
         self.refresh_drafts()
 
     def _show_results(self, record, then=None) -> None:  # type: ignore[no-untyped-def]
         self.busy = False
+        if has_left(self):  # no results of a game left behind over what replaced it
+            return
         g = self.game
         self.app.show_results(  # type: ignore[attr-defined]
             g,
