@@ -352,12 +352,19 @@ class Session:
         self.notes.setdefault(turn, []).append(text.strip())
 
     def undo(self) -> TurnRecord:
-        """Take back the last resolved turn; return its record."""
+        """Take back the last resolved turn; return its record.
+
+        On a branch, taking back a turn copied from the original game moves the branch point
+        back with it (``branch_turn``): what is played next in its place is the branch's own.
+        Amending a copied turn (:meth:`amend`) does the same."""
         if not self.records:
             raise OrderRefused("facilitator", "there is no turn to undo")
         self.states.pop()
         self.pending = {}
         self.notes.pop(self.turn + 1, None)
+        cut = self.settings.get("branch_turn")
+        if isinstance(cut, int) and cut > self.turn:
+            self.settings["branch_turn"] = self.turn
         return self.records.pop()
 
     def fork(self, turn: int, source: str | None = None) -> Session:

@@ -84,6 +84,30 @@ def test_a_fork_says_it_is_a_branch_and_who_played_before_it(scenario) -> None: 
     assert s.players_at(2) == dict(sorted(s.controllers.items()))  # not a branch
 
 
+def test_redoing_a_copied_turn_moves_the_branch_point_back(scenario, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """An analyst forked after turn 6 and overrode a result of turn 6: the fork then said
+    'branch from turn 6' while diff found it differing at turn 6."""
+    from game.diff import diff_logs
+    from game.facilitation import Override
+    from game.log import write_log
+
+    s = Session(scenario, seed=3)
+    for _ in range(6):
+        s.resolve()
+    branch = s.fork(6, "orig.jsonl")
+    branch.amend([Override(kind="index", subject="tension", value=50, reason="what-if")])
+    assert branch.settings["branch_turn"] == 5 and branch.turn == 6
+    assert branch.players_at(6) == dict(sorted(branch.controllers.items()))
+    write_log(s, tmp_path / "a.jsonl")
+    write_log(branch, tmp_path / "b.jsonl")
+    assert diff_logs(str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")).divergence == 6
+    branch.undo()  # a turn of its own: the branch point stays
+    assert branch.settings["branch_turn"] == 5
+    branch.undo()  # a copied turn: the branch point moves back with it
+    assert branch.settings["branch_turn"] == 4
+    assert s.fork(6).settings["branch_turn"] == 6 and s.settings == {}  # the original untouched
+
+
 def test_a_fork_keeps_the_ledger_setting(scenario) -> None:  # type: ignore[no-untyped-def]
     """A session that keeps no ledger (a sweep's) forks into one that keeps none either."""
     quiet = Session(scenario, seed=3, ledger=False)
