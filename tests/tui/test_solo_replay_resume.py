@@ -112,6 +112,37 @@ async def test_replay_steps_jumps_and_switches_point_of_view(make_app, played_lo
         assert app.screen is screen and screen.turn == 2
 
 
+async def test_replay_says_an_unfinished_log_is_unfinished_and_a_branch_a_branch(
+    make_app, played_log: Path, workdir: Path
+) -> None:
+    """An analyst took a log missing its last turn for a finished game ('Turn 11 of 11',
+    '✓ Verified'), and could reach the State tab only with the mouse."""
+    from textual.widgets import TabbedContent
+
+    app = make_app(replay=str(played_log))  # 3 turns of 12
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "The session is not finished: 12 turns in all." in text
+        assert "Turn 3 of 3 played (12 in the game)" in text
+        assert "a branch of" not in text
+        tabs = app.screen.query_one("#replay-tabs", TabbedContent)
+        assert tabs.active == "tab-turn"
+        await pilot.press("s")
+        assert tabs.active == "tab-state"
+        await pilot.press("s")
+        assert tabs.active == "tab-turn"
+        await pilot.press("f")  # fork after turn 3: a branch of the played log
+        await pilot.pause()
+        await pilot.press("enter")  # confirm
+        await wait_for(pilot, lambda: app.game is not None and app.game.log_path != played_log)
+        fork = app.game.log_path
+    app = make_app(replay=str(fork))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "a branch of" in screen_text(app) and "after turn 3" in screen_text(app)
+
+
 async def test_replay_of_tampered_log_opens_at_last_good_turn(make_app, played_log: Path) -> None:
     lines = played_log.read_text().splitlines(keepends=True)
     data = json.loads(lines[3])

@@ -45,6 +45,7 @@ class ReplayScreen(Screen[None]):
         Binding("end", "goto(-1)", "End", show=False, priority=True),
         Binding("g", "jump", "Jump to turn"),
         Binding("v", "cycle_view", "Switch view"),
+        Binding("s", "switch_tab", "Turn/State"),
         Binding("f", "fork", "Play on from here"),
         Binding("escape,q", "close", "Close"),
     ]
@@ -86,8 +87,14 @@ class ReplayScreen(Screen[None]):
         self.sub_title = f"{s.title} · seed {self.session.seed}"
         banner = self.query_one("#verify-banner", Static)
         if rep.ok:
+            unfinished = (
+                f" The session is not finished: {s.turns} turns in all."
+                if not self.session.is_over
+                else ""
+            )
             banner.update(
-                f"✓ Verified: {rep.good_turns} turn(s) replayed by the engine, every hash matches."
+                f"✓ Verified: {rep.good_turns} turn(s) replayed by the engine, every hash "
+                f"matches.{unfinished}"
             )
             banner.add_class("-ok")
         else:
@@ -106,6 +113,8 @@ class ReplayScreen(Screen[None]):
         month = s.month_label(n) if n > 0 else f"start ({s.start})"
         bar = Text()
         bar.append(f"Turn {n} of {self.last}", style="bold")
+        if self.last < s.turns:  # unfinished, or damaged after turn ``last``
+            bar.append(f" played ({s.turns} in the game)")
         bar.append(f" · {month} · ")
         bar.append(f"View: {team_name(s, self.pov)}", style="bold cyan")
         if self.only:
@@ -117,6 +126,10 @@ class ReplayScreen(Screen[None]):
             for t, c in session.players_at(max(n, 1)).items()
         )
         bar.append(f"\n{players}", style="dim")
+        cut = session.settings.get("branch_turn")
+        if isinstance(cut, int):
+            source = session.settings.get("branch_of", "another session")
+            bar.append(f" · a branch of {source} after turn {cut}", style="dim")
         self.query_one("#replay-bar", Static).update(bar)
         states = session.states
         self.query_one("#scoreboard", Scoreboard).show(s, states, n, self.pov)
@@ -166,6 +179,11 @@ class ReplayScreen(Screen[None]):
         self.notify(f"Point of view: {team_name(self.scenario, self.pov)}", timeout=2)
         self.show_turn()
 
+    def action_switch_tab(self) -> None:
+        """The Turn and State tabs by key (left and right step the turns, even on the tabs)."""
+        tabs = self.query_one("#replay-tabs", TabbedContent)
+        tabs.active = "tab-state" if tabs.active == "tab-turn" else "tab-turn"
+
     def set_view(self, pov: str) -> None:
         self.pov = pov
         self.show_turn()
@@ -212,5 +230,6 @@ class ReplayScreen(Screen[None]):
                     partial(self.set_view, pov),
                 )
             )
+        cmds.append(("Turn or State tab", "Switch the right-hand pane", self.action_switch_tab))
         cmds.append(("Fork from this turn", "Play on from here in a new log", self.action_fork))
         return cmds
