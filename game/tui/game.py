@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.bots import BOT_KINDS, Bot, make_bot
-from game.engine import Session, TurnRecord, bot_kind
+from game.engine import Session, TurnRecord, bot_controller, bot_kind
 from game.errors import ChokepointError, LogError, OrderRefused
 from game.facilitation import FiredInject, Override, find_inject, manual_injects
 from game.fog import TeamView, team_view
@@ -111,6 +111,12 @@ def bot_kinds() -> list[str]:
     return sorted(BOT_KINDS)
 
 
+def player_options() -> list[tuple[str, str]]:
+    """Who may play a team, as the start screen and the fork dialog offer it: people, or each
+    computer opponent (label, controller)."""
+    return [("Human", HUMAN)] + [(f"Computer: {k}", bot_controller(k)) for k in bot_kinds()]
+
+
 SOLO_OPPONENT = "doctrine"
 """Who plays the other teams in solo play unless chosen: the pragmatist doctrine (sensible,
 and instant; the search bot is stronger and can be chosen on the start screen or with --bot)."""
@@ -173,7 +179,7 @@ class Game:
             self.team_label(t) for t, c in sorted(self.session.controllers.items()) if c == "plan"
         ]
         if planned and self.session.turn < self.session.scenario.turns:
-            who = " and ".join(planned)
+            who = ", ".join(planned[:-1]) + " and " + planned[-1] if planned[1:] else planned[0]
             self.notes.append(
                 f"{who} followed an orders plan in `chokepoint run`; the app cannot read plans, "
                 f"so people play {'it' if len(planned) == 1 else 'them'} from here"
@@ -413,10 +419,16 @@ class Game:
         self.session.add_note(text, turn)
         self.save()
 
-    def fork(self, turn: int, log_path: Path | str) -> Game:
-        """A new game from after ``turn`` of this one, written to ``log_path``."""
+    def fork(
+        self, turn: int, log_path: Path | str, players: Mapping[str, str] | None = None
+    ) -> Game:
+        """A new game from after ``turn`` of this one, written to ``log_path``; ``players``
+        (team -> controller) changes who plays teams from there (the fork dialog)."""
         forked = self.session.fork(turn, display_path(self.log_path))
-        game = Game(forked, Path(log_path), self.mode, clock=self.clock)
+        forked.controllers.update(players or {})
+        humans = [t for t, c in forked.controllers.items() if bot_kind(c) is None]
+        mode = "solo" if self.mode == "solo" and len(humans) == 1 else "hotseat"
+        game = Game(forked, Path(log_path), mode, clock=self.clock)
         game.save()
         return game
 

@@ -18,6 +18,7 @@ from game.scenario import Scenario
 from game.tui.screens.dialogs import HandoverScreen
 from game.tui.screens.facilitation import InjectScreen, NoteScreen, OverrideScreen, ReportScreen
 from game.tui.screens.facilitator import FacilitatorScreen
+from game.tui.screens.fork import ForkScreen
 from game.tui.screens.replay import ReplayScreen
 from game.tui.screens.results import ResultsScreen
 from game.tui.screens.team import TeamScreen
@@ -392,6 +393,9 @@ async def test_fork_from_the_console(make_app, workdir: Path) -> None:
         app.screen.query_one(Input).value = "1"
         await pilot.press("enter")
         await pilot.pause()
+        assert isinstance(app.screen, ForkScreen)  # who plays from here: as before, unchanged
+        await pilot.press("ctrl+s")
+        await pilot.pause()
         assert isinstance(app.screen, FacilitatorScreen)
         assert app.game.session.turn == 1
         assert app.game.log_path.name.startswith("dual-use-ban-2026-fork-t1")
@@ -666,3 +670,22 @@ async def test_the_inject_dialog_at_80x24_shows_three_injects_and_the_effects(ma
         shown = dialog.query_one("#inject-scroll").scrollable_content_region.height
         effect = next(i for i, line in enumerate(lines) if "Taiwan posture +2.0 pts" in line)
         assert effect < shown, (lines, shown)
+
+
+async def test_reopen_says_why_nothing_happens(make_app) -> None:
+    """'o' on a computer team, or on a team with nothing sealed, did nothing and said nothing."""
+    app = make_app(bots={"washington": "hold"})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen)
+        await pilot.press("o")  # Beijing, first row: nothing sealed yet
+        await pilot.pause()
+        app.screen.query_one("#team-table", DataTable).move_cursor(row=2)  # Washington
+        await pilot.press("o")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert "Beijing has not sealed orders: there is nothing to reopen." in messages
+        assert any(
+            m.startswith("Washington is played by the computer") and "fork (f)" in m
+            for m in messages
+        ), messages

@@ -443,6 +443,8 @@ async def test_forking_away_from_sealed_orders_asks_first(make_app) -> None:
         await pilot.pause()
         await pilot.press("enter")  # fork after turn 0
         await pilot.pause()
+        await pilot.press("ctrl+s")  # with the same players
+        await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         assert "Fork after turn 0 and leave this session? Beijing's sealed orders for turn 1" in (
             " ".join(screen_text(app).split())
@@ -450,7 +452,7 @@ async def test_forking_away_from_sealed_orders_asks_first(make_app) -> None:
         await pilot.press("n")
         await pilot.pause()
         assert app.game is game and isinstance(app.screen, FacilitatorScreen)
-        await pilot.press("f", "enter", "y")
+        await pilot.press("f", "enter", "ctrl+s", "y")
         await pilot.pause()
         assert app.game is not game and app.game.session.settings["branch_turn"] == 0
 

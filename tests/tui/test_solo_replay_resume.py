@@ -12,6 +12,7 @@ from game.log import replay_log
 from game.scenario import Scenario
 from game.tui.screens.dialogs import ConfirmScreen, JumpScreen
 from game.tui.screens.facilitator import FacilitatorScreen
+from game.tui.screens.fork import ForkScreen
 from game.tui.screens.replay import ReplayScreen
 from game.tui.screens.results import ResultsScreen
 from game.tui.screens.start import StartScreen
@@ -132,9 +133,7 @@ async def test_replay_says_an_unfinished_log_is_unfinished_and_a_branch_a_branch
         assert tabs.active == "tab-state"
         await pilot.press("s")
         assert tabs.active == "tab-turn"
-        await pilot.press("f")  # fork after turn 3: a branch of the played log
-        await pilot.pause()
-        await pilot.press("enter")  # confirm
+        await pilot.press("f", "ctrl+s")  # fork after turn 3: a branch of the played log
         await wait_for(pilot, lambda: app.game is not None and app.game.log_path != played_log)
         fork = app.game.log_path
     app = make_app(replay=str(fork))
@@ -217,12 +216,60 @@ async def test_fork_from_the_replay_viewer_starts_a_new_session(make_app, played
         await pilot.pause()
         await pilot.press("left", "f")
         await pilot.pause()
+        assert isinstance(app.screen, ForkScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
         assert isinstance(app.screen, FacilitatorScreen)
         assert app.game.session.turn == 2
         assert "fork-t2" in app.game.log_path.name
         assert replay_log(app.game.log_path).good_turns == 2
         settings = app.game.session.settings
         assert settings["branch_of"] == played_log.name and settings["branch_turn"] == 2
+
+
+async def test_a_fork_can_hand_a_team_to_another_player(make_app, workdir: Path) -> None:
+    """A what-if from a log the computer played: Tokyo played by people from turn 2 on, and
+    Beijing by the hawk instead of the pragmatist (an analyst found no way to change a team)."""
+    from textual.widgets import Select
+
+    from game.engine import Session
+    from game.log import write_log
+    from game.scenario_loader import load_scenario
+    from tests.conftest import DEFAULT
+
+    scenario = load_scenario(DEFAULT)
+    bots = {t: "bot:doctrine" for t in scenario.teams}
+    session = Session(scenario, 4, bots)
+    session.play({})
+    session.play({})
+    write_log(session, workdir / "bots.jsonl")
+    app = make_app(replay="bots.jsonl")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("left", "f")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ForkScreen)
+        assert dialog.chosen() == bots  # who played the original, preselected
+        assert "who plays from here?" in screen_text(app)
+        dialog.query_one("#fork-tokyo", Select).value = "human"
+        dialog.query_one("#fork-beijing", Select).value = "bot:doctrine:hawk"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        game = app.game
+        assert game.session.controllers == {
+            "beijing": "bot:doctrine:hawk",
+            "tokyo": "human",
+            "washington": "bot:doctrine",
+        }
+        assert game.mode == "solo" and game.human_teams == ["tokyo"]
+        assert game.session.players_at(1) == bots  # the copied turn keeps its players
+    app = make_app(replay="bots.jsonl")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f", "escape")  # cancelled: still the replay of the same log
+        await pilot.pause()
+        assert isinstance(app.screen, ReplayScreen) and app.game is None
 
 
 async def test_the_replay_of_a_branch_names_who_played_each_turn(

@@ -7,6 +7,7 @@ stands between teams), sees their orders once sealed, resolves the turn and read
 from __future__ import annotations
 
 import time
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -311,7 +312,10 @@ class FacilitatorScreen(Screen[None]):
         row = self.query_one("#team-table", DataTable).cursor_row
         team = self.game.teams[row]
         if team in self.game.bots:
-            self.notify(f"{self.game.team_label(team)} is played by the computer.")
+            self.notify(
+                f"{self.game.team_label(team)} is played by the computer; to play it otherwise, "
+                "fork (f) and choose who plays each team from there."
+            )
             return
         self.hand_to(team)
 
@@ -361,9 +365,17 @@ class FacilitatorScreen(Screen[None]):
             return
         row = self.query_one("#team-table", DataTable).cursor_row
         team = self.game.teams[row]
-        if team in self.game.session.pending and team not in self.game.bots:
+        name = self.game.team_label(team)
+        if team in self.game.bots:
+            self.notify(
+                f"{name} is played by the computer, which seals its orders each turn. To play it "
+                "otherwise, fork (f) and choose who plays each team from there."
+            )
+        elif team not in self.game.session.pending:
+            self.notify(f"{name} has not sealed orders: there is nothing to reopen.")
+        else:
             self.game.reopen(team)
-            self.notify(f"{self.game.team_label(team)}'s orders are unsealed.")
+            self.notify(f"{name}'s orders are unsealed.")
             self.refresh_all()
 
     @on(Button.Pressed, "#resolve")
@@ -535,20 +547,28 @@ class FacilitatorScreen(Screen[None]):
         """Start a new branch from any played turn, in a new log ("what if")."""
         from game.tui.game import default_log_path
         from game.tui.screens.dialogs import JumpScreen
+        from game.tui.screens.fork import ForkScreen
 
         g = self.game
         last = min(g.session.turn, g.scenario.turns - 1)
 
         def chosen(turn: int | None) -> None:
-            if turn is not None:  # the session's sealed orders stay behind: ask first
+            if turn is not None:
+                players = ForkScreen(g.scenario, turn, g.session.controllers)
+                self.app.push_screen(players, partial(with_players, turn))
+
+        def with_players(turn: int, players: dict[str, str] | None) -> None:
+            if players is not None:  # the session's sealed orders stay behind: ask first
                 self.app.confirm_leaving(  # type: ignore[attr-defined]
-                    f"Fork after turn {turn} and leave this session?", "Fork", lambda: fork(turn)
+                    f"Fork after turn {turn} and leave this session?",
+                    "Fork",
+                    lambda: fork(turn, players),
                 )
 
-        def fork(turn: int) -> None:
+        def fork(turn: int, players: dict[str, str]) -> None:
             path = default_log_path(f"{g.scenario.id}-fork-t{turn}", g.session.seed)
             try:
-                game = g.fork(turn, path)
+                game = g.fork(turn, path, players)
             except (ChokepointError, OSError) as exc:
                 self.notify(str(exc), title="Cannot fork", severity="error")
                 return

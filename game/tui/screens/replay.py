@@ -33,7 +33,7 @@ from game.tui.words import FACILITATOR, team_name
 class ReplayScreen(Screen[None]):
     """Step forward and back through a log; switch the point of view."""
 
-    FOOTER_DROP = ("fork", "jump")
+    FOOTER_DROP = ("fork", "jump", "switch_tab")
     """Left out of the footer, in this order, when the keys do not fit (80 columns); F1 lists
     them."""
 
@@ -194,14 +194,24 @@ class ReplayScreen(Screen[None]):
         if self.turn >= self.scenario.turns:
             self.notify("The game ended at this turn: step back to fork earlier.")
             return
-        self.app.confirm_leaving(  # type: ignore[attr-defined]
-            f"Fork after turn {self.turn} and leave this session?", "Fork", self._fork
-        )
+        from game.tui.screens.fork import ForkScreen
 
-    def _fork(self) -> None:
+        def with_players(players: dict[str, str] | None) -> None:
+            if players is not None:
+                self.app.confirm_leaving(  # type: ignore[attr-defined]
+                    f"Fork after turn {self.turn} and leave this session?",
+                    "Fork",
+                    partial(self._fork, players),
+                )
+
+        turn, controllers = self.turn, self.session.controllers
+        self.app.push_screen(ForkScreen(self.scenario, turn, controllers), with_players)
+
+    def _fork(self, players: dict[str, str]) -> None:
         from game.tui.game import Game, default_log_path
 
         forked = self.session.fork(self.turn, display_path(self.replay.path))
+        forked.controllers.update(players)
         path = default_log_path(f"{self.scenario.id}-fork-t{self.turn}", self.session.seed)
         humans = [t for t, c in forked.controllers.items() if bot_kind(c) is None]
         mode = "solo" if len(humans) == 1 else "hotseat"

@@ -30,9 +30,9 @@ from game.scenario_loader import DEFAULT_SCENARIO, bundled_scenarios, find_scena
 from game.tui.game import (
     DEFAULT_SEED,
     HUMAN,
-    bot_kinds,
     default_log_path,
     display_path,
+    player_options,
     solo_opponent,
 )
 from game.tui.screens import tame_cursor
@@ -214,8 +214,7 @@ class StartScreen(Screen[None]):
     def build_team_fields(self, s: Scenario) -> None:
         box = self.query_one("#team-fields", Vertical)
         box.remove_children()
-        kinds = bot_kinds()
-        options = [("Human", HUMAN)] + [(f"Computer: {k}", bot_controller(k)) for k in kinds]
+        options = player_options()
         rows = []
         for tid in sorted(s.teams):
             rows.append(
