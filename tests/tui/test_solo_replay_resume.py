@@ -587,3 +587,26 @@ async def test_replay_charts_mark_the_turn_shown_in_every_view(
             assert bright and faint, view
             await pilot.press("v")
             await pilot.pause()
+
+
+async def test_the_replay_scoreboard_columns_stay_put_from_turn_to_turn(
+    make_app, workdir: Path, scenario: Scenario
+) -> None:
+    """The scores sat at column ~24 at turn 0 and ~17 at turn 12: the trend column widened."""
+    log = workdir / "twelve.jsonl"
+    logged_game(log, scenario, turns=scenario.turns, seed=21)
+    app = make_app(replay=str(log))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+
+        def score_columns() -> list[int]:
+            rows = [r for r in _plain(app.screen.query_one("#scoreboard")) if "■" in r]
+            return [r.index(r.split()[2]) for r in rows]  # where each score starts
+
+        at_end = score_columns()
+        await pilot.press("home")
+        await pilot.pause()
+        assert app.screen.turn == 0 and score_columns() == at_end
+        await pilot.press("right", "right", "right")
+        await pilot.pause()
+        assert score_columns() == at_end

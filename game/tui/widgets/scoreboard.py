@@ -49,7 +49,10 @@ class Scoreboard(Static):
         table.add_column("Turn", justify="right", no_wrap=True, min_width=5)
         trend_w = 13 if status or not width else width - (longest + 23)
         if trend_w >= 5:
-            table.add_column("Trend", no_wrap=True, overflow="crop")
+            # as wide as the whole game's trend will be (the replay passes every state), so the
+            # columns stay put while the turns are stepped through
+            wide = max(5, min(trend_w, len(states)))
+            table.add_column("Trend", no_wrap=True, overflow="crop", width=wide)
         if status:
             table.add_column("Status", no_wrap=False)
         now = states[upto]
