@@ -689,3 +689,29 @@ async def test_reopen_says_why_nothing_happens(make_app) -> None:
             m.startswith("Washington is played by the computer") and "fork (f)" in m
             for m in messages
         ), messages
+
+
+async def test_a_projects_draw_is_overridden_as_slipping_or_on_schedule(make_app) -> None:
+    """The dialog offered 'Happens / succeeds' for a project's slip draw, and the results then
+    said the project was 'made to succeed' when it had been delayed."""
+    from game.orders import Invest
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.game.seal("tokyo", [Invest(option="jp_recycling")])
+        await resolve(pilot, app)
+        await pilot.press("enter")
+        await pilot.pause()
+        await resolve(pilot, app)  # turn 2: the project's first slip draw
+        assert [d.subject for d in app.game.session.records[-1].draws] == ["jp_recycling"]
+        dialog = await _open_override(pilot, app, "draw", "jp_recycling")
+        text = screen_text(app)
+        assert "Slips a turn" in text and "succeeds" not in text, text
+        dialog.query_one("#ov-outcome", Select).value = "1"
+        dialog.query_one("#ov-reason", Input).value = "what-if: the plant is late"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert "made to slip a turn by the facilitator" in " ".join(screen_text(app).split())
+        assert app.game.session.records[-1].draws[0].happened

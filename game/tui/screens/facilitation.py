@@ -157,6 +157,21 @@ class OverrideScreen(ModalScreen[TurnRecord | None]):
         super().__init__()
         self.game = game
         self.record = game.session.records[-1]
+        self.outcomes = self.MOVE_OUTCOMES
+
+    MOVE_OUTCOMES: ClassVar[list[tuple[str, str]]] = [
+        ("Happens / succeeds", "1"),
+        ("Does not happen / fails", "0"),
+    ]
+    SLIP_OUTCOMES: ClassVar[list[tuple[str, str]]] = [
+        ("Slips a turn", "1"),
+        ("Stays on schedule", "0"),
+    ]
+
+    def outcome_options(self, subject: str) -> list[tuple[str, str]]:
+        """The outcomes of ``subject``'s draw: a project's draw is whether it slips."""
+        slips = any(o.id == subject for o in self.game.scenario.investments)
+        return self.SLIP_OUTCOMES if slips else self.MOVE_OUTCOMES
 
     def draw_options(self) -> list[tuple[str, str]]:
         s = self.game.scenario
@@ -176,7 +191,7 @@ class OverrideScreen(ModalScreen[TurnRecord | None]):
             with Horizontal(classes="field", id="ov-outcome-field"):
                 yield Label("Outcome")
                 yield Select(
-                    [("Happens / succeeds", "1"), ("Does not happen / fails", "0")],
+                    self.outcomes,
                     id="ov-outcome",
                     allow_blank=False,
                     compact=True,
@@ -238,6 +253,14 @@ class OverrideScreen(ModalScreen[TurnRecord | None]):
             current.update("")
             return
         if self.kind == "draw":
+            options = self.outcome_options(value)
+            if options is not self.outcomes:  # a project's draw is its slipping: say so
+                self.outcomes = options
+                outcome = self.query_one("#ov-outcome", Select)
+                outcome.set_options(options)
+                # the same values ("1", "0") under new words: Select redraws its current
+                # choice only when the value changes, so move it away and back
+                outcome.value, outcome.value = options[1][1], options[0][1]
             d = next((d for d in self.record.draws if d.subject == value), None)
             if d is not None:
                 verdict = "happened" if d.happened else "did not happen"
