@@ -250,6 +250,33 @@ def replay_log(path: str | Path) -> Replay:
     return rep
 
 
+@dataclass(frozen=True)
+class Glance:
+    """What a log's lines say about it at a glance, without replaying it (a list of saved
+    sessions): turns recorded, of how many; a branch's turn. Not verified: replay does that."""
+
+    turns: int
+    total: int
+    branch_turn: int | None
+
+
+def glance(path: str | Path) -> Glance | None:
+    """A quick look at a log's header and line count; None when it is not a Chokepoint log."""
+    import json
+
+    try:
+        lines = Path(path).read_text(encoding="utf-8", errors="replace").split("\n")
+        header = json.loads(lines[0].removeprefix("\ufeff"))
+        total = int(header["scenario"]["turns"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(header, dict) or header.get("format") != LOG_FORMAT:
+        return None
+    cut = header.get("settings", {}).get("branch_turn")
+    turns = sum(1 for line in lines[1:] if line.strip())
+    return Glance(turns, total, cut if isinstance(cut, int) else None)
+
+
 def verify_log(path: str | Path) -> Replay:
     """Alias of :func:`replay_log` for the ``verify`` command."""
     return replay_log(path)

@@ -258,3 +258,15 @@ def test_the_log_format_guide_quotes_hashes_of_the_golden_log() -> None:
     quoted = set(re.findall(r"\b[0-9a-f]{64}\b", doc))
     golden = (HERE / "facilitated-seed11.jsonl").read_text(encoding="utf-8")
     assert len(quoted) >= 4 and all(h in golden for h in quoted)
+
+
+def test_a_glance_at_a_log_reads_its_lines_without_replaying(tmp_path: Path) -> None:
+    from game.log import Glance, glance
+
+    assert glance(GOOD) == Glance(turns=12, total=12, branch_turn=None)
+    cut = _damaged(tmp_path, lambda ls: ls[:4])
+    assert glance(cut) == Glance(turns=3, total=12, branch_turn=None)
+    for text in ("", "not json\n", '{"format": "other"}\n', "[1, 2]\n"):
+        (tmp_path / "x.jsonl").write_text(text, encoding="utf-8")
+        assert glance(tmp_path / "x.jsonl") is None
+    assert glance(tmp_path / "missing.jsonl") is None

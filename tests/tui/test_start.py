@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Select
 
-from game.log import replay_log
+from game.log import replay_log, write_log
+from game.scenario import Scenario
 from game.tui.screens.facilitator import FacilitatorScreen
 from game.tui.screens.start import StartScreen
 from game.tui.screens.team import TeamScreen
 
-from .conftest import SIZE, screen_text
+from .conftest import SIZE, logged_game, screen_text
 
 pytestmark = pytest.mark.asyncio
 
@@ -104,3 +105,34 @@ async def test_start_screen_shows_the_log_file_in_full_with_its_real_name(
         await pilot.pause()
         text = " ".join(screen_text(app).split())
         assert "Saved to sessions/dual-use-ban-2026-seed1.jsonl (this file exists" in text
+
+
+async def test_saved_sessions_say_how_far_each_went(
+    make_app, workdir: Path, scenario: Scenario
+) -> None:
+    """The list showed file names only: a finished game, one stopped after turn 2, a branch,
+    and a file that is not a log all looked the same."""
+    from textual.widgets import OptionList
+
+    folder = workdir / "sessions"
+    folder.mkdir()
+    whole = logged_game(folder / "whole.jsonl", scenario, turns=scenario.turns)
+    logged_game(folder / "part.jsonl", scenario, turns=2)
+    write_log(whole.fork(5, "whole.jsonl"), folder / "fork.jsonl")
+    (folder / "junk.jsonl").write_text("not a log\n", encoding="utf-8")
+    app = make_app(start_screen=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        listed = app.screen.query_one("#session-list", OptionList)
+        labels = {
+            str(listed.get_option_at_index(i).prompt).split(" · ")[0]: str(
+                listed.get_option_at_index(i).prompt
+            )
+            for i in range(listed.option_count)
+        }
+        assert labels == {
+            "whole.jsonl": "whole.jsonl · finished",
+            "part.jsonl": "part.jsonl · 2 of 12 turns",
+            "fork.jsonl": "fork.jsonl · 5 of 12 turns · branch after turn 5",
+            "junk.jsonl": "junk.jsonl · not a Chokepoint log",
+        }

@@ -91,6 +91,23 @@ TIMER_CHOICES: list[tuple[str, int]] = [
 ]
 
 
+def session_label(path: Path) -> Text:
+    """A saved session in the list: its name, and at a glance how far it went and whether it
+    is a branch (read from its lines, not verified: the replay viewer verifies)."""
+    from game.log import glance
+
+    label = Text(path.name)
+    seen = glance(path)
+    if seen is None:
+        label.append(" · not a Chokepoint log", style="red")
+        return label
+    played = "finished" if seen.turns >= seen.total else f"{seen.turns} of {seen.total} turns"
+    label.append(f" · {played}", style="dim")
+    if seen.branch_turn is not None:
+        label.append(f" · branch after turn {seen.branch_turn}", style="dim")
+    return label
+
+
 class StartScreen(Screen[None]):
     """Choose a scenario, a mode, a seed and who plays each team; or open a saved session."""
 
@@ -239,7 +256,7 @@ class StartScreen(Screen[None]):
         if not self.sessions:
             lst.add_option(Option(Text("no saved sessions yet", style="dim"), disabled=True))
         for i, p in enumerate(self.sessions):
-            lst.add_option(Option(p.name, id=f"s{i}"))
+            lst.add_option(Option(session_label(p), id=f"s{i}"))
 
     # -- settings ---------------------------------------------------------------------
 
