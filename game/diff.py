@@ -266,7 +266,13 @@ def render_text(d: LogDiff) -> str:
         shared = d.divergence - 1
         out.append(
             f"The logs diverge at turn {d.divergence} ({d.turns[d.divergence - 1].month}); "
-            + (f"turns 1-{shared} are identical." if shared else "no turn is shared.")
+            + (
+                "turn 1 is identical."
+                if shared == 1
+                else f"turns 1-{shared} are identical."
+                if shared
+                else "no turn is shared."
+            )
         )
         start = d.divergence
     label_w = max(len(s.label) for s in d.series)

@@ -179,7 +179,7 @@ class Game:
             self.team_label(t) for t, c in sorted(self.session.controllers.items()) if c == "plan"
         ]
         if planned and self.session.turn < self.session.scenario.turns:
-            who = ", ".join(planned[:-1]) + " and " + planned[-1] if planned[1:] else planned[0]
+            who = and_list(planned)
             self.notes.append(
                 f"{who} followed an orders plan in `chokepoint run`; the app cannot read plans, "
                 f"so people play {'it' if len(planned) == 1 else 'them'} from here"

@@ -715,3 +715,38 @@ async def test_a_projects_draw_is_overridden_as_slipping_or_on_schedule(make_app
         assert isinstance(app.screen, ResultsScreen)
         assert "made to slip a turn by the facilitator" in " ".join(screen_text(app).split())
         assert app.game.session.records[-1].draws[0].happened
+
+
+async def test_a_branch_is_compared_with_its_original_in_the_app(make_app, workdir: Path) -> None:
+    """A what-if in the app had no score diff: only `chokepoint diff` gave one."""
+    from game.tui.screens.compare_original import CompareOriginalScreen
+
+    app = make_app(log=str(workdir / "orig.jsonl"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("d")  # not a branch: says so
+        await pilot.pause()
+        assert any("not a branch" in n.message for n in app._notifications)
+        for _ in range(2):
+            await resolve(pilot, app)
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "1"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # the same players
+        await pilot.pause()
+        app.game.seal("tokyo", [Diplomacy(move="tk_g7")])  # the what-if: Tokyo goes to the G7
+        await resolve(pilot, app)
+        await pilot.press("d")  # from the results
+        await pilot.pause()
+        assert isinstance(app.screen, CompareOriginalScreen)
+        text = " ".join(screen_text(app).split())
+        assert "A: the original, B: this branch" in text
+        assert "The logs diverge at turn 2 (2026-02); turn 1 is identical." in text
+        assert "only in B: Diplomatic move: Coordinate a G7 response" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)

@@ -57,6 +57,7 @@ class FacilitatorScreen(Screen[None]):
         Binding("c", "note", "Note"),
         Binding("s", "timer", "Pause or resume the turn timer", show=False),
         Binding("f", "fork", "Fork: a new branch after any turn", show=False),
+        Binding("d", "compare_original", "Compare this branch with its original", show=False),
         Binding("a", "report", "Write the after-action report", show=False),
         Binding("p", "replay", "Replay log"),
         # after the last turn the keys above that play a turn are hidden (check_action); these
@@ -577,6 +578,11 @@ class FacilitatorScreen(Screen[None]):
 
         self.app.push_screen(JumpScreen(0, last, last, title="Fork after turn"), chosen)
 
+    def action_compare_original(self) -> None:
+        from game.tui.screens.compare_original import open_comparison
+
+        open_comparison(self.app, self.game)
+
     def action_report(self) -> None:
         if not self.game.session.records:
             self.notify("Play a turn first: the report is built from the log.")
@@ -641,6 +647,11 @@ class FacilitatorScreen(Screen[None]):
             ("Add a note", "A note on the last turn, kept in the log", self.action_note),
             ("Pause or resume the turn timer", "Stop the clock", self.action_timer),
             ("Fork from a turn", "A what-if branch in a new log", self.action_fork),
+            (
+                "Compare with the original",
+                "This branch beside the log it was forked from, turn by turn",
+                self.action_compare_original,
+            ),
             ("Write the after-action report", "HTML or Markdown", self.action_report),
         ]
         if not self.game.session.is_over:

@@ -41,6 +41,7 @@ class ResultsScreen(Screen[None]):
         Binding("v", "override", "Override"),
         Binding("c", "note", "Note"),
         Binding("g", "compare", "Against the computer"),
+        Binding("d", "compare_original", "Compare this branch with its original", show=False),
     ]
 
     def __init__(self, game: Game, record: TurnRecord, pov: str = FACILITATOR) -> None:
@@ -79,6 +80,8 @@ class ResultsScreen(Screen[None]):
             return self.pov == FACILITATOR and self.is_last
         if action == "compare":
             return self.is_last and self.game.session.is_over
+        if action == "compare_original":  # the true numbers of both games: not for one team
+            return self.pov == FACILITATOR or self.game.session.is_over
         return True
 
     @property
@@ -180,6 +183,11 @@ class ResultsScreen(Screen[None]):
         from game.tui.screens.compare import CompareScreen
 
         self.app.push_screen(CompareScreen(self.game, self.pov))
+
+    def action_compare_original(self) -> None:
+        from game.tui.screens.compare_original import open_comparison
+
+        open_comparison(self.app, self.game)
 
     def action_replay(self) -> None:
         # a solo player replays the session from the team's own view: the computer teams'
