@@ -72,6 +72,26 @@ async def test_solo_mode_makes_the_others_computer_teams(make_app) -> None:
         assert app.screen.team == "washington" and app.screen.solo
 
 
+async def test_back_from_solo_to_hot_seat_puts_back_the_players_chosen_before(make_app) -> None:
+    """Solo makes the other teams computer players; going back to Hot seat left them so, and
+    a facilitator who did not notice started a hot-seat game with two computer teams."""
+    app = make_app(start_screen=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#ctl-beijing", Select).value = "bot:doctrine:hawk"
+        await pilot.pause()
+        before = screen.controllers()
+        assert before == {"beijing": "bot:doctrine:hawk", "tokyo": "human", "washington": "human"}
+        screen.query_one("#mode", Select).value = "solo"
+        await pilot.pause()
+        assert screen.controllers()["washington"] == "bot:doctrine"
+        screen.query_one("#mode", Select).value = "hotseat"
+        await pilot.pause()
+        assert screen.controllers() == before
+        assert not any(s.disabled for s in screen.query("#team-fields Select"))
+
+
 async def test_bad_scenario_opens_start_screen_with_the_error(make_app, workdir: Path) -> None:
     bad = workdir / "bad.yaml"
     bad.write_text("id: x\ntitle: [unclosed\n")

@@ -136,6 +136,9 @@ class StartScreen(Screen[None]):
         self.seed = DEFAULT_SEED if seed is None else seed
         self.scenario: Scenario | None = None
         self.sessions: list[Path] = []
+        self.before_solo: dict[str, str] | None = None
+        """Who played each team when Mode went to Solo, put back when it returns to Hot
+        seat (Solo makes the other teams computer players)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -242,6 +245,7 @@ class StartScreen(Screen[None]):
                 )
             )
         box.mount_all(rows)
+        self.before_solo = None  # new fields: all people
         solo = self.query_one("#solo-team", Select)
         solo.set_options([(s.teams[t].name, t) for t in sorted(s.teams)])
         default_solo = "tokyo" if "tokyo" in s.teams else sorted(s.teams)[0]
@@ -272,6 +276,12 @@ class StartScreen(Screen[None]):
         solo = self.mode == "solo"
         self.query_one("#solo-field").set_class(not solo, "hidden")
         player = self.query_one("#solo-team", Select).value
+        if solo and self.before_solo is None:
+            self.before_solo = self.controllers()
+        elif not solo and self.before_solo is not None:
+            for tid, controller in self.before_solo.items():
+                self.query_one(f"#ctl-{tid}", Select).value = controller
+            self.before_solo = None
         for tid in self.scenario.teams:
             sel = self.query_one(f"#ctl-{tid}", Select)
             if solo and tid == player:
@@ -284,7 +294,7 @@ class StartScreen(Screen[None]):
             else:
                 if sel.disabled:
                     sel.disabled = False
-        # in hot-seat mode leave the facilitator's choices as they are
+        # in hot-seat mode the players are those chosen before Solo, or left as they are
 
     @on(Select.Changed, "#timer")
     def _timer_changed(self) -> None:
