@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.terminal_theme import TerminalTheme
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -27,6 +28,18 @@ if TYPE_CHECKING:
     from game.tui.screens.results import ResultsScreen
 
 STARTED = time.perf_counter()
+
+
+def plain_ansi_theme(theme: TerminalTheme) -> TerminalTheme:
+    """``theme`` with its sixteen ANSI colours set to its text colour, for NO_COLOR.
+
+    With NO_COLOR set Textual draws in greys of each colour's brightness, and the dark theme's
+    red (negative changes, refusals) came out grey 237 on 234, unreadable. Every text colour
+    now reads like plain text; signs (+/-), ✓ and ✗ already carry what the colours did."""
+    fg = theme.foreground_color
+    text = (fg.red, fg.green, fg.blue)
+    bg = theme.background_color
+    return TerminalTheme((bg.red, bg.green, bg.blue), text, [text] * 8, [text] * 8)
 
 
 class ChokepointApp(App[int]):
@@ -58,6 +71,8 @@ class ChokepointApp(App[int]):
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
+        if self.no_color:  # NO_COLOR: see plain_ansi_theme
+            self.ansi_theme_dark = plain_ansi_theme(self.ansi_theme_dark)
         self.clock = clock
         """The turn timer's clock (tests pass a fake one to expire it at once)."""
         self.opt_scenario = scenario

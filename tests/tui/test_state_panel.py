@@ -73,3 +73,23 @@ async def test_panel_switches_to_full_names_when_the_terminal_grows(make_app) ->
         rows = output_rows(panel_lines(panel))
         assert any(r.strip().startswith("Japan") for r in rows)
         assert any(r.strip().startswith("Vietnam ≈") for r in rows)
+
+
+async def test_under_no_color_negative_changes_read_like_plain_text(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With NO_COLOR Textual draws each colour as a grey of its brightness: the dark theme's
+    red (negative changes, refusals) came out grey 237 on 234, about 1.5:1, unreadable."""
+
+    def brightness(app, ansi: int) -> float:  # type: ignore[no-untyped-def]
+        c = app.ansi_theme_dark.ansi_colors[ansi]
+        return 0.299 * c.red + 0.587 * c.green + 0.114 * c.blue
+
+    plain = make_app()
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    assert app.no_color and not plain.no_color
+    red, green, yellow, bright_red = 1, 2, 3, 9
+    assert brightness(plain, red) < 100  # the reason for the change
+    for ansi in (red, green, yellow, bright_red):
+        assert brightness(app, ansi) >= 180, ansi  # light grey, like the text
