@@ -133,9 +133,11 @@ class OrderForm(ModalScreen[Order | None]):
             for o in s.investments
             if o.team == self.team
         ]
-        # start on the first project the team can still fund (not one under way or done)
+        # start on the first project the team can still fund (not one under way or done, nor
+        # one already in this turn's orders, which the engine refuses as a conflict)
         state = self.game.session.state
-        taken = {*state.completed, *(p.option for p in state.projects)}
+        drafted = {o.option for o in self.drafts if isinstance(o, Invest)}
+        taken = {*state.completed, *(p.option for p in state.projects), *drafted}
         first_open = next(
             (
                 o.id

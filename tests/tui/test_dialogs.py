@@ -1,0 +1,39 @@
+"""The dialogs for a keyboard-only facilitator, at 80x24 and without colour: the order builder,
+fork, "against the computer" and the footers of the dialogs (accessibility audit)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Select
+
+from game.tui.screens.order_form import OrderForm
+
+from .conftest import SIZE
+
+pytestmark = pytest.mark.asyncio
+
+
+async def open_builder(pilot, app, order_type: str) -> OrderForm:  # type: ignore[no-untyped-def]
+    await pilot.press("a")
+    await pilot.pause()
+    form = app.screen
+    assert isinstance(form, OrderForm)
+    form.query_one("#f-type", Select).value = order_type
+    await pilot.pause()
+    return form
+
+
+async def test_a_new_investment_skips_projects_already_ordered_this_turn(make_app) -> None:
+    """The builder started on the project the team had just ordered, which the engine then
+    refused ('conflicts with order 1'); the guide says it starts on one the team can fund."""
+    app = make_app(solo="tokyo")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        form = await open_builder(pilot, app, "invest")
+        assert form.value("option") == "lynas_offtake"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [o.option for o in app.game.drafts["tokyo"]] == ["lynas_offtake"]
+        form = await open_builder(pilot, app, "invest")
+        assert form.value("option") == "lynas_heavy"
+        assert "accepts" in str(form.query_one("#order-verdict").content)
