@@ -37,3 +37,22 @@ async def test_a_new_investment_skips_projects_already_ordered_this_turn(make_ap
         form = await open_builder(pilot, app, "invest")
         assert form.value("option") == "lynas_heavy"
         assert "accepts" in str(form.query_one("#order-verdict").content)
+
+
+async def test_a_refused_order_is_not_explained_by_colour(make_app) -> None:
+    """'see the reason in red': nothing is red without colour, or for a colour-blind team."""
+    app = make_app(solo="tokyo")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        form = await open_builder(pilot, app, "export_control")
+        form.query_one("#f-material", Select).value = "dytb"  # Japan does not make it
+        await pilot.pause()
+        assert "✗ Refused" in str(form.query_one("#order-verdict").content)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        refusal = [m for m in messages if "refuses" in m]
+        assert refusal == [
+            "The engine refuses this order; see the reason under the order, marked ✗."
+        ]
+        assert "red" not in refusal[0]

@@ -475,7 +475,10 @@ class OrderForm(ModalScreen[Order | None]):
         if self.order is not None:
             self.dismiss(self.order)
         else:
-            self.notify("The engine refuses this order; see the reason in red.", severity="error")
+            self.notify(
+                "The engine refuses this order; see the reason under the order, marked ✗.",
+                severity="error",
+            )
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
