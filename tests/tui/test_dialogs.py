@@ -8,7 +8,7 @@ from textual.widgets import Select
 
 from game.tui.screens.order_form import OrderForm
 
-from .conftest import SIZE
+from .conftest import SIZE, screen_text
 
 pytestmark = pytest.mark.asyncio
 
@@ -56,3 +56,19 @@ async def test_a_refused_order_is_not_explained_by_colour(make_app) -> None:
             "The engine refuses this order; see the reason under the order, marked ✗."
         ]
         assert "red" not in refusal[0]
+
+
+async def test_the_fork_dialog_after_turn_1_says_turn_1_is_copied(make_app, scenario) -> None:
+    """After turn 1 it said 'turns 1 to 1 are copied'."""
+    from game.tui.screens.fork import ForkScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for turn, words in ((1, "turn 1 is copied"), (3, "turns 1 to 3 are copied")):
+            app.push_screen(ForkScreen(scenario, turn, {}))
+            await pilot.pause()
+            text = " ".join(screen_text(app).split())
+            assert words in text and "1 to 1" not in text
+            app.pop_screen()
+            await pilot.pause()

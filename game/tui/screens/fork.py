@@ -50,10 +50,10 @@ class ForkScreen(ModalScreen[dict[str, str] | None]):
             yield Label(
                 f"Fork after turn {self.turn}: who plays from here?", classes="dialog-title"
             )
+            copied = "turn 1 is" if self.turn == 1 else f"turns 1 to {self.turn} are"
             yield Static(
-                "The new branch is a new log; turns 1 to "
-                f"{self.turn} are copied with their players. Change a player to ask "
-                "'what if this team had played otherwise?'."
+                f"The new branch is a new log; {copied} copied with their players. Change a "
+                "player to ask 'what if this team had played otherwise?'."
                 if self.turn
                 else "The new branch is a new game from the start, in a new log.",
                 classes="hint",
