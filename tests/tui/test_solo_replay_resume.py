@@ -334,17 +334,17 @@ async def test_replay_names_every_team_and_index_in_full(
         legend = _plain(app.screen.query_one("#index-chart"))
         text = " ".join(legend)
         for label in ("Tension", "Cohesion", "Posture", "Deterrence"):
-            assert f"■ {label} " in text, legend
+            assert f"{label[0]} {label} " in text, legend
         # at turn 3 of 12 the legends give turn 3's values, as the scoreboard does
         await pilot.press("g")
         await pilot.pause()
         await pilot.press("backspace", "backspace", "3", "enter")
         await pilot.pause()
         tension = session.states[3].indices["tension"]
-        assert f"■ Tension {tension:.1f} " in " ".join(_plain(app.screen.query_one("#index-chart")))
+        assert f"T Tension {tension:.1f} " in " ".join(_plain(app.screen.query_one("#index-chart")))
         washington = session.states[3].scores["washington"]
         scores = " ".join(_plain(app.screen.query_one("#score-chart")))
-        assert f"■ Washington {washington:.1f}" in scores, scores
+        assert f"W Washington {washington:.1f}" in scores, scores
 
 
 def _plain(widget) -> list[str]:  # type: ignore[no-untyped-def]
@@ -610,3 +610,23 @@ async def test_the_replay_scoreboard_columns_stay_put_from_turn_to_turn(
         await pilot.press("right", "right", "right")
         await pilot.pause()
         assert score_columns() == at_end
+
+
+async def test_chart_series_are_told_apart_without_colour(make_app, played_log: Path) -> None:
+    """Under NO_COLOR or 16 colours some lines were the same grey, told apart by nothing: each
+    line now ends in its series' letter, which the legend names."""
+    from game.tui.widgets.charts import marks
+
+    assert marks(["Beijing", "Tokyo", "Washington"]) == ["B", "T", "W"]
+    indices = ["Tension", "Cohesion", "Posture", "Deterrence", "CN share"]
+    assert marks(indices) == ["T", "C", "P", "D", "S"]
+    app = make_app(replay=str(played_log))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lines = _plain(app.screen.query_one("#score-chart"))
+        plot = [line.split("┤", 1)[1] for line in lines if "┤" in line]
+        letters = {c for line in plot for c in line if c.isalpha()}
+        assert letters == {"B", "T", "W"}, plot
+        legend = " ".join(lines)
+        for team in ("Beijing", "Tokyo", "Washington"):
+            assert f"{team[0]} {team} " in legend, legend

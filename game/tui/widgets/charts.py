@@ -40,6 +40,21 @@ class Series:
     color: str
 
 
+def marks(labels: Sequence[str]) -> list[str]:
+    """One letter per series, told apart without colour (NO_COLOR, 16-colour terminals, colour
+    blindness): the label's first letter, else the first letter of another of its words, else
+    any of its letters, not used by an earlier series ('Cohesion' C, 'CN share' S)."""
+    taken: set[str] = set()
+    out = []
+    for label in labels:
+        words = label.split()
+        tries = [w[0] for w in words] + [w[0] for w in reversed(words)] + list(label)
+        mark = next((c.upper() for c in tries if c.isalpha() and c.upper() not in taken), "?")
+        taken.add(mark)
+        out.append(mark)
+    return out
+
+
 class LineChart(Widget):
     """Several series over turns, drawn with braille dots, with a legend of last values.
 
@@ -103,8 +118,13 @@ class LineChart(Widget):
             cell = cells.setdefault(key, [0, color])
             cell[0] = int(cell[0]) | _BITS[y % 4][x % 2]
 
-        for s in self.series:
+        # each line ends in its series' letter, as in the legend (lines of one colour apart)
+        ends: dict[tuple[int, int], tuple[str, str]] = {}
+        for s, mark in zip(self.series, marks([s.label for s in self.series]), strict=True):
             pts = [(px(i), py(v)) if v is not None else None for i, v in enumerate(s.values)]
+            last = next((p for p in reversed(pts) if p is not None), None)
+            if last is not None:
+                ends[(last[1] // 4, last[0] // 2)] = (mark, s.color)
             for a, b in itertools.pairwise(pts):
                 if a is None or b is None:
                     continue
@@ -139,7 +159,11 @@ class LineChart(Widget):
             out.append("┤", style="dim")
             for c in range(pw):
                 cell = cells.get((r, c))
-                if cell is not None:
+                end = ends.get((r, c))
+                if end is not None:
+                    faint = " dim" if c > after else ""
+                    out.append(end[0], style=f"bold {end[1]}{faint}")
+                elif cell is not None:
                     faint = " dim" if c > after else ""
                     out.append(chr(0x2800 + int(cell[0])), style=f"{cell[1]}{faint}")
                 elif c == marker_col:
@@ -161,16 +185,17 @@ class LineChart(Widget):
         return out
 
     def _legend(self, width: int) -> list[Text]:
-        """'■ Tension 85.4  ■ Cohesion 89.4 ...', wrapped to ``width``: every series named, with
-        its value at the marked turn (the replay's turn), else its last known value."""
+        """'T Tension 85.4  C Cohesion 89.4 ...', wrapped to ``width``: every series named after
+        the letter that ends its line, with its value at the marked turn (the replay's turn),
+        else its last known value."""
         lines = [Text()]
-        for s in self.series:
+        for s, mark in zip(self.series, marks([s.label for s in self.series]), strict=True):
             upto = s.values if self.marker is None else s.values[: self.marker + 1]
             last = next((v for v in reversed(upto) if v is not None), None)
             item = f"{s.label} {'?' if last is None else f'{last:.1f}'}  "
             if lines[-1].cell_len and lines[-1].cell_len + len(item) + 2 > width:
                 lines.append(Text())
-            lines[-1].append("■ ", style=s.color)
+            lines[-1].append(f"{mark} ", style=f"bold {s.color}")
             lines[-1].append(item)
         return lines
 
