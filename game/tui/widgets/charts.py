@@ -159,10 +159,10 @@ class LineChart(Widget):
             out.append("┤", style="dim")
             for c in range(pw):
                 cell = cells.get((r, c))
-                end = ends.get((r, c))
-                if end is not None:
+                tip = ends.get((r, c))
+                if tip is not None:
                     faint = " dim" if c > after else ""
-                    out.append(end[0], style=f"bold {end[1]}{faint}")
+                    out.append(tip[0], style=f"bold {tip[1]}{faint}")
                 elif cell is not None:
                     faint = " dim" if c > after else ""
                     out.append(chr(0x2800 + int(cell[0])), style=f"{cell[1]}{faint}")
