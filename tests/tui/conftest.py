@@ -85,9 +85,14 @@ def screen_text(app: ChokepointApp) -> str:
 
 async def wait_for(pilot, predicate: Callable[[], bool], tries: int = 500) -> None:  # type: ignore[no-untyped-def]
     """Let the app run until ``predicate`` holds (workers finish off the UI thread); give up
-    after about ten seconds (a busy 2-core machine can take a few)."""
+    after about ten seconds (a busy 2-core machine can take a few).
+
+    Then let the screen on top take what is queued for it: a screen a worker pushed a moment
+    ago (the results, when Seal & resolve waited for the computer teams) is on top before it
+    is composed and mounted, and reading it at once found its widgets empty."""
     for _ in range(tries):
         if predicate():
+            await pilot.pause()
             return
         await pilot.pause(0.02)
     raise AssertionError("condition never became true")

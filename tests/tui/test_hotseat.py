@@ -165,7 +165,8 @@ async def test_facilitator_can_resolve_with_teams_waiting_after_confirming(make_
         await pilot.press("y")
         await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
         assert app.game.session.turn == 1
-        assert app.results_drawn_ms is not None
+        # measured once the results are painted, after the screen comes up
+        await wait_for(pilot, lambda: app.results_drawn_ms is not None)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, FacilitatorScreen)
