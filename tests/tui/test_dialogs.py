@@ -72,3 +72,42 @@ async def test_the_fork_dialog_after_turn_1_says_turn_1_is_copied(make_app, scen
             assert words in text and "1 to 1" not in text
             app.pop_screen()
             await pilot.pause()
+
+
+def shown(app, widget) -> bool:  # type: ignore[no-untyped-def]
+    """True when the middle of ``widget`` is on the screen and not hidden by anything."""
+    region = widget.region
+    if not region:
+        return False
+    x, y = region.x + region.width // 2, region.y + region.height // 2
+    if not (0 <= x < app.size.width and 0 <= y < app.size.height):
+        return False
+    found, _ = app.screen.get_widget_at(x, y)
+    return found is widget or widget in found.ancestors
+
+
+async def test_at_80x24_a_two_line_refusal_leaves_the_builder_buttons_in_view(make_app) -> None:
+    """The refusal pushed 'Add order' and 'Cancel' below the dialog's edge (only their top
+    line showed), and Tab onto Cancel did not scroll them into view."""
+    from textual.widgets import Button
+
+    from game.tui.widgets.tick_box import TickBox
+
+    app = make_app(solo="tokyo")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        form = await open_builder(pilot, app, "export_control")
+        form.query_one("#f-material", Select).value = "dytb"  # Japan does not make it
+        form.query_one("#f-extraterritorial", TickBox).value = True
+        await pilot.pause()
+        verdict = form.query_one("#order-verdict")
+        assert "✗ Refused" in str(verdict.content) and verdict.region.height == 2
+        assert shown(app, verdict)
+        for name in ("add", "cancel"):
+            button = form.query_one(f"#{name}", Button)
+            for _ in range(20):  # Tab onto it, as a keyboard user would
+                if app.focused is button or button.disabled:
+                    break
+                await pilot.press("tab")
+            await pilot.pause()
+            assert shown(app, button), name

@@ -154,9 +154,10 @@ class OrderForm(ModalScreen[Order | None]):
             if self.team in m.teams
         ]
         types = [(ORDER_LABELS[t], t) for t in team.orders]
-        with Vertical(classes="dialog", id="order-dialog"):
+        # the whole dialog scrolls: at 80x24 a two-line refusal pushed the buttons off its edge
+        with VerticalScroll(classes="dialog", id="order-dialog", can_focus=False):
             yield Label(f"New order for {team.name}", classes="dialog-title")
-            with VerticalScroll(id="order-scroll"):
+            with Vertical(id="order-body"):
                 with Horizontal(classes="field"):
                     yield Label("Order")
                     yield Select(
