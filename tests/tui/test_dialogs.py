@@ -111,3 +111,26 @@ async def test_at_80x24_a_two_line_refusal_leaves_the_builder_buttons_in_view(ma
                 await pilot.press("tab")
             await pilot.pause()
             assert shown(app, button), name
+
+
+async def test_the_focused_drop_down_is_marked_without_colour(make_app) -> None:
+    """A focused Select looked like the others but for one grey step (nothing at all under
+    TERM=xterm): it is now drawn inverted and bold."""
+    from textual.widgets._select import SelectCurrent
+
+    app = make_app(start_screen=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("tab")  # from the scenario list to Mode
+        await pilot.pause()
+        mode = app.screen.query_one("#mode", Select)
+        other = app.screen.query_one("#timer", Select)
+        assert app.focused is mode
+        focused, plain = mode.query_one(SelectCurrent), other.query_one(SelectCurrent)
+        assert focused.styles.text_style.bold and not plain.styles.text_style.bold
+        from textual.color import Color
+
+        theme = app.get_css_variables()
+        fg, bg = Color.parse(theme["foreground"]), Color.parse(theme["background"])
+        assert focused.styles.background == fg and plain.styles.background != fg
+        assert focused.query_one("#label").styles.color == bg
