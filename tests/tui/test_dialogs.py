@@ -115,8 +115,8 @@ async def test_at_80x24_a_two_line_refusal_leaves_the_builder_buttons_in_view(ma
 
 async def test_the_focused_drop_down_is_marked_without_colour(make_app) -> None:
     """A focused Select looked like the others but for one grey step (nothing at all under
-    TERM=xterm): it is now drawn inverted and bold."""
-    from textual.widgets._select import SelectCurrent
+    TERM=xterm): it is now drawn inverted and bold, and an open list is boxed."""
+    from textual.widgets._select import SelectCurrent, SelectOverlay
 
     app = make_app(start_screen=True)
     async with app.run_test(size=SIZE) as pilot:
@@ -134,3 +134,8 @@ async def test_the_focused_drop_down_is_marked_without_colour(make_app) -> None:
         fg, bg = Color.parse(theme["foreground"]), Color.parse(theme["background"])
         assert focused.styles.background == fg and plain.styles.background != fg
         assert focused.query_one("#label").styles.color == bg
+        await pilot.press("enter")  # open the list
+        await pilot.pause()
+        overlay = mode.query_one(SelectOverlay)
+        assert overlay.display and overlay.styles.border_top[0] == "round"
+        assert overlay.styles.border_bottom[0] == "round"
