@@ -146,3 +146,39 @@ async def test_the_comparison_uses_the_apps_names_and_capitals(
         bullets = [line.strip()[2:] for line in text.splitlines() if line.strip().startswith("•")]
         assert len(bullets) == len(every) and all(b[:1].isupper() for b in bullets), bullets
         assert "Tension reached 80" in text
+
+
+async def test_at_80x24_every_row_the_outcomes_and_close_can_be_scrolled_to(
+    make_app, eleven_turns: Path
+) -> None:
+    """At 80x24 the table stopped after China's market share: the last rows, the outcomes and
+    Close were below the dialog's edge, and neither Tab nor PgDn scrolled."""
+    from textual.widgets import Button
+
+    from .test_dialogs import shown
+
+    app = make_app(resume=str(eleven_turns))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _final_results(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        await wait_for(pilot, lambda: screen.result is not None)
+        close = screen.query_one("#close", Button)
+        box = screen.query_one("#compare-box")
+        assert not shown(app, close)  # too tall for 24 rows: it scrolls
+        for _ in range(10):
+            await pilot.press("pagedown")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y > 0
+        assert shown(app, close)
+        await pilot.press("home")
+        await pilot.pause()
+        assert box.scroll_y == 0 and not shown(app, close)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is close and shown(app, close)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)

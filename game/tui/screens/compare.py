@@ -17,7 +17,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, ProgressBar, Static
 from textual.worker import get_current_worker
@@ -49,7 +49,9 @@ class CompareScreen(ModalScreen[None]):
         self.result: Against | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="compare-box"):
+        # the whole dialog scrolls (↑ ↓ PgUp PgDn, and Tab to Close): at 80x24 the last rows,
+        # the outcomes and Close were below its edge
+        with VerticalScroll(classes="dialog", id="compare-box"):
             yield Label(f"This session against {self.games} computer games", classes="dialog-title")
             yield Static(
                 f"The computer plays the scenario {self.games} times from the start, seeded "
@@ -68,6 +70,7 @@ class CompareScreen(ModalScreen[None]):
         return players_words(bots, team_names(session.scenario))
 
     def on_mount(self) -> None:
+        self.query_one("#compare-box").focus()
         self.play_games()
 
     @work(thread=True, exclusive=True, group="compare")
