@@ -154,6 +154,7 @@ async def test_at_80x24_every_row_the_outcomes_and_close_can_be_scrolled_to(
     """At 80x24 the table stopped after China's market share: the last rows, the outcomes and
     Close were below the dialog's edge, and neither Tab nor PgDn scrolled."""
     from textual.widgets import Button
+    from textual.widgets._footer import FooterKey
 
     from .test_dialogs import shown
 
@@ -167,6 +168,8 @@ async def test_at_80x24_every_row_the_outcomes_and_close_can_be_scrolled_to(
         await wait_for(pilot, lambda: screen.result is not None)
         close = screen.query_one("#close", Button)
         box = screen.query_one("#compare-box")
+        footer = [k.action for k in screen.query(FooterKey)]
+        assert footer == ["app.help", "close"]  # its own keys (it showed the results')
         assert not shown(app, close)  # too tall for 24 rows: it scrolls
         for _ in range(10):
             await pilot.press("pagedown")

@@ -139,3 +139,61 @@ async def test_the_focused_drop_down_is_marked_without_colour(make_app) -> None:
         overlay = mode.query_one(SelectOverlay)
         assert overlay.display and overlay.styles.border_top[0] == "round"
         assert overlay.styles.border_bottom[0] == "round"
+
+
+async def test_at_80x24_each_dialog_footer_shows_its_own_keys_with_f1_first(make_app) -> None:
+    """While a dialog was open the footer showed the screen under it ('esc Hand back' while
+    Escape cancelled the order builder, nothing saying ctrl+s adds the order), and F1 did
+    nothing in a dialog."""
+    from textual.widgets._footer import FooterKey
+
+    from game.tui.screens.dialogs import ConfirmScreen, JumpScreen
+    from game.tui.screens.facilitation import NoteScreen, ReportScreen
+    from game.tui.screens.fork import ForkScreen
+    from game.tui.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        game = app.game
+        under = app.screen
+        under_keys = {k.action for k in under.query(FooterKey)}
+        dialogs = {
+            "confirm": (ConfirmScreen("Quit?"), {"answer(True)", "answer(False)"}),
+            "jump": (JumpScreen(0, 3, 1), {"cancel"}),
+            "fork": (ForkScreen(game.scenario, 1, {}), {"fork", "cancel"}),
+            "note": (NoteScreen(game), {"cancel"}),
+            "report": (ReportScreen(game), {"choose('html')", "choose('md')"}),
+        }
+        for name, (dialog, own) in dialogs.items():
+            app.push_screen(dialog)
+            await pilot.pause()
+            keys = list(dialog.query(FooterKey))
+            actions = [k.action for k in keys]
+            assert actions[0] == "app.help", (name, actions)
+            assert own <= set(actions), (name, actions)
+            assert not (set(actions) & under_keys - {"help"}), (name, actions)
+            assert all(k.region.right <= 80 for k in keys), name
+            await pilot.press("f1")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen), name
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is dialog
+            app.pop_screen()
+            await pilot.pause()
+        await pilot.press("i")  # the inject dialog
+        await pilot.pause()
+        actions = [k.action for k in app.screen.query(FooterKey)]
+        assert actions[:1] == ["app.help"] and {"cancel", "fire"} <= set(actions), actions
+        await pilot.press("escape", "n", "enter")  # Beijing's team screen
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, OrderForm)
+        keys = list(app.screen.query(FooterKey))
+        assert [k.action for k in keys] == ["app.help", "cancel", "add"]
+        assert [(k.key_display, k.description) for k in keys][1:] == [
+            ("esc", "Cancel"),
+            ("^s", "Add order"),
+        ]

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
+
+DIALOG_HELP = Binding("f1", "app.help", "Help", key_display="F1")
+"""F1 in a dialog. The app's own F1 does not reach past a modal screen (Textual stops the keys,
+and the footer's list, at the dialog), so each dialog binds it; its footer shows it first."""
 
 
 def tame_cursor(node: DOMNode) -> None:

@@ -26,6 +26,8 @@ from game.names import team_names
 from game.report.against import Against, against_computer, players_words
 from game.sweep import comparison_bots
 from game.tui.game import Game
+from game.tui.screens import DIALOG_HELP
+from game.tui.widgets.footer import Footer
 from game.tui.words import FACILITATOR, hidden_keys, index_label
 
 
@@ -38,7 +40,7 @@ class CompareScreen(ModalScreen[None]):
 
     GAMES: ClassVar[int] = 200
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [DIALOG_HELP, Binding("escape,enter", "close", "Close")]
 
     def __init__(self, game: Game, pov: str = FACILITATOR, games: int | None = None) -> None:
         super().__init__()
@@ -63,6 +65,7 @@ class CompareScreen(ModalScreen[None]):
             yield Static(id="compare-table")
             with Horizontal(classes="buttons"):
                 yield Button("Close (esc)", id="close", variant="primary")
+        yield Footer()  # the dialog's own keys, not the screen's under it
 
     def _players(self) -> str:
         session = self.game.session

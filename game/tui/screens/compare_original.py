@@ -20,6 +20,8 @@ from textual.widgets import Label, Static
 
 from game.errors import ChokepointError
 from game.tui.game import Game
+from game.tui.screens import DIALOG_HELP
+from game.tui.widgets.footer import Footer
 
 
 def compare_with_original(game: Game) -> tuple[str, str]:
@@ -62,7 +64,7 @@ class CompareOriginalScreen(ModalScreen[None]):
     CompareOriginalScreen #diff-scroll { height: 1fr; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [DIALOG_HELP, Binding("escape,q", "close", "Close")]
 
     def __init__(self, title: str, text: str) -> None:
         super().__init__()
@@ -74,6 +76,7 @@ class CompareOriginalScreen(ModalScreen[None]):
             yield Static("Esc or q closes · ↑ ↓ PgUp PgDn scroll", classes="hint")
             with VerticalScroll(id="diff-scroll"):
                 yield Static(Text(self.text, no_wrap=True, overflow="crop"), id="diff-text")
+        yield Footer()  # the dialog's own keys, not the screen's under it
 
     def on_mount(self) -> None:
         self.query_one("#diff-scroll").focus()

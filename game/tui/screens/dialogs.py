@@ -11,13 +11,15 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from game.tui.screens import tame_cursor
+from game.tui.screens import DIALOG_HELP, tame_cursor
+from game.tui.widgets.footer import Footer
 
 
 class ConfirmScreen(ModalScreen[bool]):
     """Ask a yes/no question; dismiss with True for yes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        DIALOG_HELP,
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),
     ]
@@ -34,6 +36,7 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.yes} (y)", id="yes", variant="warning")
                 yield Button(f"{self.no} (n)", id="no")
+        yield Footer()  # the dialog's own keys, not the screen's under it
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -49,7 +52,7 @@ class ConfirmScreen(ModalScreen[bool]):
 class JumpScreen(ModalScreen[int | None]):
     """Ask for a turn number between ``lo`` and ``hi``."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [DIALOG_HELP, Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, lo: int, hi: int, current: int, title: str = "Jump to turn") -> None:
         super().__init__()
@@ -64,6 +67,7 @@ class JumpScreen(ModalScreen[int | None]):
             yield Input(str(self.current), id="turn", type="integer")
             yield Static("Enter confirms; Escape cancels.", classes="hint")
             yield Static(id="jump-error", classes="verdict-bad")
+        yield Footer()  # the dialog's own keys, not the screen's under it
 
     def on_mount(self) -> None:
         tame_cursor(self)

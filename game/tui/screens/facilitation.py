@@ -23,7 +23,8 @@ from game.engine import TurnRecord
 from game.errors import OrderRefused
 from game.facilitation import parse_override
 from game.tui.game import Game, display_path
-from game.tui.screens import tame_cursor
+from game.tui.screens import DIALOG_HELP, tame_cursor
+from game.tui.widgets.footer import Footer
 from game.tui.words import condition_words, draw_subject, humanize, index_label, signed
 
 
@@ -68,6 +69,7 @@ class InjectScreen(ModalScreen[str | None]):
     """Choose an inject to fire for the coming turn; dismisses with its id (queued) or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        DIALOG_HELP,
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "fire", "Fire", priority=True),
     ]
@@ -104,6 +106,7 @@ class InjectScreen(ModalScreen[str | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Fire (ctrl+s)", id="fire", variant="warning", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
+        yield Footer()  # the dialog's own keys, not the screen's under it
 
     def on_mount(self) -> None:
         lst = self.query_one("#inject-list", OptionList)
@@ -149,6 +152,7 @@ class OverrideScreen(ModalScreen[TurnRecord | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        DIALOG_HELP,
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "apply", "Apply", priority=True),
     ]
@@ -216,6 +220,7 @@ class OverrideScreen(ModalScreen[TurnRecord | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Apply (ctrl+s)", id="apply", variant="warning", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
+        yield Footer()  # the dialog's own keys, not the screen's under it
 
     def on_mount(self) -> None:
         tame_cursor(self)
@@ -333,7 +338,7 @@ class OverrideScreen(ModalScreen[TurnRecord | None]):
 class NoteScreen(ModalScreen[str | None]):
     """Write a facilitator note on a played turn; dismisses with the text (saved) or None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [DIALOG_HELP, Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, game: Game, turn: int | None = None) -> None:
         super().__init__()
@@ -353,6 +358,7 @@ class NoteScreen(ModalScreen[str | None]):
                 classes="hint",
             )
             yield Static(id="note-error", classes="verdict-bad")
+        yield Footer()  # the dialog's own keys, not the screen's under it
 
     def on_mount(self) -> None:
         tame_cursor(self)
@@ -375,6 +381,7 @@ class ReportScreen(ModalScreen[str | None]):
     """Offer the after-action report; dismisses with "html", "md" or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        DIALOG_HELP,
         Binding("h", "choose('html')", "HTML"),
         Binding("m", "choose('md')", "Markdown"),
         Binding("n,escape", "choose('')", "Not now"),
@@ -405,6 +412,7 @@ class ReportScreen(ModalScreen[str | None]):
                 yield Button("HTML (h)", id="html", variant="primary")
                 yield Button("Markdown (m)", id="md")
                 yield Button("Not now (n)", id="none")
+        yield Footer()  # the dialog's own keys, not the screen's under it
 
     def on_mount(self) -> None:
         self.query_one("#html", Button).focus()

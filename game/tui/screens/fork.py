@@ -21,6 +21,8 @@ from textual.widgets import Button, Label, Select, Static
 from game.engine import bot_controller, bot_kind
 from game.scenario import Scenario
 from game.tui.game import HUMAN, bot_kinds, player_options
+from game.tui.screens import DIALOG_HELP
+from game.tui.widgets.footer import Footer
 
 
 def branch_player(controller: str) -> str:
@@ -34,6 +36,7 @@ class ForkScreen(ModalScreen[dict[str, str] | None]):
     """Choose who plays each team after turn ``turn`` of a branch; None if cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        DIALOG_HELP,
         Binding("ctrl+s", "fork", "Fork"),
         Binding("escape", "cancel", "Cancel"),
     ]
@@ -72,6 +75,7 @@ class ForkScreen(ModalScreen[dict[str, str] | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Fork (ctrl+s)", id="fork", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
+        yield Footer()  # the dialog's own keys, not the screen's under it
 
     def on_mount(self) -> None:
         self.query_one(f"#fork-{min(self.scenario.teams)}", Select).focus()

@@ -10,6 +10,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
+from game.tui.widgets.footer import Footer
+
 RULES = """\
 ## Chokepoint in one page
 
@@ -80,6 +82,7 @@ class HelpScreen(ModalScreen[None]):
             )
             with VerticalScroll(id="help-scroll"):
                 yield Markdown(text, id="help-text")
+        yield Footer()  # the dialog's own keys, not the screen's under it
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()

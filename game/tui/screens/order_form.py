@@ -36,7 +36,8 @@ from game.orders import (
 from game.rules.diplomacy import chance_of, modifier_term
 from game.scenario import IndexName, Scenario
 from game.tui.game import Game
-from game.tui.screens import tame_cursor
+from game.tui.screens import DIALOG_HELP, tame_cursor
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.tick_box import TickBox
 from game.tui.words import (
     actor_name,
@@ -104,6 +105,7 @@ class OrderForm(ModalScreen[Order | None]):
     """Build one order for ``team``; ``drafts`` are the orders it has already drafted."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        DIALOG_HELP,
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "add", "Add order", priority=True),
     ]
@@ -241,6 +243,7 @@ class OrderForm(ModalScreen[Order | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Add order (ctrl+s)", id="add", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
+        yield Footer()  # the dialog's own keys, not the screen's under it
 
     def _field(self, name: str, label: str, widget: Any) -> ComposeResult:
         widget.id = f"f-{name}"

@@ -21,7 +21,7 @@ class Footer(_Footer):
         keys = [
             w for w in widgets if isinstance(w, FooterKey) and "-command-palette" not in w.classes
         ]
-        first = [w for w in keys if w.action == "help"]
+        first = [w for w in keys if w.action in ("help", "app.help")]  # app.help: a dialog's
         keys = first + [w for w in keys if w not in first]
         room = (self.size.width or self.app.size.width) - PALETTE
         for action in getattr(self.screen, "FOOTER_DROP", ()):
