@@ -630,3 +630,17 @@ async def test_chart_series_are_told_apart_without_colour(make_app, played_log: 
         legend = " ".join(lines)
         for team in ("Beijing", "Tokyo", "Washington"):
             assert f"{team[0]} {team} " in legend, legend
+
+
+async def test_a_fork_from_the_replay_keeps_the_apps_clock(make_app, played_log: Path) -> None:
+    """The replay's fork built its game on the wall clock, not the app's (the turn timer's)."""
+
+    def clock() -> float:
+        return 0.0
+
+    app = make_app(replay=str(played_log), clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f", "ctrl+s")
+        await wait_for(pilot, lambda: app.game is not None)
+        assert app.game.clock is clock

@@ -216,7 +216,7 @@ class ReplayScreen(Screen[None]):
         humans = [t for t, c in forked.controllers.items() if bot_kind(c) is None]
         mode = "solo" if len(humans) == 1 else "hotseat"
         try:
-            game = Game(forked, path, mode)
+            game = Game(forked, path, mode, clock=self.app.clock)  # type: ignore[attr-defined]
             game.save()
         except OSError as exc:
             self.notify(f"cannot write the log: {exc}", severity="error")
