@@ -167,7 +167,9 @@ def ledger_seen_by(scenario: Scenario, team: str, entries: Iterable[Entry]) -> l
     their reason replaced by :data:`UNSEEN_ORDER`: public changes caused by another team's hidden
     order, a stockpile release to an ally (which moves US-Japan cohesion) when stockpiles are
     hidden and a completed investment (new production, an offtake's shift of purchases) when
-    projects are. The amounts stay, so a team's lines still add up to the public change.
+    projects are, and another team's diplomatic move when ``orders`` is hidden (controls,
+    tariffs and sanctions stay named: they are public in the state). The amounts stay, so a
+    team's lines still add up to the public change.
 
     The reasons are matched on the words the rules write (``strategic``, ``investment``),
     which the log format fixes.
@@ -187,7 +189,7 @@ def ledger_seen_by(scenario: Scenario, team: str, entries: Iterable[Entry]) -> l
         parts = e.key.split(".")
         if noisy and parts[0] in NOISY and len(parts) > 1 and parts[1] != me:
             continue
-        if _caused_by_hidden_order(e, team, team_of, theirs, "stockpile" in fog.hidden):
+        if _caused_by_hidden_order(e, team, team_of, theirs, set(fog.hidden)):
             e = dataclasses.replace(e, why=UNSEEN_ORDER)
         seen.append(e)
     return seen
@@ -198,9 +200,11 @@ def _caused_by_hidden_order(
     team: str,
     team_of: dict[str, str],
     theirs: list[InvestmentOption],
-    stockpiles_hidden: bool,
+    hidden: set[str],
 ) -> bool:
-    if e.rule == "strategic" and stockpiles_hidden and " from its stockpile to " in e.why:
+    if e.rule == "diplomacy" and "orders" in hidden:  # a move is an order; its team is logged
+        return bool(e.inputs.get("team", team) != team)
+    if e.rule == "strategic" and "stockpile" in hidden and " from its stockpile to " in e.why:
         giver = e.why.split(" released ", 1)[0]
         return team_of.get(giver, team) != team
     if e.rule == "investment":

@@ -87,3 +87,30 @@ def test_a_teams_account_of_a_turn_in_the_app_is_fogged(played: Session) -> None
         assert "roughly" not in full
     first = "\n".join(p.plain for p in turn_story(s, played.records[0], "beijing"))
     assert f"US–Japan cohesion +3.00 pts: {UNSEEN_ORDER}" in first
+
+
+def test_with_orders_hidden_another_teams_diplomatic_move_is_not_named(
+    scenario: Scenario,
+) -> None:
+    """`fog.hidden: [orders]` hides the other teams' orders; their diplomatic moves were still
+    named in the account of the turn and in its chance rolls."""
+    from game.orders import Diplomacy
+    from game.tui.words import draw_visible
+
+    fogged = scenario.model_copy(
+        update={"fog": scenario.fog.model_copy(update={"hidden": [*scenario.fog.hidden, "orders"]})}
+    )
+    for s, named in ((scenario, True), (fogged, False)):
+        session = Session(s, seed=5)
+        session.submit("tokyo", [Diplomacy(move="tk_g7")])
+        session.submit("beijing", [Diplomacy(move="bj_firm_statement")])
+        record = session.resolve()
+        seen = ledger_seen_by(s, "beijing", record.ledger)
+        moves = [e for e in seen if e.rule == "diplomacy"]
+        assert any(e.inputs["team"] == "beijing" and "Firm statement" in e.why for e in moves)
+        tokyo = [e for e in moves if e.inputs["team"] == "tokyo"]
+        assert tokyo  # the public index moves stay, with their amounts
+        assert all(("G7" in e.why) is named for e in tokyo)
+        assert all((e.why == UNSEEN_ORDER) is not named for e in tokyo)
+        draws = {d.subject: draw_visible(s, "beijing", d) for d in record.draws}
+        assert draws == {"beijing:bj_firm_statement": True, "tokyo:tk_g7": named}

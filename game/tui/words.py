@@ -258,6 +258,8 @@ def key_visible(hidden: Iterable[str], key: str) -> bool:
 def draw_visible(s: Scenario, pov: str, d: Draw) -> bool:
     if pov == FACILITATOR:
         return True
+    if d.phase == "diplomacy" and "orders" in s.fog.hidden:  # another team's move is an order
+        return d.subject.partition(":")[0] == pov
     if d.phase == "investment":
         opt = next((o for o in s.investments if o.id == d.subject), None)
         return opt is None or opt.team == pov or "projects" not in s.fog.hidden
