@@ -532,3 +532,40 @@ async def test_the_bots_orders_coming_in_as_the_console_is_taken_down_draw_nothi
         assert not console.busy
         held_bots.release()
         await pilot.pause()  # the start screen mounts before the app closes
+
+
+async def test_a_drafted_order_can_be_changed_in_place(make_app) -> None:
+    """Orders could only be removed and added again (Enter on one did nothing)."""
+    from game.orders import Diplomacy, Invest
+
+    app = make_app(solo="tokyo")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await add_order(pilot, app, "invest", option="lynas_offtake")
+        await add_order(pilot, app, "diplomacy", move="tk_g7")
+        assert screen.drafts == [Invest(option="lynas_offtake"), Diplomacy(move="tk_g7")]
+        screen.query_one("#drafts", DataTable).move_cursor(row=0)
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, OrderForm) and form.editing == Invest(option="lynas_offtake")
+        assert form.query_one("#f-type", Select).value == "invest"
+        assert form.query_one("#f-option", Select).value == "lynas_offtake"
+        assert "Change the order for Tokyo" in screen_text(app)
+        form.query_one("#f-option", Select).value = "jp_recycling"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.drafts == [Invest(option="jp_recycling"), Diplomacy(move="tk_g7")]
+        table = screen.query_one("#drafts", DataTable)
+        table.focus()
+        table.move_cursor(row=1)
+        await pilot.press("enter")  # Enter on an order opens it too
+        await pilot.pause()
+        assert isinstance(app.screen, OrderForm) and app.screen.editing == Diplomacy(move="tk_g7")
+        assert app.screen.query_one("#f-move", Select).value == "tk_g7"
+        await pilot.press("escape")  # cancelled: unchanged
+        await pilot.pause()
+        assert screen.drafts == [Invest(option="jp_recycling"), Diplomacy(move="tk_g7")]

@@ -101,8 +101,15 @@ def effects_text(s: Scenario, effects: Mapping[IndexName, float]) -> str:
     return ", ".join(f"{index_label(s, k)} {signed(v, 0)}" for k, v in effects.items())
 
 
+def pick(options: Sequence[tuple[str, Any]], value: Any, default: Any) -> Any:
+    """``value`` if ``options`` offers it, else ``default`` (an order being edited may hold a
+    value the form does not list, e.g. an approval share from a plan)."""
+    return value if any(v == value for _, v in options) else default
+
+
 class OrderForm(ModalScreen[Order | None]):
-    """Build one order for ``team``; ``drafts`` are the orders it has already drafted."""
+    """Build one order for ``team``; ``drafts`` are the orders it has already drafted (without
+    the one being edited); ``editing``, an order to start from (Enter on a drafted order)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         DIALOG_HELP,
@@ -110,11 +117,15 @@ class OrderForm(ModalScreen[Order | None]):
         Binding("ctrl+s", "add", "Add order", priority=True),
     ]
 
-    def __init__(self, game: Game, team: str, drafts: Sequence[Order]) -> None:
+    def __init__(
+        self, game: Game, team: str, drafts: Sequence[Order], editing: Order | None = None
+    ) -> None:
         super().__init__()
         self.game = game
         self.team = team
         self.drafts = list(drafts)
+        self.editing = editing
+        self.start: dict[str, Any] = editing.model_dump() if editing is not None else {}
         self.order: Order | None = None
         self.seen = game.view(self.team).state  # what the team sees: a move's chance reads it
         self.everyone_offered = True  # 'Everyone (*)' among the countries (not for a tariff)
@@ -158,49 +169,86 @@ class OrderForm(ModalScreen[Order | None]):
         types = [(ORDER_LABELS[t], t) for t in team.orders]
         # the whole dialog scrolls: at 80x24 a two-line refusal pushed the buttons off its edge
         with VerticalScroll(classes="dialog", id="order-dialog", can_focus=False):
-            yield Label(f"New order for {team.name}", classes="dialog-title")
+            what = "Change the order" if self.editing is not None else "New order"
+            yield Label(f"{what} for {team.name}", classes="dialog-title")
             with Vertical(id="order-body"):
                 with Horizontal(classes="field"):
                     yield Label("Order")
                     yield Select(
-                        types, id="f-type", compact=True, allow_blank=False, value=types[0][1]
+                        types,
+                        id="f-type",
+                        compact=True,
+                        allow_blank=False,
+                        value=pick(types, self.start.get("type"), types[0][1]),
                     )
                 with Vertical(id="order-fields"):
                     yield from self._field(
                         "material",
                         "Material",
-                        Select(mats, allow_blank=False, compact=True, value=first_made),
+                        Select(
+                            mats,
+                            allow_blank=False,
+                            compact=True,
+                            value=pick(mats, self.start.get("material"), first_made),
+                        ),
                     )
                     yield from self._field(
                         "target",
                         "Country",
-                        Select(self.targets(), allow_blank=False, compact=True),
+                        Select(
+                            self.targets(),
+                            allow_blank=False,
+                            compact=True,
+                            value=pick(self.targets(), self.start.get("target"), "*"),
+                        ),
                     )
                     yield from self._field(
                         "level",
                         "Level",
-                        Select(LEVELS, compact=True, allow_blank=False, value="licensing"),
+                        Select(
+                            LEVELS,
+                            compact=True,
+                            allow_blank=False,
+                            value=pick(LEVELS, self.start.get("level"), "licensing"),
+                        ),
                     )
                     yield from self._field(
                         "approval",
                         "Approved",
-                        Select(PERCENTS, compact=True, allow_blank=False, value=0.5),
+                        Select(
+                            PERCENTS,
+                            compact=True,
+                            allow_blank=False,
+                            value=pick(PERCENTS, self.start.get("approval"), 0.5),
+                        ),
                     )
                     yield from self._field(
                         "extraterritorial",
                         "",
-                        TickBox("Extraterritorial (binds third countries)", compact=True),
+                        TickBox(
+                            "Extraterritorial (binds third countries)",
+                            value=bool(self.start.get("extraterritorial", False)),
+                            compact=True,
+                        ),
                     )
                     yield from self._field(
                         "amount",
                         "Amount",
-                        Input(placeholder="quantity", type="number", compact=True),
+                        Input(
+                            f"{self.start['amount']:g}" if "amount" in self.start else "",
+                            placeholder="quantity",
+                            type="number",
+                            compact=True,
+                        ),
                     )
                     yield from self._field(
                         "to",
                         "Release to",
                         Select(
-                            [("Our own industry", ""), *others], allow_blank=False, compact=True
+                            [("Our own industry", ""), *others],
+                            allow_blank=False,
+                            compact=True,
+                            value=pick(others, self.start.get("to"), ""),
                         ),
                     )
                     yield from self._field(
@@ -210,7 +258,7 @@ class OrderForm(ModalScreen[Order | None]):
                             options or [("(none open to this team)", "")],
                             allow_blank=False,
                             compact=True,
-                            value=first_open,
+                            value=pick(options, self.start.get("option"), first_open),
                         ),
                     )
                     yield from self._field(
@@ -220,28 +268,44 @@ class OrderForm(ModalScreen[Order | None]):
                             moves or [("(none open to this team)", "")],
                             allow_blank=False,
                             compact=True,
+                            value=pick(moves, self.start.get("move"), moves[0][1] if moves else ""),
                         ),
                     )
                     yield from self._field(
                         "rate",
                         "Tariff rate",
-                        Select(RATES, compact=True, allow_blank=False, value=0.25),
+                        Select(
+                            RATES,
+                            compact=True,
+                            allow_blank=False,
+                            value=pick(RATES, self.start.get("rate"), 0.25),
+                        ),
                     )
                     yield from self._field(
-                        "severity", "Severity", Select(SEVERITIES, allow_blank=False, compact=True)
+                        "severity",
+                        "Severity",
+                        Select(
+                            SEVERITIES,
+                            allow_blank=False,
+                            compact=True,
+                            value=pick(SEVERITIES, self.start.get("severity"), "targeted"),
+                        ),
                     )
                     yield from self._field(
                         "on",
                         "",
                         TickBox(
-                            "Give defence first call (untick to stop)", value=True, compact=True
+                            "Give defence first call (untick to stop)",
+                            value=bool(self.start.get("on", True)),
+                            compact=True,
                         ),
                     )
                 yield Static(id="order-detail")
             yield Static(id="order-cost")
             yield Static(id="order-verdict")
             with Horizontal(classes="buttons"):
-                yield Button("Add order (ctrl+s)", id="add", variant="primary")
+                save = "Save the order" if self.editing is not None else "Add order"
+                yield Button(f"{save} (ctrl+s)", id="add", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
         yield Footer()  # the dialog's own keys, not the screen's under it
 

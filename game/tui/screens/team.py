@@ -47,6 +47,7 @@ class TeamScreen(Screen[bool]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add_order", "Add order"),
+        Binding("e", "edit_order", "Change the highlighted order (or Enter on it)", show=False),
         Binding("d,delete", "remove_order", "Remove"),
         Binding("s", "seal", "Seal orders"),
         Binding("s", "seal_resolve", "Seal & resolve"),  # solo: the turn resolves at once
@@ -314,6 +315,27 @@ class TeamScreen(Screen[bool]):
                 self.query_one("#drafts", DataTable).move_cursor(row=len(self.drafts) - 1)
 
         self.app.push_screen(OrderForm(self.game, self.team, self.drafts), added)
+
+    @on(DataTable.RowSelected, "#drafts")
+    def action_edit_order(self) -> None:
+        """Open the highlighted order in the order builder; saving it replaces it in place."""
+        if not self.drafts or self.busy or self.game.session.is_over:
+            return
+        from game.tui.screens.order_form import OrderForm
+
+        row = self.query_one("#drafts", DataTable).cursor_row
+        if not 0 <= row < len(self.drafts):
+            return
+        others = self.drafts[:row] + self.drafts[row + 1 :]
+
+        def saved(order: Order | None) -> None:
+            if order is not None and row < len(self.drafts):
+                self.drafts[row] = order
+                self.game.reopen(self.team)
+                self.refresh_drafts()
+                self.query_one("#drafts", DataTable).move_cursor(row=row)
+
+        self.app.push_screen(OrderForm(self.game, self.team, others, self.drafts[row]), saved)
 
     def action_remove_order(self) -> None:
         if not self.drafts or self.busy:
