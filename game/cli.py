@@ -255,6 +255,7 @@ def _validate(path: str, orders: str | None = None) -> int:
 
 def _verify(path: str) -> int:
     from game.log import verify_log
+    from game.names import turns_words
 
     rep = verify_log(path)
     if rep.error is not None:
@@ -289,11 +290,6 @@ def count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def turns_words(n: int) -> str:
-    """'turn 1', 'turns 1-3'."""
-    return "turn 1" if n == 1 else f"turns 1-{n}"
-
-
 def parse_bot_specs(specs: Sequence[str]) -> dict[str, str]:
     """``--bot TEAM=KIND`` options as team -> kind; each kind must be a known bot, each team
     given once (which teams exist is for the caller, who has the scenario)."""
@@ -324,7 +320,7 @@ def _run(args: argparse.Namespace) -> int:
     from game.engine import bot_controller
     from game.headless import play_game, turn_summary
     from game.log import write_log
-    from game.names import humanize, order_words
+    from game.names import and_list, humanize, order_words
     from game.plan import load_full_plan
 
     session = _start_session(args)
@@ -376,11 +372,10 @@ def _run(args: argparse.Namespace) -> int:
         if c == "plan" and not any(r.submitted.get(t) for r in session.records[started:])
     ]
     if held:
-        names = ", ".join(held[:-1]) + " and " + held[-1] if len(held) > 1 else held[0]
         them = "them" if len(held) > 1 else "it"
         print(
-            f"note: {names} held every turn (no --bot and no orders in a plan for {them}); "
-            "give --bot TEAM=KIND to have a team played",
+            f"note: {and_list(held)} held every turn (no --bot and no orders in a plan for "
+            f"{them}); give --bot TEAM=KIND to have a team played",
             file=sys.stderr,
         )
     if args.log:

@@ -73,7 +73,7 @@ def write_atomic(path: str | Path, text: str) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from game.cli import turns_words
+    from game.names import turns_words
     from game.report.model import build_debrief, load_replay
 
     fmt = args.format

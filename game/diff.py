@@ -16,7 +16,7 @@ from typing import Any
 from game.errors import ChokepointError
 from game.facilitation import parse_override
 from game.log import Replay
-from game.names import order_words, printed_change
+from game.names import order_words, printed_change, turns_words
 from game.orders import parse_order
 from game.report.model import (
     SeriesKey,
@@ -267,9 +267,7 @@ def render_text(d: LogDiff) -> str:
         out.append(
             f"The logs diverge at turn {d.divergence} ({d.turns[d.divergence - 1].month}); "
             + (
-                "turn 1 is identical."
-                if shared == 1
-                else f"turns 1-{shared} are identical."
+                f"{turns_words(shared)} {'is' if shared == 1 else 'are'} identical."
                 if shared
                 else "no turn is shared."
             )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from game.chance import phase_rng
@@ -144,11 +145,10 @@ def hidden_keys(scenario: Scenario, team: str) -> frozenset[str]:
     return frozenset(hidden)
 
 
-def key_hidden(hidden: Iterable[str], key: str) -> bool:
+def key_hidden(hidden: AbstractSet[str], key: str) -> bool:
     """Is ``key`` ('stockpile.USA.dytb') under one of the ``hidden`` keys ('stockpile.USA')?"""
-    hs = set(hidden)
     parts = key.split(".")
-    return any(".".join(parts[:n]) in hs for n in range(1, len(parts) + 1))
+    return any(".".join(parts[:n]) in hidden for n in range(1, len(parts) + 1))
 
 
 NOISY = ("output", "cover", "inventory")
@@ -182,6 +182,7 @@ def ledger_seen_by(scenario: Scenario, team: str, entries: Iterable[Entry]) -> l
     noisy = fog.noise > 0
     team_of = {t.actor: name for name, t in scenario.teams.items()}
     theirs = [o for o in scenario.investments if o.team != team] if "projects" in fog.hidden else []
+    categories: set[str] = set(fog.hidden)
     seen: list[Entry] = []
     for e in entries:
         if key_hidden(hidden, e.key):
@@ -189,7 +190,7 @@ def ledger_seen_by(scenario: Scenario, team: str, entries: Iterable[Entry]) -> l
         parts = e.key.split(".")
         if noisy and parts[0] in NOISY and len(parts) > 1 and parts[1] != me:
             continue
-        if _caused_by_hidden_order(e, team, team_of, theirs, set(fog.hidden)):
+        if _caused_by_hidden_order(e, team, team_of, theirs, categories):
             e = dataclasses.replace(e, why=UNSEEN_ORDER)
         seen.append(e)
     return seen

@@ -116,6 +116,18 @@ def printed_change(now: float, before: float, digits: int = 1) -> float:
     return round(now, digits) - round(before, digits)
 
 
+def and_list(words: list[str]) -> str:
+    """'Beijing', 'Beijing and Tokyo', 'Beijing, Tokyo and Washington'."""
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def turns_words(n: int) -> str:
+    """'turn 1', 'turns 1-3'."""
+    return "turn 1" if n == 1 else f"turns 1-{n}"
+
+
 def draw_verdict(s: Scenario, subject: str, value: float) -> str:
     """What a facilitator's override of a draw did, in words. For a project the draw is its
     slipping, so "happened" (1) reads "made to slip a turn", not "made to succeed"."""

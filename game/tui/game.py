@@ -20,6 +20,7 @@ from game.facilitation import FiredInject, Override, find_inject, manual_injects
 from game.fog import TeamView, team_view
 from game.headless import computer_orders
 from game.log import replay_log, write_log
+from game.names import and_list as and_list  # re-exported for the screens
 from game.orders import Order
 from game.scenario import Inject, Scenario
 
@@ -424,11 +425,29 @@ class Game:
     ) -> Game:
         """A new game from after ``turn`` of this one, written to ``log_path``; ``players``
         (team -> controller) changes who plays teams from there (the fork dialog)."""
-        forked = self.session.fork(turn, display_path(self.log_path))
+        source = display_path(self.log_path)
+        solo = self.mode == "solo"
+        return Game.branch(self.session, turn, source, log_path, players, self.clock, solo)
+
+    @classmethod
+    def branch(
+        cls,
+        session: Session,
+        turn: int,
+        source: str,
+        log_path: Path | str,
+        players: Mapping[str, str] | None = None,
+        clock: Clock = time.monotonic,
+        solo: bool = True,
+    ) -> Game:
+        """A new game after ``turn`` of ``session`` (read from ``source``), written to
+        ``log_path``, with ``players`` (team -> controller) from there; solo play when one
+        team is left to people (and ``solo`` allows it), else hot seat."""
+        forked = session.fork(turn, source)
         forked.controllers.update(players or {})
         humans = [t for t, c in forked.controllers.items() if bot_kind(c) is None]
-        mode = "solo" if self.mode == "solo" and len(humans) == 1 else "hotseat"
-        game = Game(forked, Path(log_path), mode, clock=self.clock)
+        mode = "solo" if solo and len(humans) == 1 else "hotseat"
+        game = cls(forked, Path(log_path), mode, clock=clock)
         game.save()
         return game
 
@@ -510,13 +529,6 @@ class Game:
 
     def save(self) -> None:
         write_log(self.session, self.log_path)
-
-
-def and_list(words: Sequence[str]) -> str:
-    """'Beijing', 'Beijing and Tokyo', 'Beijing, Tokyo and Washington'."""
-    if len(words) <= 1:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def load_game_error(exc: Exception) -> str:

@@ -8,7 +8,7 @@ says what is hidden; this module only applies it to the ledger and order lists).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from game import fog, names
 from game.chance import Draw
@@ -249,10 +249,6 @@ def _draw_line(s: Scenario, d: Draw) -> str:
 def hidden_keys(s: Scenario, pov: str) -> frozenset[str]:
     """The fog's hidden keys for ``pov`` (the same names as ``TeamView.hidden``)."""
     return fog.hidden_keys(s, pov)
-
-
-def key_visible(hidden: Iterable[str], key: str) -> bool:
-    return not fog.key_hidden(hidden, key)
 
 
 def draw_visible(s: Scenario, pov: str, d: Draw) -> bool:

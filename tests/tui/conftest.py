@@ -141,3 +141,18 @@ def worker_results(app: ChokepointApp) -> list[str]:
 
     app.call_from_thread = recorded  # type: ignore[method-assign]
     return done
+
+
+async def open_builder(pilot, app, order_type: str):  # type: ignore[no-untyped-def]
+    """Open the order builder with 'a' and choose the order's type; the builder."""
+    from textual.widgets import Select
+
+    from game.tui.screens.order_form import OrderForm
+
+    await pilot.press("a")
+    await pilot.pause()
+    form = app.screen
+    assert isinstance(form, OrderForm)
+    form.query_one("#f-type", Select).value = order_type
+    await pilot.pause()
+    return form

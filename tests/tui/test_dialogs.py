@@ -8,19 +8,9 @@ from textual.widgets import Select
 
 from game.tui.screens.order_form import OrderForm
 
-from .conftest import SIZE, screen_text
+from .conftest import SIZE, open_builder, screen_text
 
 pytestmark = pytest.mark.asyncio
-
-
-async def open_builder(pilot, app, order_type: str) -> OrderForm:  # type: ignore[no-untyped-def]
-    await pilot.press("a")
-    await pilot.pause()
-    form = app.screen
-    assert isinstance(form, OrderForm)
-    form.query_one("#f-type", Select).value = order_type
-    await pilot.pause()
-    return form
 
 
 async def test_a_new_investment_skips_projects_already_ordered_this_turn(make_app) -> None:

@@ -378,6 +378,18 @@ async def test_report_offered_and_written(make_app, workdir: Path, scenario: Sce
         assert name in text
 
 
+async def _fork_from_console(pilot, app, turn: int) -> None:  # type: ignore[no-untyped-def]
+    """f, the turn, Enter, then the players dialog kept as it is (ctrl+s)."""
+    await pilot.press("f")
+    await pilot.pause()
+    app.screen.query_one(Input).value = str(turn)
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(app.screen, ForkScreen)  # who plays from here: as before, unchanged
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
 async def test_fork_from_the_console(make_app, workdir: Path) -> None:
     app = make_app(log=str(workdir / "orig.jsonl"))
     async with app.run_test(size=SIZE) as pilot:
@@ -388,14 +400,7 @@ async def test_fork_from_the_console(make_app, workdir: Path) -> None:
         await resolve(pilot, app)
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("f")
-        await pilot.pause()
-        app.screen.query_one(Input).value = "1"
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ForkScreen)  # who plays from here: as before, unchanged
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await _fork_from_console(pilot, app, 1)
         assert isinstance(app.screen, FacilitatorScreen)
         assert app.game.session.turn == 1
         assert app.game.log_path.name.startswith("dual-use-ban-2026-fork-t1")
@@ -731,13 +736,7 @@ async def test_a_branch_is_compared_with_its_original_in_the_app(make_app, workd
             await resolve(pilot, app)
             await pilot.press("enter")
             await pilot.pause()
-        await pilot.press("f")
-        await pilot.pause()
-        app.screen.query_one(Input).value = "1"
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.press("ctrl+s")  # the same players
-        await pilot.pause()
+        await _fork_from_console(pilot, app, 1)
         app.game.seal("tokyo", [Diplomacy(move="tk_g7")])  # the what-if: Tokyo goes to the G7
         await resolve(pilot, app)
         await pilot.press("d")  # from the results

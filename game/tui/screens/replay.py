@@ -17,7 +17,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static, TabbedContent, TabPane
 
-from game.engine import bot_kind
 from game.log import Replay
 from game.tui.game import controller_label, display_path
 from game.tui.screens.dialogs import JumpScreen
@@ -210,14 +209,11 @@ class ReplayScreen(Screen[None]):
     def _fork(self, players: dict[str, str]) -> None:
         from game.tui.game import Game, default_log_path
 
-        forked = self.session.fork(self.turn, display_path(self.replay.path))
-        forked.controllers.update(players)
         path = default_log_path(f"{self.scenario.id}-fork-t{self.turn}", self.session.seed)
-        humans = [t for t, c in forked.controllers.items() if bot_kind(c) is None]
-        mode = "solo" if len(humans) == 1 else "hotseat"
+        source = display_path(self.replay.path)
+        clock = self.app.clock  # type: ignore[attr-defined]
         try:
-            game = Game(forked, path, mode, clock=self.app.clock)  # type: ignore[attr-defined]
-            game.save()
+            game = Game.branch(self.session, self.turn, source, path, players, clock)
         except OSError as exc:
             self.notify(f"cannot write the log: {exc}", severity="error")
             return
