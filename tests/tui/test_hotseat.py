@@ -15,19 +15,14 @@ from game.tui.screens.order_form import OrderForm
 from game.tui.screens.results import ResultsScreen
 from game.tui.screens.team import TeamScreen
 
-from .conftest import SIZE, HeldBots, screen_text, wait_for
+from .conftest import SIZE, HeldBots, open_builder, screen_text, wait_for
 
 pytestmark = pytest.mark.asyncio
 
 
 async def add_order(pilot, app, order_type: str, **fields: object) -> None:  # type: ignore[no-untyped-def]
     """Open the order builder with 'a', choose the fields, and add with ctrl+s."""
-    await pilot.press("a")
-    await pilot.pause()
-    form = app.screen
-    assert isinstance(form, OrderForm)
-    form.query_one("#f-type", Select).value = order_type
-    await pilot.pause()
+    form = await open_builder(pilot, app, order_type)
     for name, value in fields.items():
         form.query_one(f"#f-{name}", Select).value = value
         await pilot.pause()
@@ -553,6 +548,8 @@ async def test_a_drafted_order_can_be_changed_in_place(make_app) -> None:
         assert form.query_one("#f-type", Select).value == "invest"
         assert form.query_one("#f-option", Select).value == "lynas_offtake"
         assert "Change the order for Tokyo" in screen_text(app)
+        keys = form.active_bindings  # the footer says ctrl+s saves it, not 'Add order'
+        assert keys["ctrl+s"].binding.description == "Save the order" and keys["ctrl+s"].enabled
         form.query_one("#f-option", Select).value = "jp_recycling"
         await pilot.pause()
         await pilot.press("ctrl+s")

@@ -115,7 +115,14 @@ class OrderForm(ModalScreen[Order | None]):
         DIALOG_HELP,
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "add", "Add order", priority=True),
+        Binding("ctrl+s", "save", "Save the order", priority=True),  # an order being changed
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ctrl+s adds a new order, or saves the one being changed: the footer says which."""
+        if action in ("add", "save"):
+            return (action == "save") == (self.editing is not None)
+        return True
 
     def __init__(
         self, game: Game, team: str, drafts: Sequence[Order], editing: Order | None = None
@@ -538,6 +545,9 @@ class OrderForm(ModalScreen[Order | None]):
     # -- buttons ---------------------------------------------------------------------
 
     @on(Button.Pressed, "#add")
+    def action_save(self) -> None:
+        self.action_add()
+
     def action_add(self) -> None:
         self.refresh_form()
         if self.order is not None:
