@@ -33,7 +33,7 @@ from game.orders import Order, name_problems, parse_order
 from game.scenario import Loc, Scenario
 from game.scenario_loader import node_at, place
 from game.spelling import did_you_mean, unknown
-from game.yaml_source import YamlProblem, read_yaml
+from game.yaml_source import YamlProblem, read_yaml_noting_repeats
 
 Plan = dict[int, dict[str, list[Order]]]
 
@@ -64,18 +64,27 @@ def load_full_plan(path: str | Path, scenario: Scenario) -> tuple[Plan, Facilita
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
-        data, root = read_yaml(text)
+        data, root, twice = read_yaml_noting_repeats(text)
     except OSError as exc:
         raise PlanError(f"{path}: cannot read the plan: {exc.strerror}") from None
     except YamlProblem as exc:
         raise PlanError(f"{path}: {exc}") from None
-    return parse_plan(data, scenario, str(path), root)
+    return parse_plan(data, scenario, str(path), root, twice)
 
 
 def parse_plan(
-    data: object, scenario: Scenario, name: str = "<plan>", root: yaml.Node | None = None
+    data: object,
+    scenario: Scenario,
+    name: str = "<plan>",
+    root: yaml.Node | None = None,
+    repeated: list[YamlProblem] | None = None,
 ) -> tuple[Plan, FacilitatorPlan]:
+    """The plan in ``data``; :class:`PlanError` lists every problem, with the keys written
+    twice in the file (``repeated``, from ``read_yaml_noting_repeats``) among them."""
+    repeated = repeated or []
     if not isinstance(data, dict) or set(data) != {"turns"} or not isinstance(data["turns"], dict):
+        if repeated:
+            raise PlanError(f"{name}: {repeated[0]}")
         raise PlanError(f"{name}: {_not_a_plan(data, root)}")
     plan: Plan = {}
     facilitator: FacilitatorPlan = {}
@@ -120,12 +129,11 @@ def parse_plan(
                 parsed.append(order)
             plan[turn][team] = parsed
     problems.extend(_fired_twice(facilitator, scenario))
-    if problems:
-        placed = sorted(
-            ((node_at(root, loc)[0], text) for loc, text in problems),
-            key=lambda pair: _line_of(pair[0]),
-        )
-        lines = [f"{place(node)}{text}" for node, text in placed]
+    if problems or repeated:
+        nodes = [(node_at(root, loc)[0], text) for loc, text in problems]
+        placed = [(_line_of(node), f"{place(node)}{text}") for node, text in nodes]
+        placed += [(p.line - 1, str(p)) for p in repeated]  # 0-based, as _line_of
+        lines = [text for _, text in sorted(placed, key=lambda pair: pair[0])]
         noun = "problem" if len(lines) == 1 else "problems"
         listed = "\n".join(f"  {line}" for line in lines)
         raise PlanError(f"{name}: invalid plan ({len(lines)} {noun})\n{listed}")

@@ -18,7 +18,7 @@ from game.errors import ScenarioError
 from game.scenario import Loc, Scenario, reference_problems
 from game.schema_words import fields_at, plain
 from game.spelling import did_you_mean
-from game.yaml_source import YamlProblem, read_yaml
+from game.yaml_source import YamlProblem, read_yaml_noting_repeats
 
 SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
 DEFAULT_SCENARIO = "dual-use-ban-2026"
@@ -82,20 +82,27 @@ def _not_utf8(data: bytes) -> str:
 
 
 def parse_scenario(text: str, name: str = "<scenario>") -> Scenario:
+    """Parse and validate a scenario's text; :class:`ScenarioError` lists every problem found.
+
+    A key written twice is reported with whatever else is wrong in the file (the check goes on
+    with the last of the two values, as YAML reads it), so one fix-and-retry shows them all."""
     try:
-        data, node = read_yaml(text)
+        data, node, twice = read_yaml_noting_repeats(text)
     except YamlProblem as exc:
         raise ScenarioError(name, [str(exc)]) from None
+    repeats = [str(p) for p in twice]
     if not isinstance(data, dict) or (set(data) == {"turns"} and isinstance(data["turns"], dict)):
-        raise ScenarioError(name, [_not_a_scenario(data)])
+        raise ScenarioError(name, [*repeats, _not_a_scenario(data)])
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
         problems = [_describe(node, tuple(e["loc"]), e["msg"], e) for e in exc.errors()]
-        raise ScenarioError(name, problems) from None
+        raise ScenarioError(name, [*repeats, *problems]) from None
     refs = reference_problems(scenario, lambda loc: _line_or_path(node, loc))
-    if refs:
-        raise ScenarioError(name, [_describe(node, loc, msg, None) for loc, msg in refs])
+    if refs or repeats:
+        raise ScenarioError(
+            name, [*repeats, *(_describe(node, loc, msg, None) for loc, msg in refs)]
+        )
     return scenario
 
 
@@ -182,10 +189,9 @@ def node_at(node: yaml.Node | None, loc: Loc) -> tuple[yaml.Node | None, bool]:
     for part in loc:
         if isinstance(node, yaml.MappingNode):
             nxt = None
-            for k, v in node.value:
+            for k, v in node.value:  # the last of a key written twice, as YAML keeps it
                 if str(k.value) == str(part):
                     nxt = v
-                    break
             if nxt is None:
                 return node, False
             node = nxt

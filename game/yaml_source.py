@@ -52,16 +52,27 @@ class YamlProblem(Exception):
 
 
 def read_yaml(text: str) -> tuple[Any, yaml.Node | None]:
-    """The data in ``text`` and its node tree; :class:`YamlProblem` for broken YAML.
+    """The data in ``text`` and its node tree; :class:`YamlProblem` for broken YAML or for the
+    first key written twice.
 
     An empty document gives ``(None, None)``."""
+    data, node, twice = read_yaml_noting_repeats(text)
+    if twice:
+        raise twice[0]
+    return data, node
+
+
+def read_yaml_noting_repeats(text: str) -> tuple[Any, yaml.Node | None, list[YamlProblem]]:
+    """As :func:`read_yaml`, but a key written twice does not stop the reading: the data keeps
+    the last of the two (as YAML does) and every repeat is returned, in the file's order, so a
+    caller can report them beside the other problems of the same file."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return None, None
-        _check_keys(node)
-        return loader.construct_document(node), node
+            return None, None, []
+        twice = _repeated_keys(node)
+        return loader.construct_document(node), node, twice
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         tab = _first_indent_tab(text, mark.line + 1 if mark else text.count("\n") + 1)
@@ -86,8 +97,9 @@ def _first_indent_tab(text: str, last_line: int) -> tuple[int, int] | None:
     return None
 
 
-def _check_keys(root: yaml.Node) -> None:
-    """Raise :class:`YamlProblem` at the second of two equal keys in any one mapping."""
+def _repeated_keys(root: yaml.Node) -> list[YamlProblem]:
+    """A problem at the second of every two equal keys in any one mapping, by line."""
+    found: list[YamlProblem] = []
     todo = [root]
     seen_nodes: set[int] = set()
     while todo:
@@ -102,13 +114,17 @@ def _check_keys(root: yaml.Node) -> None:
                     ident = (key.tag, key.value)
                     if ident in first:
                         was = first[ident].start_mark.line + 1
-                        raise YamlProblem(
-                            f"'{key.value}' is written twice in the same mapping (first at line "
-                            f"{was}); YAML would keep only the last one",
-                            key.start_mark.line + 1,
-                            key.start_mark.column + 1,
+                        found.append(
+                            YamlProblem(
+                                f"'{key.value}' is written twice in the same mapping (first at "
+                                f"line {was}); YAML would keep only the last one",
+                                key.start_mark.line + 1,
+                                key.start_mark.column + 1,
+                            )
                         )
-                    first[ident] = key
+                    else:
+                        first[ident] = key
                 todo.append(value)
         elif isinstance(node, yaml.SequenceNode):
             todo.extend(node.value)
+    return sorted(found, key=lambda p: (p.line, p.column))

@@ -9,7 +9,7 @@ import pytest
 from game.errors import PlanError, ScenarioError
 from game.plan import load_full_plan
 from game.scenario_loader import load_scenario, parse_scenario
-from game.yaml_source import YamlProblem, read_yaml
+from game.yaml_source import YamlProblem, read_yaml, read_yaml_noting_repeats
 
 DEFAULT = Path(__file__).resolve().parent.parent / "scenarios" / "dual-use-ban-2026.yaml"
 
@@ -77,6 +77,47 @@ def test_a_plan_with_a_turn_written_twice_is_refused(tmp_path: Path) -> None:
     with pytest.raises(PlanError) as err:
         load_full_plan(plan, load_scenario(DEFAULT))
     assert str(err.value) == (
-        f"{plan}: line 4, column 3: '1' is written twice in the same mapping (first at line 2);"
+        f"{plan}: invalid plan (1 problem)\n"
+        "  line 4, column 3: '1' is written twice in the same mapping (first at line 2);"
         " YAML would keep only the last one"
+    )
+
+
+def test_every_repeat_is_noted_and_the_last_value_kept() -> None:
+    data, _, twice = read_yaml_noting_repeats("b:\n  x: 1\n  x: 2\na: 0\nb: {y: 3}\n  \n")
+    assert data == {"b": {"y": 3}, "a": 0}
+    assert [(p.line, p.column) for p in twice] == [(3, 3), (5, 1)]
+    assert "'b' is written twice in the same mapping (first at line 1)" in str(twice[1])
+
+
+def test_a_repeated_key_is_listed_with_the_scenarios_other_problems() -> None:
+    # a newcomer fixed the repeat, ran validate again, and only then heard of the second mistake
+    text = DEFAULT.read_text(encoding="utf-8")
+    text = text.replace("turns: 12\n", "turns: 12\nturns: 10\n", 1)
+    text = text.replace("action_points: 3\n", "action_points: three\n", 1)
+    with pytest.raises(ScenarioError) as err:
+        parse_scenario(text, "dup.yaml")
+    repeat, wrong = err.value.problems
+    assert repeat.startswith("line 16, column 1: 'turns' is written twice")
+    assert wrong.endswith("teams.beijing.action_points: should be a whole number")
+    # the value checked is the last one, as YAML reads it: 'turns: twelve' then 'turns: 10'
+    text = text.replace("turns: 12\n", "turns: twelve\n", 1)
+    with pytest.raises(ScenarioError) as err:
+        parse_scenario(text, "dup.yaml")
+    assert len(err.value.problems) == 2 and "turns: " not in err.value.problems[1]
+
+
+def test_a_plans_problems_stand_at_the_repeat_yaml_keeps(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "turns:\n  1:\n    beijing: []\n  1:\n    tokyo:\n      - {type: diplomacy, move: nope}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PlanError) as err:
+        load_full_plan(plan, load_scenario(DEFAULT))
+    lines = str(err.value).splitlines()
+    assert lines[0] == f"{plan}: invalid plan (2 problems)"
+    assert lines[1].startswith("  line 4, column 3: '1' is written twice")
+    assert lines[2].startswith(
+        "  line 6, column 9: turn 1, tokyo, order 1: unknown diplomatic move"
     )
