@@ -115,12 +115,16 @@ class ResultsScreen(Screen[None]):
                 f"{n} facilitator override{'s' if n > 1 else ''} applied (see right)\n",
                 style="magenta",
             )
-        head.append(
-            "Enter: " + ("back to the console" if self.pov == FACILITATOR else "next turn")
-            if not over
-            else "Enter: close · p: replay the whole session · g: set it beside computer games",
-            style="dim",
-        )
+        if not over:
+            enter = "back to the console" if self.pov == FACILITATOR else "next turn"
+        elif not getattr(g, "report_offered", False):
+            enter = "continue to the after-action report"  # the app offers it next
+        else:
+            enter = "continue"
+        # (the footer's word for Enter is 'Continue': the final results said 'close' beside it)
+        if over:
+            enter += " · p: replay the whole session · g: set it beside computer games"
+        head.append(f"Enter: {enter}", style="dim")
         self.query_one("#headline", Static).update(head)
         states = g.session.states[: turn + 1]
         self.query_one("#scoreboard", Scoreboard).show(s, states, turn, self.pov)
