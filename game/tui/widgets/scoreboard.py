@@ -48,10 +48,14 @@ class Scoreboard(Static):
         table.add_column("Score", justify="right", no_wrap=True, min_width=5)
         table.add_column("Turn", justify="right", no_wrap=True, min_width=5)
         trend_w = 13 if status or not width else width - (longest + 23)
+        unknown = "unknown" if trend_w >= len("unknown") else "?"
         if trend_w >= 5:
             # as wide as the whole game's trend will be (the replay passes every state), so the
-            # columns stay put while the turns are stepped through
+            # columns stay put while the turns are stepped through; and, when a score is
+            # hidden, as wide as 'unknown' (cut to 'unkno' in a five-cell column before)
             wide = max(5, min(trend_w, len(states)))
+            if any(f"score.{t}" in hidden for t in scenario.teams):
+                wide = max(wide, len(unknown))
             table.add_column("Trend", no_wrap=True, overflow="crop", width=wide)
         if status:
             table.add_column("Status", no_wrap=False)
@@ -63,7 +67,7 @@ class Scoreboard(Static):
             if pov == team:
                 name += " [dim](you)[/]"
             if f"score.{team}" in hidden:
-                cells = [name, "[dim]?[/]", "[dim]?[/]", "[dim]unknown[/]"]
+                cells = [name, "[dim]?[/]", "[dim]?[/]", f"[dim]{unknown}[/]"]
             else:
                 score = now.scores[team]
                 # the change between the printed scores (63.24 -> 64.27 reads +1.1)

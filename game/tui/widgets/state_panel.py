@@ -35,6 +35,9 @@ from game.tui.words import (
 SECTOR_SHORT = {"autos": "Autos", "defence": "Def.", "electronics": "Elec.", "energy": "Energy"}
 SECTOR_TINY = {"autos": "Auto", "defence": "Def.", "electronics": "Elec", "energy": "Enrg"}
 COMPACT_BELOW = 56  # panel width (cells) under which countries are shown by their codes
+WHOLE_NAMES_FROM = 100
+"""Panel width (cells) from which the export controls' materials are named in full: beside
+'United States → Japan' and 'licensing 20% (extraterr.)' there is room for any of them."""
 
 
 def _table(title: str, *columns: str, compact: bool = False) -> Table:
@@ -62,8 +65,9 @@ def _table(title: str, *columns: str, compact: bool = False) -> Table:
     return t
 
 
-def _cut(text: str, n: int = 18) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
+def _cut(text: str, n: int | None = 18) -> str:
+    """``text`` cut to ``n`` characters ('Semiconductor equ…'); whole when ``n`` is None."""
+    return text if n is None or len(text) <= n else text[: n - 1] + "…"
 
 
 def indices_table(scenario: Scenario, states: Sequence[GameState], upto: int) -> Table:
@@ -90,14 +94,20 @@ def state_renderables(
     pov: str = FACILITATOR,
     shown: GameState | None = None,
     compact: bool = False,
+    width: int | None = None,
 ) -> list[RenderableType]:
     """Tables describing ``shown`` (default ``states[upto]``) as ``pov`` sees it.
 
     ``compact`` (a narrow panel) names countries by their codes (JPN, USA) and cuts material
-    names shorter, so every column still fits.
+    names shorter, so every column still fits. Otherwise the names in a table's first column
+    are whole: that column takes the room the numbers leave, and Rich ends a name with "…" only
+    when it is narrower than the name (a fixed cut left "Semiconductor equ…" beside 100 blank
+    columns at 200x60). ``width`` (the panel's) says whether the export controls' material
+    column, which is not the first, has room for whole names too.
     """
     s = scenario
-    cut = 11 if compact else 18
+    cut = 11 if compact else None
+    ctl_cut = 11 if compact else None if (width or 0) >= WHOLE_NAMES_FROM else 18
 
     def country(actor: str) -> str:
         return actor if compact else actor_name(s, actor)
@@ -199,7 +209,9 @@ def state_renderables(
             level += f" {c.approval:.0%}"
         if c.extraterritorial:
             level += " (extraterr.)"
-        ctl.add_row(f"{country(exp)} → {country(tgt)}", _cut(material_name(s, good), cut), level)
+        ctl.add_row(
+            f"{country(exp)} → {country(tgt)}", _cut(material_name(s, good), ctl_cut), level
+        )
     parts.append(ctl)
 
     if state.tariffs or state.sanctions or any(state.priority_defence.values()):
@@ -228,14 +240,14 @@ def state_renderables(
             continue
         slip = f" (slipped {pr.slipped})" if pr.slipped else ""
         proj.add_row(
-            _cut(names.get(pr.option, pr.option), 30),
+            names.get(pr.option, pr.option),  # the first column: Rich cuts it if need be
             team_name(s, pr.team),
             f"{pr.turns_left}{slip}",
         )
     for oid in state.completed:
         opt = next((o for o in s.investments if o.id == oid), None)
         if opt and f"projects.{opt.team}" not in hidden:
-            proj.add_row(_cut(opt.name, 30), team_name(s, opt.team), "[green]done[/]")
+            proj.add_row(opt.name, team_name(s, opt.team), "[green]done[/]")
     for t in sorted(s.teams):
         if f"projects.{t}" in hidden:
             proj.add_row("[dim]unknown[/]", team_name(s, t), "[dim]?[/]")
@@ -255,6 +267,7 @@ class StatePanel(Static):
         super().__init__(*args, **kwargs)
         self._shown: tuple[Scenario, Sequence[GameState], int, str, GameState | None] | None = None
         self._compact: bool | None = None
+        self._wide = False
 
     def show(
         self,
@@ -272,8 +285,12 @@ class StatePanel(Static):
             return
         width = self.size.width or self.app.size.width
         self._compact = width < COMPACT_BELOW
-        self.update(Group(*state_renderables(*self._shown, compact=self._compact)))
+        self._wide = width >= WHOLE_NAMES_FROM
+        self.update(Group(*state_renderables(*self._shown, compact=self._compact, width=width)))
 
     def on_resize(self, event: events.Resize) -> None:
-        if self._compact is not None and (event.size.width < COMPACT_BELOW) != self._compact:
+        width = event.size.width
+        if self._compact is not None and (
+            (width < COMPACT_BELOW) != self._compact or (width >= WHOLE_NAMES_FROM) != self._wide
+        ):
             self._draw()
