@@ -27,6 +27,7 @@ def limit_problems(s: Scenario, where: Where = field_path) -> list[tuple[Loc, st
         *control_problems(s, where),
         *inject_turn_problems(s),
         *source_problems(s, where),
+        *still_metric_problems(s),
     ]
 
 
@@ -107,6 +108,76 @@ def inject_turn_problems(s: Scenario) -> list[tuple[Loc, str]]:
         for i, inj in enumerate(s.injects)
         if inj.turn is not None and inj.turn > s.turns
     ]
+
+
+def still_metric_problems(s: Scenario) -> list[tuple[Loc, str]]:
+    """Objectives, move modifiers and inject conditions read metrics that can move: output of a
+    sector the scenario declares and the actor has demand in, cover of a material the actor
+    uses. ``output.USA.autos`` (no such sector) or ``output.CAN.defence`` (Canada has no
+    demand) read a constant 100 every turn, so an objective on one gave free points."""
+    used: list[tuple[Loc, str]] = []
+    for i, mv in enumerate(s.diplomacy):
+        used += [
+            (("diplomacy", i, "modifiers", j, "metric"), m.metric)
+            for j, m in enumerate(mv.modifiers)
+        ]
+    for tid, objs in s.objectives.items():
+        used += [(("objectives", tid, j, "metric"), o.metric) for j, o in enumerate(objs)]
+    for i, inj in enumerate(s.injects):
+        if inj.condition:
+            used += [(("injects", i, "condition"), p) for p in _condition_metrics(inj.condition)]
+    out: list[tuple[Loc, str]] = []
+    for loc, path in used:
+        problem = _still_metric(s, path)
+        if problem:
+            out.append((loc, f"metric '{path}': {problem}"))
+    return out
+
+
+def _condition_metrics(text: str) -> list[str]:
+    """The metric paths a condition reads ([] if it does not parse: reported elsewhere)."""
+    from game.conditions import ConditionError, parse_condition
+
+    paths: list[str] = []
+    try:
+        parse_condition(text, lambda p: paths.append(p))
+    except ConditionError:
+        return []
+    return paths
+
+
+def _still_metric(s: Scenario, path: str) -> str | None:
+    """Why the metric ``path`` (already known to be well formed) never moves, or None."""
+    parts = path.split(".")
+    if parts[0] not in ("output", "cover") or len(parts) < 2 or parts[1] not in s.actors:
+        return None
+    actor = parts[1]
+    name = s.actors[actor].name
+    demand = s.demand.get(actor, {})
+    if parts[0] == "output":
+        if len(parts) == 2:
+            if not demand:
+                return f"{name} has no demand in any sector, so its output stays at 100"
+            return None
+        sector = parts[2]
+        if sector not in s.sectors:
+            declared = ", ".join(sorted(s.sectors))
+            return f"'{sector}' is not a sector of this scenario (declared: {declared})"
+        if sector not in demand:
+            have = ", ".join(sorted(demand)) or "none"
+            return (
+                f"{name} has no demand in sector '{sector}' (its sectors: {have}), so this "
+                "output stays at 100"
+            )
+        return None
+    if len(parts) == 3 and parts[2] in s.materials:
+        material = parts[2]
+        if not any(material in row for row in demand.values()):
+            return (
+                f"{name} has no demand for {material} in any sector, so its days of cover "
+                "never move"
+            )
+    return None
 
 
 def source_problems(s: Scenario, where: Where) -> list[tuple[Loc, str]]:

@@ -301,3 +301,52 @@ def test_the_json_schema_checks_map_keys() -> None:
     for node in maps(schema):
         (pattern,) = node["patternProperties"]  # type: ignore[misc]
         assert node["propertyNames"]["pattern"] == pattern  # type: ignore[index]
+
+
+def test_a_metric_that_can_never_move_is_refused(tmp_path: Path) -> None:
+    """A scenario author's objective on ``output.USA.autos`` (a sector their scenario did not
+    declare) or ``output.CAN.defence`` (Canada had no demand) read 100 every turn: Washington
+    scored free points while US output halved. Objectives, move modifiers and inject conditions
+    must read a metric that moves."""
+    problems = refused(
+        tmp_path,
+        ("metric: output.USA.defence, weight: 3", "metric: output.EU.defence, weight: 3"),
+        ("metric: output.USA, weight: 1", "metric: output.AUS, weight: 1"),
+        ("condition: cover.JPN.magnets < 30", "condition: cover.VNM.graphite < 30"),
+    )
+    assert problems == [
+        f"line {line_of('    - {metric: output.USA.defence')}, column 16: "
+        "objectives.washington.2.metric: metric 'output.EU.defence': European Union has no "
+        "demand in sector 'defence' (its sectors: autos, electronics, energy), so this output "
+        "stays at 100",
+        f"line {line_of('    - {metric: output.USA, weight: 1')}, column 16: "
+        "objectives.washington.3.metric: metric 'output.AUS': Australia (Lynas, incl. its "
+        "Malaysian plant) has no demand in any sector, so its output stays at 100",
+        f"line {line_of('    condition: cover.JPN.magnets < 30')}, column 16: injects.1.condition: metric "
+        "'cover.VNM.graphite': Vietnam has no demand for graphite in any sector, so its days "
+        "of cover never move",
+    ]
+
+
+def test_an_output_metric_names_a_declared_sector(tmp_path: Path) -> None:
+    """Without an autos sector (as in a scenario about defence supply chains only), an
+    objective on ``output.USA.autos`` is refused with the sectors that are declared."""
+    lines = [
+        line
+        for line in TEXT.splitlines(keepends=True)
+        if not line.startswith(("    autos: {", "  autos: {name: Autos"))
+    ]
+    path = tmp_path / "no-autos.yaml"
+    path.write_text("".join(lines), encoding="utf-8")
+    load_scenario(path)  # valid without autos
+    text = "".join(lines).replace(
+        "metric: output.USA, weight: 1", "metric: output.USA.autos, weight: 1"
+    )
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path)
+    (problem,) = info.value.problems
+    assert problem.endswith(
+        "objectives.washington.3.metric: metric 'output.USA.autos': 'autos' is not a sector of "
+        "this scenario (declared: defence, electronics, energy)"
+    )
