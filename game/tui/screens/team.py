@@ -24,6 +24,7 @@ from textual.widgets import (
     TabbedContent,
     TabPane,
 )
+from textual.worker import Worker
 
 from game.errors import ChokepointError, OrderRefused
 from game.orders import Order, order_cost
@@ -63,6 +64,8 @@ class TeamScreen(Screen[bool]):
         if team not in game.drafts:
             game.drafts[team] = list(sealed) if sealed is not None else []
         self.busy = False
+        self._bots: Worker[None] | None = None
+        """The computer teams' worker for this turn, while it runs (see ``prepare_turn``)."""
 
     @property
     def drafts(self) -> list[Order]:
@@ -96,9 +99,10 @@ class TeamScreen(Screen[bool]):
     def on_mount(self) -> None:
         self.refresh_all()
         self.query_one("#drafts").focus()
-        self.prepare_turn()
 
     def on_screen_resume(self) -> None:
+        # Textual sends this as the screen is first shown too, so the turn is prepared here
+        # only (on_mount did it as well: two workers for the first turn)
         self.refresh_all()
         self.prepare_turn()
 
@@ -129,7 +133,9 @@ class TeamScreen(Screen[bool]):
             return
         if all(t in g.session.pending for t in g.computer_teams):
             return
-        self.seal_bots()
+        if self._bots is not None and not self._bots.is_finished:
+            return  # still deciding: coming back from the order builder starts no other
+        self._bots = self.seal_bots()
 
     @work(thread=True, exclusive=True, group="bots")
     def seal_bots(self) -> None:
