@@ -26,7 +26,7 @@ from game.names import team_names
 from game.report.against import Against, against_computer, players_words
 from game.sweep import comparison_bots
 from game.tui.game import Game
-from game.tui.screens import DIALOG_HELP
+from game.tui.screens import DIALOG_HELP, has_left
 from game.tui.widgets.footer import Footer
 from game.tui.words import FACILITATOR, hidden_keys, index_label
 
@@ -93,12 +93,12 @@ class CompareScreen(ModalScreen[None]):
         self.app.call_from_thread(self._show, result)
 
     def _progress(self, done: int) -> None:
-        if self.closed or not self.is_mounted:
-            return  # closed between the worker's check and this call
+        if has_left(self):
+            return  # closed (or taken off by a new game) between the worker's check and this
         self.query_one("#compare-progress", ProgressBar).update(progress=done)
 
     def _show(self, result: Against) -> None:
-        if self.closed or not self.is_mounted:
+        if has_left(self):  # the games finished after the dialog left: nothing to draw
             return
         self.result = result
         self.query_one("#compare-progress", ProgressBar).display = False
