@@ -10,6 +10,11 @@ Two things plain ``yaml.safe_load`` lets through would silently change what a fi
   rest stay strings. Fields that want a boolean still accept ``yes``/``no`` (the schema turns
   those strings into booleans).
 
+Broken text is reported in an author's words (:func:`_syntax_problem`): for the usual slips (an
+indentation one space off, a ``: `` or ``#`` inside a value, a bare ``*``, a bracket or quote
+left open, a date that is not one) what is likely wrong and how to fix it, at the line of the
+likely cause; PyYAML's own words only for the rest.
+
 The document is composed into nodes once: callers keep the node tree to say where a problem
 stands (``game.scenario_loader.node_at``) and get the data built from the same nodes.
 """
@@ -67,6 +72,7 @@ def read_yaml_noting_repeats(text: str) -> tuple[Any, yaml.Node | None, list[Yam
     the last of the two (as YAML does) and every repeat is returned, in the file's order, so a
     caller can report them beside the other problems of the same file."""
     loader = _Loader(text)
+    node = None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -78,12 +84,11 @@ def read_yaml_noting_repeats(text: str) -> tuple[Any, yaml.Node | None, list[Yam
         tab = _first_indent_tab(text, mark.line + 1 if mark else text.count("\n") + 1)
         if tab is not None:
             raise YamlProblem("a tab in the indentation: indent with spaces only", *tab) from None
-        problem = exc.problem or exc.context or str(exc)
-        if mark is None:
-            raise YamlProblem(f"YAML syntax error: {problem}") from None
-        raise YamlProblem(f"YAML syntax error: {problem}", mark.line + 1, mark.column + 1) from None
+        raise _syntax_problem(exc, text) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"YAML syntax error: {exc}") from None
+    except (ValueError, TypeError, OverflowError) as exc:  # a value a YAML type cannot hold
+        raise _unreadable_value(exc, node) from None
     finally:
         loader.dispose()
 
@@ -128,3 +133,282 @@ def _repeated_keys(root: yaml.Node) -> list[YamlProblem]:
         elif isinstance(node, yaml.SequenceNode):
             todo.extend(node.value)
     return sorted(found, key=lambda p: (p.line, p.column))
+
+
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
+def _unreadable_value(exc: Exception, root: yaml.Node | None) -> YamlProblem:
+    """A scalar that YAML reads as a date (or tags with '!!') but cannot build: where it is."""
+    loader = _Loader("")
+    todo = [root] if root is not None else []
+    while todo:
+        node = todo.pop()
+        if isinstance(node, yaml.MappingNode):
+            todo.extend(v for pair in reversed(node.value) for v in reversed(pair))
+        elif isinstance(node, yaml.SequenceNode):
+            todo.extend(reversed(node.value))
+        elif isinstance(node, yaml.ScalarNode):
+            try:
+                loader.construct_object(node)
+            except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+                if node.tag == _TIMESTAMP_TAG and node.style is None:
+                    words = (
+                        f"'{node.value}' is written like a date (YYYY-MM-DD) but is not one: "
+                        'write a real date, or put the value in quotes (a month is "YYYY-MM")'
+                    )
+                else:
+                    words = f"'{node.value}' cannot be read as its '!!' type: remove the tag"
+                return YamlProblem(
+                    f"YAML syntax error: {words}",
+                    node.start_mark.line + 1,
+                    node.start_mark.column + 1,
+                )
+    return YamlProblem(f"YAML syntax error: a value YAML cannot read ({exc})")
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+    """PyYAML's complaint about broken text, in an author's words: what is likely wrong and how
+    to fix it, placed at the likely cause (which may be a line before where PyYAML stopped).
+    PyYAML's own words are kept only when no plain explanation is known."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or str(exc)
+    if mark is None:
+        return YamlProblem(f"YAML syntax error: {problem}")
+    found = _hint(exc, problem, mark, text.splitlines(), text)
+    if found is None:
+        return YamlProblem(f"YAML syntax error: {problem}", mark.line + 1, mark.column + 1)
+    words, line, column = found
+    return YamlProblem(f"YAML syntax error: {words}", line, column)
+
+
+def _hint(
+    exc: yaml.MarkedYAMLError, problem: str, mark: yaml.Mark, lines: list[str], text: str
+) -> tuple[str, int, int] | None:
+    """(plain words, line, column) for the PyYAML problems authors meet, or None."""
+    at = (mark.line + 1, mark.column + 1)
+    here = lines[mark.line] if mark.line < len(lines) else ""
+    start = exc.context_mark
+    opened = (start.line + 1, start.column + 1) if start is not None else at
+    if problem == "mapping values are not allowed here":
+        return _colon_hint(mark, lines)
+    if exc.context in ("while scanning an alias", "while scanning an anchor") or (
+        problem.startswith("found undefined alias")
+    ):
+        sign = text[start.index] if start is not None and exc.context else "*"
+        what = "an anchor" if sign == "&" else "an alias (a copy of a value marked with '&')"
+        return (
+            f"'{sign}' at the start of a value makes it {what}: put the value in quotes"
+            f"{_example(here, (start or mark).column)}",
+            *(opened if exc.context else at),
+        )
+    if problem.startswith(("expected ',' or '}'", "expected ',' or ']'")):
+        return _flow_hint(problem, start, mark, lines, text)
+    if problem == "expected the node content, but found '<stream end>'":
+        last = _line_above(len(lines), lines)
+        where = (last + 1, len(lines[last]) + 1) if last is not None else at
+        return ("the file ends inside a [...] or {...}: add the closing ']' or '}'", *where)
+    if problem == "expected the node content, but found ','":
+        return ("two ',' with nothing between them: remove one, or write the missing value", *at)
+    if problem in ("expected <block end>, but found ']'", "expected <block end>, but found '}'"):
+        sign = problem[-2]
+        return (f"a '{sign}' that closes nothing: remove it, or add the bracket it closes", *at)
+    if exc.context == "while scanning a quoted scalar":
+        return (
+            f"the quote opened at line {opened[0]}, column {opened[1]} is not closed: add the "
+            "closing quote (a ' inside '...' is written twice: 'it''s')",
+            *opened,
+        )
+    if problem == "could not find expected ':'" and start is not None:
+        return (
+            f"line {opened[0]} has no ':' after its name: write 'name: value'; text that runs "
+            "onto a second line must be put in quotes",
+            opened[0],
+            _indent(lines[start.line]) + 1,
+        )
+    if problem.startswith("found character") and "that cannot start any token" in problem:
+        sign = here[mark.column] if mark.column < len(here) else "?"
+        return (f"a value cannot start with '{sign}': put the value in quotes", *at)
+    if problem == "sequence entries are not allowed here":
+        return (
+            "'- ' cannot follow 'name:' on the same line: start the list on the next line "
+            "(indented), or put the text in quotes",
+            *at,
+        )
+    if problem.startswith("expected <block end>, but found '<scalar>'"):
+        before = here[: mark.column].rstrip()
+        if before.endswith(("'", '"')):
+            return (
+                "more text after a closing quote: put the whole value in quotes (a ' inside "
+                "'...' is written twice: 'it''s'; or use \"...\")",
+                *at,
+            )
+        if before.endswith(("}", "]")):
+            return (f"more text after a closing '{before[-1]}': remove it or put it in quotes", *at)
+        return (f"{_out_of_line(mark, lines)}", *at)
+    if problem == "expected <block end>, but found '-'":
+        return (
+            "a list item ('- ') where a field ('name: value') was expected: check this line's "
+            "indentation, and whether the '- ' belongs here",
+            *at,
+        )
+    if problem.startswith(
+        ("expected <block end>", "did not find expected key", "did not find expected '-'")
+    ):
+        return (_out_of_line(mark, lines), mark.line + 1, _indent(here) + 1)
+    if problem.startswith("could not determine a constructor for the tag"):
+        return ("'!' at the start of a value makes it a YAML tag: put the value in quotes", *at)
+    return None
+
+
+def _colon_hint(mark: yaml.Mark, lines: list[str]) -> tuple[str, int, int]:
+    """'mapping values are not allowed here': a ': ' where no new field can start."""
+    here = lines[mark.line]
+    at = (mark.line + 1, mark.column + 1)
+    first_colon = here.find(": ")
+    above = _line_above(mark.line, lines)
+    if (
+        first_colon in (mark.column, -1)
+        and above is not None
+        and _indent(here) > _indent(lines[above])
+        and not lines[above].rstrip().endswith(":")
+    ):
+        name = here.strip().split(":")[0].lstrip("- ")
+        return (
+            f"'{name}' is indented further than line {above + 1} ({_spaces(_indent(here))}, "
+            f"not {_indent(lines[above])}), so it was read as more of that line's value: "
+            "line it up with the fields above it",
+            mark.line + 1,
+            _indent(here) + 1,
+        )
+    if here.count("}") > here.count("{") or here.count("]") > here.count("["):
+        closer = "}" if here.count("}") > here.count("{") else "]"
+        opener = "{" if closer == "}" else "["
+        return (
+            f"this line closes a '{closer}' that was never opened: add the '{opener}' where "
+            "the entry starts",
+            *at,
+        )
+    return (
+        "a ':' followed by a space inside a value: put the value in quotes"
+        f"{_example(here, first_colon + 2)}, or check this line's indentation",
+        *at,
+    )
+
+
+def _flow_hint(
+    problem: str, start: yaml.Mark | None, mark: yaml.Mark, lines: list[str], text: str
+) -> tuple[str, int, int]:
+    """'expected ',' or '}'': something breaks a {...} or [...] written on one or more lines."""
+    at = (mark.line + 1, mark.column + 1)
+    opened = (start.line + 1, start.column + 1) if start is not None else at
+    opener = "{" if "'}'" in problem else "["
+    closer = "}" if opener == "{" else "]"
+    if start is not None:
+        comment = _comment_in_flow(text, start.index, mark.index)
+        if comment is not None:
+            line, column = comment
+            stopped = f" (YAML stopped at line {at[0]}, column {at[1]})" if line != at[0] else ""
+            return (
+                f"'#' starts a comment, so the rest of line {line} was not read: put the value "
+                f"that holds the '#' in quotes{_example(lines[line - 1], column - 1)}{stopped}",
+                line,
+                column,
+            )
+        where = f"the '{opener}' at line {start.line + 1}, column {start.column + 1}"
+        if problem.endswith("'<stream end>'"):
+            return (f"this '{opener}' is never closed: add the '{closer}'", *opened)
+        new_field = _indent(lines[mark.line]) <= _indent(lines[start.line])
+        if mark.line > start.line and new_field and problem.endswith("but got ':'"):
+            return (
+                f"{where} is not closed before this line: add the '{closer}' (or a ',' is "
+                "missing between two entries)",
+                *at,
+            )
+    return (
+        f"a ',' is missing between two entries of a {opener}...{closer}, or a value holding "
+        "':' or '#' needs quotes",
+        *at,
+    )
+
+
+def _comment_in_flow(text: str, begin: int, end: int) -> tuple[int, int] | None:
+    """(line, column) of a '#' that cut a value short inside a {...} or [...] spanning lines
+    (a comment after a ',' or a bracket is a real one)."""
+    quote = ""
+    i = begin
+    while i < end:
+        ch = text[i]
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "'\"" and text[:i].rstrip()[-1:] in ("{", "[", ",", ":", ""):
+            quote = ch
+        elif ch == "#" and i > 0 and text[i - 1] in " \t":
+            line_start = text.rfind("\n", 0, i) + 1
+            if not text[line_start:i].rstrip().endswith((",", "{", "[")):
+                return text.count("\n", 0, i) + 1, i - line_start + 1
+            nxt = text.find("\n", i)
+            i = nxt if nxt != -1 else end
+            continue
+        i += 1
+    return None
+
+
+def _example(line: str, cut: int) -> str:
+    """', e.g. name: "Truce talks #2 with Beijing"': the value around character ``cut`` of
+    ``line`` (0-based), quoted, with its field's name; '' when it cannot be made out."""
+    flow = "{" in line[:cut] or "[" in line[:cut]
+    starts = [(line.rfind(": ", 0, cut), 2)]
+    if flow:
+        starts += [(line.rfind(", ", 0, cut), 2), (line.rfind("{", 0, cut), 1)]
+        starts += [(line.rfind("[", 0, cut), 1)]
+    pos, width = max(starts)
+    if pos == -1:
+        return ""
+    begin = pos + width
+    tail, inside = line[begin:], cut - begin
+    if flow:
+        ends = [i for i in (tail.find(", ", inside), tail.find("}", inside)) if i != -1]
+        ends += [i for i in (tail.find("]", inside),) if i != -1]
+        value = tail[: min(ends)] if ends else tail
+    else:
+        comment = tail.find(" #", inside)
+        value = tail[:comment] if comment != -1 else tail
+    value = value.strip().rstrip(",").strip()
+    if not value:
+        return ""
+    quoted = f"'{value}'" if '"' in value else f'"{value}"'
+    if line[pos : pos + 2] != ": ":
+        return f", e.g. {quoted}"
+    key = re.split(r"[ {\[,]", line[:pos])[-1]
+    return f", e.g. {key}: {quoted}" if re.fullmatch(r"[A-Za-z_][\w-]*", key) else ""
+
+
+def _spaces(n: int) -> str:
+    return f"{n} space" if n == 1 else f"{n} spaces"
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _line_above(index: int, lines: list[str]) -> int | None:
+    """The index of the nearest line above ``index`` with content (not blank, not a comment)."""
+    for i in range(index - 1, -1, -1):
+        stripped = lines[i].strip()
+        if stripped and not stripped.startswith("#"):
+            return i
+    return None
+
+
+def _out_of_line(mark: yaml.Mark, lines: list[str]) -> str:
+    """Words for a line whose indentation fits none of the blocks above it."""
+    here = lines[mark.line] if mark.line < len(lines) else ""
+    above = _line_above(mark.line, lines)
+    near = f" (line {above + 1}: {_spaces(_indent(lines[above]))})" if above is not None else ""
+    return (
+        f"this line's indentation ({_spaces(_indent(here))}) does not line up with the lines above"
+        f"{near}: a field lines up with the fields beside it, and a list's '- ' items with "
+        "each other"
+    )

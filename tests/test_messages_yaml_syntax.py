@@ -1,0 +1,106 @@
+"""YAML syntax errors in plain words: what is likely wrong, how to fix it, and where the cause
+is (an audit of scenario authors found PyYAML's own words, 'mapping values are not allowed
+here', with no hint of the fix)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.errors import PlanError, ScenarioError
+from game.plan import load_full_plan
+from game.scenario import Scenario
+from game.scenario_loader import parse_scenario
+from game.yaml_source import YamlProblem, read_yaml
+from tests.conftest import DEFAULT
+
+TEXT = DEFAULT.read_text(encoding="utf-8")
+
+
+def _problem(old: str, new: str) -> str:
+    assert old in TEXT, old
+    with pytest.raises(ScenarioError) as err:
+        parse_scenario(TEXT.replace(old, new, 1), "broken.yaml")
+    [problem] = err.value.problems
+    return problem
+
+
+def _line(text: str) -> int:
+    return TEXT.splitlines().index(text) + 1
+
+
+def test_one_space_too_many_names_the_indentation() -> None:
+    line = _line("    usd_m_per_unit_price: 0.001")
+    problem = _problem("    usd_m_per_unit_price: 0.001", "     usd_m_per_unit_price: 0.001")
+    assert problem == (
+        f"line {line}, column 6: YAML syntax error: 'usd_m_per_unit_price' is indented further "
+        f"than line {line - 1} (5 spaces, not 4), so it was read as more of that line's value: "
+        "line it up with the fields above it"
+    )
+    assert "mapping values are not allowed" not in problem
+
+
+def test_a_colon_inside_a_value_says_to_quote_it() -> None:
+    old = "    headline: Chikyu lifts rare-earth mud from 5,600 m off Minamitorishima"
+    new = "    headline: Chikyu lifts mud: 5,600 m off Minamitorishima"
+    problem = _problem(old, new)
+    assert problem.startswith(f"line {_line(old)}, column 31: YAML syntax error: ")
+    assert "a ':' followed by a space inside a value: put the value in quotes, e.g. " in problem
+    assert 'headline: "Chikyu lifts mud: 5,600 m off Minamitorishima"' in problem
+
+
+def test_an_unquoted_star_is_named_as_an_alias() -> None:
+    old = '  - {exporter: CHN, material: dytb, target: "*", level: licensing, approval: 0.95}'
+    problem = _problem(old, old.replace('"*"', "*"))
+    assert problem.startswith(f"line {_line(old)}, column 45: YAML syntax error: '*' at the ")
+    assert 'put the value in quotes, e.g. target: "*"' in problem
+    assert "alphabetic or numeric" not in problem
+
+
+def test_a_hash_in_a_flow_value_names_its_own_line_not_the_next() -> None:
+    old = "  - {id: bj_talks, name: Offer talks on condition of a posture change, teams: [beijing],"
+    problem = _problem(old, old.replace("Offer talks", "Offer talks #2"))
+    line = _line(old)
+    assert problem.startswith(f"line {line}, column 38: YAML syntax error: '#' starts a comment")
+    assert f"the rest of line {line} was not read" in problem
+    assert 'e.g. name: "Offer talks #2 on condition of a posture change"' in problem
+    assert f"(YAML stopped at line {line + 1}, column 6)" in problem
+
+
+def test_a_bracket_not_closed_is_named_where_it_opens() -> None:
+    line = _line("turns: 12")
+    problem = _problem("turns: 12\n", "turns: [12\n")
+    assert problem.endswith(
+        f"YAML syntax error: the '[' at line {line}, column 8 is not closed before this line: "
+        "add the ']' (or a ',' is missing between two entries)"
+    )
+
+
+def test_a_bad_date_is_a_problem_not_a_crash() -> None:
+    # 2026-13-01 looks like a date to YAML, which failed to build it (ValueError, a crash)
+    start = 'start: "2026-01"'
+    problem = _problem(start, "start: 2026-13-01")
+    assert problem == (
+        f"line {_line(start)}, column 8: YAML syntax error: '2026-13-01' is "
+        "written like a date (YYYY-MM-DD) but is not one: write a real date, or put the value "
+        'in quotes (a month is "YYYY-MM")'
+    )
+
+
+def test_a_plan_gets_the_same_words(tmp_path: Path, scenario: Scenario) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("turns:\n  1:\n    tokyo:\n      - {type: diplomacy, move: *}\n")
+    with pytest.raises(PlanError) as err:
+        load_full_plan(plan, scenario)
+    assert 'put the value in quotes, e.g. move: "*"' in str(err.value)
+
+
+def test_a_bracket_open_at_the_end_of_the_file_is_named_where_it_opens() -> None:
+    # PyYAML stops at the end of the file (line 3, column 1), a line that is not there
+    with pytest.raises(YamlProblem) as err:
+        read_yaml("a: 1\nturns: [12\n")
+    assert (
+        str(err.value)
+        == "line 2, column 8: YAML syntax error: this '[' is never closed: add the ']'"
+    )
