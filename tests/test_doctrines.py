@@ -14,7 +14,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.bots.doctrine import PERSONALITIES, Personality, doctrine_orders, running_low
+from game.bots.common import Roles
+from game.bots.doctrine import (
+    PERSONALITIES,
+    Personality,
+    Situation,
+    doctrine_orders,
+    rate_beijing,
+    running_low,
+)
 from game.orders import (
     Diplomacy,
     ExportControl,
@@ -326,3 +334,37 @@ def test_doctrine_rules_hold_in_played_states(
             provoked = provoked or "USA|CHN" in state.sanctions
             if not provoked:  # Beijing turns on US supply only in answer to the US
                 assert not any(tightens("CHN", "USA", state)(o) for o in picks), picks
+
+
+# -- aims an author's scenario gives ----------------------------------------------------------
+
+
+def test_beijing_holds_a_ban_its_objectives_reward(scenario: Scenario) -> None:
+    """An author scored Beijing on holding US defence output down and opened with a gallium
+    ban on the US: every doctrine lifted it step by step (it had not been provoked), and Beijing
+    ended with 5-7 points where holding its orders gave 47. Now the hawk and the pragmatist keep
+    it; the dove still eases once market share has fallen far (its personality)."""
+    aimed = scenario.model_copy(deep=True)
+    aimed.objectives["beijing"].append(
+        aimed.objectives["beijing"][0].model_copy(
+            update={"metric": "output.USA.defence", "weight": 3.0, "direction": "down"}
+        )
+    )
+    banned = control("CHN|gallium|USA", "full_ban")
+    step_down = ExportControl(material="gallium", target="USA", level="military_ban")
+
+    def rating(sc: Scenario, state: GameState, personality: str) -> float:
+        sit = Situation.of(sc, state)
+        p = Personality.named(personality)
+        return rate_beijing(sc, state, "beijing", p, sit, Roles.of(sc), step_down)
+
+    for personality in ("hawk", "pragmatist"):
+        state = situation(aimed, banned)
+        assert never(orders(aimed, state, "beijing", personality), eases("USA", state))
+        assert rating(aimed, state, personality) < 0.0
+        # the bundled scenario, where nothing scores the US's output: the unprovoked ban is
+        # worth easing (after pressing Japan, which comes first)
+        assert rating(scenario, situation(scenario, banned), personality) > 0.0
+    calm = situation(aimed, banned)
+    eroded = situation(aimed, banned, index("market_share", 50.0), index("tension", 80.0))
+    assert rating(aimed, calm, "dove") < 0.0 < rating(aimed, eroded, "dove")

@@ -51,7 +51,7 @@ from game.orders import (
     Tariff,
 )
 from game.scenario import Scenario
-from game.state import CONTROL_RANK, GameState, control_key, split_key
+from game.state import CONTROL_RANK, GameState, control_key, initial_state, split_key
 
 PERSONALITIES = ("hawk", "dove", "pragmatist")
 
@@ -198,6 +198,50 @@ def _invest_value(
     return (0.4 + 0.1 * left) * short * thrift
 
 
+@dataclass(frozen=True, slots=True)
+class Aims:
+    """What a team's objectives say it wants from others, beyond what its doctrine assumes."""
+
+    hurt: dict[str, float]  # actor -> weight of holding its output down, against market share
+    start_share: float  # the coercer's market share at the start of the game
+
+
+_AIMS: dict[tuple[int, str], tuple[Scenario, Aims]] = {}
+
+
+def aims(scenario: Scenario, team: str) -> Aims:
+    """The other actors whose industrial output ``team``'s objectives want down
+    (``output.USA.defence``, direction down), each with the weight of those objectives over the
+    weight of market share (1 when the team is not scored on market share; at most 2), worked
+    out once per scenario.
+
+    The bundled scenarios have none (Beijing's aim there is Tokyo's posture); an author's
+    scenario may score Beijing on, say, US defence output under a gallium ban, and then the
+    doctrine holds that ban as it holds its controls on Tokyo, instead of easing controls on
+    an actor that never provoked it (a scenario author found every doctrine lifting it)."""
+    key = (id(scenario), team)
+    hit = _AIMS.get(key)
+    if hit is not None and hit[0] is scenario:
+        return hit[1]
+    me = scenario.teams[team].actor
+    objectives = scenario.objectives.get(team, [])
+    weights: dict[str, float] = {}
+    for obj in objectives:
+        parts = obj.metric.split(".")
+        if parts[0] == "output" and obj.direction == "down" and parts[1] != me:
+            weights[parts[1]] = weights.get(parts[1], 0.0) + obj.weight
+    share = sum(
+        o.weight for o in objectives if o.metric == "index.market_share" and o.direction == "up"
+    )
+    hurt = {a: min(2.0, w / share) if share else 1.0 for a, w in weights.items()}
+    start = initial_state(scenario).indices.get("market_share", 50.0) if hurt else 50.0
+    found = Aims(hurt, start)
+    if len(_AIMS) > 64:
+        _AIMS.clear()
+    _AIMS[key] = (scenario, found)
+    return found
+
+
 def rate_beijing(
     s: Scenario,
     st: GameState,
@@ -215,6 +259,16 @@ def rate_beijing(
             # coercion of Tokyo: worth it while the posture holds and the market share too
             pressure = (sit.posture - 40.0) / 40.0 + a - 0.5
             erosion = (80.0 - sit.market_share) / 10.0
+            heat = max(0.0, sit.tension - 70.0) / 15.0 * (1.0 - a)
+            return d * (pressure - max(0.0, erosion) - heat) * 0.8
+        aim = aims(s, team)
+        if o.target in aim.hurt:
+            # the scenario scores Beijing on holding this actor's output down (a ban on the
+            # US's gallium, say), which recovers as soon as the pressure stops: worth keeping,
+            # the more so the more that aim weighs against market share; the dove eases as the
+            # loss of market share since the start of the game, or tension, bite
+            pressure = (0.5 + a) * aim.hurt[o.target]
+            erosion = (aim.start_share - sit.market_share) / 20.0
             heat = max(0.0, sit.tension - 70.0) / 15.0 * (1.0 - a)
             return d * (pressure - max(0.0, erosion) - heat) * 0.8
         if o.target == roles.patron:
