@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from game.errors import OrderRefused
 from game.scenario import ControlLevel, DiplomaticMove, InvestmentOption, Scenario
+from game.schema_words import plain
 from game.spelling import did_you_mean, unknown
 from game.state import CONTROL_RANK, GameState, control_key
 
@@ -175,7 +176,8 @@ ORDER_CLASSES: dict[str, type[_Order]] = {
 
 
 def _error_words(err: Any) -> str:
-    """One of pydantic's errors about an order, in a plan writer's words."""
+    """One of pydantic's errors about an order, in a plan writer's words (a field's value in
+    the words scenario messages use, :func:`game.schema_words.plain`)."""
     kind, loc, ctx = err["type"], err["loc"], err.get("ctx") or {}
     if kind == "union_tag_invalid":
         return unknown("order type", str(ctx.get("tag")), ORDER_CLASSES)
@@ -186,14 +188,14 @@ def _error_words(err: Any) -> str:
     cls = ORDER_CLASSES.get(str(loc[0]))
     field = ".".join(str(p) for p in loc[1:])
     if cls is None or not field:
-        return f"{'.'.join(str(p) for p in loc)}: {err['msg']}"
+        return f"{'.'.join(str(p) for p in loc)}: {plain(err, tuple(loc))}"
     allowed = [f.alias or name for name, f in cls.model_fields.items() if name != "type"]
     if kind == "extra_forbidden":
         said = [did_you_mean(field, allowed), f"their fields: {', '.join(allowed) or 'none'}"]
         return f"'{field}' is not a field of '{loc[0]}' orders ({' '.join(p for p in said if p)})"
     if kind == "missing":
         return f"'{loc[0]}' orders need '{field}'"
-    return f"{field}: {err['msg']}"
+    return f"{field}: {plain(err, tuple(loc[1:]))}"
 
 
 def order_dict(order: Order) -> dict[str, Any]:

@@ -1,0 +1,43 @@
+"""An orders plan's mistakes in a field's value are worded as a scenario's are
+(``game.schema_words.plain``), not in pydantic's words ("Input should be a valid number, unable
+to parse string as a number", as a scenario author's audit found for ``amount: "2.5 t"``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.errors import PlanError
+from game.plan import load_full_plan
+from game.scenario import Scenario
+
+PLAN = """\
+turns:
+  1:
+    tokyo:
+      - {type: stockpile_release, material: ndpr, amount: "2.5 t"}
+      - {type: stockpile_build, material: ndpr, amount: -1}
+      - {type: diplomacy, move: 3}
+    beijing:
+      - {type: export_control, material: ndpr, target: JPN, level: full_ban, approval: 80}
+      - {type: export_control, material: ndpr, target: USA, level: full_ban,
+         extraterritorial: maybe}
+"""
+
+
+def test_order_fields_are_worded_for_the_plan_writer(tmp_path: Path, scenario: Scenario) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN, encoding="utf-8")
+    with pytest.raises(PlanError) as err:
+        load_full_plan(path, scenario)
+    lines = [line.strip() for line in str(err.value).splitlines()[1:]]
+    assert lines == [
+        "line 4, column 9: turn 1, tokyo, order 1: amount: should be a number",
+        "line 5, column 9: turn 1, tokyo, order 2: amount: should be above 0",
+        "line 6, column 9: turn 1, tokyo, order 3: move: should be text, not the number 3: "
+        "put it in quotes",
+        "line 8, column 9: turn 1, beijing, order 1: approval: should be at most 1",
+        "line 9, column 9: turn 1, beijing, order 2: extraterritorial: should be true or false",
+    ]
+    assert "Input should" not in str(err.value)
