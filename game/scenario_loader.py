@@ -20,8 +20,11 @@ from game.schema_words import fields_at, plain
 from game.spelling import did_you_mean
 from game.yaml_source import YamlProblem, read_yaml_noting_repeats
 
-SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
 DEFAULT_SCENARIO = "dual-use-ban-2026"
+SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
+if not (SCENARIO_DIR / f"{DEFAULT_SCENARIO}.yaml").is_file():
+    # a regular install, with no checkout beside the package: the copy the build put in it
+    SCENARIO_DIR = Path(__file__).resolve().parent / "bundled"
 
 
 def find_scenario(name_or_path: str) -> Path:
