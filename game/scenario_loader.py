@@ -16,7 +16,7 @@ from pydantic_core import ErrorDetails
 
 from game.errors import ScenarioError
 from game.scenario import Loc, Scenario, reference_problems
-from game.schema_words import fields_at, plain
+from game.schema_words import fields_at, is_table, plain
 from game.spelling import did_you_mean
 from game.yaml_source import YamlProblem, read_yaml_noting_repeats
 
@@ -99,14 +99,96 @@ def parse_scenario(text: str, name: str = "<scenario>") -> Scenario:
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        problems = [_describe(node, tuple(e["loc"]), e["msg"], e) for e in exc.errors()]
-        raise ScenarioError(name, [*repeats, *problems]) from None
+        errors = exc.errors()
+        hints, folded = _indented_too_far(node, errors, twice)
+        repeats = [str(p) for p in twice if (p.line, p.column) not in folded]
+        problems = [
+            _describe(node, tuple(e["loc"]), e["msg"], e)
+            for e in errors
+            if e["type"] != "extra_forbidden" or _key_place(node, tuple(e["loc"])) not in folded
+        ]
+        raise ScenarioError(name, [*hints, *repeats, *problems]) from None
     refs = reference_problems(scenario, lambda loc: _line_or_path(node, loc))
     if refs or repeats:
         raise ScenarioError(
             name, [*repeats, *(_describe(node, loc, msg, None) for loc, msg in refs)]
         )
     return scenario
+
+
+def _indented_too_far(
+    root: yaml.Node | None, errors: list[ErrorDetails], twice: list[YamlProblem]
+) -> tuple[list[str], set[tuple[int, int]]]:
+    """A block indented one step too far, taken for fields of the entry above it: a material
+    under the previous material (``materials.gallium.germanium: unknown field``), a section
+    under the one before (``dynamics.fog``). One message for each, at its key, and the places
+    (line, column) of the problems that follow from it (its fields, read as the entry's own and
+    so written twice, or unknown there), which it stands for."""
+    hints: list[str] = []
+    folded: set[tuple[int, int]] = set()
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] != "extra_forbidden" or len(loc) < 2:
+            continue
+        name, parent = str(loc[-1]), str(loc[-2])
+        mapping, exact = node_at(root, loc[:-1])
+        outer, _ = node_at(root, loc[:-2])
+        if not exact or not isinstance(mapping, yaml.MappingNode) or mapping.flow_style:
+            continue
+        pairs = [(k, v) for k, v in mapping.value if isinstance(k, yaml.ScalarNode)]
+        at = next((i for i, (k, _) in enumerate(pairs) if k.value == name), None)
+        parent_key = next(
+            (k for k, _ in getattr(outer, "value", []) if getattr(k, "value", None) == parent),
+            None,
+        )
+        if at is None or parent_key is None:
+            continue
+        key, value = pairs[at]
+        own = fields_at(loc[:-1])
+        after = [k for k, _ in pairs[at + 1 :]] if _empty(value) else []
+        places = {(k.start_mark.line + 1, k.start_mark.column + 1) for k in after}
+        swallowed = [p for p in twice if (p.line, p.column) in places]
+        sibling = is_table(loc[:-2]) and (
+            bool(swallowed)  # the entry's fields again: the next entry's, taken in
+            or (isinstance(value, yaml.MappingNode) and any(k.value in own for k, _ in value.value))
+        )
+        shift = key.start_mark.column - parent_key.start_mark.column
+        if not (name in fields_at(loc[:-2]) or sibling) or shift <= 0:
+            continue
+        folded |= places
+        lines = sorted(line for line, _ in places)
+        also = ""
+        if lines:
+            span = f"line {lines[0]}" if len(lines) == 1 else f"lines {lines[0]}-{lines[-1]}"
+            why = ", which is why they are reported as written twice" if swallowed else ""
+            also = f" (and so were its fields, {span}{why})"
+        spaces = "1 space" if shift == 1 else f"{shift} spaces"
+        under = "and its fields then stand under it" if after else "and the lines under it too"
+        hints.append(
+            f"{place(key)}{'.'.join(str(p) for p in loc)}: '{name}' looks indented too far: "
+            f"it was read as a field of '{parent}'{also}: move '{name}:' back {spaces}, to "
+            f"line up with '{parent}:' (column {parent_key.start_mark.column + 1}), {under}"
+        )
+        folded.add((key.start_mark.line + 1, key.start_mark.column + 1))
+    return hints, folded
+
+
+def _empty(node: yaml.Node) -> bool:
+    """A key written with nothing after it (``germanium:`` then nothing more indented)."""
+    return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null") and not node.value
+
+
+def _key_place(root: yaml.Node | None, loc: Loc) -> tuple[int, int] | None:
+    """(line, column) of the key at the end of ``loc`` in a mapping, if it is one."""
+    if not loc:
+        return None
+    mapping, exact = node_at(root, loc[:-1])
+    if not exact or not isinstance(mapping, yaml.MappingNode):
+        return None
+    for key, _ in reversed(mapping.value):
+        if str(key.value) == str(loc[-1]):
+            return key.start_mark.line + 1, key.start_mark.column + 1
+    return None
 
 
 def _not_a_scenario(data: Any) -> str:

@@ -120,6 +120,11 @@ def fields_at(loc: Loc) -> list[str]:
     return []
 
 
+def is_table(loc: Loc) -> bool:
+    """True if the scenario format has a mapping of names at ``loc`` (materials, teams, ...)."""
+    return get_origin(_unwrap(kind_at(loc))) is dict
+
+
 def kind_at(loc: Loc) -> Any:
     """The type the scenario format expects at ``loc`` (None when it cannot tell)."""
     kind: Any = Scenario
