@@ -26,6 +26,7 @@ from textual.widgets import (
 )
 from textual.worker import Worker
 
+from game.engine import TurnRecord
 from game.errors import ChokepointError, OrderRefused
 from game.orders import Order, order_cost
 from game.tui.game import Game
@@ -374,7 +375,7 @@ class TeamScreen(Screen[bool]):
                 except (ChokepointError, OSError) as exc:
                     self._resolve_failed(str(exc))
                     return
-                self._show_results(record, then=self.app.save_after_drawing(g))  # type: ignore[attr-defined]
+                self._show_results(record)
                 return
             self.busy = True
             self.refresh_drafts()
@@ -388,7 +389,7 @@ class TeamScreen(Screen[bool]):
         app = self.app
         app.resolve_started = time.perf_counter()  # type: ignore[attr-defined]
         try:
-            record = self.game.resolve()
+            record = self.game.resolve(save=False)  # saved by _show_results, unless the player left
         except (ChokepointError, OSError) as exc:
             app.call_from_thread(self._resolve_failed, str(exc))
             return
@@ -401,9 +402,15 @@ class TeamScreen(Screen[bool]):
         self.notify(message, title="Could not resolve", severity="error")
         self.refresh_drafts()
 
-    def _show_results(self, record, then=None) -> None:  # type: ignore[no-untyped-def]
+    def _show_results(self, record: TurnRecord) -> None:
+        """Show the turn just resolved and save the log once the results are drawn.
+
+        Not if the player left the game while a worker resolved the turn (New game, then Leave,
+        or Quit, each after being told the sealed orders are not saved): the turn is neither
+        shown over what replaced the game nor written to its log; the choice to leave wins.
+        """
         self.busy = False
-        if has_left(self):  # no results of a game left behind over what replaced it
+        if has_left(self):
             return
         g = self.game
         self.app.show_results(  # type: ignore[attr-defined]
@@ -411,7 +418,7 @@ class TeamScreen(Screen[bool]):
             record,
             self.team,
             lambda _: self.app.after_results(g),  # type: ignore[attr-defined]
-            then,
+            self.app.save_after_drawing(g),  # type: ignore[attr-defined]
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
