@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game import __version__
@@ -176,6 +178,14 @@ def _app(args: argparse.Namespace) -> int:
     opened = args.log if args.command == "replay" else getattr(args, "resume", None)
     if opened is not None:
         _check_log(opened)
+    if args.command == "play" and args.log is not None:
+        if args.resume is not None and _same_file(Path(args.log), args.resume):
+            raise ChokepointError(
+                f"--log {args.log} is the log being resumed; leave --log out to go on writing "
+                "to it, or name a new file"
+            )
+        scenario = scenario_file(args.scenario)
+        check_output(args.log, "--log", [("scenario", scenario)], replace=False)
     from game.tui.app import run_app  # type: ignore[import-not-found,unused-ignore]
 
     # the only place the command imports textual
@@ -290,6 +300,61 @@ def count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
+def check_output(
+    path: str | Path,
+    option: str,
+    inputs: Sequence[tuple[str, str | Path | None]],  # (what it is, its path)
+    replace: bool,
+) -> None:
+    """Refuse, before anything is played, an output file that would destroy something.
+
+    Never written over: any of the command's own input files (``inputs``: what it is, e.g. 'log
+    (--from)', and its path) and an existing session log. A command whose output is a session
+    log (``replace`` False) also refuses any other file that is there and not empty; one whose
+    output can be made again (a report, a sweep's rows: ``replace`` True) replaces such a file,
+    as a re-run should. Folders, ``/dev/null`` and pipes are left to the writer."""
+    from game.log import is_session_log
+
+    target = Path(path)
+    if not target.exists():
+        return
+    for what, source in inputs:
+        if source is not None and _same_file(target, source):
+            raise ChokepointError(
+                f"{option} {path} is also the {what}: writing there would replace it; "
+                "choose another name for the output"
+            )
+    if not target.is_file():
+        return
+    if is_session_log(target):
+        raise ChokepointError(
+            f"{option} {path} is a session log, which would be replaced and lost; choose "
+            "another name, or delete it first"
+        )
+    if not replace and target.stat().st_size > 0:
+        raise ChokepointError(
+            f"{option} {path} already exists (it is not a session log); a session log is "
+            "written only to a new file: choose another name, or delete it first"
+        )
+
+
+def _same_file(a: Path, b: str | Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def scenario_file(name: str | None) -> Path | None:
+    """The file a SCENARIO argument names (a path or a bundled id), if there is one."""
+    if name is None:
+        return None
+    from game.scenario_loader import find_scenario
+
+    path = find_scenario(name)
+    return path if path.exists() else None
+
+
 def parse_bot_specs(specs: Sequence[str]) -> dict[str, str]:
     """``--bot TEAM=KIND`` options as team -> kind; each kind must be a known bot, each team
     given once (which teams exist is for the caller, who has the scenario)."""
@@ -323,6 +388,13 @@ def _run(args: argparse.Namespace) -> int:
     from game.names import and_list, humanize, order_words
     from game.plan import load_full_plan
 
+    if args.log:
+        inputs = [
+            ("scenario", scenario_file(args.scenario)),
+            ("orders plan (--orders)", args.orders),
+            ("log given to --from", args.from_log),
+        ]
+        check_output(args.log, "--log", inputs, replace=False)
     session = _start_session(args)
     scenario = session.scenario
     plan, facilitator = load_full_plan(args.orders, scenario) if args.orders else ({}, {})

@@ -88,6 +88,10 @@ def _report(args: argparse.Namespace) -> int:
             )
     if args.against is not None and args.against < 1:
         raise ChokepointError("--against must be at least 1 game")
+    if args.output:
+        from game.cli import check_output
+
+        check_output(args.output, "-o", [("log being reported on", args.log)], replace=True)
     rep = load_replay(args.log)
     debrief = build_debrief(rep)
     n = debrief.good_turns

@@ -90,6 +90,13 @@ def run(args: argparse.Namespace) -> int:
         )
     out_path = Path(args.out) if args.out else None
     if out_path is not None:
+        from game.cli import check_output, scenario_file
+
+        inputs = [
+            ("scenario", scenario_file(args.scenario)),
+            ("log given to --compare", args.compare),
+        ]
+        check_output(out_path, "--out", inputs, replace=True)
         check_out_path(out_path)
     scenario, session = _scenario_and_session(args)
     bots = _bots(args, scenario, session)

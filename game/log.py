@@ -277,6 +277,28 @@ def glance(path: str | Path) -> Glance | None:
     return Glance(turns, total, cut if isinstance(cut, int) else None)
 
 
+def is_session_log(path: str | Path) -> bool:
+    """Whether ``path`` is a Chokepoint session log, sound or damaged: a regular file whose first
+    line is a log header (or, cut or edited, still carries the log's format mark). Reads the first
+    line only, and changes nothing: for a command about to write a file, not to trust a log."""
+    import json
+
+    path = Path(path)
+    try:
+        if not path.is_file():  # a folder, a pipe, /dev/null: never a log (and not to be read)
+            return False
+        with path.open("rb") as fh:
+            first = fh.readline(1 << 24)
+    except OSError:
+        return False
+    text = first.decode("utf-8", errors="replace").removeprefix("\ufeff").strip()
+    try:
+        header = json.loads(text)
+    except ValueError:
+        return f'"format":"{LOG_FORMAT}"' in text
+    return isinstance(header, dict) and header.get("format") == LOG_FORMAT
+
+
 def verify_log(path: str | Path) -> Replay:
     """Alias of :func:`replay_log` for the ``verify`` command."""
     return replay_log(path)
