@@ -47,7 +47,7 @@ def parse_condition(text: str, metric_problem: Callable[[str], str | None]) -> C
     while pos < len(text):
         m = _TOKEN.match(text, pos)
         if m is None or m.end() == pos:
-            raise ConditionError(f"unexpected '{text[pos:].strip()[:12]}' at character {pos + 1}")
+            raise ConditionError(_unexpected(text, pos))
         op, word, num = m.groups()
         start = m.start(m.lastindex or 0)
         if op:
@@ -66,6 +66,19 @@ def parse_condition(text: str, metric_problem: Callable[[str], str | None]) -> C
             f"unexpected '{tokens[parser.i][1]}' at character {tokens[parser.i][2] + 1}"
         )
     return check
+
+
+_MEANT = {"=<": "<=", "=>": ">=", "≤": "<=", "≥": ">=", "≠": "!=", "=": "=="}
+"""Comparisons written another way, and the operator meant (``=`` alone last)."""
+
+
+def _unexpected(text: str, pos: int) -> str:
+    """What stopped the reading at ``pos``: with the operator meant for a common slip."""
+    rest = text[pos:].lstrip()
+    at = len(text) - len(rest) + 1
+    meant = next((f"'{m}'" for w, m in _MEANT.items() if rest.startswith(w)), "")
+    hint = f": did you mean {meant}?" if meant else ""
+    return f"unexpected '{rest[:12]}' at character {at}{hint}"
 
 
 def _either(a: Check, b: Check) -> Check:

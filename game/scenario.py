@@ -383,6 +383,9 @@ DEFAULT_COST = Cost(ap=1, budget=0.0)
 Loc = tuple[str | int, ...]
 
 
+DECLARED = {"actor": "actors", "material": "materials"}
+"""Where a scenario declares the names an unknown-name message tells the author to add."""
+
 ROLES = ("beijing", "tokyo", "washington")
 """The team names the rules give roles to: coercer, target and patron."""
 
@@ -404,7 +407,7 @@ def reference_problems(
 
     def need(names: set[str], value: str, loc: Loc, what: str) -> None:
         if value not in names:
-            out.append((loc, unknown(what, value, names)))
+            out.append((loc, unknown(what, value, names, DECLARED.get(what, ""))))
 
     out.extend(team_name_problems(s))
     missing = [k for k in INDEX_NAMES if k not in s.indices]
@@ -496,10 +499,10 @@ def inject_problems(s: Scenario, injects: list[Inject], root: Loc) -> list[tuple
     unlockable = {o.id for o in s.investments} | {m.id for m in s.diplomacy}
 
     def unknown_actor(name: str) -> str:
-        return unknown("actor", name, s.actors)
+        return unknown("actor", name, s.actors, "actors")
 
     def unknown_material(name: str) -> str:
-        return unknown("material", name, s.materials)
+        return unknown("material", name, s.materials, "materials")
 
     seen: set[str] = set()
     for i, inj in enumerate(injects):

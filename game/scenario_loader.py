@@ -7,6 +7,7 @@ the file.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +16,8 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from game.errors import ScenarioError
-from game.scenario import Loc, Scenario, reference_problems
-from game.schema_words import fields_at, is_table, plain
+from game.scenario import INDEX_NAMES, Loc, Scenario, reference_problems
+from game.schema_words import fields_at, holders_of, is_table, plain
 from game.spelling import did_you_mean
 from game.yaml_source import YamlProblem, read_yaml_noting_repeats
 
@@ -238,7 +239,9 @@ def _describe(root: yaml.Node | None, loc: Loc, msg: str, error: ErrorDetails | 
     path = ".".join(str(p) for p in loc) or "(top level)"
     node, exact = _where(root, loc)
     if error is not None and error["type"] == "extra_forbidden":
-        guess = did_you_mean(str(loc[-1]), fields_at(loc[:-1]))
+        guess = _goes_under(loc, error.get("input"), node) or did_you_mean(
+            str(loc[-1]), fields_at(loc[:-1])
+        )
         msg = "unknown field (not part of the scenario format)" + (f"; {guess}" if guess else "")
     elif error is not None and error["type"] == "missing" and not exact:
         msg = f"missing required field '{loc[-1]}'"
@@ -246,7 +249,35 @@ def _describe(root: yaml.Node | None, loc: Loc, msg: str, error: ErrorDetails | 
         msg = plain(error, loc)
     if key:
         msg = f"'{loc[-1]}' is not a name allowed here: {msg}"
+    if error is None:
+        msg = _metric_hint(msg)
     return f"{place(node)}{path}: {msg}"
+
+
+def _goes_under(loc: Loc, value: Any, node: yaml.Node | None) -> str:
+    """Words for a name written one level too high: "'tension' goes under 'indices:'
+    (effects: {indices: {tension: -3}})"; '' when it belongs under no field here."""
+    name = str(loc[-1])
+    holders = holders_of(loc[:-1], name, value)
+    if not holders:
+        return ""
+    if len(holders) > 1:
+        return f"'{name}' goes under " + " or ".join(f"'{h}:'" for h in holders)
+    example = ""
+    if isinstance(node, yaml.ScalarNode) and node.value:
+        example = f"{holders[0]}: {{{name}: {node.value}}}"
+        if len(loc) > 1 and isinstance(loc[-2], str):
+            example = f"{loc[-2]}: {{{example}}}"
+        example = f" ({example})"
+    return f"'{name}' goes under '{holders[0]}:'{example}"
+
+
+def _metric_hint(msg: str) -> str:
+    """An index written as a metric without its 'index.' ('cohesion'): the metric meant."""
+    found = re.search(r"unknown metric '([^'.]+)'(?! \()", msg)
+    if found is None or found[1] not in (*INDEX_NAMES, "market_share"):
+        return msg
+    return f"{msg[: found.end()]} (did you mean 'index.{found[1]}'?){msg[found.end() :]}"
 
 
 def _where(root: yaml.Node | None, loc: Loc) -> tuple[yaml.Node | None, bool]:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime
 import re
 from types import UnionType
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from game.scenario import Loc, Scenario
+from game.spelling import did_you_mean
 
 ID_WORDS = "an id is a letter followed by letters, digits, '_' or '-'"
 MONTH_WORDS = 'write the month as "YYYY-MM" in quotes, e.g. "2026-01"'
@@ -47,8 +48,14 @@ def plain(error: ErrorDetails, loc: Loc) -> str:
     if kind in _BOUNDS:
         key, words = _BOUNDS[kind]
         return f"{words} {_number(ctx[key])}"
+    if kind in ("float_parsing", "int_parsing") and isinstance(value, str):
+        return f"{_TYPES[kind]}{_number_in_text(value)}"
     if kind in _TYPES:
         return _TYPES[kind]
+    if kind == "literal_error":
+        words = re.sub(r"^Input should", "should", error["msg"])
+        guess = did_you_mean(str(value), re.findall(r"'([^']*)'", str(ctx.get("expected"))))
+        return f"{words}; {guess}" if guess else words
     if kind == "string_pattern_mismatch":
         if loc == ("start",):
             return MONTH_WORDS
@@ -63,6 +70,20 @@ def plain(error: ErrorDetails, loc: Loc) -> str:
     if kind == "model_type":
         return _not_a_model(loc, value)
     return re.sub(r"^Input should", "should", error["msg"])
+
+
+def _number_in_text(text: str) -> str:
+    """How to write ``text`` (a number with more around it) as the number it means: ': write
+    3000 (no thousands separators)' for '3,000', ": write 2.5 alone, without 't'" for '2.5 t';
+    '' when no number is in it."""
+    text = text.strip()
+    if re.fullmatch(r"[-+]?\d{1,3}(?:([, ])\d{3})(?:\1\d{3})*(?:\.\d+)?", text):
+        return f": write {re.sub(r'[, ]', '', text)} (no thousands separators)"
+    found = re.fullmatch(r"(\D*?)\s*([-+]?\d+(?:\.\d+)?)\s*(\D*)", text)
+    if found is None or not (found[1] or found[3]):
+        return ""
+    extra = " ".join(p.strip() for p in (found[1], found[3]) if p.strip())
+    return f": write {found[2]} alone, without '{extra}'"
 
 
 def _number(x: Any) -> str:
@@ -118,6 +139,27 @@ def fields_at(loc: Loc) -> list[str]:
     if isinstance(kind, type) and issubclass(kind, BaseModel):
         return list(kind.model_fields)
     return []
+
+
+def holders_of(loc: Loc, name: str, value: Any) -> list[str]:
+    """The fields of the model at ``loc`` under which ``name`` is a key allowed (``indices``
+    for 'tension' in inject effects): where a field written one level too high belongs. A
+    field whose entries are text is left out for a number, and the other way round."""
+    model = _unwrap(kind_at(loc))
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return []
+    found = []
+    for field, info in model.model_fields.items():
+        kind = _unwrap(info.annotation)
+        if get_origin(kind) is not dict:
+            continue
+        keys, entry = (_unwrap(k) for k in get_args(kind))
+        if get_origin(keys) is not Literal or name not in get_args(keys):
+            continue
+        if (entry is str) != isinstance(value, str):
+            continue
+        found.append(field)
+    return found
 
 
 def is_table(loc: Loc) -> bool:

@@ -3,22 +3,40 @@
 A scenario author or plan writer who types ``magnet`` for ``magnets`` or ``JAPAN`` for ``JPN``
 reads "unknown material 'magnet' (did you mean 'magnets'? known: ...)" instead of hunting
 through the list. The closeness test is :func:`difflib.get_close_matches` on the names as
-written and case-folded, so the suggestion is always a name the file may use as it stands.
+written and case-folded, so the suggestion is always a name the file may use as it stands. The
+format spells the British way; an American spelling (``license_approval``, ``defense``) is
+answered with the British name, and says so.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
+
+_AMERICAN = (
+    (re.compile(r"licens(?=e)", re.I), "licenc"),
+    (re.compile(r"defens(?=e)", re.I), "defenc"),
+    (re.compile(r"(?<=[a-z])iz(?=e|ing|ation)", re.I), "is"),
+)
+"""American spellings and the British ones the scenario format uses (``licence_approval``,
+``defence``, ``prioritise_defence``)."""
+
+
+def british(value: str) -> str:
+    """``value`` with American spellings made British: 'license_approval' -> 'licence_approval'."""
+    for pattern, repl in _AMERICAN:
+        value = pattern.sub(repl, value)
+    return value
 
 
 def closest(value: str, known: Iterable[str]) -> str | None:
     """The known name ``value`` was most likely meant to be, or None when nothing is close."""
     names = sorted(known)
     folded = {n.casefold(): n for n in names}
-    hit = folded.get(value.casefold())
+    hit = folded.get(value.casefold()) or folded.get(british(value).casefold())
     if hit is not None:
-        return hit  # only the case differs
+        return hit  # only the case, or American for British spelling, differs
     tails = [n for n in names if ":" in n and n.rpartition(":")[2].casefold() == value.casefold()]
     if len(tails) == 1:
         return tails[0]  # the part after the colon alone: 'dove' for 'doctrine:dove'
@@ -29,11 +47,22 @@ def closest(value: str, known: Iterable[str]) -> str | None:
 def did_you_mean(value: str, known: Iterable[str]) -> str:
     """Words like "did you mean 'magnets'?" for 'magnet'; '' when no known name is close."""
     hint = closest(value, known)
-    return f"did you mean '{hint}'?" if hint is not None else ""
+    if hint is None:
+        return ""
+    if hint.casefold() != value.casefold() and hint.casefold() == british(value).casefold():
+        return f"did you mean '{hint}'? (British spelling)"
+    return f"did you mean '{hint}'?"
 
 
-def unknown(what: str, value: str, known: Iterable[str]) -> str:
-    """Words like "unknown material 'magnet' (did you mean 'magnets'? known: dytb, ...)"."""
+def unknown(what: str, value: str, known: Iterable[str], declare: str = "") -> str:
+    """Words like "unknown material 'magnet' (did you mean 'magnets'? known: dytb, ...)".
+
+    ``declare``, the section where such names are declared ('actors'), adds how to make the
+    name known: "unknown actor 'CAN' (did you mean 'CHN'? or declare it under 'actors:';
+    known: ...)", for a name whose declaration was left out or deleted."""
     names = sorted(known)
-    parts = [p for p in (did_you_mean(value, names), f"known: {', '.join(names)}") if p]
+    guess = did_you_mean(value, names)
+    if declare:
+        guess = f"{guess + ' or ' if guess else ''}declare it under '{declare}:';"
+    parts = [p for p in (guess, f"known: {', '.join(names)}") if p]
     return f"unknown {what} '{value}' ({' '.join(parts)})"

@@ -33,7 +33,8 @@ def test_order_fields_are_worded_for_the_plan_writer(tmp_path: Path, scenario: S
         load_full_plan(path, scenario)
     lines = [line.strip() for line in str(err.value).splitlines()[1:]]
     assert lines == [
-        "line 4, column 9: turn 1, tokyo, order 1: amount: should be a number",
+        "line 4, column 9: turn 1, tokyo, order 1: amount: should be a number: write 2.5 "
+        "alone, without 't'",
         "line 5, column 9: turn 1, tokyo, order 2: amount: should be above 0",
         "line 6, column 9: turn 1, tokyo, order 3: move: should be text, not the number 3: "
         "put it in quotes",

@@ -1,0 +1,107 @@
+"""Hints for the slips a scenario author's audit found answered without one: a number with
+thousands separators or a unit, an American spelling, an index written as a metric without
+'index.', '=<' in a condition, an actor whose declaration was deleted, and an index written
+straight under an inject's effects."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.errors import ScenarioError
+from game.scenario_loader import parse_scenario
+from game.spelling import did_you_mean
+from tests.conftest import DEFAULT
+
+TEXT = DEFAULT.read_text(encoding="utf-8")
+LINES = TEXT.splitlines()
+
+
+def _problems(*edits: tuple[str, str]) -> list[str]:
+    text = TEXT
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    with pytest.raises(ScenarioError) as err:
+        parse_scenario(text, "broken.yaml")
+    return err.value.problems
+
+
+def _at(text: str) -> int:
+    return next(i for i, line in enumerate(LINES, start=1) if line.startswith(text))
+
+
+def test_a_number_with_thousands_separators_says_how_to_write_it() -> None:
+    line = _at("    budget: 3000 ")
+    assert _problems(("    budget: 3000 ", "    budget: 3,000 ")) == [
+        f"line {line}, column 13: teams.tokyo.budget: should be a number: write 3000 (no "
+        "thousands separators)"
+    ]
+    [unit] = _problems(("price: 85.0 ", 'price: "85 US$/kg" '))
+    assert unit.endswith(
+        "materials.ndpr.price: should be a number: write 85 alone, without 'US$/kg'"
+    )
+
+
+def test_an_american_spelling_is_answered_with_the_british_name() -> None:
+    [order] = _problems(
+        (
+            "    orders: [export_control, licence_approval,",
+            "    orders: [export_control, license_approval,",
+        )
+    )
+    line = _at("    orders: [export_control, licence")
+    assert order.startswith(
+        f"line {line}, column 30: teams.beijing.orders.1: should be 'export_control', "
+    )
+    assert order.endswith("; did you mean 'licence_approval'? (British spelling)")
+    [sector] = _problems(("  defence: {name: Defence", "  defense: {name: Defense"))
+    assert sector.endswith(
+        "sectors.defense: 'defense' is not a name allowed here: should be 'autos', 'defence', "
+        "'electronics' or 'energy'; did you mean 'defence'? (British spelling)"
+    )
+    assert did_you_mean("prioritize_defense", ["prioritise_defence", "hold"]) == (
+        "did you mean 'prioritise_defence'? (British spelling)"
+    )
+    assert did_you_mean("defence", ["defence"]) == "did you mean 'defence'?"
+
+
+def test_a_bare_index_as_a_metric_is_answered_with_its_path() -> None:
+    old = "    - {metric: index.cohesion, weight: 3"
+    [problem] = _problems((old, "    - {metric: cohesion, weight: 3"))
+    assert problem == (
+        f"line {_at(old)}, column 16: objectives.washington.0.metric: unknown metric "
+        "'cohesion' (did you mean 'index.cohesion'?): it must start with one of index, output, "
+        "cover, stockpile, price, share, revenue, budget"
+    )
+    [condition] = _problems(("condition: index.tension >= 80", "condition: tension >= 80"))
+    assert "bad condition: unknown metric 'tension' (did you mean 'index.tension'?)" in condition
+
+
+def test_a_comparison_written_backwards_is_answered_with_the_right_one() -> None:
+    old = "    condition: index.tension >= 80"
+    assert _problems((old, "    condition: index.tension =< 80")) == [
+        f"line {_at(old)}, column 16: injects.2.condition: bad condition: unexpected '=< 80' at "
+        "character 15: did you mean '<='?"
+    ]
+    [single] = _problems((old, "    condition: index.tension = 80"))
+    assert single.endswith("unexpected '= 80' at character 15: did you mean '=='?")
+
+
+def test_an_undeclared_actor_says_to_declare_it() -> None:
+    problems = _problems(
+        ('  AUS: {name: "Australia (Lynas, incl. its Malaysian plant)", kind: npc}\n', "")
+    )
+    assert problems[0] == (
+        f"line {_at('  AUS: {ndpr: 550') - 1}, column 8: production.AUS: unknown actor 'AUS' "
+        "(did you mean 'USA'? or declare it under 'actors:'; known: CHN, EU, JPN, ROW, USA, VNM)"
+    )
+    assert all("declare it under 'actors:'" in p for p in problems)
+
+
+def test_an_index_straight_under_effects_says_it_goes_under_indices() -> None:
+    old = "    effects: {indices: {posture: 2}, unlock: [minamitorishima]}"
+    [problem] = _problems((old, "    effects: {posture: 2, unlock: [minamitorishima]}"))
+    assert problem == (
+        f"line {_at(old)}, column 24: injects.0.effects.posture: unknown field (not part of the "
+        "scenario format); 'posture' goes under 'indices:' (effects: {indices: {posture: 2}})"
+    )
