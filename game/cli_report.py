@@ -17,6 +17,8 @@ from typing import Any
 from game.atomic import write_text_atomic
 from game.errors import ChokepointError
 
+EXIT_INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C, as sweep gives
+
 
 def add_parser(subparsers: Any) -> None:
     """Add the ``report`` and ``diff`` commands to the ``chokepoint`` argument parser."""
@@ -75,6 +77,7 @@ def write_atomic(path: str | Path, text: str) -> None:
 def _report(args: argparse.Namespace) -> int:
     from game.names import turns_words
     from game.report.model import build_debrief, load_replay
+    from game.sweep import SweepInterrupted
 
     fmt = args.format
     if fmt is None:
@@ -104,7 +107,16 @@ def _report(args: argparse.Namespace) -> int:
     if debrief.warning is not None:
         print(f"chokepoint: warning: {debrief.warning}", file=sys.stderr)
         print(f"chokepoint: the report covers {covers}{' only' if n else ''}", file=sys.stderr)
-    against = _against(rep.session, args.against) if args.against else None
+    try:
+        against = _against(rep.session, args.against) if args.against else None
+    except SweepInterrupted as stop:  # Ctrl-C while the computer's games were played
+        kept = f"{args.output} was not written" if args.output else "no report was printed"
+        print(
+            f"chokepoint: report interrupted after {len(stop.rows)} of "
+            f"{stop.games} games against the computer; {kept}",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
     if fmt == "html":
         from game.report.html import render_html
 

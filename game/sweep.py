@@ -262,9 +262,15 @@ def stop(executor: Executor, futures: Sequence[Future[Any]]) -> None:
     """
     if isinstance(executor, ProcessPoolExecutor):
         processes = list((getattr(executor, "_processes", None) or {}).values())
+        manager = getattr(executor, "_executor_manager_thread", None)
         executor.shutdown(wait=False, cancel_futures=True)
         for proc in processes:
             proc.terminate()
+        # let the pool's manager thread see its workers gone and end: a command that exits at
+        # once (report --against) would otherwise meet it half-closed in Python's exit handler,
+        # which prints a traceback ('Bad file descriptor') under the one-line message
+        if manager is not None:
+            manager.join(timeout=5.0)
         return
     for fut in futures:
         fut.cancel()

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import re
+import signal
 import subprocess
 import sys
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -234,6 +237,46 @@ def test_report_against_the_computer_matches_the_sweep_comparison(
     html = tmp_path / "r.html"
     assert main(["report", str(DEFAULT), "--against", "4", "-o", str(html)]) == 0
     assert "<h2>Against the computer</h2>" in html.read_text()
+
+
+def _children(pid: int) -> list[int]:
+    """The processes ``pid`` has started (Linux)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found += [int(c) for c in task.read_text().split()]
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
+def test_ctrl_c_during_against_is_one_line_and_exit_130(tmp_path: Path) -> None:
+    """Ctrl-C while the computer's games are played: one line, exit 130 as sweep gives, and no
+    report written (it was a 40-line traceback ending in game.sweep.SweepInterrupted)."""
+    out = tmp_path / "x.md"
+    argv = ["report", str(DEFAULT), "--against", "100000", "-o", str(out)]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "game.cli", *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not _children(proc.pid) and time.monotonic() < deadline:  # the games have begun
+            time.sleep(0.1)
+        time.sleep(1.5)
+        os.killpg(proc.pid, signal.SIGINT)  # as Ctrl-C in a terminal: the command and its workers
+        stdout, stderr = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130, stderr
+    assert stdout == ""
+    assert re.fullmatch(
+        rf"chokepoint: report interrupted after \d+ of 100000 games against the computer; "
+        rf"{re.escape(str(out))} was not written\n",
+        stderr,
+    ), stderr
+    assert not out.exists()
 
 
 def test_report_against_needs_a_finished_session(
