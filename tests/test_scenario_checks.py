@@ -322,9 +322,9 @@ def test_a_metric_that_can_never_move_is_refused(tmp_path: Path) -> None:
         f"line {line_of('    - {metric: output.USA, weight: 1')}, column 16: "
         "objectives.washington.3.metric: metric 'output.AUS': Australia (Lynas, incl. its "
         "Malaysian plant) has no demand in any sector, so its output stays at 100",
-        f"line {line_of('    condition: cover.JPN.magnets < 30')}, column 16: injects.1.condition: metric "
-        "'cover.VNM.graphite': Vietnam has no demand for graphite in any sector, so its days "
-        "of cover never move",
+        f"line {line_of('    condition: cover.JPN.magnets < 30')}, column 16: "
+        "injects.1.condition: metric 'cover.VNM.graphite': Vietnam has no demand for graphite "
+        "in any sector, so its days of cover never move",
     ]
 
 
