@@ -17,6 +17,7 @@ import csv
 import io
 import json
 import sys
+import threading
 import time
 from contextlib import ExitStack
 from pathlib import Path
@@ -234,14 +235,24 @@ def _play(args: argparse.Namespace, spec: Any) -> tuple[list[dict[str, Any]], bo
 
     bar = None if args.quiet else ProgressBar(sys.stderr)
     interrupted = False
+    started = threading.Event()  # set once a game has finished (or the sweep is over)
+
+    def progress(done: int, total: int) -> None:
+        if done:
+            started.set()
+        if bar:
+            bar.update(done, total)
+
     with ExitStack() as stack:
+        stack.callback(started.set)
         if args.scheduler:
-            executor, workers = _dask_executor(args.scheduler, stack)
+            executor, workers, client = _dask_executor(args.scheduler, stack)
+            _note_when_no_workers(client, args.scheduler, started)
         else:
             workers = min(local_jobs(args.jobs), args.games)
             executor = stack.enter_context(sweep.local_executor(workers)) if workers > 1 else None
         try:
-            rows = sweep.run_sweep(spec, executor, workers, bar.update if bar else None)
+            rows = sweep.run_sweep(spec, executor, workers, progress)
         except sweep.SweepInterrupted as stop:  # Ctrl-C: keep the games already played
             rows, interrupted = stop.rows, True
     if bar:
@@ -278,22 +289,106 @@ def check_out_path(path: Path) -> None:
         raise ChokepointError(f"--out: {exc}") from None
 
 
-def _dask_executor(address: str, stack: ExitStack) -> tuple[Any, int]:
+SCHEDULER_TIMEOUT = 10.0  # seconds to wait for a --scheduler address to answer as Dask does
+NO_WORKERS_NOTE_AFTER = 5.0  # seconds without a game or a worker before saying so
+
+
+def _dask_executor(address: str, stack: ExitStack) -> tuple[Any, int, Any]:
+    """Dask's executor on the cluster at ``address``, its threads, and its client; an address
+    that does not answer as a Dask scheduler within ``SCHEDULER_TIMEOUT`` is refused with why."""
     try:
         import distributed
     except ImportError:
         raise ChokepointError(
             "--scheduler needs Dask: pip install 'chokepoint[dask]' (dask[distributed])"
         ) from None
-    try:
-        client_cls: Any = distributed.Client
-        client = stack.enter_context(client_cls(address, timeout="10s"))
-    except (OSError, TimeoutError, ValueError) as exc:
+    problem = _scheduler_problem(address, SCHEDULER_TIMEOUT)
+    if problem is None:
+        try:
+            client_cls: Any = distributed.Client
+            client = stack.enter_context(client_cls(address, timeout=f"{SCHEDULER_TIMEOUT:g}s"))
+        except Exception as exc:  # whatever Dask raises, the user gets one line
+            problem = str(exc) or type(exc).__name__
+    if problem is not None:
         raise ChokepointError(
-            f"--scheduler: cannot reach the Dask scheduler at {address}: {exc}"
-        ) from None
+            f"--scheduler: cannot reach the Dask scheduler at {address}: {problem}"
+        )
     workers = max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
-    return stack.enter_context(client.get_executor()), workers
+    return stack.enter_context(client.get_executor()), workers, client
+
+
+def _scheduler_problem(address: str, timeout: float) -> str | None:
+    """Why ``address`` is not a Dask scheduler to use, or None when it is one.
+
+    Asked before Dask's own client is made: that client waits for ever on a port that takes the
+    connection and says nothing (a scheduler's dashboard), and fails with a MemoryError on one
+    that answers something else (it reads the reply's first bytes as a message length)."""
+    import asyncio
+    import socket
+
+    from distributed.comm.addressing import parse_address, parse_host_port
+    from distributed.comm.core import connect
+    from distributed.comm.registry import get_backend
+
+    hint = "(the dashboard's port? a scheduler's own port is usually 8786)"
+    try:
+        scheme, loc = parse_address(address)
+        get_backend(scheme)
+        host, port = parse_host_port(loc) if scheme == "tcp" else ("", 0)
+    except (ValueError, TypeError) as exc:
+        return f"not an address such as tcp://HOST:8786 ({exc})"
+    if scheme != "tcp":  # tls:// and the others need Dask's security settings: left to it
+        return None
+    try:  # unreachable, or nothing listening: said at once
+        socket.create_connection((host, port), timeout=timeout).close()
+    except TimeoutError:
+        return f"no answer within {timeout:g} s"
+    except OSError as exc:
+        return exc.strerror or str(exc)
+
+    async def identity() -> Any:
+        comm = await connect(address, timeout=timeout)  # type: ignore[no-untyped-call]
+        try:
+            await comm.write({"op": "identity", "reply": True})
+            return await comm.read()
+        finally:
+            comm.abort()
+
+    try:
+        answer = asyncio.run(asyncio.wait_for(identity(), timeout))
+    except TimeoutError:
+        return f"it took the connection but gave no Dask reply within {timeout:g} s {hint}"
+    except Exception as exc:  # garbage in reply: Dask reads a length from it (MemoryError), ...
+        if isinstance(exc, OSError):
+            return f"it took the connection but closed it {hint}"
+        return f"it answered, but not as a Dask scheduler does {hint}"
+    kind = answer.get("type") if isinstance(answer, dict) else None
+    if kind != "Scheduler":
+        return f"that is a Dask {kind}, not the scheduler" if kind else f"not Dask {hint}"
+    return None
+
+
+def _note_when_no_workers(client: Any, address: str, started: threading.Event) -> None:
+    """Say on stderr, once, if no game has finished after ``NO_WORKERS_NOTE_AFTER`` seconds and
+    the scheduler has no workers: the sweep would otherwise wait at 0 games without a word."""
+
+    def watch() -> None:
+        if started.wait(NO_WORKERS_NOTE_AFTER):
+            return
+        try:
+            workers = len(client.nthreads())
+        except Exception:  # the client closing as the sweep ends
+            return
+        if workers == 0 and not started.is_set():
+            lead = "\n" if sys.stderr.isatty() else ""  # below the progress bar
+            print(
+                f"{lead}chokepoint: the scheduler at {address} has no workers yet; start some "
+                f"with `dask worker {address}` (the games wait for them; Ctrl-C stops)",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    threading.Thread(target=watch, name="no-workers-note", daemon=True).start()
 
 
 def write_rows(path: Path, rows: list[dict[str, Any]], spec: Any, summary: dict[str, Any]) -> None:

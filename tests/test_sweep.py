@@ -9,6 +9,7 @@ import shlex
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
@@ -184,6 +185,114 @@ def test_bad_input_is_a_message_not_a_traceback(
     err = capsys.readouterr().err
     assert code == 2
     assert message in err and "Traceback" not in err
+
+
+@contextmanager
+def _port(reply: bytes | None) -> Iterator[str]:
+    """A 127.0.0.1 port that takes connections and answers ``reply`` (garbage, for Dask), or
+    nothing at all (None: as a scheduler's dashboard does to Dask's greeting)."""
+    import socket
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    taken: list[socket.socket] = []
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = server.accept()
+            except OSError:  # closed: the test is over
+                return
+            taken.append(conn)
+            if reply is not None:
+                conn.sendall(reply)
+
+    threading.Thread(target=serve, daemon=True).start()
+    try:
+        yield f"tcp://127.0.0.1:{server.getsockname()[1]}"
+    finally:
+        server.close()
+        for conn in taken:
+            conn.close()
+
+
+@pytest.mark.parametrize(
+    ("reply", "message"),
+    [
+        (b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n", "not as a Dask scheduler"),
+        (b"garbage!" * 64, "not as a Dask scheduler"),
+        (None, "gave no Dask reply within 1 s"),
+    ],
+)
+def test_a_scheduler_address_that_is_not_dask_is_one_line(
+    reply: bytes | None,
+    message: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An address that answers something else (a web server: a 49-line traceback ending in
+    MemoryError) or takes the connection and says nothing (the dashboard: waited for ever) gets
+    the one line an unreachable port gets, within the timeout (10 s; 1 s here)."""
+    pytest.importorskip("distributed")
+    from game import cli_sweep
+
+    monkeypatch.setattr(cli_sweep, "SCHEDULER_TIMEOUT", 1.0)
+    argv = ["sweep", "dual-use-ban-2026", "--games", "3", "--seed", "1", "--quiet"]
+    with _port(reply) as address:
+        started = time.monotonic()
+        assert main([*argv, "--scheduler", address]) == 2
+        took = time.monotonic() - started
+    out, err = capsys.readouterr()
+    assert out == "" and "Traceback" not in err
+    assert err.startswith(
+        f"chokepoint: --scheduler: cannot reach the Dask scheduler at {address}: "
+    )
+    assert message in err and err.count("\n") == 1, err
+    assert took < 5.0
+
+
+def test_a_scheduler_without_workers_says_so_and_still_stops_on_ctrl_c(tmp_path: Path) -> None:
+    """No worker: a note on stderr after a few seconds while the sweep waits (the bar stood at
+    0/3 without a word), and Ctrl-C still ends it with 130."""
+    distributed = pytest.importorskip("distributed")
+    code = (
+        "import sys\nimport game.cli_sweep as m\nm.NO_WORKERS_NOTE_AFTER = 0.5\n"
+        "from game.cli import main\nsys.exit(main(sys.argv[1:]))\n"
+    )
+    with distributed.LocalCluster(
+        n_workers=0, processes=False, protocol="tcp://", dashboard_address=":0"
+    ) as cluster:
+        address = cluster.scheduler_address
+        argv = ["sweep", "dual-use-ban-2026", "--games", "3", "--seed", "1"]
+        proc = subprocess.Popen(
+            [sys.executable, "-c", code, *argv, "--scheduler", address],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        watchdog = threading.Timer(60.0, proc.kill)
+        watchdog.start()
+        try:
+            assert proc.stderr is not None
+            seen = []
+            for line in proc.stderr:
+                seen.append(line)
+                if "has no workers yet" in line:
+                    break
+            proc.send_signal(signal.SIGINT)
+            _, rest = proc.communicate(timeout=30)
+        finally:
+            watchdog.cancel()
+            proc.kill()
+    note = (
+        f"chokepoint: the scheduler at {address} has no workers yet; start some with "
+        f"`dask worker {address}`"
+    )
+    assert any(line.startswith(note) for line in seen), seen
+    assert proc.returncode == 130, rest
+    assert "sweep interrupted after 0 of 3 games" in rest and "Traceback" not in rest
 
 
 def test_sweep_progress_bar_and_summary(capsys: pytest.CaptureFixture[str]) -> None:
