@@ -67,7 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("log")
 
     run = sub.add_parser("run", help="play a game without the app and print a summary")
-    run.add_argument("scenario", nargs="?", help="scenario file or bundled id")
+    run.add_argument(
+        "scenario",
+        nargs="?",
+        help="scenario file or bundled id, or a session log (its scenario is played)",
+    )
     run.add_argument("--seed", type=int, help="random seed (required unless --from is given)")
     run.add_argument(
         "--from",
@@ -494,7 +498,6 @@ def _start_session(args: argparse.Namespace) -> Any:
     """A fresh session, or a branch of a logged one (``--from LOG --turn N``)."""
     from game.engine import Session
     from game.log import replay_log
-    from game.scenario_loader import find_scenario, load_scenario
 
     if args.from_log is None:
         if args.scenario is None or args.seed is None:
@@ -504,7 +507,7 @@ def _start_session(args: argparse.Namespace) -> Any:
             )
         if args.turn is not None:
             raise ChokepointError("--turn goes with --from LOG")
-        scenario = load_scenario(find_scenario(args.scenario))
+        scenario = run_scenario(args.scenario)
         return Session(scenario, args.seed, {t: "plan" for t in scenario.teams})
     if args.scenario is not None or args.seed is not None:
         raise ChokepointError("with --from, the scenario and seed come from the log")
@@ -517,6 +520,22 @@ def _start_session(args: argparse.Namespace) -> Any:
     if not 0 <= turn <= rep.good_turns:
         raise ChokepointError(f"--turn must be between 0 and {rep.good_turns}")
     return rep.session.fork(turn, str(args.from_log))
+
+
+def run_scenario(name: str) -> Any:
+    """The scenario ``run SCENARIO`` plays: a scenario file, a bundled id, or a session log,
+    whose header holds the whole scenario (a sweep's ``--compare`` rows replay with it, edited
+    copies of a bundled scenario included)."""
+    from game.log import is_session_log, replay_log
+    from game.scenario_loader import find_scenario, load_scenario
+
+    path = find_scenario(name)
+    if not is_session_log(path):
+        return load_scenario(path)
+    rep = replay_log(path)
+    if rep.session is None:
+        raise ChokepointError(f"{rep.error}; its scenario cannot be read")
+    return rep.session.scenario
 
 
 def _table(session: Session) -> str:

@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     bots = _bots(args, scenario, session)
     spec = sweep.SweepSpec(
         scenario_data=scenario_data(scenario),
-        scenario_ref=args.scenario or scenario.id,
+        scenario_ref=_scenario_ref(args, scenario),
         bots=bots,
         base_seed=args.seed,
         games=args.games,
@@ -208,6 +208,26 @@ def _scenario_and_session(args: argparse.Namespace) -> tuple[Any, Any]:
                 f"of it) than {args.scenario}; leave SCENARIO out to sweep the log's own"
             )
     return scenario, session
+
+
+def _scenario_ref(args: argparse.Namespace, scenario: Any) -> str:
+    """How the rows' ``chokepoint run`` commands name the scenario: as SCENARIO was given; with
+    ``--compare`` and no SCENARIO, the bundled id if the log's scenario is that one to the last
+    number, else the log itself (``run`` plays a log's scenario), so that an edited copy that
+    kept the bundled id is replayed as it was swept, not as the bundled one."""
+    from game.scenario_loader import find_scenario, load_scenario, scenario_data
+    from game.state import sha256_json
+
+    if args.scenario is not None:
+        return str(args.scenario)
+    bundled = find_scenario(scenario.id)
+    try:
+        same = bundled.exists() and sha256_json(
+            scenario_data(load_scenario(bundled))
+        ) == sha256_json(scenario_data(scenario))
+    except ChokepointError:
+        same = False
+    return str(scenario.id) if same else str(args.compare)
 
 
 def _bots(args: argparse.Namespace, scenario: Any, session: Any = None) -> dict[str, str]:

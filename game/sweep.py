@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import math
 import os
+import shlex
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -172,7 +173,7 @@ def rerun_command(scenario_ref: str, seed: int, bots: Mapping[str, str]) -> str:
     parts = ["chokepoint", "run", scenario_ref, "--seed", str(seed)]
     for t, k in sorted(bots.items()):
         parts += ["--bot", f"{t}={k}"]
-    return " ".join(parts)
+    return shlex.join(parts)  # pasted into a shell as it stands: a path with spaces is quoted
 
 
 def play_chunk(

@@ -165,6 +165,56 @@ def test_sweep_rows_replay_with_run(tmp_path: Path) -> None:
             assert float(row[f"score_{team}"]) == pytest.approx(score, abs=0.006)
 
 
+def _replayed_by_command(row: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    """Run a CSV row's command as a shell would split it: the same final scores."""
+    cmd = shlex.split(row["command"])
+    assert cmd[:2] == ["chokepoint", "run"]
+    capsys.readouterr()
+    assert main([*cmd[1:], "--json"]) == 0
+    final = json.loads(capsys.readouterr().out)["final_scores"]
+    for team, score in final.items():
+        assert float(row[f"score_{team}"]) == pytest.approx(score, abs=0.006)
+
+
+def test_rows_of_an_edited_copy_replay_it_not_the_bundled_scenario(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A copy of the bundled scenario, edited but keeping its id, in a folder whose name has a
+    space: each row's command plays that copy, pasted into a shell as it stands (the command
+    said 'chokepoint run dual-use-ban-2026', the bundled scenario, and its path was not quoted)."""
+    from tests.conftest import DEFAULT
+
+    folder = tmp_path / "my scenarios"
+    folder.mkdir()
+    copy = folder / "dual use copy.yaml"
+    text = DEFAULT.read_text(encoding="utf-8")
+    edited = text.replace(
+        "{metric: index.posture, weight: 4,", "{metric: index.posture, weight: 5,"
+    )
+    assert edited != text
+    copy.write_text(edited, encoding="utf-8")
+    log = tmp_path / "session.jsonl"
+    assert main(["run", str(copy), "--seed", "4", "--bot", "beijing=random", "-o", str(log)]) == 0
+    argv = ["--games", "2", "--seed", "1", "--jobs", "1", "--quiet"]
+    for how in (["--compare", str(log)], [str(copy)]):
+        out = tmp_path / "rows.csv"
+        assert main(["sweep", *how, *argv, "-o", str(out)]) == 0
+        with out.open(newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        assert len(rows) == 2
+        for row in rows:
+            assert shlex.split(row["command"])[2] == how[-1]  # the log, or the copy's path
+            _replayed_by_command(row, capsys)
+    # a bundled scenario swept beside a log of it is still named by its id
+    bundled_log = tmp_path / "bundled.jsonl"
+    assert main(["run", "dual-use-ban-2026", "--seed", "4", "-o", str(bundled_log)]) == 0
+    out = tmp_path / "bundled.csv"
+    assert main(["sweep", "--compare", str(bundled_log), *argv, "-o", str(out)]) == 0
+    with out.open(newline="") as fh:
+        row = next(csv.DictReader(fh))
+    assert row["command"].startswith("chokepoint run dual-use-ban-2026 --seed ")
+
+
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
