@@ -23,6 +23,7 @@ from textual.widgets import (
     TabbedContent,
     TabPane,
 )
+from textual.worker import Worker
 
 from game.engine import bot_kind
 from game.errors import ChokepointError
@@ -88,7 +89,10 @@ class FacilitatorScreen(Screen[None]):
     def __init__(self, game: Game) -> None:
         super().__init__()
         self.game = game
-        self.busy = False
+        self.busy = False  # the computer teams are deciding
+        self.resolving = False  # a turn is being resolved
+        self._bots: Worker[None] | None = None
+        """The computer teams' worker for this turn, while it runs (see ``prepare_turn``)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -141,9 +145,10 @@ class FacilitatorScreen(Screen[None]):
         self.game.arm_timer()
         self.refresh_all()
         self.query_one("#next-team").focus()
-        self.prepare_turn()
 
     def on_screen_resume(self) -> None:
+        # Textual sends this as the console is first shown too: the turn is prepared here only
+        # (on_mount did it as well, which started the computer teams' worker twice)
         if not self.is_current:  # another screen went on top at once (e.g. the results)
             return
         self.game.arm_timer()
@@ -158,8 +163,10 @@ class FacilitatorScreen(Screen[None]):
         g.arm_timer()
         if g.session.is_over or all(t in g.session.pending for t in g.computer_teams):
             return
+        if self._bots is not None and not self._bots.is_finished:
+            return  # still deciding: coming back from a dialog starts no other
         self.busy = True
-        self.seal_bots()
+        self._bots = self.seal_bots()
 
     @work(thread=True, exclusive=True, group="bots")
     def seal_bots(self) -> None:
@@ -382,7 +389,9 @@ class FacilitatorScreen(Screen[None]):
     @on(Button.Pressed, "#resolve")
     def action_resolve(self) -> None:
         g = self.game
-        if self.busy or not self.is_current or self.refused_after_the_game("resolve"):
+        # while the computer teams still decide, resolving waits for them (in a worker); it
+        # did nothing at all, without a word, until they had sealed
+        if self.resolving or not self.is_current or self.refused_after_the_game("resolve"):
             return
         waiting = g.waiting_humans()
         if waiting:
@@ -406,7 +415,7 @@ class FacilitatorScreen(Screen[None]):
 
     def do_resolve(self) -> None:
         g = self.game
-        self.busy = True
+        self.resolving = True
         if g.timer is not None:
             g.timer.pause()  # no time-out while the turn resolves (s resumes it on a failure)
         self.query_one("#resolve", Button).disabled = True
@@ -418,9 +427,13 @@ class FacilitatorScreen(Screen[None]):
             except (ChokepointError, OSError) as exc:
                 self._failed(str(exc))
                 return
-            self.busy = False
+            self.resolving = False
             self.show_results(record, then=self.app.save_after_drawing(g))  # type: ignore[attr-defined]
         else:
+            thinking = and_list(
+                [g.team_label(t) for t in g.computer_teams if t not in g.session.pending]
+            )
+            self.notify(f"Resolving once the computer has decided for {thinking}.")
             self.resolve_worker()  # computer teams still deciding: wait for them off the UI
 
     @work(thread=True, exclusive=True, group="resolve")
@@ -428,24 +441,27 @@ class FacilitatorScreen(Screen[None]):
         app = self.app
         app.resolve_started = time.perf_counter()  # type: ignore[attr-defined]
         try:
-            record = self.game.resolve()
+            record = self.game.resolve(save=False)  # saved by _resolved, unless the console left
         except (ChokepointError, OSError) as exc:
             app.call_from_thread(self._failed, str(exc))
             return
         app.call_from_thread(self._resolved, record)
 
     def _failed(self, message: str) -> None:
-        self.busy = False
+        self.resolving = False
         if has_left(self):
             return
         self.notify(message, title="Could not resolve", severity="error")
         self.refresh_all()
 
     def _resolved(self, record) -> None:  # type: ignore[no-untyped-def]
-        self.busy = False
-        if has_left(self):  # no results of a game left behind over what replaced it
+        """Show the turn a worker resolved and save the log once the results are drawn; not
+        if the facilitator left the session meanwhile (New game, Quit): the choice to leave
+        wins, as in solo play, and nothing of the left game is drawn over what replaced it."""
+        self.resolving = False
+        if has_left(self):
             return
-        self.show_results(record)
+        self.show_results(record, then=self.app.save_after_drawing(self.game))  # type: ignore[attr-defined]
 
     def show_results(self, record, then=None) -> None:  # type: ignore[no-untyped-def]
         g = self.game
