@@ -108,6 +108,7 @@ def run(args: argparse.Namespace) -> int:
         base_seed=args.seed,
         games=args.games,
     )
+    out_existed = out_path is not None and out_path.exists()
     started = time.perf_counter()
     rows, interrupted = _play(args, spec)
     elapsed = time.perf_counter() - started
@@ -123,11 +124,17 @@ def run(args: argparse.Namespace) -> int:
                 "task), and their games are left out",
                 file=sys.stderr,
             )
-        if not rows:
-            return EXIT_INTERRUPTED
     summary = sweep.summarise(rows)
-    if out_path is not None:
+    if out_path is not None:  # even with no rows: an older file must not pass for this sweep
         write_rows(out_path, rows, spec, summary)
+    if not rows:
+        if out_path is not None:
+            was = " (what it held before is replaced)" if out_existed else ""
+            print(
+                f"chokepoint: no game had finished: {out_path} is written with no rows{was}",
+                file=sys.stderr,
+            )
+        return EXIT_INTERRUPTED
     mine = sweep.session_row(session) if session is not None else None
     ranks = sweep.standing(rows, mine) if mine is not None else {}
     if args.json:
@@ -417,7 +424,9 @@ def write_rows(path: Path, rows: list[dict[str, Any]], spec: Any, summary: dict[
     Written atomically: an interrupted write leaves the old file or the new one."""
     fh = io.StringIO(newline="")
     if path.suffix.lower() == ".csv":
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        from game import sweep
+
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]) if rows else sweep.columns(spec))
         writer.writeheader()
         writer.writerows(rows)
     else:

@@ -168,6 +168,15 @@ def game_row(
     return row
 
 
+def columns(spec: SweepSpec) -> list[str]:
+    """The columns of the sweep's rows, ``game`` first: the header of a file of no rows."""
+    from game.engine import Session
+
+    scenario = _scenario(spec.scenario_data)
+    start = Session(scenario, 0, {t: "plan" for t in scenario.teams}, ledger=False).states[0]
+    return ["game", *game_row(scenario, [start], 0, spec.bots, spec.scenario_ref)]
+
+
 def rerun_command(scenario_ref: str, seed: int, bots: Mapping[str, str]) -> str:
     """The ``chokepoint run`` command that plays this game again, move for move."""
     parts = ["chokepoint", "run", scenario_ref, "--seed", str(seed)]

@@ -424,8 +424,41 @@ def test_ctrl_c_stops_a_sweep_at_once_and_writes_what_was_played(tmp_path: Path)
             rows = list(csv.DictReader(fh))
         assert len(rows) == played
         assert {int(r["seed"]) for r in rows} <= {sweep.game_seed(2, i) for i in range(100000)}
+    else:  # the file is there, with no rows: nothing older passes for this sweep
+        with out.open(newline="") as fh:
+            assert list(csv.DictReader(fh)) == []
+        assert f"no game had finished: {out} is written with no rows" in stderr
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json"])
+def test_a_sweep_stopped_before_any_game_finished_leaves_no_older_rows(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    suffix: str,
+) -> None:
+    """Ctrl-C before the first game finished: FILE is written with no rows (it kept the rows of
+    an older sweep, and the command said only 'sweep interrupted after 0 of 3 games')."""
+    out = tmp_path / f"rows{suffix}"
+    argv = ["sweep", "dual-use-ban-2026", "--games", "3", "--seed", "1", "--jobs", "1"]
+    assert main([*argv, "--quiet", "-o", str(out)]) == 0
+    full = out.read_text(encoding="utf-8")
+
+    def ctrl_c(*_: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sweep, "play_chunk", ctrl_c)
+    capsys.readouterr()
+    assert main([*argv, "--seed", "2", "--quiet", "-o", str(out)]) == 130
+    err = capsys.readouterr().err
+    assert "sweep interrupted after 0 of 3 games" in err
+    assert f"no game had finished: {out} is written with no rows (what it held before" in err
+    if suffix == ".csv":
+        header = out.read_text(encoding="utf-8")
+        assert header == full.splitlines(keepends=True)[0]  # the same columns, no row
     else:
-        assert not out.exists()
+        doc = json.loads(out.read_text(encoding="utf-8"))
+        assert (doc["played"], doc["rows"], doc["games"]) == (0, [], 3)
 
 
 def test_an_out_file_that_cannot_be_written_is_refused_before_playing(
