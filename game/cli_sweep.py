@@ -138,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
     mine = sweep.session_row(session) if session is not None else None
     ranks = sweep.standing(rows, mine) if mine is not None else {}
     if args.json:
-        doc = {"scenario": scenario.id, "seed": args.seed, "bots": bots, **summary}
+        doc = {"scenario": scenario.id, "seed": args.seed, "bots": bots, **sweep.rounded(summary)}
         doc["games"], doc["played"] = args.games, len(rows)  # as in the --out JSON file
         if interrupted:
             doc["interrupted"] = True
@@ -422,10 +422,10 @@ def write_rows(path: Path, rows: list[dict[str, Any]], spec: Any, summary: dict[
     """One row per game: CSV with a header line, or JSON with the sweep's parameters.
 
     Written atomically: an interrupted write leaves the old file or the new one."""
+    from game import sweep
+
     fh = io.StringIO(newline="")
     if path.suffix.lower() == ".csv":
-        from game import sweep
-
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]) if rows else sweep.columns(spec))
         writer.writeheader()
         writer.writerows(rows)
@@ -436,7 +436,7 @@ def write_rows(path: Path, rows: list[dict[str, Any]], spec: Any, summary: dict[
             "games": spec.games,
             "played": len(rows),
             "bots": spec.bots,
-            "summary": summary,
+            "summary": sweep.rounded(summary),
             "rows": rows,
         }
         json.dump(doc, fh, indent=1, sort_keys=True)

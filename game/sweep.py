@@ -329,16 +329,31 @@ def percentile(values: Sequence[float], q: float) -> float:
 
 
 def distribution(values: Sequence[float]) -> dict[str, float]:
+    """Mean, sd, percentiles, min and max of ``values``, unrounded: the terminal's tables round
+    them once as they print them, and the JSON files with :func:`rounded` (rounding here first
+    printed an sd of 6.0503 as 6.05, then as '6.0')."""
     n = len(values)
     mean = sum(values) / n if n else math.nan
     # the sample standard deviation (n - 1), as spreadsheets' STDEV gives it
     sd = math.sqrt(sum((v - mean) ** 2 for v in values) / (n - 1)) if n > 1 else 0.0
-    out = {"mean": round(mean, 3), "sd": round(sd, 3) if n else math.nan}
+    out = {"mean": mean, "sd": sd if n else math.nan}
     for q in PERCENTILES:
-        out[f"p{q}"] = round(percentile(values, q), 3)
-    out["min"] = round(min(values), 3) if values else math.nan
-    out["max"] = round(max(values), 3) if values else math.nan
+        out[f"p{q}"] = percentile(values, q)
+    out["min"] = min(values) if values else math.nan
+    out["max"] = max(values) if values else math.nan
     return out
+
+
+JSON_PLACES = 3  # decimals of the distributions in the JSON output
+
+
+def rounded(summary: Mapping[str, Any]) -> dict[str, Any]:
+    """``summary`` with its distributions rounded to ``JSON_PLACES`` decimals, for JSON."""
+    dists = {
+        k: {stat: round(v, JSON_PLACES) for stat, v in d.items()}
+        for k, d in summary["distributions"].items()
+    }
+    return {**summary, "distributions": dists}
 
 
 def summarise(rows: Sequence[Row]) -> dict[str, Any]:

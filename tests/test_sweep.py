@@ -606,6 +606,20 @@ def test_summary_sd_is_the_sample_sd_and_every_team_has_a_top_share() -> None:
     assert sweep.summarise(rows[:1])["distributions"]["score_a"]["sd"] == 0.0
 
 
+def test_the_summary_is_printed_from_unrounded_figures(scenario: Scenario) -> None:
+    """A mean of 6.0503 prints as 6.1: it was rounded to 6.05 first, then printed '6.0' (the
+    JSON keeps 3 decimals)."""
+    rows = [{"score_a": v, "top": "a"} for v in (6.0, 6.1006)]
+    summary = sweep.summarise(rows)
+    line = next(x for x in sweep.summary_text(summary).splitlines() if x.startswith("score_a"))
+    assert line.split()[1:] == ["6.1", "0.1", "6.0", "6.0", "6.1", "6.1", "6.1", "6.0", "6.1"]
+    assert sweep.rounded(summary)["distributions"]["score_a"]["mean"] == 6.05
+    row = {"score_a": 6.0503, "top": "a"}
+    table = sweep.comparison_text(summary, row, sweep.standing(rows, row))
+    line = next(x for x in table.splitlines() if x.startswith("score_a"))
+    assert line.split()[1:] == ["6.1", "6.1", "6.0", "-", "6.1", "50%"]  # the median too
+
+
 def test_sweep_json_says_games_asked_and_played_and_jobs_is_local_only(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
