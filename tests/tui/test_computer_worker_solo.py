@@ -13,7 +13,7 @@ from .conftest import SIZE, HeldBots, wait_for
 pytestmark = pytest.mark.asyncio
 
 
-async def test_leftovers_solo_screen_starts_the_computer_teams_once_per_turn(
+async def test_solo_screen_starts_the_computer_teams_once_per_turn(
     make_app, held_bots: HeldBots, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """on_mount and on_screen_resume (which Textual sends as the screen is first shown, and

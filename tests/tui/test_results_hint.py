@@ -40,9 +40,7 @@ def enter_words(app) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     return said, footer
 
 
-async def test_leftovers_final_results_hint_and_footer_say_continue(
-    make_app, eleven_turns: Path
-) -> None:
+async def test_final_results_hint_and_footer_say_continue(make_app, eleven_turns: Path) -> None:
     """The final results said 'Enter: close' above a footer reading '⏎ Continue'; Enter
     goes on to the after-action report, so both say 'continue'."""
     again = eleven_turns.with_name("again.jsonl")

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.asyncio
 LOG = Path("sessions") / "dual-use-ban-2026-seed3.jsonl"
 
 
-async def test_leftovers_leaving_as_the_turn_resolves_does_not_save_it(
+async def test_leaving_as_the_turn_resolves_does_not_save_it(
     make_app, workdir: Path, held_bots: HeldBots
 ) -> None:
     """Seal & resolve waits for the computer teams; meanwhile the player leaves (New game),
@@ -47,7 +47,7 @@ async def test_leftovers_leaving_as_the_turn_resolves_does_not_save_it(
     assert rep.ok and rep.good_turns == 0, rep.good_turns  # as the player was told
 
 
-async def test_leftovers_a_turn_resolved_by_the_worker_is_saved(
+async def test_a_turn_resolved_by_the_worker_is_saved(
     make_app, workdir: Path, held_bots: HeldBots
 ) -> None:
     app = make_app(solo="tokyo", seed=3)
@@ -61,7 +61,7 @@ async def test_leftovers_a_turn_resolved_by_the_worker_is_saved(
         assert "log saved to" in str(app.screen.query_one("#headline").content)
 
 
-async def test_leftovers_quitting_as_the_turn_resolves_does_not_save_it(
+async def test_quitting_as_the_turn_resolves_does_not_save_it(
     make_app, workdir: Path, held_bots: HeldBots
 ) -> None:
     """The same with Quit: the worker, left running as the app closed, saved the turn."""

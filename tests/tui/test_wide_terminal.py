@@ -38,7 +38,7 @@ def table_rows(lines: list[str], title: str) -> list[str]:
     return rows
 
 
-async def test_leftovers_at_200x60_state_panel_and_scoreboard_labels_are_whole(make_app) -> None:
+async def test_at_200x60_state_panel_and_scoreboard_labels_are_whole(make_app) -> None:
     app = make_app(solo="tokyo", seed=3)
     async with app.run_test(size=(200, 60)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen))
@@ -64,7 +64,7 @@ async def test_leftovers_at_200x60_state_panel_and_scoreboard_labels_are_whole(m
         assert len(rows) == 2 and all(r.rstrip().endswith("unknown") for r in rows), rows
 
 
-async def test_leftovers_wide_panel_names_projects_and_controlled_materials_whole(scenario) -> None:
+async def test_wide_panel_names_projects_and_controlled_materials_whole(scenario) -> None:
     """Project names were cut at 30 characters and controlled materials at 18 however wide
     the panel; narrow, Rich still cuts them to their column."""
     from rich.console import Group

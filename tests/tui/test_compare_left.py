@@ -16,7 +16,7 @@ from .conftest import SIZE, logged_game, wait_for
 pytestmark = pytest.mark.asyncio
 
 
-async def test_leftovers_compare_ignores_games_finishing_after_it_left(
+async def test_compare_ignores_games_finishing_after_it_left(
     make_app, workdir: Path, scenario: Scenario
 ) -> None:
     """Taken off the screen by something other than its Close (a new game, the turn timer
