@@ -114,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     if interrupted:
         print(
-            f"chokepoint: sweep interrupted after {len(rows)} of {args.games} games",
+            f"chokepoint: sweep interrupted after {len(rows)} of {sweep.games_words(args.games)}",
             file=sys.stderr,
         )
         if args.scheduler:
@@ -125,8 +125,12 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     summary = sweep.summarise(rows)
+    mine = sweep.session_row(session) if session is not None and rows else None
+    ranks = sweep.standing(rows, mine) if mine is not None else {}
+    compare = {"log": args.compare, "session": mine, "games_below": ranks} if mine else None
+    doc = summary_doc(scenario.id, spec, summary, interrupted, compare)
     if out_path is not None:  # even with no rows: an older file must not pass for this sweep
-        write_rows(out_path, rows, spec, summary)
+        write_rows(out_path, rows, spec, doc)
     if not rows:
         if out_path is not None:
             was = " (what it held before is replaced)" if out_existed else ""
@@ -135,21 +139,14 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         return EXIT_INTERRUPTED
-    mine = sweep.session_row(session) if session is not None else None
-    ranks = sweep.standing(rows, mine) if mine is not None else {}
     if args.json:
-        doc = {"scenario": scenario.id, "seed": args.seed, "bots": bots, **sweep.rounded(summary)}
-        doc["games"], doc["played"] = args.games, len(rows)  # as in the --out JSON file
-        if interrupted:
-            doc["interrupted"] = True
-        if mine is not None:
-            doc["compare"] = {"log": args.compare, "session": mine, "games_below": ranks}
         print(json.dumps(doc, indent=2, sort_keys=True))
         return EXIT_INTERRUPTED if interrupted else 0
     who = ", ".join(f"{t}={k}" for t, k in bots.items())
     print(f"sweep of {scenario.id}, base seed {args.seed}, bots: {who}")
     if interrupted:
-        print(f"interrupted: only {len(rows)} of the {args.games} games were played")
+        were = "was" if len(rows) == 1 else "were"
+        print(f"interrupted: only {len(rows)} of the {args.games} games {were} played")
     names = team_names(scenario)
     print(sweep.summary_text(summary, names))
     if mine is not None:
@@ -171,7 +168,7 @@ def run(args: argparse.Namespace) -> int:
                 )
         print(sweep.comparison_text(summary, mine, ranks, names))
     rate = len(rows) / elapsed * 60.0 if elapsed > 0 else float("inf")
-    print(f"\n{len(rows)} games in {elapsed:.1f} s ({rate:,.0f} games a minute)")
+    print(f"\n{sweep.games_words(len(rows))} in {elapsed:.1f} s ({rate:,.0f} games a minute)")
     if out_path is not None:
         print(f"rows written to {out_path}")
     return EXIT_INTERRUPTED if interrupted else 0
@@ -418,8 +415,36 @@ def _note_when_no_workers(client: Any, address: str, started: threading.Event) -
     threading.Thread(target=watch, name="no-workers-note", daemon=True).start()
 
 
-def write_rows(path: Path, rows: list[dict[str, Any]], spec: Any, summary: dict[str, Any]) -> None:
-    """One row per game: CSV with a header line, or JSON with the sweep's parameters.
+def summary_doc(
+    scenario_id: str,
+    spec: Any,
+    summary: dict[str, Any],
+    interrupted: bool,
+    compare: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """The sweep as JSON: what ``--json`` prints and, with its rows added, what ``--out
+    FILE.json`` holds (the same keys in both; see docs/bots.md, Sweeps)."""
+    from game import sweep
+
+    doc: dict[str, Any] = {
+        "scenario": scenario_id,
+        "scenario_ref": spec.scenario_ref,
+        "seed": spec.base_seed,
+        "bots": spec.bots,
+        "games": spec.games,
+        "played": summary["games"],
+        "distributions": sweep.rounded(summary)["distributions"],
+        "outcomes": summary["outcomes"],
+    }
+    if interrupted:
+        doc["interrupted"] = True
+    if compare is not None:
+        doc["compare"] = compare
+    return doc
+
+
+def write_rows(path: Path, rows: list[dict[str, Any]], spec: Any, doc: dict[str, Any]) -> None:
+    """One row per game: CSV with a header line, or JSON: the summary ``doc`` and the rows.
 
     Written atomically: an interrupted write leaves the old file or the new one."""
     from game import sweep
@@ -430,16 +455,7 @@ def write_rows(path: Path, rows: list[dict[str, Any]], spec: Any, summary: dict[
         writer.writeheader()
         writer.writerows(rows)
     else:
-        doc = {
-            "scenario": spec.scenario_ref,
-            "base_seed": spec.base_seed,
-            "games": spec.games,
-            "played": len(rows),
-            "bots": spec.bots,
-            "summary": sweep.rounded(summary),
-            "rows": rows,
-        }
-        json.dump(doc, fh, indent=1, sort_keys=True)
+        json.dump({**doc, "rows": rows}, fh, indent=1, sort_keys=True)
         fh.write("\n")
     try:
         write_text_atomic(path, fh.getvalue())

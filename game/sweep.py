@@ -53,6 +53,11 @@ OUTCOMES = (
 Row = dict[str, Any]
 
 
+def games_words(n: int) -> str:
+    """'1 game', '500 games'."""
+    return f"{n} game{'' if n == 1 else 's'}"
+
+
 def game_seed(base_seed: int, index: int) -> int:
     """The seed of game ``index`` (0-based) of a sweep with ``base_seed``: a 31-bit integer."""
     digest = hashlib.sha256(f"chokepoint-sweep|{base_seed}|{index}".encode()).digest()
@@ -257,7 +262,7 @@ class SweepInterrupted(Exception):
     """
 
     def __init__(self, rows: list[Row], games: int) -> None:
-        super().__init__(f"interrupted after {len(rows)} of {games} games")
+        super().__init__(f"interrupted after {len(rows)} of {games_words(games)}")
         self.rows = rows
         self.games = games
 
@@ -428,7 +433,7 @@ def comparison_text(
                 f"{share:.0%}",
             ]
         )
-    lines = [f"this session against the {n} games (games below: share of games with less)"]
+    lines = [f"this session against the {games_words(n)} (games below: share of games with less)"]
     lines += _aligned(table)
     shares = summary["outcomes"]
     lines.append("")
@@ -459,7 +464,7 @@ def summary_text(summary: Mapping[str, Any], teams: Mapping[str, str] | None = N
     """The summary as a plain-text table for the terminal; ``teams`` (id -> name) names the
     teams in the outcomes."""
     n = summary["games"]
-    lines = [f"{n} games"]
+    lines = [games_words(n)]
     if not n:
         return lines[0]
     head = ["", "mean", "sd", *(f"p{q}" for q in PERCENTILES), "min", "max"]

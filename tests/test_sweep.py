@@ -139,7 +139,8 @@ def test_cli_sweep_with_scheduler_matches_local(
     ) as cluster:
         assert main([*base, "--scheduler", cluster.scheduler_address, "--out", str(dask_out)]) == 0
     a, b = json.loads(local_out.read_text()), json.loads(dask_out.read_text())
-    assert a["rows"] == b["rows"] and a["summary"] == b["summary"]
+    assert a["rows"] == b["rows"]
+    assert (a["distributions"], a["outcomes"]) == (b["distributions"], b["outcomes"])
     assert "outcomes:" in capsys.readouterr().out
 
 
@@ -629,3 +630,29 @@ def test_sweep_json_says_games_asked_and_played_and_jobs_is_local_only(
     assert (doc["games"], doc["played"]) == (3, 3)
     assert main([*argv, "--jobs", "2", "--scheduler", "tcp://127.0.0.1:1"]) == 2
     assert "with --scheduler the cluster's workers play the games" in capsys.readouterr().err
+
+
+def test_json_on_screen_and_in_the_file_have_one_shape_and_one_game_is_a_game(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--json printed top-level seed and distributions, the -o FILE.json file base_seed and
+    summary.distributions; and --games 1 said '1 games'."""
+    log = tmp_path / "session.jsonl"
+    assert main(["run", "senkaku-2010", "--seed", "4", "-o", str(log)]) == 0
+    out = tmp_path / "rows.json"
+    argv = ["sweep", "--compare", str(log), "--games", "2", "--seed", "3", "--jobs", "1"]
+    capsys.readouterr()
+    assert main([*argv, "--quiet", "--json", "-o", str(out)]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert written.pop("rows") and written == printed
+    assert sorted(printed) == [
+        "bots", "compare", "distributions", "games", "outcomes", "played", "scenario",
+        "scenario_ref", "seed",
+    ]  # fmt: skip
+    assert (printed["scenario"], printed["seed"], printed["games"]) == ("senkaku-2010", 3, 2)
+    assert all(0.0 <= share <= 1.0 for share in printed["outcomes"].values())  # fractions
+    assert main(["sweep", "senkaku-2010", "--games", "1", "--seed", "3", "--quiet"]) == 0
+    text = capsys.readouterr().out
+    assert "1 games" not in text
+    assert text.count("\n1 game\n") == 1 and "\n1 game in " in text
