@@ -55,7 +55,8 @@ class Against:
 def against_intro(a: Against) -> str:
     """The section's first sentence, in plain words: what the games are and who played them."""
     return (
-        f"The same scenario played {a.games} times by the computer from the start (each game "
+        f"The same scenario played {'once' if a.games == 1 else f'{a.games} times'} by the "
+        "computer from the start (each game "
         f"with its own seed, drawn from the session's seed {a.seed}, so the report always "
         f"compares with the same games), {players_words(a.bots, a.teams)}."
     )
