@@ -544,14 +544,15 @@ def _table(session: Session) -> str:
     -> '88.3', where the app and the report print 88.4)."""
     scenario = session.scenario
     teams = sorted(scenario.teams)
-    target = scenario.teams["tokyo"].actor if "tokyo" in scenario.teams else None
+    # the output of every team's country but the coercer's, target first (a scenario whose
+    # ban falls on the US showed only Japan's)
+    hit = [scenario.teams[t].actor for t in ("tokyo", "washington") if t in scenario.teams]
     head = (
         ["Turn", "Month"]
         + [scenario.teams[t].name for t in teams]
         + ["Tension", "Cohesion", "Posture", "Deterr.", "CN share"]
+        + [f"{actor} output" for actor in hit]
     )
-    if target:
-        head.append(f"{target} output")
     lines = []
     for turn, state in enumerate(session.states):
         ix = state.indices
@@ -561,8 +562,8 @@ def _table(session: Session) -> str:
             + [f"{ix[k]:.1f}" for k in ("tension", "cohesion", "posture", "deterrence")]
             + [f"{ix['market_share']:.1f}%"]
         )
-        if target:
-            row = state.output.get(target)
+        for actor in hit:
+            row = state.output.get(actor)
             cells.append(f"{sum(row.values()) / len(row):.1f}" if row else "100.0")
         lines.append(cells)
     widths = [max(len(h), *(len(c[i]) for c in lines)) for i, h in enumerate(head)]
