@@ -148,7 +148,7 @@ def run(args: argparse.Namespace) -> int:
         were = "was" if len(rows) == 1 else "were"
         print(f"interrupted: only {len(rows)} of the {args.games} games {were} played")
     names = team_names(scenario)
-    print(sweep.summary_text(summary, names))
+    print(sweep.summary_text(summary, names, scenario))
     if mine is not None:
         held = {
             t
@@ -166,7 +166,7 @@ def run(args: argparse.Namespace) -> int:
                     f"note: {team} gave no orders in the session, and the games play it by "
                     f"{bots[team]}; --bot {team}=hold compares like with like"
                 )
-        print(sweep.comparison_text(summary, mine, ranks, names))
+        print(sweep.comparison_text(summary, mine, ranks, names, scenario))
     rate = len(rows) / elapsed * 60.0 if elapsed > 0 else float("inf")
     print(f"\n{sweep.games_words(len(rows))} in {elapsed:.1f} s ({rate:,.0f} games a minute)")
     if out_path is not None:

@@ -31,6 +31,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from game.names import actor_name
 from game.scenario import Scenario
 
 if TYPE_CHECKING:
@@ -416,6 +417,7 @@ def comparison_text(
     row: Row,
     ranks: Mapping[str, float],
     teams: Mapping[str, str] | None = None,
+    scenario: Scenario | None = None,
 ) -> str:
     """Where a session's result stands among a sweep's games, as a plain-text table;
     ``teams`` (id -> name) names the teams in the outcomes."""
@@ -439,7 +441,7 @@ def comparison_text(
     lines.append("")
     lines.append("outcomes of this session, and how often they occurred in the games:")
     for name in row_outcomes(row):
-        words = outcome_words(name, teams)
+        words = outcome_words(name, teams, scenario)
         lines.append(f"  {shares.get(name, 0.0):6.1%}  {name:20s} {words}")
     return "\n".join(lines)
 
@@ -460,9 +462,13 @@ SUMMARY_KEY = """\
 """Under the summary table: its column and row names in words (80 columns wide at most)."""
 
 
-def summary_text(summary: Mapping[str, Any], teams: Mapping[str, str] | None = None) -> str:
+def summary_text(
+    summary: Mapping[str, Any],
+    teams: Mapping[str, str] | None = None,
+    scenario: Scenario | None = None,
+) -> str:
     """The summary as a plain-text table for the terminal; ``teams`` (id -> name) names the
-    teams in the outcomes."""
+    teams in the outcomes, ``scenario`` its countries and indices (``outcome_words``)."""
     n = summary["games"]
     lines = [games_words(n)]
     if not n:
@@ -484,17 +490,33 @@ def summary_text(summary: Mapping[str, Any], teams: Mapping[str, str] | None = N
     lines.append("")
     lines.append("outcomes:")
     for k, share in summary["outcomes"].items():
-        lines.append(f"  {share:6.1%}  {k:20s} {outcome_words(k, teams)}")
+        lines.append(f"  {share:6.1%}  {k:20s} {outcome_words(k, teams, scenario)}")
     return "\n".join(lines)
 
 
-def outcome_words(name: str, teams: Mapping[str, str] | None = None) -> str:
-    """An outcome in words; ``teams`` (id -> name) names the team that scored highest."""
+def outcome_words(
+    name: str, teams: Mapping[str, str] | None = None, scenario: Scenario | None = None
+) -> str:
+    """An outcome in words; ``teams`` (id -> name) names the team that scored highest, and
+    ``scenario``, if given, the countries and indices as it calls them (its ``index_labels``;
+    Tokyo's and Beijing's countries), else as the bundled scenarios do."""
     if name == "top:tie":
         return "Two teams shared the highest score"
     if name.startswith("top:"):
         team = name.split(":", 1)[1]
         return f"{(teams or {}).get(team, team)} scored highest"
+    if scenario is None:
+        return OUTCOME_TEXT[name]
+    labels: Mapping[str, str] = scenario.index_labels  # type: ignore[assignment]  # Literal keys
+    country = {t: actor_name(scenario, scenario.teams[t].actor) for t in scenario.teams}
+    if name == "posture_broke" and labels.get("posture"):
+        return f"{labels['posture']} ended below {POSTURE_BROKE:g}"
+    if name == "alliance_strained" and labels.get("cohesion"):
+        return f"{labels['cohesion']} ended below {COHESION_STRAINED:g}"
+    if name == "japan_industry_hit" and "tokyo" in country:
+        return f"{country['tokyo']}'s output ended below {OUTPUT_HIT:g}"
+    if name == "china_share_eroded" and "beijing" in country:
+        return f"{country['beijing']}'s market share fell {SHARE_ERODED:g}+ points"
     return OUTCOME_TEXT[name]
 
 

@@ -656,3 +656,24 @@ def test_json_on_screen_and_in_the_file_have_one_shape_and_one_game_is_a_game(
     text = capsys.readouterr().out
     assert "1 games" not in text
     assert text.count("\n1 game\n") == 1 and "\n1 game in " in text
+
+
+def test_outcomes_are_worded_as_the_scenario_names_its_indices(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The Senkaku scenario calls posture "Japan's posture on the Senkakus"; the sweep said
+    "Japan's posture" (and an author's relabelled index was ignored the same way)."""
+    from game.scenario_loader import load_scenario
+
+    senkaku = load_scenario(
+        Path(__file__).resolve().parent.parent / "scenarios" / "senkaku-2010.yaml"
+    )
+    words = sweep.outcome_words("posture_broke", scenario=senkaku)
+    assert words == "Japan's posture on the Senkakus ended below 40"
+    assert sweep.outcome_words("posture_broke") == "Japan's posture ended below 40"
+    renamed = senkaku.model_copy(deep=True)
+    renamed.actors["JPN"] = renamed.actors["JPN"].model_copy(update={"name": "Nippon"})
+    assert sweep.outcome_words("japan_industry_hit", scenario=renamed).startswith("Nippon's")
+    argv = ["sweep", "senkaku-2010", "--games", "3", "--seed", "1", "--jobs", "1", "--quiet"]
+    assert main(argv) == 0
+    assert "Japan's posture on the Senkakus ended below 40" in capsys.readouterr().out

@@ -108,7 +108,7 @@ def against_computer(
     names = team_names(s)
     shares = summary["outcomes"]
     outcomes = [
-        (name, sweep.outcome_words(name, names), shares.get(name, 0.0))
+        (name, sweep.outcome_words(name, names, s), shares.get(name, 0.0))
         for name in sweep.row_outcomes(mine)
     ]
     return Against(games, session.seed, bots, out, outcomes, names)
