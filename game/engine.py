@@ -83,6 +83,8 @@ class TurnRecord:
     state: GameState
     injects: list[FiredInject] = field(default_factory=list)
     overrides: list[Override] = field(default_factory=list)
+    before: GameState | None = field(default=None, repr=False, compare=False)
+    """The state the turn was resolved from (not logged: the log replays it from the root)."""
 
     @cached_property
     def state_hash(self) -> str:
@@ -195,6 +197,7 @@ def resolve_turn(
         state=state,
         injects=ctx.fired,
         overrides=list(overrides),
+        before=before,
     )
     return state, record
 

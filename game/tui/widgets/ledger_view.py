@@ -12,7 +12,9 @@ from textual.widgets import Static
 from game.engine import TurnRecord
 from game.facilitation import find_inject
 from game.fog import ledger_seen_by
+from game.purchases import purchases
 from game.scenario import Scenario
+from game.state import GameState
 from game.tui.words import (
     FACILITATOR,
     draw_line,
@@ -21,10 +23,13 @@ from game.tui.words import (
     humanize,
     index_label,
     key_label,
+    material_name,
+    money,
     order_words,
     override_line,
     possessive,
     printed_change,
+    quantity,
     signed,
     team_name,
     unit_of,
@@ -99,7 +104,9 @@ def turn_story(
     economy: int = ECONOMY_SHOWN,
     notes: Sequence[str] = (),
 ) -> list[RenderableType]:
-    """The turn as lines of text for ``pov``; hidden things are left out (and said to be)."""
+    """The turn as lines of text for ``pov``; hidden things are left out (and said to be).
+    The state the turn was resolved from (``record.before``) lets it say how much of a
+    stockpile purchase was delivered and what was refunded."""
     s = scenario
     hidden = hidden_keys(s, pov)
     month = s.month_label(record.turn)
@@ -159,6 +166,8 @@ def turn_story(
             out.append(Text(f"  {team_name(s, team)}: held", "dim"))
         for o in shown:
             out.append(Text(f"  {team_name(s, team)}: {order_words(s, o)}"))
+        if record.before is not None and pov in (FACILITATOR, team):
+            out.extend(_purchase_lines(s, record.before, record, team))
         if n_hidden:
             noun = "order" if n_hidden == 1 else "orders"
             out.append(Text(f"  {team_name(s, team)}: {n_hidden} {noun} you cannot see", "dim"))
@@ -193,6 +202,33 @@ def turn_story(
             Text("  (other countries' output and stocks you see only roughly: not listed)", "dim")
         )
     return out
+
+
+def _purchase_lines(
+    s: Scenario, before: GameState, record: TurnRecord, team: str
+) -> list[RenderableType]:
+    """Under a team's orders: each purchase the market could not fill, and the refund (the
+    money came back without a word, and a player could not tell what had been bought)."""
+    lines: list[RenderableType] = []
+    for p in purchases(s, before, record, team):
+        if not p.short:
+            continue
+        unit = s.materials[p.order.material].unit
+        what = material_name(s, p.order.material)
+        got = (
+            f"none of the {quantity(p.order.amount)} {unit} of {what} was bought"
+            if p.bought <= 0.0
+            else f"{quantity(p.bought)} of the {quantity(p.order.amount)} {unit} of {what} "
+            "were bought"
+        )
+        lines.append(
+            Text(
+                f"    {got}: the world had no more to spare after its own needs; "
+                f"{money(p.refund)} refunded",
+                "yellow",
+            )
+        )
+    return lines
 
 
 class TurnStory(Static):

@@ -1,0 +1,55 @@
+"""What became of a team's stockpile purchases in a turn, read from the states around it.
+
+A purchase (``stockpile_build``) is paid in full when ordered and filled from the world's spare
+supply when the turn's trade settles (``game.rules.stocks``); whatever the market could not
+supply is refunded at the price paid. The ledger records scores and indices, not budgets, so
+the turn's story works the purchase out here: what reached the stockpile is its change over the
+turn plus what the team released from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine import TurnRecord
+from game.orders import StockpileBuild, StockpileRelease
+from game.scenario import Scenario
+from game.state import GameState
+
+
+@dataclass(frozen=True, slots=True)
+class Purchase:
+    """A purchase ordered this turn: ``bought`` of ``order.amount`` delivered, ``refund``
+    (US$ million) paid back for the rest."""
+
+    order: StockpileBuild
+    bought: float
+    refund: float
+
+    @property
+    def short(self) -> bool:
+        """Less was delivered than ordered (by more than rounding)."""
+        return self.bought < self.order.amount * (1.0 - 1e-6) - 1e-9
+
+
+def purchases(
+    scenario: Scenario, before: GameState, record: TurnRecord, team: str
+) -> list[Purchase]:
+    """``team``'s purchases in the turn ``record`` resolved from ``before``, in order given."""
+    actor = scenario.teams[team].actor
+    orders = record.orders.get(team, [])
+    out: list[Purchase] = []
+    for order in orders:
+        if not isinstance(order, StockpileBuild):
+            continue
+        m = order.material
+        released = sum(
+            o.amount for o in orders if isinstance(o, StockpileRelease) and o.material == m
+        )
+        held_before = before.stockpile.get(actor, {}).get(m, 0.0)
+        held_after = record.state.stockpile.get(actor, {}).get(m, 0.0)
+        bought = held_after - held_before + min(released, held_before)
+        bought = min(order.amount, max(0.0, bought))
+        price = before.prices.get(m, 0.0) * scenario.materials[m].usd_m_per_unit_price
+        out.append(Purchase(order, bought, (order.amount - bought) * price))
+    return out

@@ -1,0 +1,32 @@
+"""The results say what became of a stockpile purchase the market could not fill (a solo
+player bought 16,000 t of graphite, got a quarter of it, and the refund came back unsaid)."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.orders import StockpileBuild
+from game.tui.screens.results import ResultsScreen
+from game.tui.screens.team import TeamScreen
+
+from .conftest import SIZE, screen_text, wait_for
+
+pytestmark = pytest.mark.asyncio
+
+
+async def test_the_results_say_how_much_of_a_purchase_was_bought(make_app) -> None:
+    app = make_app(solo="tokyo", seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TeamScreen)
+        screen.drafts.append(StockpileBuild(material="graphite", amount=16000))
+        screen.refresh_drafts()
+        g = app.game
+        await wait_for(pilot, lambda: all(t in g.session.pending for t in g.computer_teams))
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
+        text = " ".join(screen_text(app).split())
+        assert "Tokyo: Buy 16000 t of Battery graphite for the stockpile" in text
+        assert "of the 16,000 t of Battery graphite were bought: the world had no more" in text
+        assert "refunded" in text
