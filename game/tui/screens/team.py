@@ -11,6 +11,8 @@ import textwrap
 import time
 from typing import ClassVar
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -43,7 +45,7 @@ from game.tui.words import humanize, key_label, money, order_words
 class TeamScreen(Screen[bool]):
     """One team builds and seals its orders, seeing only what its fog allows."""
 
-    FOOTER_DROP = ("remove_order",)
+    FOOTER_DROP = ("remove_order", "new_game", "compare")
     """Left out of the footer, in this order, when the keys do not fit (80 columns); F1 lists
     them."""
 
@@ -54,7 +56,20 @@ class TeamScreen(Screen[bool]):
         Binding("s", "seal", "Seal orders"),
         Binding("s", "seal_resolve", "Seal & resolve"),  # solo: the turn resolves at once
         Binding("escape", "leave", "Hand back", show=True),
+        # solo, once the game is over, the keys above that give orders are hidden (check_action)
+        # and these are offered instead; a key that gave orders says why nothing happens
+        Binding("l", "final_results", "Final results"),
+        Binding("a", "report", "Report"),
+        Binding("p", "replay", "Replay"),
+        Binding("g", "compare", "Against the computer"),
+        Binding("n", "new_game", "New game"),
+        *(Binding(k, "game_over", "", show=False) for k in ("s", "d", "delete", "e")),
     ]
+
+    ORDER_ACTIONS = frozenset({"add_order", "edit_order", "remove_order", "seal", "seal_resolve"})
+    """The actions that give orders: none once the game is over."""
+    AFTER_GAME = frozenset({"final_results", "report", "replay", "compare", "new_game"})
+    """What a solo player can do once the game is over (and only then)."""
 
     def __init__(self, game: Game, team: str, solo: bool = False) -> None:
         super().__init__()
@@ -80,7 +95,7 @@ class TeamScreen(Screen[bool]):
                 yield Static(id="resources")
                 yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
                 yield Static(id="draft-verdict")
-                with Horizontal(classes="buttons"):
+                with Horizontal(id="order-buttons", classes="buttons"):
                     yield Button("Add order (a)", id="add", variant="primary", compact=True)
                     label = "Seal & resolve (s)" if self.solo else "Seal orders (s)"
                     yield Button(label, id="seal", variant="success", compact=True)
@@ -165,7 +180,11 @@ class TeamScreen(Screen[bool]):
         else:
             self.title = f"{name} · turn {turn + 1} of {s.turns} ({s.month_label(turn + 1)})"
         self.show_timer()
-        self.query_one("#team-left").border_title = f"{name}: orders for turn {turn + 1}"
+        self.query_one("#team-left").border_title = (
+            f"{name}: the game is over"
+            if session.is_over
+            else f"{name}: orders for turn {turn + 1}"
+        )
         view = g.view(self.team)
         states = [*session.states[:-1], view.state]
         self.query_one("#state", StatePanel).show(s, states, turn, self.team)
@@ -201,6 +220,12 @@ class TeamScreen(Screen[bool]):
 
     def refresh_drafts(self) -> None:
         g, s = self.game, self.game.scenario
+        over = g.session.is_over
+        self.query_one("#drafts").display = not over
+        self.query_one("#order-buttons").display = not over
+        if over:
+            self.show_game_over()
+            return
         state = g.session.state
         table = self.query_one("#drafts", DataTable)
         row = table.cursor_row
@@ -250,9 +275,43 @@ class TeamScreen(Screen[bool]):
             verdict.update(why)
         else:
             verdict.update("[green]The engine accepts every order.[/]")
-        over = g.session.is_over
-        self.query_one("#seal", Button).disabled = over or self.busy
-        self.query_one("#add", Button).disabled = over or self.busy
+        self.query_one("#seal", Button).disabled = self.busy
+        self.query_one("#add", Button).disabled = self.busy
+
+    def show_game_over(self) -> None:
+        """In place of the orders: the game is over, and what can be done now."""
+        from game.tui.game import display_path
+
+        g, s = self.game, self.game.scenario
+        self.query_one("#resources", Static).update(
+            Text.assemble(
+                ("The game is over: ", "bold green"),
+                f"all {s.turns} turns have been resolved; there are no more orders to give.",
+            )
+        )
+        title = Text("\nWhat you can do now:", style="bold")
+        if not self.solo:
+            title.append("\n  Esc: hand the terminal back to the facilitator", style="")
+            self.query_one("#draft-verdict", Static).update(title)
+            return
+        keys = Table.grid(padding=(0, 1))
+        keys.add_column(style="bold cyan", no_wrap=True)
+        keys.add_column()
+        for key, words in (
+            ("l", "the final results again"),
+            ("a", "write the after-action report (HTML or Markdown)"),
+            ("p", "replay the session, turn by turn, from your team's view"),
+            ("g", "set your game beside computer games played from the same start"),
+            ("n", "a new game (the start screen)"),
+            ("ctrl+q", "quit"),
+        ):
+            keys.add_row(f"  {key}", words)
+        end = Text()
+        written = getattr(g, "report_written", None)
+        if written is not None:
+            end.append(f"Report: {display_path(written)}\n", style="green")
+        end.append(f"Log: {display_path(g.log_path)}", style="dim")
+        self.query_one("#draft-verdict", Static).update(Group(title, keys, Text(), end))
 
     def order_width(self, rows: list[tuple[str, str, Text]]) -> int:
         """Characters an order may take in the drafts table before it wraps: what the pane
@@ -422,6 +481,13 @@ class TeamScreen(Screen[bool]):
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        over = self.game.session.is_over
+        if action in self.AFTER_GAME:
+            return over and self.solo
+        if action == "game_over":
+            return over
+        if over and action in self.ORDER_ACTIONS:
+            return False
         if action == "seal":
             return not self.solo
         if action == "seal_resolve":
@@ -435,7 +501,52 @@ class TeamScreen(Screen[bool]):
         if not self.solo:
             self.dismiss(False)
 
+    # -- after the game (solo) ------------------------------------------------------------
+
+    def action_game_over(self) -> None:
+        self.notify("The game is over: every turn has been resolved, there are no orders to give.")
+
+    def action_final_results(self) -> None:
+        g = self.game
+        if not g.session.records:
+            return
+        self.app.show_results(  # type: ignore[attr-defined]
+            g,
+            g.session.records[-1],
+            self.team,
+            lambda _: self.app.after_results(g),  # type: ignore[attr-defined]
+        )
+
+    def action_report(self) -> None:
+        self.app.offer_report(self.game)  # type: ignore[attr-defined]
+
+    def action_replay(self) -> None:
+        # the player's own view, as from the results (the computer teams' private numbers stay
+        # hidden); `chokepoint replay LOG` opens every view
+        self.app.open_replay(str(self.game.log_path), only=self.team)  # type: ignore[attr-defined]
+
+    def action_compare(self) -> None:
+        from game.tui.screens.compare import CompareScreen
+
+        self.app.push_screen(CompareScreen(self.game, self.team))
+
+    def action_new_game(self) -> None:
+        self.app.action_new_game()  # type: ignore[attr-defined]
+
     def palette_commands(self):  # type: ignore[no-untyped-def]
+        if self.game.session.is_over:
+            if not self.solo:
+                return []
+            return [
+                ("Final results", "Show the final results again", self.action_final_results),
+                ("After-action report", "Write the debrief (HTML or Markdown)", self.action_report),
+                ("Replay the session", "Step through the game from your view", self.action_replay),
+                (
+                    "Against the computer",
+                    "Set your game beside games the computer plays",
+                    self.action_compare,
+                ),
+            ]
         return [
             ("Add an order", "Open the order builder", self.action_add_order),
             (

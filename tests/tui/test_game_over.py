@@ -1,0 +1,105 @@
+"""Solo play after the last turn: the team screen says the game is over and offers what can be
+done; the fog over the other teams' scores lifts for the debrief."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.engine import Session
+from game.log import write_log
+from game.scenario import Scenario
+from game.tui.screens.replay import ReplayScreen
+from game.tui.screens.results import ResultsScreen
+from game.tui.screens.start import StartScreen
+from game.tui.screens.team import TeamScreen
+
+from .conftest import SIZE, screen_text, wait_for
+
+pytestmark = pytest.mark.asyncio
+
+SOLO = {"beijing": "bot:doctrine", "tokyo": "human", "washington": "bot:doctrine"}
+
+
+@pytest.fixture
+def eleven_turns(workdir: Path, scenario: Scenario) -> Path:
+    """A solo session (Tokyo against the computer) with one turn left."""
+    session = Session(scenario, 1, SOLO)
+    for _ in range(scenario.turns - 1):
+        session.play({})
+    path = workdir / "eleven.jsonl"
+    write_log(session, path)
+    return path
+
+
+async def finish(pilot) -> TeamScreen:  # type: ignore[no-untyped-def]
+    """Play the last turn, close the final results and decline the report: the team screen."""
+    app = pilot.app
+    await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen))
+    team = app.screen
+    await pilot.press("s")
+    await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
+    assert app.game.session.is_over
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: type(app.screen).__name__ == "ReportScreen")
+    await pilot.press("n")
+    await wait_for(pilot, lambda: app.screen is team)
+    await pilot.pause()
+    return team
+
+
+def footer_actions(app) -> set[str]:  # type: ignore[no-untyped-def]
+    return {ab.binding.action for ab in app.screen.active_bindings.values() if ab.binding.show}
+
+
+async def test_the_team_screen_says_the_game_is_over_and_offers_what_can_be_done(
+    make_app, eleven_turns: Path
+) -> None:
+    """It read 'Tokyo: orders for turn 13', 'Action points: 3 of 3 left', 'No orders yet:
+    sealing now means this team holds', with 'a Add order ... s Seal & resolve' in the footer
+    (doing nothing) under a title saying 'game over'."""
+    app = make_app(resume=str(eleven_turns))
+    async with app.run_test(size=SIZE) as pilot:
+        team = await finish(pilot)
+        assert "game over" in team.title
+        left = team.query_one("#team-left")
+        assert "turn 13" not in str(left.border_title)
+        assert "game is over" in str(left.border_title)
+        text = screen_text(app)
+        assert "The game is over" in text
+        for stale in ("Action points", "No orders yet", "sealing now", "turn 13"):
+            assert stale not in text, stale
+        assert not team.query_one("#drafts").display
+        assert not team.query_one("#order-buttons").display
+        shown = footer_actions(app)
+        assert not shown & {"add_order", "remove_order", "seal", "seal_resolve"}, shown
+        assert {"final_results", "report", "replay", "compare", "new_game"} <= shown
+        assert {"l", "a", "p", "g", "n"} <= set(app.screen.active_bindings)
+        # a key that gave orders says why nothing happens, and gives none
+        await pilot.press("s")
+        await pilot.pause()
+        assert any("The game is over" in n.message for n in app._notifications)
+        assert app.screen is team and app.game.session.turn == app.game.scenario.turns
+        # each key does what the footer says
+        await pilot.press("l")
+        await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
+        assert "Final results" in app.screen.title
+        await pilot.press("enter")  # the report was offered already: back to the team screen
+        await wait_for(pilot, lambda: app.screen is team)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ReportScreen")
+        await pilot.press("m")
+        await wait_for(pilot, lambda: app.screen is team)
+        await pilot.pause()
+        assert "Report: " in screen_text(app)
+        await pilot.press("p")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReplayScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is team)
+        await pilot.press("g")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "CompareScreen")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is team)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
