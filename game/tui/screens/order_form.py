@@ -410,6 +410,7 @@ class OrderForm(ModalScreen[Order | None]):
                     return None, f"the amount can be at most {MAX_AMOUNT:,.0f} {unit}".rstrip()
                 if t == "stockpile_build":
                     return StockpileBuild(material=v("material"), amount=amount), None
+                amount = self.all_of_it(v("material"), amount)
                 return StockpileRelease(
                     material=v("material"), amount=amount, to=v("to") or None
                 ), None
@@ -431,6 +432,18 @@ class OrderForm(ModalScreen[Order | None]):
         except ValidationError as exc:
             err = exc.errors()[0]
             return None, f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}"
+
+    def all_of_it(self, material: str | None, amount: float) -> float:
+        """``amount`` to release, or the whole stockpile where ``amount`` is the holding as the
+        form prints it: 'Our stockpile: 1,025 t' of 1,024.7 t, and 1025 typed, releases it all
+        (the engine refuses a tonne more than is held)."""
+        if material is None:
+            return amount
+        me = self.game.scenario.teams[self.team].actor
+        have = self.game.session.state.stockpile[me][material]
+        if have < amount and quantity(amount) == quantity(have):
+            return have
+        return amount
 
     # -- live feedback ---------------------------------------------------------------------
 

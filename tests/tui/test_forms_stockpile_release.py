@@ -1,0 +1,53 @@
+"""The stockpile release form: the amount it shows can be typed and released, and a refusal
+names the material once."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input, Select
+
+from game.orders import StockpileRelease
+from game.scenario import Scenario
+from game.tui.words import humanize
+
+from .conftest import SIZE, open_builder
+
+
+def test_a_refusal_that_holds_the_material_s_name_names_it_once(scenario: Scenario) -> None:
+    """The engine writes the material's name, 'NdFeB magnets', whose last word is the id of
+    the material: the app read 'of NdFeB NdFeB magnets' (and 'Battery Battery graphite')."""
+    why = "the stockpile holds only 1,025 t of NdFeB magnets"
+    assert humanize(scenario, why) == why
+    assert humanize(scenario, "holds only 0 t of Battery graphite") == (
+        "holds only 0 t of Battery graphite"
+    )
+    # identifiers alone are still named, and a name beside an identifier too
+    assert humanize(scenario, "JPN short of magnets; NdFeB magnets to CHN") == (
+        "Japan short of NdFeB magnets; NdFeB magnets to China"
+    )
+
+
+@pytest.mark.asyncio
+async def test_the_stockpile_shown_can_be_released_whole(make_app) -> None:
+    """The form showed 'Our stockpile of NdFeB magnets: 1,025 t' of 1,024.7 t; typing 1025 was
+    refused as more than the stockpile holds (1024 was accepted)."""
+    app = make_app(solo="tokyo")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.game.session.state.stockpile["JPN"]["magnets"] = 1024.7
+        form = await open_builder(pilot, app, "stockpile_release")
+        form.query_one("#f-material", Select).value = "magnets"
+        await pilot.pause()
+        assert "Our stockpile of NdFeB magnets: 1,025 t" in str(
+            form.query_one("#order-detail").content
+        )
+        form.query_one("#f-amount", Input).value = "1025"
+        await pilot.pause()
+        verdict = str(form.query_one("#order-verdict").content)
+        assert verdict.startswith("✓"), verdict
+        assert form.order == StockpileRelease(material="magnets", amount=1024.7)
+        # a tonne more than shown is refused, in words that name the material once
+        form.query_one("#f-amount", Input).value = "1026"
+        await pilot.pause()
+        verdict = str(form.query_one("#order-verdict").content)
+        assert verdict == "✗ Refused: the stockpile holds only 1,025 t of NdFeB magnets"
