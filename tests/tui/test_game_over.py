@@ -103,3 +103,73 @@ async def test_the_team_screen_says_the_game_is_over_and_offers_what_can_be_done
         await wait_for(pilot, lambda: app.screen is team)
         await pilot.press("n")
         await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
+
+
+def rendered(widget) -> str:  # type: ignore[no-untyped-def]
+    """A widget's content as text, whether or not its tab is the one shown."""
+    import io
+
+    from rich.console import Console
+
+    buf = io.StringIO()
+    Console(file=buf, width=70, color_system=None).print(widget.content)
+    return buf.getvalue()
+
+
+async def test_the_fog_over_the_scores_lifts_once_the_game_is_over(
+    make_app, eleven_turns: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The final results, the Scores tab and the comparison showed the other teams' scores as
+    '? ? unknown' after the game: the player never learned who scored highest. During the
+    game they stay unknown, as the fog rules say."""
+    from game.tui.screens.compare import CompareScreen
+    from game.tui.widgets.scoreboard import Scoreboard
+    from game.tui.words import FACILITATOR
+
+    monkeypatch.setattr(CompareScreen, "GAMES", 4)
+    app = make_app(resume=str(eleven_turns))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen))
+        team = app.screen
+        during = rendered(team.query_one("#scoreboard", Scoreboard))
+        assert during.count("unknown") == 2 and "fog has lifted" not in during
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
+        g = app.game
+        final, start = g.session.states[-1].scores, g.session.states[0].scores
+        ranked = sorted(final, key=lambda t: -final[t])
+        names = {"beijing": "Beijing", "tokyo": "Tokyo (you)", "washington": "Washington"}
+        ranking = ", ".join(f"{i}. {names[t]} {final[t]:.1f}" for i, t in enumerate(ranked, 1))
+        mine = (
+            f"Tokyo (you): {final['tokyo']:.1f} at the end, from {start['tokyo']:.1f} at the start"
+        )
+        for board in (
+            rendered(app.screen.query_one("#scoreboard", Scoreboard)),
+            None,  # the team screen's Scores tab, below
+        ):
+            if board is None:
+                await pilot.press("enter")
+                await wait_for(pilot, lambda: type(app.screen).__name__ == "ReportScreen")
+                await pilot.press("n")
+                await wait_for(pilot, lambda: app.screen is team)
+                await pilot.pause()
+                board = rendered(team.query_one("#scoreboard", Scoreboard))
+            flat = " ".join(board.split())
+            assert "unknown" not in board and "?" not in board, board
+            for t in ("beijing", "washington"):
+                assert f"{final[t]:.1f}" in board
+            assert "The fog has lifted" in flat
+            assert f"Ranking: {ranking}" in flat, flat
+            assert mine in flat, flat
+            assert "g sets yours beside the computer playing Tokyo" in flat
+        chart = {s.label for s in team.query_one("#score-chart").series}
+        assert chart == {"Beijing", "Tokyo", "Washington"}
+        # the comparison with computer games shows every team's score too
+        await pilot.press("g")
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen))
+        assert app.screen.pov == FACILITATOR
+        await pilot.press("escape")
+    # the fog's rules and the log are untouched: the team's own view still hides them
+    from game.fog import hidden_keys
+
+    assert "score.beijing" in hidden_keys(g.scenario, "tokyo")

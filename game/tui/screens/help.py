@@ -29,7 +29,8 @@ indices move, and each team's **score** (0–100) is recomputed from its objecti
   and what moves it (alliance cohesion helps some, hurts others); the roll is shown in the
   results.
 - **Fog**: each team sees its own numbers exactly, others' with noise (≈), and some things
-  (stockpiles, budgets, projects, others' scores) not at all (?).
+  (stockpiles, budgets, projects, others' scores) not at all (?). Once the game is over the
+  fog over the scores lifts: the final results show every team's true score.
 - Every change of a score is written in the **ledger**: the results say *why* it moved.
 - The session **log** is saved after every turn; `chokepoint play --resume LOG` continues it,
   `chokepoint replay LOG` replays and verifies it.

@@ -105,6 +105,8 @@ class ResultsScreen(Screen[None]):
         )
         self.sub_title = f"as seen by {team_name(s, self.pov)}"
         head = Text()
+        # solo: once the game is over the fog over the other teams' scores lifts (display only)
+        lifted = over and self.pov != FACILITATOR
         if over:
             head.append("The game is over.\n", style="bold green")
         head.append(f"Turn {turn} of {s.turns} resolved", style="bold")
@@ -127,9 +129,9 @@ class ResultsScreen(Screen[None]):
         head.append(f"Enter: {enter}", style="dim")
         self.query_one("#headline", Static).update(head)
         states = g.session.states[: turn + 1]
-        self.query_one("#scoreboard", Scoreboard).show(s, states, turn, self.pov)
+        self.query_one("#scoreboard", Scoreboard).show(s, states, turn, self.pov, lifted=lifted)
         self.query_one("#score-chart", LineChart).set_series(
-            score_series(s, states, turn, self.pov)
+            score_series(s, states, turn, FACILITATOR if lifted else self.pov)
         )
         self.query_one("#index-chart", LineChart).set_series(index_series(states, turn))
         self.show_story()
@@ -186,7 +188,8 @@ class ResultsScreen(Screen[None]):
     def action_compare(self) -> None:
         from game.tui.screens.compare import CompareScreen
 
-        self.app.push_screen(CompareScreen(self.game, self.pov))
+        # offered once the game is over only, when the fog has lifted: every team's score
+        self.app.push_screen(CompareScreen(self.game, FACILITATOR))
 
     def action_compare_original(self) -> None:
         from game.tui.screens.compare_original import open_comparison

@@ -39,7 +39,7 @@ from game.tui.widgets.header import Header
 from game.tui.widgets.ledger_view import TurnStory
 from game.tui.widgets.scoreboard import Scoreboard
 from game.tui.widgets.state_panel import StatePanel
-from game.tui.words import humanize, key_label, money, order_words
+from game.tui.words import FACILITATOR, humanize, key_label, money, order_words
 
 
 class TeamScreen(Screen[bool]):
@@ -188,9 +188,13 @@ class TeamScreen(Screen[bool]):
         view = g.view(self.team)
         states = [*session.states[:-1], view.state]
         self.query_one("#state", StatePanel).show(s, states, turn, self.team)
-        self.query_one("#scoreboard", Scoreboard).show(s, session.states, turn, self.team)
+        # once the game is over the fog over the other teams' scores lifts (display only)
+        lifted = session.is_over
+        self.query_one("#scoreboard", Scoreboard).show(
+            s, session.states, turn, self.team, lifted=lifted
+        )
         self.query_one("#score-chart", LineChart).set_series(
-            score_series(s, session.states, turn, self.team)
+            score_series(s, session.states, turn, FACILITATOR if lifted else self.team)
         )
         self.query_one("#index-chart", LineChart).set_series(index_series(session.states, turn))
         last = session.records[-1] if session.records else None
@@ -283,10 +287,15 @@ class TeamScreen(Screen[bool]):
         from game.tui.game import display_path
 
         g, s = self.game, self.game.scenario
+        scores = g.session.states
+        now, start = scores[-1].scores[self.team], scores[0].scores[self.team]
         self.query_one("#resources", Static).update(
             Text.assemble(
                 ("The game is over: ", "bold green"),
-                f"all {s.turns} turns have been resolved; there are no more orders to give.",
+                f"all {s.turns} turns have been resolved; there are no more orders to give.\n",
+                f"Your final score: {now:.1f}, from {start:.1f} at the start. ",
+                ("The fog has lifted: ", "bold"),
+                "every team's true score is in the Scores tab.",
             )
         )
         title = Text("\nWhat you can do now:", style="bold")
@@ -528,7 +537,7 @@ class TeamScreen(Screen[bool]):
     def action_compare(self) -> None:
         from game.tui.screens.compare import CompareScreen
 
-        self.app.push_screen(CompareScreen(self.game, self.team))
+        self.app.push_screen(CompareScreen(self.game, FACILITATOR))  # the fog has lifted
 
     def action_new_game(self) -> None:
         self.app.action_new_game()  # type: ignore[attr-defined]

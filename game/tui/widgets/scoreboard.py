@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich import box
+from rich.console import Group, RenderableType
 from rich.table import Table
+from rich.text import Text
 from textual.widgets import Static
 
 from game.scenario import Scenario
@@ -18,7 +20,9 @@ class Scoreboard(Static):
     """Scores after a turn, from a point of view (others' scores are unknown to a team)."""
 
     DEFAULT_CSS = "Scoreboard { height: auto; }"
-    _shown: tuple[Scenario, Sequence[GameState], int, str, dict[str, str] | None] | None = None
+    _shown: tuple[Scenario, Sequence[GameState], int, str, dict[str, str] | None, bool] | None = (
+        None
+    )
 
     def show(
         self,
@@ -27,18 +31,32 @@ class Scoreboard(Static):
         upto: int,
         pov: str = FACILITATOR,
         status: dict[str, str] | None = None,
+        lifted: bool = False,
     ) -> None:
-        self._shown = (scenario, states, upto, pov, status)
-        self.update(self._table(self.size.width))
+        """``lifted``: the game is over and ``pov`` is a team's (solo play), so the fog over
+        the other teams' scores lifts for the debrief: every true score is shown, ranked, and
+        the team's own final score is set beside its start. Only the display changes."""
+        self._shown = (scenario, states, upto, pov, status, lifted)
+        self.update(self._board(self.size.width))
 
     def on_resize(self) -> None:
         if self._shown is not None:
-            self.update(self._table(self.size.width))
+            self.update(self._board(self.size.width))
+
+    def _board(self, width: int) -> RenderableType:
+        assert self._shown is not None
+        table = self._table(width)
+        scenario, states, upto, pov, _status, lifted = self._shown
+        if not lifted:
+            return table
+        return Group(table, lifted_note(scenario, states, upto, pov))
 
     def _table(self, width: int) -> Table:
         assert self._shown is not None
-        scenario, states, upto, pov, status = self._shown
+        scenario, states, upto, pov, status, lifted = self._shown
         hidden = hidden_keys(scenario, pov)
+        if lifted:
+            hidden = frozenset(k for k in hidden if not k.startswith("score."))
         table = Table(box=box.SIMPLE_HEAD, expand=True, padding=(0, 1), show_edge=False)
         longest = max(len(team_name(scenario, t)) + (6 if t == pov else 0) for t in scenario.teams)
         # the names never wrap ('■ Washington (you)'): the trend gives way, to as many of the
@@ -82,3 +100,33 @@ class Scoreboard(Static):
                 cells.append(status.get(team, ""))
             table.add_row(*cells)
         return table
+
+
+def lifted_note(scenario: Scenario, states: Sequence[GameState], upto: int, pov: str) -> Text:
+    """Below a scoreboard whose fog has lifted: that it has, who scored highest, and how the
+    team's final score compares with its start (the starts differ a lot: Tokyo 87.5, Beijing
+    59.2, Washington 58.6 in the default scenario)."""
+    now, start = states[upto].scores, states[0].scores
+    ranked = sorted(scenario.teams, key=lambda t: (-round(now[t], 1), team_name(scenario, t)))
+
+    def who(team: str) -> str:
+        return team_name(scenario, team) + (" (you)" if team == pov else "")
+
+    t = Text()
+    t.append("The fog has lifted", style="bold green")
+    t.append(": the game is over, so every team's true score is shown.\n")
+    t.append("Ranking: ", style="bold")
+    t.append(", ".join(f"{i}. {who(team)} {now[team]:.1f}" for i, team in enumerate(ranked, 1)))
+    t.append("\n")
+    if pov in scenario.teams:
+        change = printed_change(now[pov], start[pov])
+        style = "green" if change > 0.05 else "red" if change < -0.05 else ""
+        t.append(f"{who(pov)}: {now[pov]:.1f} at the end, from {start[pov]:.1f} at the start (")
+        t.append(signed(change), style=style)
+        t.append(").\n")
+        t.append(
+            "Each score measures its own team's objectives, from its own start: g sets yours "
+            f"beside the computer playing {team_name(scenario, pov)} from the same start.",
+            style="dim",
+        )
+    return t
