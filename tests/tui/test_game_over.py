@@ -139,7 +139,7 @@ async def test_the_fog_over_the_scores_lifts_once_the_game_is_over(
         final, start = g.session.states[-1].scores, g.session.states[0].scores
         ranked = sorted(final, key=lambda t: -final[t])
         names = {"beijing": "Beijing", "tokyo": "Tokyo (you)", "washington": "Washington"}
-        ranking = ", ".join(f"{i}. {names[t]} {final[t]:.1f}" for i, t in enumerate(ranked, 1))
+        ranking = " ".join(f"{i}. {names[t]} {final[t]:.1f}" for i, t in enumerate(ranked, 1))
         mine = (
             f"Tokyo (you): {final['tokyo']:.1f} at the end, from {start['tokyo']:.1f} at the start"
         )
@@ -159,7 +159,7 @@ async def test_the_fog_over_the_scores_lifts_once_the_game_is_over(
             for t in ("beijing", "washington"):
                 assert f"{final[t]:.1f}" in board
             assert "The fog has lifted" in flat
-            assert f"Ranking: {ranking}" in flat, flat
+            assert f"Ranking, highest first: {ranking}" in flat, flat
             assert mine in flat, flat
             assert "g sets yours beside the computer playing Tokyo" in flat
         chart = {s.label for s in team.query_one("#score-chart").series}

@@ -115,9 +115,9 @@ def lifted_note(scenario: Scenario, states: Sequence[GameState], upto: int, pov:
     t = Text()
     t.append("The fog has lifted", style="bold green")
     t.append(": the game is over, so every team's true score is shown.\n")
-    t.append("Ranking: ", style="bold")
-    t.append(", ".join(f"{i}. {who(team)} {now[team]:.1f}" for i, team in enumerate(ranked, 1)))
-    t.append("\n")
+    t.append("Ranking, highest first:\n", style="bold")
+    for i, team in enumerate(ranked, 1):
+        t.append(f"  {i}. {who(team)} {now[team]:.1f}\n")
     if pov in scenario.teams:
         change = printed_change(now[pov], start[pov])
         style = "green" if change > 0.05 else "red" if change < -0.05 else ""
