@@ -32,9 +32,11 @@ from game.orders import (
     StockpileRelease,
     Tariff,
     order_cost,
+    rank_change,
 )
 from game.rules.diplomacy import chance_of, modifier_term
 from game.scenario import IndexName, Scenario
+from game.state import GameState, control_key, total_demand
 from game.tui.game import Game
 from game.tui.screens import DIALOG_HELP, tame_cursor
 from game.tui.widgets.footer import Footer
@@ -47,6 +49,7 @@ from game.tui.words import (
     material_name,
     money,
     order_words,
+    possessive,
     quantity,
     signed,
 )
@@ -99,6 +102,134 @@ def effects_text(s: Scenario, effects: Mapping[IndexName, float]) -> str:
     if not effects:
         return "no effect"
     return ", ".join(f"{index_label(s, k)} {signed(v, 0)}" for k, v in effects.items())
+
+
+def _pct(x: float) -> str:
+    """A share as the form prints it: '48%', or '7.5%' where the tenth matters."""
+    p = 100 * x
+    return f"{p:.0f}%" if abs(p - round(p)) < 0.05 or p >= 10 else f"{p:.1f}%"
+
+
+def order_effect(s: Scenario, state: GameState, team: str, order: Order) -> str:
+    """What ``order`` does, for whom, and its usual cost or side effect, in one or two plain
+    sentences with the scenario's own numbers (docs/rules.md 2.1-2.3, 2.8, 2.10): the forms
+    of diplomacy and investment show chances and effects; these say what the other orders do.
+    Empty for the orders whose form already says it."""
+    me = s.teams[team].actor
+    dyn, trade = s.dynamics, s.trade
+    step = dyn.tension_per_control_step
+    if isinstance(order, ExportControl | LicenceApproval):
+        mat = material_name(s, order.material)
+        whose = "every buyer's" if order.target == "*" else possessive(actor_name(s, order.target))
+        current = state.controls.get(control_key(me, order.material, order.target))
+        friction = trade.licensing_friction
+        leak = trade.leakage * state.leak_factor
+        if isinstance(order, LicenceApproval):
+            before = current.approval if current is not None else order.approval
+            tension = step * (before - order.approval)
+            moved = (
+                f"tension {signed(tension)}" if abs(tension) >= 0.05 else "tension does not move"
+            )
+            return (
+                f"Lets {_pct(order.approval * (1 - friction))} of {whose} requests for {mat} "
+                f"through (approved {_pct(order.approval)}, less {_pct(friction)} lost to "
+                f"delays); {moved} ({step:g} x the cut in approvals)."
+            )
+        level = order.level
+        requests = f"{whose} requests"
+        if level == "open":
+            general = state.controls.get(control_key(me, order.material, "*"))
+            what = f"Lifting the control lets {requests} through in full" + (
+                ", except where our control on everyone still binds."
+                if order.target != "*" and general is not None
+                else "."
+            )
+        elif level == "licensing":
+            what = (
+                f"Licensing lets {_pct(order.approval * (1 - friction))} of {requests} through "
+                f"({_pct(order.approval)} approved, {_pct(friction)} of that lost to delays)"
+            )
+        elif level == "military_ban":
+            floor = trade.military_share_floor
+            if order.target == "*":
+                what = f"A military end-use ban blocks each buyer's defence share + {_pct(floor)}"
+            else:
+                total = total_demand(s, order.target, order.material)
+                defence = s.demand.get(order.target, {}).get("defence", {})
+                mil = defence.get(order.material, 0.0) / total if total > 0 else 0.0
+                what = (
+                    f"A military end-use ban blocks {_pct(min(1.0, mil + floor))} of {requests} "
+                    f"(its defence share + {_pct(floor)} of dual-use buyers)"
+                )
+        else:
+            what = f"A full ban blocks all of {requests}"
+        if order.target != "*":
+            bought = state.shares.get(order.target, {}).get(order.material, {}).get(me, 0.0)
+            what = (
+                f"{actor_name(s, order.target)} buys {_pct(bought)} of its {mat} imports from "
+                f"us. {what}"
+            )
+        if level != "open":
+            cut = trade.extraterritorial_enforcement
+            what += f"; {_pct(leak)} of what is blocked still leaks through third countries"
+            if order.extraterritorial:
+                what += f", {_pct(leak * (1 - cut))} as Extraterritorial binds them too."
+            else:
+                what += f" (Extraterritorial binds them too and stops {_pct(cut)} of that)."
+        steps = rank_change(current.level if current else None, level)
+        if steps > 0:
+            china = " (China's market share falls)" if team == "beijing" else ""
+            cost = (
+                f" Tension +{step * steps:g}. Buyers we block shift {_pct(trade.diversion_rate)}"
+                f" x the blocked share to other suppliers each turn, for good{china}."
+            )
+        elif steps < 0:
+            cost = f" Tension {step * steps / 2:g}."
+        else:
+            cost = " Tension unchanged."
+        return what + cost
+    if isinstance(order, Tariff):
+        mat = material_name(s, order.material)
+        who = actor_name(s, order.target)
+        had = control_key(me, order.material, order.target) in state.tariffs
+        if order.rate == 0.0:
+            return (
+                f"Removes our tariff on {mat} from {who}: tension -1. Purchases it moved "
+                "elsewhere stay there."
+            )
+        share = state.shares.get(me, {}).get(order.material, {}).get(order.target, 0.0)
+        shift = dyn.tariff_diversion * order.rate
+        new = " Tension does not move." if had else " Tension +1."
+        return (
+            f"Each turn it stands, we move {_pct(shift)} of {possessive(who)} share of our "
+            f"{mat} purchases (now {_pct(share)}) to other producers. It raises no revenue and "
+            f"does not change prices.{new}"
+        )
+    if isinstance(order, Sanction):
+        who = actor_name(s, order.target)
+        if order.severity == "lift":
+            return f"Ends our sanctions on {who}: tension -1."
+        broad = order.severity == "broad"
+        hit = dyn.sanction_revenue_hit * (1.0 if broad else 0.5)
+        half = "" if broad else " (half what broad sanctions take)"
+        return (
+            f"{possessive(who)} export revenue falls {_pct(hit)} each turn they stand{half}; "
+            f"tension +{2 if broad else 1}. They do not block trade."
+        )
+    if isinstance(order, PrioritiseDefence):
+        if not any(q > 0 for q in s.demand.get(me, {}).get("defence", {}).values()):
+            return f"{actor_name(s, me)} has no defence industry in this scenario: no effect."
+        if not order.on:
+            return (
+                "Every sector again gets the same share of a scarce material. Defence loses "
+                "its first call; the other sectors get more."
+            )
+        return (
+            "When a material runs short, our defence sector gets all it needs first and the "
+            "other sectors share what is left, so defence output holds while theirs falls "
+            "further. No effect while supply is full; it stays until we stop it."
+        )
+    return ""
 
 
 def pick(options: Sequence[tuple[str, Any]], value: Any, default: Any) -> Any:
@@ -461,8 +592,9 @@ class OrderForm(ModalScreen[Order | None]):
             wanted.discard("extraterritorial")  # lifting a control binds no third country
         for name in ALL_FIELDS:
             self.query_one(f"#row-{name}").set_class(name not in wanted, "hidden")
-        self.query_one("#order-detail", Static).update(self.detail_text())
         order, problem = self.build()
+        detail = self.query_one("#order-detail", Static)
+        detail.update(self.detail_text())
         self.order = None
         cost = self.query_one("#order-cost", Static)
         verdict = self.query_one("#order-verdict", Static)
@@ -500,6 +632,11 @@ class OrderForm(ModalScreen[Order | None]):
             verdict.set_classes("verdict-ok")
             add.disabled = False
             self.order = order
+            # what the order does (only for one the engine accepts: a refusal says what to
+            # change, and at 80x24 the explanation would push it out of view)
+            effect = order_effect(s, state, self.team, order)
+            if effect:
+                detail.update("\n".join(p for p in (self.detail_text(), effect) if p))
 
     def detail_text(self) -> str:
         s = self.game.scenario

@@ -1,0 +1,70 @@
+"""The order forms say what an export control, a tariff, sanctions and defence priority do,
+with the scenario's numbers, as the diplomacy and investment forms show chances and effects."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Select
+
+from game.tui.widgets.tick_box import TickBox
+
+from .conftest import SIZE, open_builder
+
+pytestmark = pytest.mark.asyncio
+
+
+def detail(form) -> str:  # type: ignore[no-untyped-def]
+    return " ".join(str(form.query_one("#order-detail").content).split())
+
+
+async def choose(pilot, form, **fields: object) -> str:  # type: ignore[no-untyped-def]
+    for name, value in fields.items():
+        form.query_one(f"#f-{name}").value = value
+        await pilot.pause()
+    return detail(form)
+
+
+async def test_an_export_control_says_whom_it_cuts_and_what_it_costs(make_app) -> None:
+    """It showed only 'We produce 250 t/turn of Dy/Tb oxide.', its cost and the verdict."""
+    app = make_app(solo="beijing")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        form = await open_builder(pilot, app, "export_control")
+        text = await choose(pilot, form, material="dytb", target="JPN", level="full_ban")
+        assert "Japan buys 90% of its Dy/Tb oxide imports from us." in text
+        assert "A full ban blocks all of Japan's requests" in text
+        # leakage 0.15; extraterritorial enforcement 0.6; 3 tension a step, two steps up
+        assert "15% of what is blocked still leaks through third countries" in text
+        assert "Extraterritorial binds them too and stops 60% of that" in text
+        assert "Tension +6." in text
+        assert "shift 6% x the blocked share to other suppliers" in text  # diversion_rate
+        assert "China's market share falls" in text
+        # the tick box: third countries bound, the leak cut to 15% x 0.4 = 6%
+        form.query_one("#f-extraterritorial", TickBox).value = True
+        await pilot.pause()
+        assert "6% as Extraterritorial binds them too" in detail(form)
+        # licensing says how much gets through: 50% approved, 5% lost to delays
+        text = await choose(pilot, form, level="licensing", approval=0.5)
+        assert "Licensing lets 48% of Japan's requests through" in text
+        assert "Tension unchanged." in text  # Japan's Dy/Tb is under licensing already
+
+
+async def test_tariff_sanctions_and_defence_priority_say_what_they_do(make_app) -> None:
+    app = make_app(solo="tokyo")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        form = await open_builder(pilot, app, "tariff")
+        text = await choose(pilot, form, target="CHN", material="dytb", rate=0.25)
+        # tariff_diversion 0.3 x 25% = 7.5% of China's share moved each turn
+        assert "we move 7.5% of China's share of our Dy/Tb oxide purchases (now 90%)" in text
+        assert "raises no revenue and does not change prices. Tension +1." in text
+        form.query_one("#f-type", Select).value = "sanction"
+        await pilot.pause()
+        text = await choose(pilot, form, target="CHN", severity="broad")
+        assert "China's export revenue falls 8% each turn they stand; tension +2." in text
+        assert "They do not block trade." in text
+        form.query_one("#f-type", Select).value = "prioritise_defence"
+        await pilot.pause()
+        text = detail(form)
+        assert "our defence sector gets all it needs first" in text
+        assert "other sectors share what is left" in text
