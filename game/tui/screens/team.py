@@ -41,11 +41,19 @@ from game.tui.widgets.scoreboard import Scoreboard
 from game.tui.widgets.state_panel import StatePanel
 from game.tui.words import FACILITATOR, humanize, key_label, money, order_words
 
+TABS = (
+    ("tab-situation", "Situation"),
+    ("tab-scores", "Scores"),
+    ("tab-last", "Last turn"),
+    ("tab-brief", "Briefing"),
+)
+"""The team screen's tabs, in order: keys 1 to 4 show them, t the next one."""
+
 
 class TeamScreen(Screen[bool]):
     """One team builds and seals its orders, seeing only what its fog allows."""
 
-    FOOTER_DROP = ("remove_order", "new_game", "compare")
+    FOOTER_DROP = ("next_tab", "remove_order", "new_game", "compare")
     """Left out of the footer, in this order, when the keys do not fit (80 columns); F1 lists
     them."""
 
@@ -57,12 +65,18 @@ class TeamScreen(Screen[bool]):
         Binding("s", "seal_resolve", "Seal & resolve"),  # solo: the turn resolves at once
         Binding("escape", "leave", "Hand back", show=True),
         # solo, once the game is over, the keys above that give orders are hidden (check_action)
-        # and these are offered instead; a key that gave orders says why nothing happens
+        # and these are offered instead; a key that gave orders says why nothing happens (last)
         Binding("l", "final_results", "Final results"),
         Binding("a", "report", "Report"),
         Binding("p", "replay", "Replay"),
         Binding("g", "compare", "Against the computer"),
         Binding("n", "new_game", "New game"),
+        # the tabs on the right by key, whatever has the focus (as s in the replay viewer)
+        Binding("t", "next_tab", "Next tab"),
+        *(
+            Binding(str(i), f"show_tab('{tab}')", f"{label} tab", show=False)
+            for i, (tab, label) in enumerate(TABS, 1)
+        ),
         *(Binding(k, "game_over", "", show=False) for k in ("s", "d", "delete", "e")),
     ]
 
@@ -100,15 +114,15 @@ class TeamScreen(Screen[bool]):
                     label = "Seal & resolve (s)" if self.solo else "Seal orders (s)"
                     yield Button(label, id="seal", variant="success", compact=True)
             with TabbedContent(id="team-tabs"):
-                with TabPane("Situation", id="tab-situation"), VerticalScroll():
+                with TabPane(TABS[0][1], id=TABS[0][0]), VerticalScroll():
                     yield StatePanel(id="state")
-                with TabPane("Scores", id="tab-scores"), VerticalScroll():
+                with TabPane(TABS[1][1], id=TABS[1][0]), VerticalScroll():
                     yield Scoreboard(id="scoreboard")
                     yield LineChart("Score", id="score-chart")
                     yield LineChart("Indices", id="index-chart")
-                with TabPane("Last turn", id="tab-last"), VerticalScroll():
+                with TabPane(TABS[2][1], id=TABS[2][0]), VerticalScroll():
                     yield TurnStory(id="story")
-                with TabPane("Briefing", id="tab-brief"), VerticalScroll():
+                with TabPane(TABS[3][1], id=TABS[3][0]), VerticalScroll():
                     yield Static(id="briefing")
         yield Footer()
 
@@ -509,6 +523,16 @@ class TeamScreen(Screen[bool]):
     def action_leave(self) -> None:
         if not self.solo:
             self.dismiss(False)
+
+    def action_next_tab(self) -> None:
+        """Situation, Scores, Last turn, Briefing, and round again; the focus stays put."""
+        tabs = self.query_one("#team-tabs", TabbedContent)
+        ids = [tab for tab, _ in TABS]
+        at = ids.index(tabs.active) if tabs.active in ids else -1
+        tabs.active = ids[(at + 1) % len(ids)]
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one("#team-tabs", TabbedContent).active = tab
 
     # -- after the game (solo) ------------------------------------------------------------
 
