@@ -6,11 +6,12 @@ hides as "?". The facilitator sees the true state.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual import events
@@ -87,6 +88,53 @@ def indices_table(scenario: Scenario, states: Sequence[GameState], upto: int) ->
     return t
 
 
+def output_table(
+    s: Scenario, state: GameState, me: str | None, who: Callable[[str], str], compact: bool
+) -> Table:
+    """Industrial output by country (``who`` names a row's country) and sector."""
+    heads = SECTOR_TINY if compact else SECTOR_SHORT
+    sector_heads = [heads.get(sec, sec[:4] if compact else sec[:5]) for sec in sorted(s.sectors)]
+    out = _table(
+        "Industrial output (100 = normal)",
+        "" if compact else "Country",
+        *sector_heads,
+        "All",
+        compact=compact,
+    )
+    for actor in sorted(state.output):
+        row = state.output[actor]
+        if not row:
+            continue
+        avg = sum(row.values()) / len(row)
+        cells = [f"{row[sec]:.0f}" if sec in row else "–" for sec in sorted(s.sectors)]
+        style = "bold" if actor == me else ""
+        out.add_row(
+            Text(who(actor), style=style), *cells, f"{avg:.0f}" if compact else f"{avg:.1f}"
+        )
+    return out
+
+
+def marked(s: Scenario, name: str, actor: str, me: str | None) -> str:
+    """``name`` (of ``actor``'s row) with ≈ where ``me``'s team sees its figures with noise."""
+    return name if me is None or actor == me or s.fog.noise <= 0 else f"{name} ≈"
+
+
+_MEASURE = Console(file=io.StringIO(), width=1000, color_system=None)
+
+
+def compact_below(scenario: Scenario, state: GameState, pov: str = FACILITATOR) -> int:
+    """The panel width under which countries go by their codes: ``COMPACT_BELOW``, or more
+    where the output table's whole names do not fit beside its numbers (Rich would cut
+    'European Union ≈' to 'European Union…' at 57 cells, and the ≈ with it)."""
+    me = scenario.teams[pov].actor if pov in scenario.teams else None
+
+    def who(actor: str) -> str:
+        return marked(scenario, actor_name(scenario, actor), actor, me)
+
+    table = output_table(scenario, state, me, who, compact=False)
+    return max(COMPACT_BELOW, _MEASURE.measure(table).maximum)
+
+
 def state_renderables(
     scenario: Scenario,
     states: Sequence[GameState],
@@ -118,35 +166,27 @@ def state_renderables(
     players = [s.teams[t].actor for t in sorted(s.teams)]
     mats = sorted(s.materials)
 
+    noisy = s.fog.noise > 0
+
     def who(actor: str) -> str:
-        name = country(actor)
-        return name if me is None or actor == me else f"{name} ≈"
+        return marked(s, country(actor), actor, me)
 
     parts: list[RenderableType] = [indices_table(s, states, upto)]
 
-    heads = SECTOR_TINY if compact else SECTOR_SHORT
-    sector_heads = [heads.get(sec, sec[:4] if compact else sec[:5]) for sec in sorted(s.sectors)]
-    out = _table(
-        "Industrial output (100 = normal)",
-        "" if compact else "Country",
-        *sector_heads,
-        "All",
-        compact=compact,
-    )
-    for actor in sorted(state.output):
-        row = state.output[actor]
-        if not row:
-            continue
-        avg = sum(row.values()) / len(row)
-        cells = [f"{row[sec]:.0f}" if sec in row else "–" for sec in sorted(s.sectors)]
-        style = "bold" if actor == me else ""
-        out.add_row(
-            Text(who(actor), style=style), *cells, f"{avg:.0f}" if compact else f"{avg:.1f}"
-        )
-    parts.append(out)
+    parts.append(output_table(s, state, me, who, compact))
+
+    def head(actor: str, key: str) -> str:
+        """A column of ``actor``'s numbers: marked ≈ where they carry the fog's noise."""
+        return f"{country(actor)} ≈" if estimated(actor, key) else country(actor)
+
+    def estimated(actor: str, key: str) -> bool:
+        return me is not None and actor != me and noisy and f"{key}.{actor}" not in hidden
 
     cover = _table(
-        "Days of working inventory", "Material", *[country(a) for a in players], compact=compact
+        "Days of working inventory",
+        "Material",
+        *[head(a, "cover") for a in players],
+        compact=compact,
     )
     for m in mats:
         cells = []
@@ -160,6 +200,13 @@ def state_renderables(
             else:
                 cells.append("[dim]–[/]")
         cover.add_row(_cut(material_name(s, m), cut), *cells)
+    legend = []
+    if me is not None and noisy:
+        legend.append(f"≈ estimate: others' figures carry up to ±{s.fog.noise:.0%} noise")
+    if legend:
+        cover.caption = "\n".join(legend)
+        cover.caption_justify = "left"
+        cover.caption_style = "dim"
     parts.append(cover)
 
     prices = _table("Prices", "Material", "World", "China", "Unit", compact=compact)
@@ -177,7 +224,10 @@ def state_renderables(
     parts.append(prices)
 
     stock = _table(
-        "Strategic stockpiles", "Material", *[country(a) for a in players], compact=compact
+        "Strategic stockpiles",
+        "Material",
+        *[head(a, "stockpile") for a in players],
+        compact=compact,
     )
     for m in mats:
         cells = []
@@ -196,7 +246,10 @@ def state_renderables(
         if f"budget.{t}" in hidden:
             money_t.add_row(team_name(s, t), "[dim]?[/]", f"{s.teams[t].income:,.0f}")
         else:
-            money_t.add_row(team_name(s, t), f"{state.budget[t]:,.0f}", f"{s.teams[t].income:,.0f}")
+            approx = "≈ " if me is not None and t != pov and noisy else ""
+            money_t.add_row(
+                team_name(s, t), f"{approx}{state.budget[t]:,.0f}", f"{s.teams[t].income:,.0f}"
+            )
     parts.append(money_t)
 
     ctl = _table(
@@ -268,6 +321,7 @@ class StatePanel(Static):
         self._shown: tuple[Scenario, Sequence[GameState], int, str, GameState | None] | None = None
         self._compact: bool | None = None
         self._wide = False
+        self._compact_below = COMPACT_BELOW
 
     def show(
         self,
@@ -284,13 +338,16 @@ class StatePanel(Static):
         if self._shown is None:
             return
         width = self.size.width or self.app.size.width
-        self._compact = width < COMPACT_BELOW
+        scenario, states, upto, pov, shown = self._shown
+        self._compact_below = compact_below(scenario, shown or states[upto], pov)
+        self._compact = width < self._compact_below
         self._wide = width >= WHOLE_NAMES_FROM
         self.update(Group(*state_renderables(*self._shown, compact=self._compact, width=width)))
 
     def on_resize(self, event: events.Resize) -> None:
         width = event.size.width
         if self._compact is not None and (
-            (width < COMPACT_BELOW) != self._compact or (width >= WHOLE_NAMES_FROM) != self._wide
+            (width < self._compact_below) != self._compact
+            or (width >= WHOLE_NAMES_FROM) != self._wide
         ):
             self._draw()
