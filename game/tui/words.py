@@ -21,6 +21,7 @@ from game.names import order_words as order_words  # re-exported for the screens
 from game.names import printed_change as printed_change  # re-exported for the widgets
 from game.orders import Invest, Order, StockpileBuild, StockpileRelease
 from game.scenario import Scenario
+from game.state import COVER_CAP_DAYS, GameState, days_of_cover, total_demand
 
 FACILITATOR = "facilitator"
 
@@ -333,3 +334,61 @@ def quantity(x: float) -> str:
     if abs(x) >= 1:
         return f"{x:.1f}".rstrip("0").rstrip(".")
     return f"{x:.2g}"
+
+
+# -- days of demand, and cover running low ----------------------------------------------------
+
+LOW_COVER_DAYS = 30.0
+"""Days of working inventory under which cover is flagged as low (⚠)."""
+RUN_OUT_TURNS = 2
+"""Cover that would be gone within this many turns at the last turn's fall is flagged too."""
+LOW_SHARE = 0.75
+"""Cover at or above this share of the days the firms usually hold is never flagged (as the
+computer players judge it, ``game.bots.doctrine.running_low``): stocks thin by habit are not
+running low."""
+LOW_MARK = "⚠"
+LOW_LEGEND = (
+    f"{LOW_MARK} low: under {LOW_COVER_DAYS:.0f} days, "
+    f"or gone in {RUN_OUT_TURNS} turns at this pace"
+)
+
+
+def demand_now(s: Scenario, state: GameState, actor: str, material: str) -> float:
+    """``actor``'s demand for ``material`` per turn in ``state`` (an inject's factor included)."""
+    factor = state.demand_factor.get(actor, {}).get(material, 1.0)
+    return total_demand(s, actor, material) * factor
+
+
+def days_of_demand(
+    s: Scenario,
+    state: GameState,
+    actor: str,
+    material: str,
+    amount: float,
+    whose: str = "our",
+    per_turn: bool = True,
+) -> str:
+    """How long ``amount`` of ``material`` lasts ``actor``'s industry, in words: 'about 14
+    days of our demand (130 t/turn)', 'over a year of ...', or that it does not use it."""
+    demand = demand_now(s, state, actor, material)
+    if demand <= 0.0:
+        return f"{whose} industry does not use it"
+    days = days_of_cover(amount, demand, s.turn_length_months)
+    per = f" ({quantity(demand)} {s.materials[material].unit}/turn)" if per_turn else ""
+    if days >= COVER_CAP_DAYS:
+        return f"over a year of {whose} demand{per}"
+    if days < 1.0:
+        return f"{'none' if amount <= 0 else 'under a day'} of {whose} demand{per}"
+    return f"about {days:.0f} days of {whose} demand{per}"
+
+
+def running_low(s: Scenario, actor: str, material: str, now: float, before: float | None) -> bool:
+    """Is ``actor``'s cover of ``material`` (``now`` days; ``before``, a turn earlier, if
+    known) running low? Under ``LOW_COVER_DAYS``, or falling fast enough to be gone within
+    ``RUN_OUT_TURNS`` turns; and in either case under ``LOW_SHARE`` of the days its firms
+    usually hold (the scenario's ``inventory_days``)."""
+    usual = s.inventory_days.get(actor, {}).get(material, COVER_CAP_DAYS)
+    if now >= LOW_SHARE * usual:
+        return False
+    fall = before - now if before is not None else 0.0
+    return now < LOW_COVER_DAYS or (fall > 0.0 and now < RUN_OUT_TURNS * fall)

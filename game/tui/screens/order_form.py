@@ -43,6 +43,7 @@ from game.tui.widgets.footer import Footer
 from game.tui.widgets.tick_box import TickBox
 from game.tui.words import (
     actor_name,
+    days_of_demand,
     humanize,
     index_label,
     key_label,
@@ -678,10 +679,25 @@ class OrderForm(ModalScreen[Order | None]):
             if m is None:
                 return ""
             mat = s.materials[m]
-            return (
-                f"Our stockpile of {material_name(s, m)}: {quantity(state.stockpile[me][m])} "
-                f"{mat.unit}. World price {state.prices[m]:,.1f} {mat.price_unit}."
+            have = state.stockpile[me][m]
+            text = (
+                f"Our stockpile of {material_name(s, m)}: {quantity(have)} {mat.unit}, "
+                f"{days_of_demand(s, state, me, m, have)}. "
+                f"World price {state.prices[m]:,.1f} {mat.price_unit}."
             )
+            order, _ = self.build()
+            if isinstance(order, StockpileRelease | StockpileBuild):
+                amount, to = order.amount, getattr(order, "to", None) or me
+                whose = "our" if to == me else possessive(actor_name(s, to))
+                lasts = days_of_demand(s, state, to, m, amount, whose, per_turn=to != me)
+                if isinstance(order, StockpileBuild):
+                    what = f"Buying {quantity(amount)} {mat.unit}"
+                elif amount == have:
+                    what = f"Releasing all of it ({quantity(amount)} {mat.unit})"
+                else:
+                    what = f"Releasing {quantity(amount)} {mat.unit}"
+                text += f"\n{what}: {lasts}."
+            return text
         if t in ("export_control", "licence_approval"):
             m = self.value("material")
             if m is None:

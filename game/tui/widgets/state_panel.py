@@ -23,12 +23,15 @@ from game.tui.widgets.charts import sparkline
 from game.tui.words import (
     FACILITATOR,
     INDEX_ORDER,
+    LOW_LEGEND,
+    LOW_MARK,
     actor_name,
     hidden_keys,
     index_label,
     material_name,
     printed_change,
     quantity,
+    running_low,
     signed,
     team_name,
 )
@@ -182,6 +185,11 @@ def state_renderables(
     def estimated(actor: str, key: str) -> bool:
         return me is not None and actor != me and noisy and f"{key}.{actor}" not in hidden
 
+    # a team is warned of its own cover running low; the facilitator, of every team's (the
+    # others' figures a team sees are noisy, and the turn before is the true state)
+    watched = set(players) if me is None else {me}
+    before = states[upto - 1] if upto > 0 else None
+    low_seen = False
     cover = _table(
         "Days of working inventory",
         "Material",
@@ -196,11 +204,19 @@ def state_renderables(
             elif m in state.cover.get(a, {}):
                 v = state.cover[a][m]
                 style = "red" if v < 15 else "yellow" if v < 45 else ""
-                cells.append(f"[{style}]{v:.0f}[/]" if style else f"{v:.0f}")
+                text = f"{v:.0f}"
+                was = before.cover.get(a, {}).get(m) if before is not None else None
+                if a in watched and running_low(s, a, m, v, was):
+                    text += f" {LOW_MARK}"
+                    style = "bold red"
+                    low_seen = True
+                cells.append(f"[{style}]{text}[/]" if style else text)
             else:
                 cells.append("[dim]–[/]")
         cover.add_row(_cut(material_name(s, m), cut), *cells)
     legend = []
+    if low_seen:
+        legend.append(LOW_LEGEND)
     if me is not None and noisy:
         legend.append(f"≈ estimate: others' figures carry up to ±{s.fog.noise:.0%} noise")
     if legend:
