@@ -135,6 +135,10 @@ async def test_the_fog_over_the_scores_lifts_once_the_game_is_over(
         assert during.count("unknown") == 2 and "fog has lifted" not in during
         await pilot.press("s")
         await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
+        # the last turn's account too: it read "Beijing's score: unknown to you" under the
+        # true final scores
+        story = " ".join(screen_text(app).split())
+        assert "unknown to you" not in story and "Beijing's score" in story
         g = app.game
         final, start = g.session.states[-1].scores, g.session.states[0].scores
         ranked = sorted(final, key=lambda t: -final[t])
@@ -169,6 +173,12 @@ async def test_the_fog_over_the_scores_lifts_once_the_game_is_over(
         await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen))
         assert app.screen.pov == FACILITATOR
         await pilot.press("escape")
+        # and the replay opens every view (during the game, the player's own)
+        opened: list[str | None] = []
+        monkeypatch.setattr(app, "open_replay", lambda path, only=None: opened.append(only))
+        await wait_for(pilot, lambda: app.screen is team)
+        await pilot.press("p")
+        assert opened == [None]
     # the fog's rules and the log are untouched: the team's own view still hides them
     from game.fog import hidden_keys
 

@@ -140,8 +140,12 @@ class ResultsScreen(Screen[None]):
 
     def show_story(self) -> None:
         notes = self.game.session.notes.get(self.record.turn, []) if self.is_last else []
+        # the last turn's account with the fog lifted, as the scores above it (it still read
+        # "Beijing's score: unknown to you" under the true final scores)
+        over = self.record.turn >= self.game.scenario.turns
+        pov = FACILITATOR if over else self.pov
         self.query_one("#story", TurnStory).show(
-            self.game.scenario, self.record, self.pov, self.economy, notes
+            self.game.scenario, self.record, pov, self.economy, notes
         )
 
     def _drawn(self) -> None:
@@ -197,7 +201,9 @@ class ResultsScreen(Screen[None]):
         open_comparison(self.app, self.game)
 
     def action_replay(self) -> None:
-        # a solo player replays the session from the team's own view: the computer teams'
-        # scores and private numbers stay hidden, as on the results
-        only = None if self.pov == FACILITATOR else self.pov
+        # during the game a solo player replays the session from the team's own view (the
+        # computer teams' scores and private numbers stay hidden, as on the results); once it
+        # is over the fog has lifted, and the replay opens every view
+        lifted = self.pov == FACILITATOR or self.game.session.is_over
+        only = None if lifted else self.pov
         self.app.open_replay(str(self.game.log_path), only=only)  # type: ignore[attr-defined]

@@ -554,9 +554,10 @@ class TeamScreen(Screen[bool]):
         self.app.offer_report(self.game)  # type: ignore[attr-defined]
 
     def action_replay(self) -> None:
-        # the player's own view, as from the results (the computer teams' private numbers stay
-        # hidden); `chokepoint replay LOG` opens every view
-        self.app.open_replay(str(self.game.log_path), only=self.team)  # type: ignore[attr-defined]
+        # the player's own view during the game, as from the results (the computer teams'
+        # private numbers stay hidden); every view once it is over and the fog has lifted
+        only = None if self.game.session.is_over else self.team
+        self.app.open_replay(str(self.game.log_path), only=only)  # type: ignore[attr-defined]
 
     def action_compare(self) -> None:
         from game.tui.screens.compare import CompareScreen
