@@ -70,8 +70,48 @@ _NAME_CACHE: dict[
 ] = {}
 
 
+def _named_ids(s: Scenario) -> list[str]:
+    """The scenario's names (materials, countries, projects, moves; whole and short) that hold
+    one of its identifiers as a word: 'NdFeB magnets' holds the material id 'magnets',
+    'Battery graphite' the id 'graphite'. Longest first."""
+    ids = {*s.teams, *s.actors, *s.materials, *(o.id for o in s.investments)}
+    ids |= {m.id for m in s.diplomacy}
+    full = [m.name for m in s.materials.values()] + [a.name for a in s.actors.values()]
+    full += [o.name for o in s.investments] + [m.name for m in s.diplomacy]
+    found = set()
+    for name in full:
+        for n in (name, short(name)):
+            if n not in ids and any(re.search(rf"\b{re.escape(i)}\b", n) for i in ids):
+                found.add(n)
+    return sorted(found, key=len, reverse=True)
+
+
+_NAMED: dict[int, tuple[Scenario, list[str]]] = {}
+
+
+def _protect(s: Scenario, text: str) -> tuple[str, list[str]]:
+    """``text`` with each name of ``_named_ids`` it holds put aside (a private-use character
+    in its place, which no identifier matches), so that humanize does not name its identifier
+    again: the engine's 'holds only 1,025 t of NdFeB magnets' read 'NdFeB NdFeB magnets'."""
+    hit = _NAMED.get(id(s))
+    if hit is None or hit[0] is not s:
+        if len(_NAMED) > 32:
+            _NAMED.clear()
+        hit = _NAMED[id(s)] = (s, _named_ids(s))
+    kept: list[str] = []
+    for name in hit[1]:
+        if name in text:
+            text = text.replace(name, chr(0xE000 + len(kept)))
+            kept.append(name)
+    return text, kept
+
+
 def humanize(s: Scenario, text: str) -> str:
-    """Replace identifiers (teams, actors, materials, options, moves) in ``text`` by names."""
+    """Replace identifiers (teams, actors, materials, options, moves) in ``text`` by names. A
+    name the text already holds is left as it is, even where it contains an identifier ('NdFeB
+    magnets', id 'magnets': the engine's 'holds only 1,025 t of NdFeB magnets' read 'NdFeB
+    NdFeB magnets' in the app, the report and run)."""
+    text, kept = _protect(s, text)
     cached = _NAME_CACHE.get(id(s))
     if cached is None or cached[0] is not s:  # (an id can be reused once a scenario is gone)
         names = _names(s)
@@ -94,6 +134,8 @@ def humanize(s: Scenario, text: str) -> str:
         text = pattern.sub(lambda m: names[m.group(1)], text)
     if quoted is not None:  # "Beijing's 'Offer talks on condition …' failed": a move's name
         text = quoted.sub(r"“\1” \2", text)
+    for i, name in enumerate(kept):
+        text = text.replace(chr(0xE000 + i), name)
     return text
 
 

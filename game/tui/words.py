@@ -38,52 +38,11 @@ INDEX_ORDER = ("tension", "cohesion", "posture", "deterrence", "market_share")
 _ONE_POINT = re.compile(r"\b1 action points\b")
 
 
-def _named_ids(s: Scenario) -> list[str]:
-    """The scenario's names (materials, countries, projects, moves; whole and short) that hold
-    one of its identifiers as a word: 'NdFeB magnets' holds the material id 'magnets',
-    'Battery graphite' the id 'graphite'. Longest first."""
-    ids = {*s.teams, *s.actors, *s.materials, *(o.id for o in s.investments)}
-    ids |= {m.id for m in s.diplomacy}
-    full = [m.name for m in s.materials.values()] + [a.name for a in s.actors.values()]
-    full += [o.name for o in s.investments] + [m.name for m in s.diplomacy]
-    found = set()
-    for name in full:
-        for n in (name, names.short(name)):
-            if n not in ids and any(re.search(rf"\b{re.escape(i)}\b", n) for i in ids):
-                found.add(n)
-    return sorted(found, key=len, reverse=True)
-
-
-_NAMED: dict[int, tuple[Scenario, list[str]]] = {}
-
-
-def _protect(s: Scenario, text: str) -> tuple[str, list[str]]:
-    """``text`` with each name of ``_named_ids`` it holds put aside (a private-use character
-    in its place, which no identifier matches), so that humanize does not name its identifier
-    again: the engine's 'holds only 1,025 t of NdFeB magnets' read 'NdFeB NdFeB magnets'."""
-    hit = _NAMED.get(id(s))
-    if hit is None or hit[0] is not s:
-        if len(_NAMED) > 32:
-            _NAMED.clear()
-        hit = _NAMED[id(s)] = (s, _named_ids(s))
-    kept: list[str] = []
-    for name in hit[1]:
-        if name in text:
-            text = text.replace(name, chr(0xE000 + len(kept)))
-            kept.append(name)
-    return text, kept
-
-
 def humanize(s: Scenario, text: str) -> str:
     """``game.names.humanize`` (names for identifiers), and 'needs 1 action point' for the
     engine's 'needs 1 action points', 'the United States' working inventory' for 'USA's ...'
-    (the texts are logged as the engine wrote them). A name the text already holds is left
-    as it is, even where it contains an identifier ('NdFeB magnets', id 'magnets')."""
-    text, kept = _protect(s, text)
-    text = _humanize(s, text)
-    for i, name in enumerate(kept):
-        text = text.replace(chr(0xE000 + i), name)
-    text = _ONE_POINT.sub("1 action point", text)
+    (the texts are logged as the engine wrote them)."""
+    text = _ONE_POINT.sub("1 action point", _humanize(s, text))
     for aid in s.actors:
         name = actor_name(s, aid)
         if name.endswith("s") and f"{name}'s" in text:
