@@ -165,6 +165,11 @@ def and_list(words: list[str]) -> str:
     return f"{', '.join(words[:-1])} and {words[-1]}"
 
 
+def count(n: int, noun: str) -> str:
+    """'1 turn', '2 turns', '0 turns'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def turns_words(n: int) -> str:
     """'turn 1', 'turns 1-3'."""
     return "turn 1" if n == 1 else f"turns 1-{n}"

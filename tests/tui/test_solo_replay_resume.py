@@ -87,7 +87,7 @@ async def test_replay_steps_jumps_and_switches_point_of_view(make_app, played_lo
         screen = app.screen
         assert isinstance(screen, ReplayScreen)
         assert screen.turn == 3 and screen.last == 3
-        assert "Verified: 3 turn(s)" in screen_text(app)
+        assert "Verified: 3 turns replayed" in screen_text(app)
         await pilot.press("left", "left")
         assert screen.turn == 1
         text = screen_text(app)
@@ -158,7 +158,7 @@ async def test_replay_of_tampered_log_opens_at_last_good_turn(make_app, played_l
         assert banner.has_class("-warning")
         text = screen_text(app)
         assert "FAILS verification" in text and "turn 3" in text
-        assert "Showing the 2 good turn(s)" in text
+        assert "Showing the 2 good turns before it" in text
 
 
 async def test_replay_of_unreadable_log_falls_back_to_start(make_app, workdir: Path) -> None:

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Static, TabbedContent, TabPane
 
 from game.log import Replay
+from game.names import count
 from game.tui.game import controller_label, display_path
 from game.tui.screens.dialogs import JumpScreen
 from game.tui.widgets.charts import LineChart, index_series, score_series
@@ -92,14 +93,15 @@ class ReplayScreen(Screen[None]):
                 else ""
             )
             banner.update(
-                f"✓ Verified: {rep.good_turns} turn(s) replayed by the engine, every hash "
+                f"✓ Verified: {count(rep.good_turns, 'turn')} replayed by the engine, every "
+                "hash "
                 f"matches.{unfinished}"
             )
             banner.add_class("-ok")
         else:
             banner.update(
                 f"⚠ This log FAILS verification: {rep.error}\n"
-                f"Showing the {rep.good_turns} good turn(s) before it."
+                f"Showing the {count(rep.good_turns, 'good turn')} before it."
             )
             banner.add_class("-warning")
         self.query_one("#replay-left").border_title = "Scores"
