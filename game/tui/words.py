@@ -307,8 +307,8 @@ computer players judge it, ``game.bots.doctrine.running_low``): stocks thin by h
 running low."""
 LOW_MARK = "⚠"
 LOW_LEGEND = (
-    f"{LOW_MARK} low: under {LOW_COVER_DAYS:.0f} days, "
-    f"or gone in {RUN_OUT_TURNS} turns at this pace"
+    f"{LOW_MARK} your cover running low: under {LOW_COVER_DAYS:.0f} days or gone in "
+    f"{RUN_OUT_TURNS} turns at this pace, and under 3/4 of what your firms usually hold"
 )
 
 

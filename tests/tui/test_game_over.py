@@ -173,6 +173,11 @@ async def test_the_fog_over_the_scores_lifts_once_the_game_is_over(
         await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen))
         assert app.screen.pov == FACILITATOR
         await pilot.press("escape")
+        # the Last turn tab tells the last turn with the fog lifted too
+        await pilot.press("3")
+        await pilot.pause()
+        last_turn = " ".join(screen_text(app).split())
+        assert "unknown to you" not in last_turn and "Beijing's score" in last_turn
         # and the replay opens every view (during the game, the player's own)
         opened: list[str | None] = []
         monkeypatch.setattr(app, "open_replay", lambda path, only=None: opened.append(only))

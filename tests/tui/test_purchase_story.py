@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.orders import StockpileBuild
+from game.orders import Diplomacy, StockpileBuild
 from game.tui.screens.results import ResultsScreen
 from game.tui.screens.team import TeamScreen
 
@@ -21,6 +21,7 @@ async def test_the_results_say_how_much_of_a_purchase_was_bought(make_app) -> No
         screen = app.screen
         assert isinstance(screen, TeamScreen)
         screen.drafts.append(StockpileBuild(material="graphite", amount=16000))
+        screen.drafts.append(Diplomacy(move="tk_g7"))
         screen.refresh_drafts()
         g = app.game
         await wait_for(pilot, lambda: all(t in g.session.pending for t in g.computer_teams))
@@ -30,3 +31,7 @@ async def test_the_results_say_how_much_of_a_purchase_was_bought(make_app) -> No
         assert "Tokyo: Buy 16000 t of Battery graphite for the stockpile" in text
         assert "of the 16,000 t of Battery graphite were bought: the world had no more" in text
         assert "refunded" in text
+        # under its own order, not after the team's last one
+        lines = [line.strip() for line in screen_text(app).splitlines() if line.strip()]
+        at = next(i for i, line in enumerate(lines) if line.startswith("Tokyo: Buy 16000 t"))
+        assert "were bought" in lines[at + 1], lines[at : at + 3]

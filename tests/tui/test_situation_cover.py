@@ -49,7 +49,9 @@ async def test_own_cover_running_low_is_flagged_before_output_crashes(make_app) 
             dytb = next(r for r in rows if r.split()[0] == "Dy/Tb")
             flagged.append("⚠" in dytb)  # only Japan's own cover is judged
             if flagged[-1]:
-                assert any(line.startswith("⚠ low: under 30 days") for line in lines)
+                assert any(
+                    line.startswith("⚠ your cover running low: under 30 days") for line in lines
+                )
         assert app.game.session.states[3].output["JPN"]["defence"] > 99  # not yet crashed
         assert flagged == [False, False, True], flagged  # 71, 52, then 34 days (-18 a turn)
 

@@ -212,7 +212,9 @@ class TeamScreen(Screen[bool]):
         )
         self.query_one("#index-chart", LineChart).set_series(index_series(session.states, turn))
         last = session.records[-1] if session.records else None
-        self.query_one("#story", TurnStory).show(s, last, self.team)
+        # the Last turn tab too: after the game its account is the final results' (it still
+        # read "Beijing's score: unknown to you" under the lifted fog)
+        self.query_one("#story", TurnStory).show(s, last, FACILITATOR if lifted else self.team)
         self.query_one("#briefing", Static).update(self.briefing())
         self.show_news()
         self.refresh_drafts()

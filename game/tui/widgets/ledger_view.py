@@ -164,10 +164,15 @@ def turn_story(
         shown, n_hidden = visible_orders(s, pov, team, orders)
         if not orders:
             out.append(Text(f"  {team_name(s, team)}: held", "dim"))
+        bought = (
+            _purchase_lines(s, record.before, record, team)
+            if record.before is not None and pov in (FACILITATOR, team)
+            else {}
+        )
         for o in shown:
             out.append(Text(f"  {team_name(s, team)}: {order_words(s, o)}"))
-        if record.before is not None and pov in (FACILITATOR, team):
-            out.extend(_purchase_lines(s, record.before, record, team))
+            if id(o) in bought:  # under its own order (they gathered after the last)
+                out.append(bought[id(o)])
         if n_hidden:
             noun = "order" if n_hidden == 1 else "orders"
             out.append(Text(f"  {team_name(s, team)}: {n_hidden} {noun} you cannot see", "dim"))
@@ -206,10 +211,11 @@ def turn_story(
 
 def _purchase_lines(
     s: Scenario, before: GameState, record: TurnRecord, team: str
-) -> list[RenderableType]:
-    """Under a team's orders: each purchase the market could not fill, and the refund (the
-    money came back without a word, and a player could not tell what had been bought)."""
-    lines: list[RenderableType] = []
+) -> dict[int, RenderableType]:
+    """For each purchase the market could not fill (by the order's id), what was bought and
+    the refund (the money came back without a word, and a player could not tell what had been
+    bought)."""
+    lines: dict[int, RenderableType] = {}
     for p in purchases(s, before, record, team):
         if not p.short:
             continue
@@ -221,12 +227,10 @@ def _purchase_lines(
             else f"{quantity(p.bought)} of the {quantity(p.order.amount)} {unit} of {what} "
             "were bought"
         )
-        lines.append(
-            Text(
-                f"    {got}: the world had no more to spare after its own needs; "
-                f"{money(p.refund)} refunded",
-                "yellow",
-            )
+        lines[id(p.order)] = Text(
+            f"    {got}: the world had no more to spare after its own needs; "
+            f"{money(p.refund)} refunded",
+            "yellow",
         )
     return lines
 
