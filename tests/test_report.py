@@ -462,3 +462,11 @@ def test_one_game_against_the_computer_reads_once(tmp_path: Path) -> None:
     assert "The same scenario played once by the computer" in text and "1 times" not in text
     assert main(["report", str(DEFAULT), "--against", "2", "-o", str(tmp_path / "r.md")]) == 0
     assert "played 2 times by the computer" in (tmp_path / "r.md").read_text()
+
+
+def test_a_team_played_by_people_reads_so_in_solo_and_hot_seat(tmp_path: Path) -> None:
+    """A solo game's report said 'Washington: players' for its one player."""
+    from game.report.text import controller_words
+
+    assert controller_words("human") == "played by people"
+    assert controller_words("bot:doctrine") == "computer (doctrine)"

@@ -27,7 +27,8 @@ def moved(before: float, after: float, digits: int = 1) -> str:
 def controller_words(c: str) -> str:
     if c.startswith("bot:"):
         return f"computer ({c[4:]})"
-    words = {"plan": "scripted plan", "held": "held (no orders)", "human": "players"}
+    # "human": one player in solo play, a team of players in a hot seat
+    words = {"plan": "scripted plan", "held": "held (no orders)", "human": "played by people"}
     return words.get(c, c)
 
 

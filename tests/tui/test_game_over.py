@@ -188,3 +188,19 @@ async def test_the_fog_over_the_scores_lifts_once_the_game_is_over(
     from game.fog import hidden_keys
 
     assert "score.beijing" in hidden_keys(g.scenario, "tokyo")
+
+
+async def test_the_last_turn_promises_no_more_income(make_app, eleven_turns: Path) -> None:
+    """Turn 12's budget line still read '(+US$200M next turn)'."""
+    from textual.widgets import Static
+
+    app = make_app(resume=str(eleven_turns))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen))
+        line = str(app.screen.query_one("#resources", Static).content)
+        assert "Budget:" in line and "next turn" not in line, line
+    fresh = make_app(solo="tokyo", seed=3)
+    async with fresh.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(fresh.screen, TeamScreen))
+        line = str(fresh.screen.query_one("#resources", Static).content)
+        assert "(+US$200M next turn)" in line, line

@@ -277,10 +277,13 @@ class TeamScreen(Screen[bool]):
         budget = state.budget[self.team]
         sealed = self.team in g.session.pending
         seal_note = " · [green]sealed[/]" if sealed else ""
+        # no income after the last turn (it read '+US$500M next turn' on turn 12)
+        last = g.session.turn + 1 >= s.turns
+        income = "" if last else f" (+{money(team.income)} next turn)"
         self.query_one("#resources", Static).update(
             f"Action points: [b]{ap_left}[/b] of {team.action_points} left · "
             f"Budget: [b]{money(budget - spent)}[/b] left of {money(budget)}"
-            f" (+{money(team.income)} next turn){seal_note}"
+            f"{income}{seal_note}"
         )
         verdict = self.query_one("#draft-verdict", Static)
         if not self.drafts:
