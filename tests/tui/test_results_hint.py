@@ -1,4 +1,4 @@
-"""The final results' hint names what Enter does with the same word as the footer."""
+"""The results screen: what its hint says Enter does, and the keys that leave it."""
 
 from __future__ import annotations
 
@@ -67,3 +67,18 @@ async def test_final_results_hint_and_footer_say_continue(make_app, eleven_turns
         await pilot.press("s")
         await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
         assert enter_words(app) == ("continue", "Continue")
+
+
+async def test_escape_leaves_the_results_as_enter_does(make_app) -> None:
+    """Esc did nothing on the results (a new player pressed it to close them)."""
+    app = make_app(solo="tokyo", seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        g = app.game
+        await wait_for(pilot, lambda: all(t in g.session.pending for t in g.computer_teams))
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert g.session.turn == 1

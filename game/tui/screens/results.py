@@ -35,7 +35,7 @@ class ResultsScreen(Screen[None]):
     them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,space", "continue", "Continue"),
+        Binding("enter,space,escape", "continue", "Continue"),
         Binding("p", "replay", "Replay log"),
         Binding("m", "more", "All changes"),
         Binding("v", "override", "Override"),
