@@ -8,7 +8,7 @@ from textual.widgets import Select
 
 from game.tui.widgets.tick_box import TickBox
 
-from .conftest import SIZE, open_builder
+from .conftest import SIZE, open_builder, screen_text
 
 pytestmark = pytest.mark.asyncio
 
@@ -68,3 +68,19 @@ async def test_tariff_sanctions_and_defence_priority_say_what_they_do(make_app) 
         text = detail(form)
         assert "our defence sector gets all it needs first" in text
         assert "other sectors share what is left" in text
+
+
+async def test_defence_priority_defaults_to_the_switch_it_would_make(make_app) -> None:
+    """With defence already prioritised, the form opened ticked ('give defence first call'), so
+    its first verdict was a refusal: 'defence is already prioritised'."""
+    app = make_app(solo="washington", seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        form = await open_builder(pilot, app, "prioritise_defence")
+        assert form.query_one("#f-on", TickBox).value is True  # not yet prioritised: turn it on
+        await pilot.press("escape")
+        await pilot.pause()
+        app.game.session.state.priority_defence["USA"] = True
+        form = await open_builder(pilot, app, "prioritise_defence")
+        assert form.query_one("#f-on", TickBox).value is False
+        assert "accepts this order" in " ".join(screen_text(app).split())

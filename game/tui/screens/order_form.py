@@ -435,7 +435,9 @@ class OrderForm(ModalScreen[Order | None]):
                         "",
                         TickBox(
                             "Give defence first call (untick to stop)",
-                            value=bool(self.start.get("on", True)),
+                            # by default the switch: off when defence already has first call
+                            # (ticked, the default was refused: 'already prioritised')
+                            value=bool(self.start.get("on", not self.prioritised())),
                             compact=True,
                         ),
                     )
@@ -564,6 +566,11 @@ class OrderForm(ModalScreen[Order | None]):
         except ValidationError as exc:
             err = exc.errors()[0]
             return None, f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}"
+
+    def prioritised(self) -> bool:
+        """Defence already has first call in this team's country."""
+        me = self.game.scenario.teams[self.team].actor
+        return bool(self.game.session.state.priority_defence.get(me, False))
 
     def all_of_it(self, material: str | None, amount: float) -> float:
         """``amount`` to release, or the whole stockpile where ``amount`` is the holding as the
