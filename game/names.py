@@ -146,8 +146,10 @@ def order_words(s: Scenario, order: Order) -> str:
     text = order.describe()
     if isinstance(order, StockpileRelease | StockpileBuild) and order.material in s.materials:
         # 'Release 150 t of NdFeB magnets', with the material's unit
+        # ... and thousands separated, as the forms show it ('Buy 100,000 t', not '100000')
         unit = s.materials[order.material].unit
-        text = text.replace(f" {order.amount:g} of ", f" {order.amount:g} {unit} of ", 1)
+        amount = f"{order.amount:,.3f}".rstrip("0").rstrip(".")
+        text = text.replace(f" {order.amount:g} of ", f" {amount} {unit} of ", 1)
     return humanize(s, text)
 
 

@@ -115,7 +115,7 @@ def test_run_reports_refused_orders(capsys: pytest.CaptureFixture[str], tmp_path
     )
     assert code == 0
     assert (
-        "turn 1: Tokyo's order refused: Release 99999 t of Dy/Tb oxide from the stockpile: "
+        "turn 1: Tokyo's order refused: Release 99,999 t of Dy/Tb oxide from the stockpile: "
         "the stockpile holds only 60 t of Dy/Tb oxide" in out
     )
 

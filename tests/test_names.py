@@ -14,3 +14,14 @@ def test_a_name_that_holds_an_identifier_is_not_named_twice(scenario: Scenario) 
     assert humanize(scenario, "JPN short of magnets and graphite") == (
         "Japan short of NdFeB magnets and Battery graphite"
     )
+
+
+def test_an_amount_is_written_with_thousands_separated(scenario: Scenario) -> None:
+    """Orders read 'Buy 100000 t' where the forms showed '100,000 t'."""
+    from game.names import order_words
+    from game.orders import StockpileBuild, StockpileRelease
+
+    buy = StockpileBuild(material="graphite", amount=100000)
+    assert order_words(scenario, buy) == "Buy 100,000 t of Battery graphite for the stockpile"
+    part = StockpileRelease(material="dytb", amount=3310.67, to="JPN")
+    assert order_words(scenario, part).startswith("Release 3,310.67 t of Dy/Tb oxide")
