@@ -328,7 +328,7 @@ class TeamScreen(Screen[bool]):
         for key, words in (
             ("l", "the final results again"),
             ("a", "write the after-action report (HTML or Markdown)"),
-            ("p", "replay the session, turn by turn, from your team's view"),
+            ("p", "replay the session, turn by turn, from every team's view"),
             ("g", "set your game beside computer games played from the same start"),
             ("n", "a new game (the start screen)"),
             ("ctrl+q", "quit"),
@@ -579,7 +579,7 @@ class TeamScreen(Screen[bool]):
             return [
                 ("Final results", "Show the final results again", self.action_final_results),
                 ("After-action report", "Write the debrief (HTML or Markdown)", self.action_report),
-                ("Replay the session", "Step through the game from your view", self.action_replay),
+                ("Replay the session", "Step through the game, every view", self.action_replay),
                 (
                     "Against the computer",
                     "Set your game beside games the computer plays",
