@@ -459,7 +459,7 @@ def test_one_game_against_the_computer_reads_once(tmp_path: Path) -> None:
     """``--against 1`` read 'played 1 times by the computer'."""
     assert main(["report", str(DEFAULT), "--against", "1", "-o", str(tmp_path / "r.md")]) == 0
     text = (tmp_path / "r.md").read_text()
-    assert "The same scenario played once by the computer" in text and "1 times" not in text
+    assert "The same scenario played once by the computer" in text and "played 1 times" not in text
     assert main(["report", str(DEFAULT), "--against", "2", "-o", str(tmp_path / "r.md")]) == 0
     assert "played 2 times by the computer" in (tmp_path / "r.md").read_text()
 
