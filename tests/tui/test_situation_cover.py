@@ -76,3 +76,6 @@ async def test_the_stockpile_forms_say_how_many_days_of_demand_it_covers(make_ap
         await pilot.pause()
         text = " ".join(str(form.query_one("#order-detail").content).split())
         assert "about 45 days of our demand" in text and "Buying 20 t: about 15 days" in text
+        # and that a purchase may not fill (one bought under the ban got nothing, unwarned)
+        assert "filled only from what the world has to spare" in text
+        assert "The rest is refunded at this price" in text

@@ -704,6 +704,15 @@ class OrderForm(ModalScreen[Order | None]):
                 else:
                     what = f"Releasing {quantity(amount)} {mat.unit}"
                 text += f"\n{what}: {lasts}."
+                if isinstance(order, StockpileBuild):
+                    # a purchase is filled from the world's spare supply only (rules 2.7); a
+                    # player bought Dy/Tb under the ban and none arrived, with no warning
+                    text += (
+                        "\nPaid now; filled only from what the world has to spare once every "
+                        "buyer's own needs are met, so under a ban often in part or not at all. "
+                        "The rest is refunded at this price; the turn's results say how much "
+                        "was bought."
+                    )
             return text
         if t in ("export_control", "licence_approval"):
             m = self.value("material")
