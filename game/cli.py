@@ -238,6 +238,7 @@ def _check_teams(scenario: str | None, solo: str | None, bots: dict[str, str]) -
 
 
 def _validate(path: str, orders: str | None = None) -> int:
+    from game.names import count
     from game.scenario_loader import find_scenario, load_scenario
 
     s = load_scenario(find_scenario(path))
@@ -269,7 +270,7 @@ def _validate(path: str, orders: str | None = None) -> int:
 
 def _verify(path: str) -> int:
     from game.log import verify_log
-    from game.names import turns_words
+    from game.names import count, turns_words
 
     rep = verify_log(path)
     if rep.error is not None:
@@ -297,11 +298,6 @@ def bundled_words() -> str:
     from game.scenario_loader import bundled_scenarios
 
     return ", ".join(p.stem for p in bundled_scenarios())
-
-
-def count(n: int, noun: str) -> str:
-    """'1 turn', '12 turns'."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def check_output(

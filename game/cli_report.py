@@ -75,9 +75,9 @@ def write_atomic(path: str | Path, text: str) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from game.names import turns_words
+    from game.names import count, turns_words
     from game.report.model import build_debrief, load_replay
-    from game.sweep import SweepInterrupted, games_words
+    from game.sweep import SweepInterrupted
 
     fmt = args.format
     if fmt is None:
@@ -113,7 +113,7 @@ def _report(args: argparse.Namespace) -> int:
         kept = f"{args.output} was not written" if args.output else "no report was printed"
         print(
             f"chokepoint: report interrupted after {len(stop.rows)} of "
-            f"{games_words(stop.games)} against the computer; {kept}",
+            f"{count(stop.games, 'game')} against the computer; {kept}",
             file=sys.stderr,
         )
         return EXIT_INTERRUPTED

@@ -78,7 +78,7 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run the ``sweep`` command; errors are :class:`ChokepointError` with a message."""
     from game import sweep
-    from game.names import team_names
+    from game.names import count, team_names
     from game.scenario_loader import scenario_data
 
     if args.games < 1:
@@ -114,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     if interrupted:
         print(
-            f"chokepoint: sweep interrupted after {len(rows)} of {sweep.games_words(args.games)}",
+            f"chokepoint: sweep interrupted after {len(rows)} of {count(args.games, 'game')}",
             file=sys.stderr,
         )
         if args.scheduler:
@@ -168,7 +168,7 @@ def run(args: argparse.Namespace) -> int:
                 )
         print(sweep.comparison_text(summary, mine, ranks, names, scenario))
     rate = len(rows) / elapsed * 60.0 if elapsed > 0 else float("inf")
-    print(f"\n{sweep.games_words(len(rows))} in {elapsed:.1f} s ({rate:,.0f} games a minute)")
+    print(f"\n{count(len(rows), 'game')} in {elapsed:.1f} s ({rate:,.0f} games a minute)")
     if out_path is not None:
         print(f"rows written to {out_path}")
     return EXIT_INTERRUPTED if interrupted else 0

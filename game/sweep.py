@@ -31,7 +31,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from game.names import actor_name
+from game.names import actor_name, count
 from game.scenario import Scenario
 
 if TYPE_CHECKING:
@@ -52,11 +52,6 @@ OUTCOMES = (
 )
 
 Row = dict[str, Any]
-
-
-def games_words(n: int) -> str:
-    """'1 game', '500 games'."""
-    return f"{n} game{'' if n == 1 else 's'}"
 
 
 def game_seed(base_seed: int, index: int) -> int:
@@ -263,7 +258,7 @@ class SweepInterrupted(Exception):
     """
 
     def __init__(self, rows: list[Row], games: int) -> None:
-        super().__init__(f"interrupted after {len(rows)} of {games_words(games)}")
+        super().__init__(f"interrupted after {len(rows)} of {count(games, 'game')}")
         self.rows = rows
         self.games = games
 
@@ -435,7 +430,7 @@ def comparison_text(
                 f"{share:.0%}",
             ]
         )
-    lines = [f"this session against the {games_words(n)} (games below: share of games with less)"]
+    lines = [f"this session against the {count(n, 'game')} (games below: share of games with less)"]
     lines += _aligned(table)
     shares = summary["outcomes"]
     lines.append("")
@@ -470,7 +465,7 @@ def summary_text(
     """The summary as a plain-text table for the terminal; ``teams`` (id -> name) names the
     teams in the outcomes, ``scenario`` its countries and indices (``outcome_words``)."""
     n = summary["games"]
-    lines = [games_words(n)]
+    lines = [count(n, "game")]
     if not n:
         return lines[0]
     head = ["", "mean", "sd", *(f"p{q}" for q in PERCENTILES), "min", "max"]

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from game.cli import build_parser, count, main
+from game.cli import build_parser, main
 from game.log import replay_log
+from game.names import count
 from tests.conftest import DEFAULT, SCENARIOS
 from tests.golden.regenerate import HERE
 

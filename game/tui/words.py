@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from game import fog, names
+from game.bots.doctrine import LOW_SHARE
 from game.chance import Draw
 from game.facilitation import Override
 from game.ledger import Entry
@@ -301,10 +302,9 @@ LOW_COVER_DAYS = 30.0
 """Days of working inventory under which cover is flagged as low (⚠)."""
 RUN_OUT_TURNS = 2
 """Cover that would be gone within this many turns at the last turn's fall is flagged too."""
-LOW_SHARE = 0.75
-"""Cover at or above this share of the days the firms usually hold is never flagged (as the
-computer players judge it, ``game.bots.doctrine.running_low``): stocks thin by habit are not
-running low."""
+# Cover at or above ``LOW_SHARE`` of the days the firms usually hold is never flagged, as the
+# computer players judge it (``game.bots.doctrine.running_low``): stocks thin by habit are not
+# running low.
 LOW_MARK = "⚠"
 LOW_LEGEND = (
     f"{LOW_MARK} your cover running low: under {LOW_COVER_DAYS:.0f} days or gone in "

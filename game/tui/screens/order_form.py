@@ -34,9 +34,11 @@ from game.orders import (
     order_cost,
     rank_change,
 )
+from game.rules.context import Model
+from game.rules.controls import fraction_through
 from game.rules.diplomacy import chance_of, modifier_term
 from game.scenario import IndexName, Scenario
-from game.state import GameState, control_key, total_demand
+from game.state import ControlState, GameState, control_key
 from game.tui.game import Game
 from game.tui.screens import DIALOG_HELP, tame_cursor
 from game.tui.widgets.footer import Footer
@@ -111,11 +113,13 @@ def _pct(x: float) -> str:
     return f"{p:.0f}%" if abs(p - round(p)) < 0.05 or p >= 10 else f"{p:.1f}%"
 
 
-def order_effect(s: Scenario, state: GameState, team: str, order: Order) -> str:
+def order_effect(model: Model, state: GameState, team: str, order: Order) -> str:
     """What ``order`` does, for whom, and its usual cost or side effect, in one or two plain
     sentences with the scenario's own numbers (docs/rules.md 2.1-2.3, 2.8, 2.10): the forms
     of diplomacy and investment show chances and effects; these say what the other orders do.
-    Empty for the orders whose form already says it."""
+    Empty for the orders whose form already says it. The shares let through are the trade
+    rule's own (``controls.fraction_through``)."""
+    s = model.scenario
     me = s.teams[team].actor
     dyn, trade = s.dynamics, s.trade
     step = dyn.tension_per_control_step
@@ -125,6 +129,9 @@ def order_effect(s: Scenario, state: GameState, team: str, order: Order) -> str:
         current = state.controls.get(control_key(me, order.material, order.target))
         friction = trade.licensing_friction
         leak = trade.leakage * state.leak_factor
+        licensed = fraction_through(
+            model, ControlState("licensing", order.approval), order.material, order.target
+        )
         if isinstance(order, LicenceApproval):
             before = current.approval if current is not None else order.approval
             tension = step * (before - order.approval)
@@ -132,7 +139,7 @@ def order_effect(s: Scenario, state: GameState, team: str, order: Order) -> str:
                 f"tension {signed(tension)}" if abs(tension) >= 0.05 else "tension does not move"
             )
             return (
-                f"Lets {_pct(order.approval * (1 - friction))} of {whose} requests for {mat} "
+                f"Lets {_pct(licensed)} of {whose} requests for {mat} "
                 f"through (approved {_pct(order.approval)}, less {_pct(friction)} lost to "
                 f"delays); {moved} ({step:g} x the cut in approvals)."
             )
@@ -147,7 +154,7 @@ def order_effect(s: Scenario, state: GameState, team: str, order: Order) -> str:
             )
         elif level == "licensing":
             what = (
-                f"Licensing lets {_pct(order.approval * (1 - friction))} of {requests} through "
+                f"Licensing lets {_pct(licensed)} of {requests} through "
                 f"({_pct(order.approval)} approved, {_pct(friction)} of that lost to delays)"
             )
         elif level == "military_ban":
@@ -155,11 +162,10 @@ def order_effect(s: Scenario, state: GameState, team: str, order: Order) -> str:
             if order.target == "*":
                 what = f"A military end-use ban blocks each buyer's defence share + {_pct(floor)}"
             else:
-                total = total_demand(s, order.target, order.material)
-                defence = s.demand.get(order.target, {}).get("defence", {})
-                mil = defence.get(order.material, 0.0) / total if total > 0 else 0.0
+                ban = ControlState("military_ban")
+                blocked = 1.0 - fraction_through(model, ban, order.material, order.target)
                 what = (
-                    f"A military end-use ban blocks {_pct(min(1.0, mil + floor))} of {requests} "
+                    f"A military end-use ban blocks {_pct(blocked)} of {requests} "
                     f"(its defence share + {_pct(floor)} of dual-use buyers)"
                 )
         else:
@@ -642,7 +648,7 @@ class OrderForm(ModalScreen[Order | None]):
             self.order = order
             # what the order does (only for one the engine accepts: a refusal says what to
             # change, and at 80x24 the explanation would push it out of view)
-            effect = order_effect(s, state, self.team, order)
+            effect = order_effect(self.game.session.model, state, self.team, order)
             if effect:
                 detail.update("\n".join(p for p in (self.detail_text(), effect) if p))
 
