@@ -138,8 +138,9 @@ def _indented_too_far(
             continue
         pairs = [(k, v) for k, v in mapping.value if isinstance(k, yaml.ScalarNode)]
         at = next((i for i, (k, _) in enumerate(pairs) if k.value == name), None)
+        outer_pairs = outer.value if isinstance(outer, yaml.MappingNode) else []
         parent_key = next(
-            (k for k, _ in getattr(outer, "value", []) if getattr(k, "value", None) == parent),
+            (k for k, _ in outer_pairs if getattr(k, "value", None) == parent),
             None,
         )
         if at is None or parent_key is None:
