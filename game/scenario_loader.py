@@ -239,6 +239,8 @@ def _describe(root: yaml.Node | None, loc: Loc, msg: str, error: ErrorDetails | 
         loc = loc[:-1]
     path = ".".join(str(p) for p in loc) or "(top level)"
     node, exact = _where(root, loc)
+    if error is not None and error["type"] == "invalid_key":
+        return _not_a_name(root, loc)
     if error is not None and error["type"] == "extra_forbidden":
         guess = _goes_under(loc, error.get("input"), node) or did_you_mean(
             str(loc[-1]), fields_at(loc[:-1])
@@ -253,6 +255,41 @@ def _describe(root: yaml.Node | None, loc: Loc, msg: str, error: ErrorDetails | 
     if error is None:
         msg = _metric_hint(msg)
     return f"{place(node)}{path}: {msg}"
+
+
+def _not_a_name(root: yaml.Node | None, loc: Loc) -> str:
+    """A mapping key that YAML read as a number, true/false or nothing: most often the end of a
+    number written with a thousands separator inside ``{...}``, where a comma starts the next
+    entry (``{action_points: 3,000}`` is action_points 3 and a second key 000)."""
+    parent, _ = node_at(root, loc[:-1])
+    keys = [
+        k
+        for k, _ in (parent.value if isinstance(parent, yaml.MappingNode) else [])
+        if k.tag != "tag:yaml.org,2002:str"
+    ]
+    key = keys[0] if keys else parent
+    path = ".".join(str(p) for p in loc[:-1]) or "(top level)"
+    written = key.value if isinstance(key, yaml.ScalarNode) else str(loc[-1])
+    kind = {"int": "a number", "float": "a number", "bool": "true or false", "null": "nothing"}
+    read_as = kind.get(key.tag.rsplit(":", 1)[-1], "something else") if key else "something else"
+    msg = f"'{written}' is read as {read_as}, not as a name: put it in quotes ('{written}')"
+    if isinstance(key, yaml.ScalarNode) and isinstance(parent, yaml.MappingNode):
+        pairs = parent.value
+        at = next((i for i, (k, _) in enumerate(pairs) if k is key), 0)
+        before = pairs[at - 1][1] if at > 0 else None
+        if (
+            len(written) == 3
+            and written.isdigit()
+            and isinstance(before, yaml.ScalarNode)
+            and before.value.isdigit()
+            and key.start_mark.index == before.end_mark.index + 1  # '1,000': no space
+        ):
+            msg = (
+                f"inside {{...}} a comma starts the next entry, so '{before.value},{written}' "
+                f"was read as {before.value} and a name '{written}': write "
+                f"{before.value}{written} (no thousands separators)"
+            )
+    return f"{place(key)}{path}: {msg}"
 
 
 def _goes_under(loc: Loc, value: Any, node: yaml.Node | None) -> str:

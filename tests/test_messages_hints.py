@@ -105,3 +105,18 @@ def test_an_index_straight_under_effects_says_it_goes_under_indices() -> None:
         f"line {_at(old)}, column 24: injects.0.effects.posture: unknown field (not part of the "
         "scenario format); 'posture' goes under 'indices:' (effects: {indices: {posture: 2}})"
     )
+
+
+def test_a_thousands_separator_inside_braces_is_explained_not_left_to_pydantic() -> None:
+    """Inside {...} a comma starts the next entry: '{ap: 1,000}' is ap 1 and a key 000, which
+    pydantic reported as 'Keys should be strings' at a made-up path."""
+    line = _at("  export_control: {ap: 1}")
+    assert _problems(("  export_control: {ap: 1}", "  export_control: {ap: 1,000}")) == [
+        f"line {line}, column 26: order_costs.export_control: inside {{...}} a comma starts the "
+        "next entry, so '1,000' was read as 1 and a name '000': write 1000 (no thousands "
+        "separators)"
+    ]
+    [number] = _problems(("  export_control: {ap: 1}", "  export_control: {ap: 1, 7: 2}"))
+    assert number.endswith(
+        "order_costs.export_control: '7' is read as a number, not as a name: put it in quotes ('7')"
+    )
