@@ -106,9 +106,22 @@ def parse_plan(
                 facilitator[turn] = fac
                 problems.extend(((*here, team, *loc), text) for loc, text in wrong)
                 continue
+            if isinstance(team, int) and not isinstance(team, bool):
+                problems.append(
+                    (
+                        (*here, team, KEY),
+                        f"turn {turn}: '{team}' is not a team: if it is turn {team}, it is "
+                        f"indented too far, read as part of turn {turn}: move '{team}:' back "
+                        f"to line up with '{turn}:'",
+                    )
+                )
+                continue
             if team not in scenario.teams:
                 problems.append(
-                    ((*here, team), f"turn {turn}: {unknown('team', team, scenario.teams)}")
+                    (
+                        (*here, team, KEY),
+                        f"turn {turn}: {unknown('team', str(team), scenario.teams)}",
+                    )
                 )
                 continue
             if not isinstance(orders, list):
@@ -130,7 +143,7 @@ def parse_plan(
             plan[turn][team] = parsed
     problems.extend(_fired_twice(facilitator, scenario))
     if problems or repeated:
-        nodes = [(node_at(root, loc)[0], text) for loc, text in problems]
+        nodes = [(_node_of(root, loc), text) for loc, text in problems]
         placed = [(_line_of(node), f"{place(node)}{text}") for node, text in nodes]
         placed += [(p.line - 1, str(p)) for p in repeated]  # 0-based, as _line_of
         lines = [text for _, text in sorted(placed, key=lambda pair: pair[0])]
@@ -138,6 +151,22 @@ def parse_plan(
         listed = "\n".join(f"  {line}" for line in lines)
         raise PlanError(f"{name}: invalid plan ({len(lines)} {noun})\n{listed}")
     return plan, facilitator
+
+
+KEY = "[key]"
+"""The last part of a problem's place when it is about a name (a team, a turn) rather than
+what is written under it: the problem is reported at the name's own line."""
+
+
+def _node_of(root: yaml.Node | None, loc: Loc) -> yaml.Node | None:
+    if not loc or loc[-1] != KEY:
+        return node_at(root, loc)[0]
+    parent, _ = node_at(root, loc[:-2])
+    if isinstance(parent, yaml.MappingNode):
+        for key, _ in parent.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == str(loc[-2]):
+                return key
+    return node_at(root, loc[:-1])[0]
 
 
 def _line_of(node: yaml.Node | None) -> int:

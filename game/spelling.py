@@ -32,6 +32,7 @@ def british(value: str) -> str:
 
 def closest(value: str, known: Iterable[str]) -> str | None:
     """The known name ``value`` was most likely meant to be, or None when nothing is close."""
+    value = str(value)  # a YAML key may be a number or true/false
     names = sorted(known)
     folded = {n.casefold(): n for n in names}
     hit = folded.get(value.casefold()) or folded.get(british(value).casefold())

@@ -388,7 +388,7 @@ def test_validate_checks_an_orders_plan_too(
     bad = tmp_path / "bad.yaml"
     bad.write_text("turns:\n  1:\n    tokio: []\n", encoding="utf-8")
     code, _, err = run(capsys, "validate", "dual-use-ban-2026", "--orders", str(bad))
-    assert code == 2 and "line 3, column 12: turn 1: unknown team 'tokio' (did you mean" in err
+    assert code == 2 and "line 3, column 5: turn 1: unknown team 'tokio' (did you mean" in err
 
 
 def test_run_table_rounds_each_number_once(

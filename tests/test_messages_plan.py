@@ -42,3 +42,22 @@ def test_order_fields_are_worded_for_the_plan_writer(tmp_path: Path, scenario: S
         "line 9, column 9: turn 1, beijing, order 2: extraterritorial: should be true or false",
     ]
     assert "Input should" not in str(err.value)
+
+
+def test_a_turn_indented_under_the_turn_before_is_explained(
+    tmp_path: Path, scenario: Scenario
+) -> None:
+    """'3:' indented two spaces too far is read as a team of turn 2 named 3 (a number), which
+    once crashed the spelling hint with a traceback."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "turns:\n  2:\n    tokyo:\n      - {type: hold}\n    3:\n      tokyo:\n"
+        "        - {type: hold}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PlanError) as err:
+        load_full_plan(path, scenario)
+    assert str(err.value).splitlines()[1:] == [
+        "  line 5, column 5: turn 2: '3' is not a team: if it is turn 3, it is indented too "
+        "far, read as part of turn 2: move '3:' back to line up with '2:'"
+    ]
