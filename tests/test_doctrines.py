@@ -20,6 +20,7 @@ from game.bots.doctrine import (
     Personality,
     Situation,
     doctrine_orders,
+    move_worth,
     rate_beijing,
     running_low,
 )
@@ -32,6 +33,7 @@ from game.orders import (
     StockpileRelease,
 )
 from game.scenario import Scenario
+from game.scenario_loader import scenario_data
 from game.state import CONTROL_RANK, ControlState, GameState, initial_state
 from tests.strategies import random_play
 
@@ -368,3 +370,47 @@ def test_beijing_holds_a_ban_its_objectives_reward(scenario: Scenario) -> None:
     calm = situation(aimed, banned)
     eroded = situation(aimed, banned, index("market_share", 50.0), index("tension", 80.0))
     assert rating(aimed, calm, "dove") < 0.0 < rating(aimed, eroded, "dove")
+
+
+def renamed_moves(scenario: Scenario, team: str) -> tuple[Scenario, dict[str, str]]:
+    """``scenario`` with ``team``'s diplomatic moves under ids no doctrine knows by name (an
+    author's own: 'move_1', ...); returns the new id of each old one."""
+    data = scenario_data(scenario)
+    new_ids: dict[str, str] = {}
+    for move in data["diplomacy"]:
+        if team in move["teams"]:
+            new_ids[move["id"]] = move["id"] = f"move_{len(new_ids) + 1}"
+    for inject in data["injects"]:
+        unlock = inject.get("effects", {}).get("unlock", [])
+        unlock[:] = [new_ids.get(u, u) for u in unlock]
+    return Scenario.model_validate(data), new_ids
+
+
+@pytest.mark.parametrize("personality", PERSONALITIES)
+def test_moves_not_known_by_name_are_weighed_by_what_they_do_to_the_score(
+    scenario: Scenario, personality: str
+) -> None:
+    """An author's own diplomatic moves: once rated 0 (Tokyo, Washington) or 0.1 (Beijing)
+    whatever they did, so taken at random with action points to spare: Tokyo softened its
+    Taiwan language, which costs it posture, as often as it stood firm. Now a move is worth
+    what it is expected to do to the team's score."""
+    tokyo, ids = renamed_moves(scenario, "tokyo")
+    picks = orders(tokyo, situation(tokyo), "tokyo", personality)
+    moves = [{o.move for o in os if isinstance(o, Diplomacy)} for os in picks]
+    assert all(ids["tk_firm_statement"] in m for m in moves)  # posture +3 at 70%
+    assert not any(ids["tk_concession"] in m for m in moves)  # posture -12 at 70%
+    washington, ids = renamed_moves(scenario, "washington")
+    low = situation(washington, index("cohesion", 55.0))
+    picks = orders(washington, low, "washington", personality)
+    assert always(picks, lambda o: isinstance(o, Diplomacy) and o.move == ids["us_reassure"])
+
+
+def test_a_dove_values_calm_in_a_move_the_doctrines_do_not_know(scenario: Scenario) -> None:
+    tokyo, ids = renamed_moves(scenario, "tokyo")
+    state = situation(tokyo)
+    talks = ids["tk_talks"]  # tension -8 at 35%, posture -2 if it fails
+
+    def worth(personality: str) -> float:
+        return move_worth(tokyo, state, "tokyo", talks, Personality.named(personality).aggression)
+
+    assert worth("dove") > worth("pragmatist") > worth("hawk")
