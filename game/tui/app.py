@@ -438,4 +438,6 @@ def run_app(
         start_screen=start_screen,
     )
     result = app.run()
+    if app.return_code:  # the app stopped on an error (Textual has printed it)
+        return app.return_code
     return int(result or 0)

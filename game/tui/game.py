@@ -139,6 +139,19 @@ def default_log_path(scenario_id: str, seed: int, base: Path | None = None) -> P
     return path
 
 
+def resumed_path(log: Path) -> Path:
+    """Where play on from a damaged ``log`` is written: ``<name>-resumed.jsonl`` beside it, or
+    ``-resumed-2``, ``-3``... : never an existing file (resuming the same damaged log twice
+    once wrote over the first resumed session, finished or not)."""
+    suffix = log.suffix or ".jsonl"
+    path = log.with_name(f"{log.stem}-resumed{suffix}")
+    n = 2
+    while path.exists():
+        path = log.with_name(f"{log.stem}-resumed-{n}{suffix}")
+        n += 1
+    return path
+
+
 def display_path(path: Path | str) -> str:
     """``path`` relative to the current directory when it lies under it."""
     p = Path(path)
@@ -240,8 +253,7 @@ class Game:
                 f"Resuming after turn {rep.good_turns}, the last good turn."
             )
             if out is None:
-                p = Path(log)
-                target = p.with_name(f"{p.stem}-resumed{p.suffix or '.jsonl'}")
+                target = resumed_path(Path(log))
         humans = [t for t, c in rep.session.controllers.items() if bot_kind(c) is None]
         mode = "solo" if len(humans) == 1 else "hotseat"
         game = cls(rep.session, target, mode, clock=clock)

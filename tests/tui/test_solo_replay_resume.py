@@ -210,6 +210,24 @@ async def test_resume_of_truncated_log_keeps_the_good_turns(make_app, played_log
     assert replay_log(played_log.with_name("played-resumed.jsonl")).good_turns == 2
 
 
+async def test_resuming_a_damaged_log_again_never_writes_over_the_first_resumed_one(
+    make_app, played_log: Path
+) -> None:
+    """An analyst's audit: the second resume of the same damaged log wrote over
+    played-resumed.jsonl, a session that had been played on since (here: a finished game's
+    log standing in for it)."""
+    text = played_log.read_text()
+    earlier = played_log.with_name("played-resumed.jsonl")
+    earlier.write_text(text)  # a session someone played on after the first resume
+    played_log.write_text(text[: len(text) - 40])
+    app = make_app(resume=str(played_log))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.game.log_path.name == "played-resumed-2.jsonl"
+    assert earlier.read_text() == text
+    assert replay_log(played_log.with_name("played-resumed-2.jsonl")).good_turns == 2
+
+
 async def test_fork_from_the_replay_viewer_starts_a_new_session(make_app, played_log) -> None:
     app = make_app(replay=str(played_log))
     async with app.run_test(size=SIZE) as pilot:
