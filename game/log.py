@@ -127,9 +127,70 @@ def _notes(raw: Any) -> list[str]:
     return list(raw)
 
 
+class _NotALine(ValueError):
+    """A log line that JSON cannot read, or reads as something a log never holds."""
+
+
+def _refuse_constant(name: str) -> float:
+    raise _NotALine(f"it holds {name}, which no log holds")
+
+
+def _read_line(line: str) -> Any:
+    """One line of a log as JSON, read as strictly as the engine writes it: NaN and Infinity
+    are refused (the engine's JSON never holds them, and they cannot be hashed; a number beyond
+    a float's range, read as infinite, is caught by :func:`_hash_of`), as is nesting too deep
+    for the reader. Raises ``_NotALine`` saying why (empty when the line is simply not JSON)."""
+    import json
+
+    try:
+        return json.loads(line, parse_constant=_refuse_constant)
+    except _NotALine:
+        raise
+    except RecursionError:
+        raise _NotALine("it is nested too deeply") from None
+    except ValueError:
+        raise _NotALine("") from None
+
+
+def _hash_of(data: dict[str, Any]) -> str | None:
+    """``data``'s hash without its own 'hash' key; None when it holds a number too large for
+    JSON (``1e999``, read as infinite), which the engine never writes."""
+    try:
+        return sha256_json({k: v for k, v in data.items() if k != "hash"})
+    except ValueError:
+        return None
+
+
+def _json_kind(value: Any) -> str:
+    """'a list', 'a number'...: what a line held instead of a record."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "a string"
+    return "a number"
+
+
+def _not_text(raw: bytes) -> str:
+    """Why a file's bytes cannot be a log at all, or '' when they may be: UTF-16 text (what
+    Windows PowerShell 5's ``>`` writes) or a compressed file."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:200].count(b"\x00") > 20:
+        return (
+            "the file is UTF-16 text (as Windows PowerShell's '>' writes it), and a log is "
+            "UTF-8: copy the log itself rather than redirecting it"
+        )
+    if raw.startswith(b"\x1f\x8b"):
+        return "the file is compressed (gzip): unpack it first (gunzip)"
+    if raw.startswith(b"PK\x03\x04"):
+        return "the file is a zip archive: unpack the log from it first"
+    return ""
+
+
 def replay_log(path: str | Path) -> Replay:
     """Replay a log, stopping at the first bad turn (``Replay.error`` says which and why)."""
-    import json
 
     path = Path(path)
     name = str(path)
@@ -137,7 +198,12 @@ def replay_log(path: str | Path) -> Replay:
         raw = path.read_bytes()
     except OSError as exc:
         return Replay(name, None, error=LogError(f"{name}: cannot read the log: {exc.strerror}"))
+    wrong = _not_text(raw)
+    if wrong:
+        return Replay(name, None, error=LogError(f"{name}: {wrong}"))
     text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")  # a BOM some editors add
+    if "\n" not in text:  # old Mac line ends (CR alone): line ends, not content
+        text = text.replace("\r", "\n")
     ends_clean = text.rstrip(" \t").endswith(("\n", "\r"))  # the last line was written whole
     # what copying may change is not an edit: Windows line ends, blank lines at the end
     lines = [line.removesuffix("\r") for line in text.split("\n")]
@@ -151,12 +217,24 @@ def replay_log(path: str | Path) -> Replay:
         return rep
 
     try:
-        header = json.loads(lines[0])
-        if not isinstance(header, dict):
-            raise ValueError
-    except ValueError:
-        return bad("line 1 is not a Chokepoint log header (not valid JSON)", 0, Replay(name, None))
+        header = _read_line(lines[0])
+    except _NotALine as exc:
+        why = str(exc) or "not valid JSON"
+        return bad(f"line 1 is not a Chokepoint log header ({why})", 0, Replay(name, None))
+    if not isinstance(header, dict):
+        return bad(
+            f"line 1 is not a Chokepoint log header (it holds {_json_kind(header)})",
+            0,
+            Replay(name, None),
+        )
     rep = Replay(name, None, header=header)
+    if header.get("kind") == "turn" and "prev" in header:
+        return bad(
+            "line 1 is a turn's record, not the log's header: the header line is missing or "
+            "the lines were reordered",
+            0,
+            rep,
+        )
     if header.get("format") != LOG_FORMAT or header.get("kind") != "header":
         return bad("line 1 is not a Chokepoint log header", 0, rep)
     if header.get("version") != LOG_VERSION:
@@ -166,19 +244,34 @@ def replay_log(path: str | Path) -> Replay:
             0,
             rep,
         )
-    body = {k: v for k, v in header.items() if k != "hash"}
-    if sha256_json(body) != header.get("hash"):
+    digest = _hash_of(header)
+    if digest is None:
+        return bad("the header holds a number too large for a log", 0, rep)
+    if digest != header.get("hash"):
         return bad("the header has been edited (its hash does not match)", 0, rep)
     if canonical_json(header) != lines[0]:
         return bad(f"the header has been edited ({NOT_AS_WRITTEN})", 0, rep)
+    seed = header.get("seed")
+    controllers = header.get("controllers", {})
+    settings = header.get("settings", {})
+    if "scenario" not in header:
+        return bad("the header holds no scenario", 0, rep)
+    if type(seed) is not int:
+        return bad(f"the header's seed should be a whole number, not {seed!r}", 0, rep)
+    if not isinstance(controllers, dict) or not all(
+        isinstance(v, str) for v in controllers.values()
+    ):
+        return bad("the header's controllers should name who plays each team", 0, rep)
+    if not isinstance(settings, dict):
+        return bad("the header's settings should be a mapping of names to values", 0, rep)
     try:
         scenario = scenario_from_data(header["scenario"], f"{name} (scenario in header)")
-        seed = int(header["seed"])
-        controllers = dict(header.get("controllers", {}))
-        settings = dict(header.get("settings", {}))
-    except (ScenarioError, KeyError, TypeError, ValueError) as exc:
+    except ScenarioError as exc:
         return bad(f"the header's scenario cannot be loaded: {exc}", 0, rep)
-    session = Session(scenario, seed, controllers, settings)
+    try:
+        session = Session(scenario, seed, dict(controllers), dict(settings))
+    except (ChokepointError, KeyError, TypeError, ValueError) as exc:
+        return bad(f"the header cannot start a session: {exc}", 0, rep)
     rep.session = session
     if session.states[0].digest() != header.get("initial_hash"):
         return bad(
@@ -195,13 +288,28 @@ def replay_log(path: str | Path) -> Replay:
                 rep,
             )
         last = n == len(lines) - 1
+        if not line.strip():
+            return bad(f"turn {n} (line {n + 1}) is blank", n, rep)
         try:
-            data = json.loads(line)
-            if not isinstance(data, dict):
-                raise ValueError
-        except ValueError:
-            why = "is truncated" if last and not ends_clean else "is not valid JSON"
-            return bad(f"turn {n} (line {n + 1}) {why}", n, rep)
+            data = _read_line(line)
+        except _NotALine as exc:
+            if last and not ends_clean:
+                return bad(f"turn {n} (line {n + 1}) is truncated", n, rep)
+            why = f" ({exc})" if str(exc) else ""
+            return bad(f"turn {n} (line {n + 1}) is not valid JSON{why}", n, rep)
+        if not isinstance(data, dict):
+            return bad(
+                f"turn {n} (line {n + 1}) is not a turn's record (it holds {_json_kind(data)})",
+                n,
+                rep,
+            )
+        if data.get("kind") == "header":
+            return bad(
+                f"line {n + 1} is the header of a log (two logs joined into one?), where the "
+                f"record of turn {n} should be",
+                n,
+                rep,
+            )
         if data.get("kind") != "turn" or data.get("turn") != n:
             return bad(f"line {n + 1} should be the record of turn {n}", n, rep)
         if data.get("prev") != prev:
@@ -212,14 +320,20 @@ def replay_log(path: str | Path) -> Replay:
                 rep,
             )
         stored_hash = data.get("hash")
-        if sha256_json({k: v for k, v in data.items() if k != "hash"}) != stored_hash:
+        digest = _hash_of(data)
+        if digest is None:
+            return bad(f"turn {n} (line {n + 1}) holds a number too large for a log", n, rep)
+        if digest != stored_hash:
             return bad(f"turn {n} has been edited (its hash does not match its content)", n, rep)
         if canonical_json(data) != line:
             return bad(f"turn {n} has been edited ({NOT_AS_WRITTEN})", n, rep)
         try:
             orders = _parse_orders(data.get("orders"))
             manual = _manual_injects(data.get("injects"))
-            overrides = [parse_override(o) for o in data.get("overrides", [])]
+            raw_overrides = data.get("overrides", [])
+            if not isinstance(raw_overrides, list):
+                raise ValueError("overrides must be a list")
+            overrides = [parse_override(o) for o in raw_overrides]
             notes = _notes(data.get("notes"))
         except (ValueError, TypeError) as exc:
             return bad(f"turn {n} has an unreadable entry: {exc}", n, rep)
@@ -238,9 +352,10 @@ def replay_log(path: str | Path) -> Replay:
         again = turn_data(session, record, prev)
         if again != data:
             session.undo()
-            diff = sorted(k for k in data if again.get(k) != data.get(k))
+            diff = sorted(k for k in {*data, *again} if again.get(k) != data.get(k))
+            differ = "differs" if len(diff) == 1 else "differ"
             return bad(
-                f"turn {n} replays differently ({', '.join(diff)} differ): the log was "
+                f"turn {n} replays differently ({', '.join(diff)} {differ}): the log was "
                 f"made by another engine version or altered",
                 n,
                 rep,
@@ -262,18 +377,18 @@ class Glance:
 
 def glance(path: str | Path) -> Glance | None:
     """A quick look at a log's header and line count; None when it is not a Chokepoint log."""
-    import json
 
     try:
         lines = Path(path).read_text(encoding="utf-8", errors="replace").split("\n")
-        header = json.loads(lines[0].removeprefix("\ufeff"))
+        header = _read_line(lines[0].removeprefix("\ufeff"))
         total = int(header["scenario"]["turns"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
     if not isinstance(header, dict) or header.get("format") != LOG_FORMAT:
         return None
     cut = header.get("settings", {}).get("branch_turn")
-    turns = sum(1 for line in lines[1:] if line.strip())
+    # whole lines only: a last line without its line end was cut off while being written
+    turns = sum(1 for line in lines[1:-1] if line.strip())
     return Glance(turns, total, cut if isinstance(cut, int) else None)
 
 
@@ -281,7 +396,6 @@ def is_session_log(path: str | Path) -> bool:
     """Whether ``path`` is a Chokepoint session log, sound or damaged: a regular file whose first
     line is a log header (or, cut or edited, still carries the log's format mark). Reads the first
     line only, and changes nothing: for a command about to write a file, not to trust a log."""
-    import json
 
     path = Path(path)
     try:
@@ -293,7 +407,7 @@ def is_session_log(path: str | Path) -> bool:
         return False
     text = first.decode("utf-8", errors="replace").removeprefix("\ufeff").strip()
     try:
-        header = json.loads(text)
+        header = _read_line(text)
     except ValueError:
         return f'"format":"{LOG_FORMAT}"' in text
     return isinstance(header, dict) and header.get("format") == LOG_FORMAT

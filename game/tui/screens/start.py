@@ -99,7 +99,13 @@ def session_label(path: Path) -> Text:
     label = Text(path.name)
     seen = glance(path)
     if seen is None:
-        label.append(" · not a Chokepoint log", style="red")
+        try:
+            with path.open("rb") as fh:
+                empty = not fh.read(1)
+            why = "empty" if empty else "not a Chokepoint log"
+        except OSError as exc:
+            why = f"cannot be read ({exc.strerror or exc})"
+        label.append(f" · {why}", style="red")
         return label
     played = "finished" if seen.turns >= seen.total else f"{seen.turns} of {seen.total} turns"
     label.append(f" · {played}", style="dim")

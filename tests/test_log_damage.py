@@ -1,0 +1,150 @@
+"""Damage an analyst's audit found answered with a traceback, a wrong message or a lost turn:
+numbers JSON does not allow, nesting too deep to read, a blank line, a record that is valid JSON
+but not a record, another log's header joined on, files that are not UTF-8 text, and headers
+whose seed, players or settings are of the wrong kind. Each is reported with where and why, and
+the turns before it still load."""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from game.log import Glance, glance, replay_log
+from game.state import canonical_json, sha256_json
+from tests.golden.regenerate import HERE
+
+GOOD = HERE / "default-seed7.jsonl"
+LINES = GOOD.read_text(encoding="utf-8").splitlines(keepends=True)
+
+
+def damaged(tmp_path: Path, mutate: Callable[[list[str]], list[str]]) -> Path:
+    out = tmp_path / "damaged.jsonl"
+    out.write_text("".join(mutate(list(LINES))), encoding="utf-8")
+    return out
+
+
+def error_of(path: Path) -> tuple[str, int]:
+    rep = replay_log(path)  # never raises
+    assert rep.error is not None
+    return str(rep.error).removeprefix(f"{path}: "), rep.good_turns
+
+
+def at(n: int, new: str) -> Callable[[list[str]], list[str]]:
+    def mutate(lines: list[str]) -> list[str]:
+        lines[n] = new
+        return lines
+
+    return mutate
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            '{"kind":"turn","turn":3,"x":NaN}\n',
+            "turn 3 (line 4) is not valid JSON (it holds NaN, which no log holds)",
+        ),
+        (
+            '{"kind":"turn","turn":3,"x":-Infinity}\n',
+            "turn 3 (line 4) is not valid JSON (it holds -Infinity, which no log holds)",
+        ),
+        (
+            "[" * 100_000 + "]" * 100_000 + "\n",
+            "turn 3 (line 4) is not valid JSON (it is nested too deeply)",
+        ),
+        ("\n", "turn 3 (line 4) is blank"),
+        ("null\n", "turn 3 (line 4) is not a turn's record (it holds null)"),
+        ("[1, 2]\n", "turn 3 (line 4) is not a turn's record (it holds a list)"),
+        (
+            LINES[0],
+            "line 4 is the header of a log (two logs joined into one?), where the record "
+            "of turn 3 should be",
+        ),
+    ],
+)
+def test_a_bad_turn_line_says_what_it_holds(tmp_path: Path, line: str, message: str) -> None:
+    assert error_of(damaged(tmp_path, at(3, line))) == (message, 2)
+
+
+def test_a_number_too_large_for_a_log_is_caught_before_hashing(tmp_path: Path) -> None:
+    path = damaged(
+        tmp_path, lambda ls: [*ls[:3], ls[3].replace('"scores":{', '"scores":{"x":1e999,'), *ls[4:]]
+    )
+    assert error_of(path) == ("turn 3 (line 4) holds a number too large for a log", 2)
+
+
+def test_a_turns_record_in_the_headers_place_is_named(tmp_path: Path) -> None:
+    path = damaged(tmp_path, lambda ls: [ls[1], ls[0], *ls[2:]])
+    message, good = error_of(path)
+    assert message.startswith("line 1 is a turn's record, not the log's header") and good == 0
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ("\ufeffhello".encode("utf-16"), "the file is UTF-16 text"),
+        (gzip.compress(GOOD.read_bytes(), mtime=0), "the file is compressed (gzip)"),
+        (b"42\n", "line 1 is not a Chokepoint log header (it holds a number)"),
+    ],
+)
+def test_a_file_that_is_not_a_log_says_what_it_is(
+    tmp_path: Path, data: bytes, message: str
+) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(data)
+    assert error_of(path)[0].startswith(message)
+
+
+def test_old_mac_line_ends_are_line_ends(tmp_path: Path) -> None:
+    path = tmp_path / "cr.jsonl"
+    path.write_bytes(GOOD.read_bytes().replace(b"\n", b"\r"))
+    rep = replay_log(path)
+    assert rep.ok and rep.good_turns == 12
+
+
+def rehashed_header(**changes: object) -> Callable[[list[str]], list[str]]:
+    """The header with ``changes`` (None: the key removed) and its own hash made to match."""
+    import json
+
+    def mutate(lines: list[str]) -> list[str]:
+        header = json.loads(lines[0])
+        header.pop("hash")
+        for key, value in changes.items():
+            if value is None:
+                header.pop(key)
+            else:
+                header[key] = value
+        header["hash"] = sha256_json(header)
+        lines[0] = canonical_json(header) + "\n"
+        return lines
+
+    return mutate
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"seed": "abc"}, "the header's seed should be a whole number, not 'abc'"),
+        ({"seed": 1.5}, "the header's seed should be a whole number, not 1.5"),
+        ({"seed": True}, "the header's seed should be a whole number, not True"),
+        ({"controllers": [1, 2]}, "the header's controllers should name who plays each team"),
+        ({"settings": "x"}, "the header's settings should be a mapping of names to values"),
+        ({"scenario": None}, "the header holds no scenario"),
+    ],
+)
+def test_a_header_field_of_the_wrong_kind_is_named(
+    tmp_path: Path, changes: dict[str, object], message: str
+) -> None:
+    assert error_of(damaged(tmp_path, rehashed_header(**changes))) == (message, 0)
+
+
+def test_a_glance_counts_whole_lines_only(tmp_path: Path) -> None:
+    """The saved-sessions list said 'finished' for a log whose last line was cut off."""
+    cut = damaged(tmp_path, lambda ls: [*ls[:-1], ls[-1][:100]])
+    assert glance(cut) == Glance(turns=11, total=12, branch_turn=None)
+    deep = tmp_path / "deep.jsonl"
+    deep.write_text("[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    assert glance(deep) is None  # not a traceback that stops the app starting
