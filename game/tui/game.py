@@ -179,6 +179,11 @@ class Game:
     lasting line on the console ('Log damaged: ... play resumed after turn 3 ...')."""
     drafts: dict[str, list[Order]] = field(init=False, default_factory=dict)
     """Orders a team has drafted but not sealed this turn (kept if it leaves the screen)."""
+    timed_out: dict[str, str] = field(init=False, default_factory=dict)
+    """The teams whose orders this turn were sealed for them when the timer ran out, each with
+    what that gave them ('the computer chose its orders (doctrine)', 'it held'): noted in the
+    turn's record when it resolves, so the log, the replay and the report say whose orders
+    they were not."""
     lock: threading.RLock = field(
         init=False, default_factory=threading.RLock, repr=False, compare=False
     )
@@ -332,6 +337,7 @@ class Game:
     def reopen(self, team: str) -> None:
         """Unseal ``team``'s orders so it can change them before the turn resolves."""
         self.session.pending.pop(team, None)
+        self.timed_out.pop(team, None)
 
     def seal_computer_orders(self) -> list[str]:
         """Let each bot decide and seal its orders for this turn; notes on anything refused."""
@@ -364,6 +370,9 @@ class Game:
         with self.lock:
             self.seal_computer_orders()
             record = self.session.resolve()
+            for team, what in sorted(self.timed_out.items()):
+                self.session.add_note(f"Time ran out for {self.team_label(team)}: {what}.")
+            self.timed_out = {}
             self.drafts = {}
             self.stop_timer()
             if save:
@@ -379,6 +388,7 @@ class Game:
         with self.lock:
             record = self.session.undo()
             self.drafts = {}
+            self.timed_out = {}
             self.stop_timer()
             self.save()
         return record
@@ -485,14 +495,19 @@ class Game:
             return ""
         return self.timer.label()
 
+    @property
+    def timeout_bot(self) -> str:
+        kind = str(self.session.settings.get("timeout_bot", TIMEOUT_BOT))
+        if kind not in BOT_KINDS:
+            kind = TIMEOUT_BOT if TIMEOUT_BOT in BOT_KINDS else "hold"
+        return kind
+
     def timeout_orders(self, team: str) -> list[Order]:
         """The orders a team gets when time runs out: hold, or what its computer opponent
         decides from the team's own view."""
         if self.on_timeout != "computer":
             return []
-        kind = str(self.session.settings.get("timeout_bot", TIMEOUT_BOT))
-        if kind not in BOT_KINDS:
-            kind = TIMEOUT_BOT if TIMEOUT_BOT in BOT_KINDS else "hold"
+        kind = self.timeout_bot
         bot = make_bot(kind, team, self.scenario, self.session.seed)
         orders = computer_orders(self.session, {team: bot})[team]
         refusals = {r.index for r in self.session.check(team, orders)}
@@ -510,8 +525,14 @@ class Game:
             try:
                 self.session.submit(team, orders)
             except OrderRefused:
+                orders = []
                 self.session.submit(team, [])
             self.drafts.pop(team, None)
+            self.timed_out[team] = (
+                f"the computer ({self.timeout_bot}) chose its orders"
+                if self.on_timeout == "computer" and orders
+                else "it held (no orders)"
+            )
             sealed.append(team)
         return sealed
 

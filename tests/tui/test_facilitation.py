@@ -310,6 +310,9 @@ async def test_timer_runs_out_and_waiting_teams_hold(make_app, workdir: Path) ->
     assert rep.ok
     assert rep.session.settings == {"timer_seconds": 600, "on_timeout": "hold"}
     assert all(not os for os in rep.session.records[0].submitted.values())
+    assert rep.session.notes[1] == [
+        f"Time ran out for {t}: it held (no orders)." for t in ("Beijing", "Tokyo", "Washington")
+    ]
 
 
 async def test_timer_runs_out_and_the_computer_gives_the_orders(
@@ -331,10 +334,23 @@ async def test_timer_runs_out_and_the_computer_gives_the_orders(
             bot = make_bot("doctrine", team, scenario, game.session.seed)
             assert pending[team] == bot.decide(team_view(scenario, state, team, 1))
         assert any(pending[t] for t in ("beijing", "washington"))
+        # the console says whose orders the computer gave (a facilitator's audit: they read
+        # as the team's own, on the console, in the replay and in the report)
+        text = screen_text(app)
+        assert "⏱ time ran out: the computer (doctrine) chose its orders" in text
         await resolve(pilot, app)
         log = game.log_path
     rep = replay_log(log)
     assert rep.ok and rep.session.records[0].submitted["beijing"] == pending["beijing"]
+    words = {t: f"Time ran out for {t.title()}: " for t in ("beijing", "washington")}
+    notes = rep.session.notes[1]
+    assert len(notes) == 2 and all(
+        any(n.startswith(words[t]) for n in notes) for t in ("beijing", "washington")
+    )
+    assert all(
+        n.endswith(("the computer (doctrine) chose its orders.", "it held (no orders)."))
+        for n in notes
+    )
 
 
 async def test_solo_timer_resolves_the_turn(make_app, workdir: Path) -> None:

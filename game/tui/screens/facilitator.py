@@ -256,6 +256,8 @@ class FacilitatorScreen(Screen[None]):
             elif t in session.pending:
                 n = len(session.pending[t])
                 status = Text(f"sealed ({n})" if n else "sealed (hold)", style="green")
+                if t in g.timed_out:
+                    status = Text("⏱ " + ("computer's" if n else "held"), style="yellow")
             elif t in g.bots:
                 status = Text("deciding…", style="yellow")
             else:
@@ -277,6 +279,8 @@ class FacilitatorScreen(Screen[None]):
                     continue
                 orders = session.pending[t]
                 sealed.append(f"{g.team_label(t)}\n", style="bold")
+                if t in g.timed_out:
+                    sealed.append(f"  ⏱ time ran out: {g.timed_out[t]}\n", style="yellow")
                 if not orders:
                     sealed.append("  hold\n", style="dim")
                 for o in orders:
