@@ -302,14 +302,26 @@ class Game:
 
     def unsaved_orders(self) -> str | None:
         """What leaving the session now would lose, in words ("Beijing's sealed orders for
-        turn 3 are not saved"), or None. The log holds resolved turns only; the computer
-        teams decide again when the session is resumed."""
+        turn 3 are not saved", "Tokyo's unsealed draft is not saved"), or None. The log holds
+        resolved turns only; the computer teams decide again when the session is resumed."""
         s = self.session
-        teams = self.sealed_humans()
-        if s.is_over or not teams:
+        if s.is_over:
             return None
-        owners = and_list([f"{self.team_label(t)}'s" for t in teams])
-        return f"{owners} sealed orders for turn {s.turn + 1} are not saved"
+        teams = self.sealed_humans()
+        drafted = [
+            t for t in self.human_teams if t not in s.pending and self.drafts.get(t)
+        ]  # orders being written, not yet sealed
+        lost: list[str] = []
+        if teams:
+            owners = and_list([f"{self.team_label(t)}'s" for t in teams])
+            lost.append(f"{owners} sealed orders for turn {s.turn + 1}")
+        if drafted:
+            owners = and_list([f"{self.team_label(t)}'s" for t in drafted])
+            lost.append(f"{owners} unsealed draft{'s' if len(drafted) > 1 else ''}")
+        if not lost:
+            return None
+        one_draft = not teams and len(drafted) == 1
+        return f"{' and '.join(lost)} {'is' if one_draft else 'are'} not saved"
 
     def sealed_humans(self) -> list[str]:
         """The human teams whose orders for the coming turn are sealed."""

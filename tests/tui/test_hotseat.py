@@ -566,3 +566,17 @@ async def test_a_drafted_order_can_be_changed_in_place(make_app) -> None:
         await pilot.press("escape")  # cancelled: unchanged
         await pilot.pause()
         assert screen.drafts == [Invest(option="jp_recycling"), Diplomacy(move="tk_g7")]
+
+
+async def test_quitting_with_a_draft_not_yet_sealed_asks_first(make_app) -> None:
+    """A facilitator's audit: a team added an order, pressed ctrl+q (its footer offers Quit)
+    and the app closed at once, the draft lost."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "enter")
+        await pilot.pause()
+        app.game.drafts["beijing"].append(Diplomacy(move="bj_firm_statement"))
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Beijing's unsealed draft is not saved" in app.screen.question
