@@ -13,7 +13,7 @@ from game.tui.screens.facilitator import FacilitatorScreen
 from game.tui.screens.start import StartScreen
 from game.tui.screens.team import TeamScreen
 
-from .conftest import SIZE, logged_game, screen_text
+from .conftest import SIZE, logged_game, screen_text, wait_for
 
 pytestmark = pytest.mark.asyncio
 
@@ -156,3 +156,28 @@ async def test_saved_sessions_say_how_far_each_went(
             "fork.jsonl": "fork.jsonl · 5 of 12 turns · branch after turn 5",
             "junk.jsonl": "junk.jsonl · not a Chokepoint log",
         }
+
+
+async def test_the_replay_and_resume_keys_lead_to_the_saved_sessions(
+    make_app, workdir: Path, scenario: Scenario
+) -> None:
+    """A facilitator resuming after a crash pressed ctrl+r on the start screen and was told to
+    'highlight a saved session in the list first', on a tab no key led to. Now the key opens
+    the tab on the newest session, and pressed again resumes it."""
+    from textual.widgets import OptionList, TabbedContent
+
+    folder = workdir / "sessions"
+    folder.mkdir()
+    logged_game(folder / "part.jsonl", scenario, turns=2)
+    app = make_app(start_screen=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.screen.query_one("#start-tabs", TabbedContent).active == "tab-sessions"
+        listed = app.screen.query_one("#session-list", OptionList)
+        assert listed.has_focus and listed.highlighted == 0
+        assert any("ctrl+r to resume it" in n.message for n in app._notifications)
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: isinstance(app.screen, FacilitatorScreen))
+        assert app.game.session.turn == 2
