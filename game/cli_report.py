@@ -79,6 +79,10 @@ def _report(args: argparse.Namespace) -> int:
     from game.report.model import build_debrief, load_replay
     from game.sweep import SweepInterrupted
 
+    if args.output:  # first: '-o LOG' is refused for what it would destroy, not its name
+        from game.cli import check_output
+
+        check_output(args.output, "-o", [("log being reported on", args.log)], replace=True)
     fmt = args.format
     if fmt is None:
         out = str(args.output or "").lower()
@@ -91,10 +95,6 @@ def _report(args: argparse.Namespace) -> int:
             )
     if args.against is not None and args.against < 1:
         raise ChokepointError("--against must be at least 1 game")
-    if args.output:
-        from game.cli import check_output
-
-        check_output(args.output, "-o", [("log being reported on", args.log)], replace=True)
     rep = load_replay(args.log)
     debrief = build_debrief(rep)
     n = debrief.good_turns

@@ -42,6 +42,8 @@ def test_no_command_writes_over_the_file_it_reads(
     # the same file by another spelling of its path is the same file
     _refused(capsys, [*branch, "-o", str(tmp_path / "." / log.name)], log, "log given to --from")
     _refused(capsys, ["report", str(log), "--format", "md", "-o", str(log)], log, "reported on")
+    # without --format: refused for what it would destroy, not for a name that is not .md
+    _refused(capsys, ["report", str(log), "-o", str(log)], log, "reported on")
     scenario = tmp_path / "my copy.yaml"
     shutil.copy(DEFAULT, scenario)
     run = ["run", str(scenario), "--seed", "1", "--turns", "1"]
