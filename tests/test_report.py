@@ -143,8 +143,14 @@ def test_html_is_self_contained_and_escaped(tmp_path: Path) -> None:
     for svg in re.findall(r"<svg.*?</svg>", html, flags=re.S):
         ET.fromstring(svg)
     md = render_markdown(debrief_from_log(log))
-    assert "<b>" not in md and "<script" not in md
-    assert 'Beijing said &lt;b&gt;&amp; "no"' in md
+    assert not re.search(r"(?<!\\)<", md)  # every '<' backslashed: no raw HTML
+    # readable as plain text (a facilitator's audit printed '&lt;b&gt;'), inert when rendered
+    assert 'Beijing said \\<b\\>& "no"\\</b\\>' in md
+    from markdown_it import MarkdownIt
+
+    page = MarkdownIt("commonmark").render(md)
+    assert "<b>" not in page and "<script" not in page
+    assert "Beijing said &lt;b&gt;&amp; &quot;no&quot;&lt;/b&gt; &lt;script&gt;" in page
 
 
 def test_damaged_log_reports_good_turns_with_warning(
@@ -387,7 +393,7 @@ def test_a_printed_change_is_the_difference_of_the_printed_scores() -> None:
 def test_markdown_to_a_terminal_says_what_it_is(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # raw Markdown in a terminal shows notes escaped ('&lt;b&gt;'): say why, and how to get a page
+    # raw Markdown in a terminal shows notes escaped ('\\<b\\>'): say why, and how to get a page
     assert main(["report", str(DEFAULT)]) == 0
     assert "this is Markdown" not in capsys.readouterr().err  # piped or captured: no word
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)

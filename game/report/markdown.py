@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from game.report.against import Against, against_intro
 from game.report.model import Debrief, TurnEntry
 from game.report.text import (
@@ -15,14 +17,16 @@ from game.report.text import (
     sparkline,
 )
 
-_SPECIAL = "\\`*|[]"
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_SPECIAL = "\\`*|[]<>"
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 
 
 def md(text: str) -> str:
-    """Text from the log made inert in Markdown: no raw HTML (angle brackets and ampersands
-    become entities), no links, emphasis or table breaks, one line."""
-    out = "".join(_ENTITIES.get(c) or ("\\" + c if c in _SPECIAL else c) for c in str(text))
+    """Text from the log made inert in Markdown, and still readable as plain text: no raw HTML
+    (angle brackets backslashed, as an ampersand that would start an entity such as ``&lt;``),
+    no links, emphasis or table breaks, one line. (Entities, ``&lt;b&gt;``, were safe too but
+    read as codes in a terminal or on paper.)"""
+    out = _ENTITY.sub(r"\\&", "".join("\\" + c if c in _SPECIAL else c for c in str(text)))
     return " ".join(out.splitlines())
 
 
