@@ -184,3 +184,12 @@ def draw_verdict(s: Scenario, subject: str, value: float) -> str:
     if any(o.id == subject for o in s.investments):
         return "made to slip a turn" if happened else "kept on schedule"
     return "made to succeed" if happened else "made to fail"
+
+
+def roll_text(roll: float, chance: float) -> str:
+    """A draw's roll to as many places as it takes to tell it from the chance it was drawn
+    against ('0.20' beside a 20% chance hid that 0.1997 came in under it): two, or more."""
+    digits = 2
+    while digits < 6 and round(roll, digits) == round(chance, digits):
+        digits += 1
+    return f"{roll:.{digits}f}"

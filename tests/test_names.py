@@ -25,3 +25,13 @@ def test_an_amount_is_written_with_thousands_separated(scenario: Scenario) -> No
     assert order_words(scenario, buy) == "Buy 100,000 t of Battery graphite for the stockpile"
     part = StockpileRelease(material="dytb", amount=3310.67, to="JPN")
     assert order_words(scenario, part).startswith("Release 3,310.67 t of Dy/Tb oxide")
+
+
+def test_a_roll_is_shown_to_the_places_that_tell_it_from_its_chance() -> None:
+    """An analyst read 'slipped a turn (20% chance of slipping, roll 0.20)': 0.199702 came in
+    under 0.2, which two places hid."""
+    from game.names import roll_text
+
+    assert roll_text(0.822183, 0.58) == "0.82"
+    assert roll_text(0.199702, 0.2) == "0.1997"
+    assert roll_text(0.2000004, 0.2) == "0.200000"  # six places at most

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.names import printed_change
+from game.names import printed_change, roll_text
 from game.report.model import Debrief, DrawInfo, ObjectiveMove, TeamScore
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -42,7 +42,7 @@ def draw_words(d: DrawInfo) -> str:
         text = f"{d.label}: {d.chance:.0%} chance, {outcome}"
     if d.override is not None:
         return f"{text} (set by the facilitator: {d.override})"
-    return f"{text} (roll {d.roll:.2f})"
+    return f"{text} (roll {roll_text(d.roll, d.chance)})"
 
 
 def sparkline(values: list[float], low: float = 0.0, high: float = 100.0) -> str:

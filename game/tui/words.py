@@ -20,6 +20,7 @@ from game.names import humanize as _humanize
 from game.names import material_name as material_name
 from game.names import order_words as order_words  # re-exported for the screens
 from game.names import printed_change as printed_change  # re-exported for the widgets
+from game.names import roll_text
 from game.orders import Invest, Order, StockpileBuild, StockpileRelease
 from game.scenario import Scenario
 from game.state import COVER_CAP_DAYS, GameState, days_of_cover, total_demand
@@ -54,6 +55,22 @@ def humanize(s: Scenario, text: str) -> str:
 def index_label(s: Scenario, name: str) -> str:
     """What scenario ``s`` calls the index ``name``, else the app's name for it."""
     return names.index_label(s, name, INDEX_LABELS)
+
+
+def citation(s: Scenario, source: str) -> str:
+    """A source's citation, by its id in the scenario ('dod-mp' -> 'DoD-MP Materials deal,
+    10 Jul 2025: ...'); the id itself when the scenario has no such source."""
+    return next((src.citation for src in s.sources if src.id == source), source)
+
+
+def cited(s: Scenario, text: str) -> str:
+    """An author's text with each source id in brackets, '(hufbauer)', given as its citation."""
+    ids = {src.id for src in s.sources}
+    return re.sub(
+        r"\(([\w.-]+)\)",
+        lambda m: f"({citation(s, m[1])})" if m[1] in ids else m[0],
+        text,
+    )
 
 
 def team_name(s: Scenario, team: str) -> str:
@@ -235,14 +252,17 @@ def _draw_line(s: Scenario, d: Draw) -> str:
         name = humanize(s, move)
         verdict = "succeeded" if d.happened else "failed"
         return (
-            f"{team_name(s, team)}: “{name}” {verdict} ({d.chance:.0%} chance, roll {d.roll:.2f})"
+            f"{team_name(s, team)}: “{name}” {verdict} ({d.chance:.0%} chance, "
+            f"roll {roll_text(d.roll, d.chance)})"
         )
     if d.phase == "investment":
         name = humanize(s, d.subject)
         verdict = "slipped a turn" if d.happened else "stayed on schedule"
-        return f"{name} {verdict} ({d.chance:.0%} chance of slipping, roll {d.roll:.2f})"
+        roll = roll_text(d.roll, d.chance)
+        return f"{name} {verdict} ({d.chance:.0%} chance of slipping, roll {roll})"
     verdict = "happened" if d.happened else "did not happen"
-    return f"{d.phase}: {humanize(s, d.subject)} {verdict} ({d.chance:.0%}, roll {d.roll:.2f})"
+    roll = roll_text(d.roll, d.chance)
+    return f"{d.phase}: {humanize(s, d.subject)} {verdict} ({d.chance:.0%}, roll {roll})"
 
 
 # -- what a point of view may see -------------------------------------------------------------
@@ -306,10 +326,15 @@ RUN_OUT_TURNS = 2
 # computer players judge it (``game.bots.doctrine.running_low``): stocks thin by habit are not
 # running low.
 LOW_MARK = "⚠"
-LOW_LEGEND = (
-    f"{LOW_MARK} your cover running low: under {LOW_COVER_DAYS:.0f} days or gone in "
-    f"{RUN_OUT_TURNS} turns at this pace, and under 3/4 of what your firms usually hold"
-)
+
+
+def low_legend(own: bool) -> str:
+    """The ⚠ mark's key: a team's own cover (``own``), or everyone's on the true state."""
+    whose, firms = ("your ", "your firms") if own else ("", "the country's firms")
+    return (
+        f"{LOW_MARK} {whose}cover running low: under {LOW_COVER_DAYS:.0f} days or gone in "
+        f"{RUN_OUT_TURNS} turns at this pace, and under 3/4 of what {firms} usually hold"
+    )
 
 
 def demand_now(s: Scenario, state: GameState, actor: str, material: str) -> float:

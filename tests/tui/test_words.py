@@ -120,3 +120,27 @@ def test_every_ledger_key_root_has_words_and_a_unit(scenario: Scenario) -> None:
     assert unit_of(scenario, "demand.JPN.magnets") == " t/turn"
     assert key_label(scenario, "output.JPN.autos") == "Japan: output of autos and EVs"
     assert "." not in key_label(scenario, "leakage")
+
+
+def test_the_low_cover_key_speaks_to_a_team_or_to_the_facilitator() -> None:
+    """The facilitator's console said 'your cover running low ... what your firms usually
+    hold' over every country's cover."""
+    from game.tui.words import low_legend
+
+    assert low_legend(own=True).startswith("⚠ your cover running low: under 30 days")
+    room = low_legend(own=False)
+    assert room.startswith("⚠ cover running low: under 30 days") and "your" not in room
+    assert room.endswith("under 3/4 of what the country's firms usually hold")
+
+
+def test_source_ids_in_an_authors_text_are_given_as_citations(scenario: Scenario) -> None:
+    """A player read 'Source: dod-mp.' and '(hufbauer)' in the order builder."""
+    from game.tui.words import citation, cited
+
+    assert citation(scenario, "dod-mp").startswith("DoD-MP Materials deal, 10 Jul 2025")
+    assert citation(scenario, "no-such-source") == "no-such-source"
+    assert cited(scenario, "34% success rate (hufbauer).") == (
+        "34% success rate (Hufbauer, Schott and Elliott: 40 of 115 sanctions cases succeeded "
+        "(34%))."
+    )
+    assert cited(scenario, "left alone (not a source)") == "left alone (not a source)"

@@ -25,7 +25,7 @@ from game.facilitation import parse_override
 from game.tui.game import Game, display_path
 from game.tui.screens import DIALOG_HELP, tame_cursor
 from game.tui.widgets.footer import Footer
-from game.tui.words import condition_words, draw_subject, humanize, index_label, signed
+from game.tui.words import cited, condition_words, draw_subject, humanize, index_label, signed
 
 
 def effects_text(game: Game, inject_id: str) -> Text:
@@ -59,7 +59,7 @@ def effects_text(game: Game, inject_id: str) -> Text:
         for line in lines:
             t.append(f"  • {line}\n", style="dim")
     if inj.text:  # after the effects, which decide: at 80x24 they show without scrolling
-        t.append(" ".join(inj.text.split()) + "\n", style="italic")
+        t.append(cited(game.scenario, " ".join(inj.text.split())) + "\n", style="italic")
     if inj.id in game.session.state.fired and inj.once:
         t.append("This inject has already happened.\n", style="red")
     return t

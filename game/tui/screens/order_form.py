@@ -45,6 +45,8 @@ from game.tui.widgets.footer import Footer
 from game.tui.widgets.tick_box import TickBox
 from game.tui.words import (
     actor_name,
+    citation,
+    cited,
     days_of_demand,
     humanize,
     index_label,
@@ -663,7 +665,7 @@ class OrderForm(ModalScreen[Order | None]):
             if opt is None:
                 return ""
             mat = s.materials[opt.material]
-            src = f" Source: {opt.source}." if opt.source else ""
+            src = f" Source: {citation(s, opt.source)}." if opt.source else ""
             to = f", for {actor_name(s, opt.offtake_to)}" if opt.offtake_to else ""
             return (
                 f"{opt.name}: adds {opt.capacity:g} {mat.unit}/turn of "
@@ -680,7 +682,7 @@ class OrderForm(ModalScreen[Order | None]):
                 f"at {metric(seen, m.metric):.0f}"
                 for m in mv.modifiers
             )
-            text = f" {mv.text}" if mv.text else ""
+            text = f" {cited(s, mv.text)}" if mv.text else ""
             return (
                 f"Chance of success now {chance_of(mv, seen):.0%}: base {mv.base_chance:.0%}"
                 f"{mods}.\nIf it succeeds: "

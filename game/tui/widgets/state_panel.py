@@ -23,11 +23,11 @@ from game.tui.widgets.charts import sparkline
 from game.tui.words import (
     FACILITATOR,
     INDEX_ORDER,
-    LOW_LEGEND,
     LOW_MARK,
     actor_name,
     hidden_keys,
     index_label,
+    low_legend,
     material_name,
     printed_change,
     quantity,
@@ -216,7 +216,7 @@ def state_renderables(
         cover.add_row(_cut(material_name(s, m), cut), *cells)
     legend = []
     if low_seen:
-        legend.append(LOW_LEGEND)
+        legend.append(low_legend(own=me is not None))
     if me is not None and noisy:
         legend.append(f"≈ estimate: others' figures carry up to ±{s.fog.noise:.0%} noise")
     if legend:
