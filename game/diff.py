@@ -169,6 +169,11 @@ def _same_scenario(a: Replay, b: Replay) -> None:
         )
 
 
+def sound_turns(n: int) -> str:
+    """'its sound turn 1', 'its sound turns 1-3', 'the start only: no turn is sound'."""
+    return f"its sound {turns_words(n)}" if n else "the start only: no turn is sound"
+
+
 def diff_replays(a: Replay, b: Replay) -> LogDiff:
     """Compare two replayed logs (good turns only); raises :class:`ChokepointError` when they
     are not games of the same scenario."""
@@ -176,7 +181,7 @@ def diff_replays(a: Replay, b: Replay) -> LogDiff:
     _same_scenario(a, b)
     s = a.session.scenario
     warnings = [
-        f"{r.error} (using its {r.good_turns} sound turns)" for r in (a, b) if r.error is not None
+        f"{r.error} (using {sound_turns(r.good_turns)})" for r in (a, b) if r.error is not None
     ]
     if a.session.seed != b.session.seed:
         warnings.append(

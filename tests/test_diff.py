@@ -102,6 +102,7 @@ def test_damaged_log_warns_and_uses_good_turns(
     d = diff_logs(str(DEFAULT), str(cut))
     assert d.turns_b == 5 and d.divergence is None
     assert d.warnings and "turn 6" in d.warnings[0]
+    assert d.warnings[0].endswith("(using its sound turns 1-5)")
     assert main(["diff", str(DEFAULT), str(cut)]) == 0
     captured = capsys.readouterr()
     assert "warning" in captured.err and "A goes on for 7 more turns" in captured.out

@@ -166,9 +166,14 @@ def test_damaged_log_reports_good_turns_with_warning(
     md = render_markdown(d)
     assert "Warning: this log is damaged" in md and "turns 1-4" in md
     assert "### Turn 4 (2026-04)" in md and "### Turn 5 " not in md
+    # its scores are those after turn 4, not 'Final' (an analyst's audit)
+    assert "## Scores after turn 4 of 12" in md and "Final scores" not in md
+    assert "| Team | Start | Turn 4 | Change |" in md
     out = tmp_path / "damaged.html"
     assert main(["report", str(damaged), "--format", "html", "-o", str(out)]) == 0
     assert "Warning: this log is damaged" in out.read_text(encoding="utf-8")
+    assert "<h2>Scores after turn 4 of 12</h2>" in out.read_text(encoding="utf-8")
+    assert "## Final scores" in render_markdown(debrief_from_log(FACILITATED))
     assert "warning" in capsys.readouterr().err
 
 

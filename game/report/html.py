@@ -18,6 +18,7 @@ from game.report.text import (
     inject_words,
     moved,
     objective_row,
+    scores_heading,
     signed,
 )
 
@@ -154,10 +155,11 @@ def render_html(d: Debrief, against: Against | None = None) -> str:
     out += [f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in header_facts(d)]
     out.append("</tbody></table>")
     out.append(f"<p>{e(d.summary)}</p>")
-    out.append("<h2>Final scores</h2>")
+    title, last = scores_heading(d)
+    out.append(f"<h2>{e(title)}</h2>")
     out.append(
         _table(
-            ["Team", "Start", "Final", "Change"],
+            ["Team", "Start", last, "Change"],
             [
                 [e(s.name), f"{s.initial:.1f}", f"{s.final:.1f}", moved(s.initial, s.final)]
                 for s in d.scores

@@ -13,6 +13,7 @@ from game.report.text import (
     inject_words,
     moved,
     objective_row,
+    scores_heading,
     signed,
     sparkline,
 )
@@ -104,9 +105,10 @@ def render_markdown(d: Debrief, against: Against | None = None) -> str:
     out += [f"- **{k}:** {md(v)}" for k, v in header_facts(d)]
     out += ["", md(d.summary), ""]
 
-    out += ["## Final scores", ""]
+    title, last = scores_heading(d)
+    out += [f"## {title}", ""]
     out += _table(
-        ["Team", "Start", "Final", "Change"],
+        ["Team", "Start", last, "Change"],
         [
             [md(ts.name), f"{ts.initial:.1f}", f"{ts.final:.1f}", moved(ts.initial, ts.final)]
             for ts in d.scores

@@ -106,3 +106,12 @@ def header_facts(d: Debrief) -> list[tuple[str, str]]:
             )
         facts.append(("Branch", words))
     return facts
+
+
+def scores_heading(d: Debrief) -> tuple[str, str]:
+    """The score table's title and its last column's: 'Final scores' / 'Final' for a finished
+    game, 'Scores after turn 7 of 12' / 'Turn 7' for one that stopped early or whose later
+    turns are damaged (an analyst read 'Final' over turn 2 of a damaged log)."""
+    if d.good_turns >= d.turns_total:
+        return "Final scores", "Final"
+    return f"Scores after turn {d.good_turns} of {d.turns_total}", f"Turn {d.good_turns}"

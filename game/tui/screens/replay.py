@@ -101,7 +101,11 @@ class ReplayScreen(Screen[None]):
         else:
             banner.update(
                 f"⚠ This log FAILS verification: {rep.error}\n"
-                f"Showing the {count(rep.good_turns, 'good turn')} before it."
+                + (
+                    f"Showing the {count(rep.good_turns, 'good turn')} before it."
+                    if rep.good_turns
+                    else "No turn before it is sound: showing the start only."
+                )
             )
             banner.add_class("-warning")
         self.query_one("#replay-left").border_title = "Scores"
