@@ -765,3 +765,17 @@ async def test_a_branch_is_compared_with_its_original_in_the_app(make_app, workd
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
+
+
+async def test_a_team_sees_its_time_left_at_80_columns(make_app) -> None:
+    """A facilitator's audit: at 80x24 the team header was cut before the time left."""
+    clock = FakeClock()
+    app = make_app(start_screen=True, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _start_with_timer(pilot, app, 600, "hold")
+        await pilot.press("n", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen))
+        app.tick_timer()
+        await pilot.pause()
+        top = screen_text(app).splitlines()[0]
+        assert "⏱ 10:00 left" in top, top

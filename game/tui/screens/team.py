@@ -140,7 +140,8 @@ class TeamScreen(Screen[bool]):
         """The turn timer in the header (nothing when the session has no timer)."""
         base = "solo" if self.solo else "your orders are sealed from the other teams"
         left = self.game.timer_label()
-        self.sub_title = f"{base} · ⏱ {left}" if left else base
+        # the time first: at 80 columns the header's end is cut off
+        self.sub_title = f"⏱ {left} · {base}" if left else base
 
     def time_up(self) -> None:
         """The turn's time ran out: the orders were sealed for this team (hold or computer)."""
