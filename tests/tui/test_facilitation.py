@@ -111,6 +111,22 @@ async def test_inject_refused_inline_when_already_queued(make_app, workdir: Path
         assert "already queued" in screen_text(app)
 
 
+async def test_an_inject_that_already_happened_says_so_once(make_app, workdir: Path) -> None:
+    """A facilitator's audit read the reason twice: in red under the text, then again under it
+    when Fire was pressed."""
+    app = make_app(log=str(workdir / "once.jsonl"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.game.session.state.fired.append("lib_pla_exercise")  # as if it fired in turn 1
+        await _open_inject(pilot, app, "lib_pla_exercise")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, InjectScreen)
+        text = screen_text(app)
+        assert text.count("already happened") == 1
+        assert "This inject has already happened: it cannot fire again." in text
+
+
 async def test_scripted_inject_is_news_for_the_next_turn(make_app, workdir: Path) -> None:
     app = make_app(log=str(workdir / "news.jsonl"))
     async with app.run_test(size=SIZE) as pilot:

@@ -61,7 +61,7 @@ def effects_text(game: Game, inject_id: str) -> Text:
     if inj.text:  # after the effects, which decide: at 80x24 they show without scrolling
         t.append(cited(game.scenario, " ".join(inj.text.split())) + "\n", style="italic")
     if inj.id in game.session.state.fired and inj.once:
-        t.append("This inject has already happened.\n", style="red")
+        t.append("This inject has already happened: it cannot fire again.\n", style="red")
     return t
 
 
@@ -135,6 +135,9 @@ class InjectScreen(ModalScreen[str | None]):
         try:
             self.game.queue_inject(inject_id)
         except OrderRefused as exc:
+            inj = self.game.inject(inject_id)
+            if inj.once and inj.id in self.game.session.state.fired:
+                return  # its description says so already, in red: not a second time
             self.query_one("#inject-error", Static).update(exc.reason)
             return
         self.dismiss(inject_id)
