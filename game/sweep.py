@@ -432,6 +432,7 @@ def comparison_text(
         )
     lines = [f"this session against the {count(n, 'game')} (games below: share of games with less)"]
     lines += _aligned(table)
+    lines.append(ROWS_KEY)
     shares = summary["outcomes"]
     lines.append("")
     lines.append("outcomes of this session, and how often they occurred in the games:")
@@ -455,6 +456,11 @@ SUMMARY_KEY = """\
  below it; score_: final score; index_: an index at the end; output_: industrial
  output at the end, % of normal; max_tension: the highest tension in the game)"""
 """Under the summary table: its column and row names in words (80 columns wide at most)."""
+
+ROWS_KEY = """\
+(score_: final score; index_: an index at the end; output_: industrial output at
+ the end, % of normal; max_tension: the highest tension in the game)"""
+"""Under a session's comparison with the games: its row names in words."""
 
 
 def summary_text(

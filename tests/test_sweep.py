@@ -525,6 +525,7 @@ def test_compare_shows_where_a_session_stands(
     assert main([*argv, "--quiet"]) == 0
     text = capsys.readouterr().out
     assert "this session against the 6 games" in text and "games below" in text
+    assert "(score_: final score; index_: an index at the end" in text  # the rows in words
     # every team of this run held: said so, and that the games play them otherwise
     assert "beijing held (no orders), tokyo held (no orders)" in text
     assert (
