@@ -329,8 +329,15 @@ async def test_undo_says_it_discards_the_orders_sealed_for_the_coming_turn(make_
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         text = " ".join(screen_text(app).split())
-        assert "Undo turn 1?" in text
+        assert "Undo turn 1? Its orders and results are discarded" in text
         assert "The orders Beijing has sealed for turn 2 are discarded too" in text
+        await pilot.press("n")  # keep it; with a note on turn 1 the question names it too
+        await pilot.pause()
+        app.game.add_note("Tokyo hesitated")
+        await pilot.press("u")
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert "Undo turn 1? Its orders, results and 1 note are discarded" in text
         await pilot.press("y")
         await pilot.pause()
         assert app.game.session.turn == 0 and app.game.session.pending == {}

@@ -27,6 +27,7 @@ from textual.worker import Worker
 
 from game.engine import bot_kind
 from game.errors import ChokepointError
+from game.names import count
 from game.tui.game import Game, and_list, controller_label, display_path
 from game.tui.screens import has_left
 from game.tui.screens.dialogs import ConfirmScreen, HandoverScreen
@@ -622,8 +623,17 @@ class FacilitatorScreen(Screen[None]):
                 self.refresh_all()
                 self.prepare_turn()
 
+        last = g.session.records[-1]
+        extras = [
+            count(len(last.overrides), "override") if last.overrides else "",
+            count(len(last.manual_injects), "hand-fired inject") if last.manual_injects else "",
+            count(len(g.session.notes.get(last.turn, [])), "note")
+            if g.session.notes.get(last.turn)
+            else "",
+        ]
+        what = and_list(["orders", "results", *(e for e in extras if e)])
         question = (
-            f"Undo turn {g.session.turn}? Its orders and results are discarded "
+            f"Undo turn {g.session.turn}? Its {what} are discarded "
             "and the log is rewritten without it."
         )
         sealed = g.sealed_humans()
