@@ -392,6 +392,12 @@ def glance(path: str | Path) -> Glance | None:
     return Glance(turns, total, cut if isinstance(cut, int) else None)
 
 
+def is_log_header(header: Any) -> bool:
+    """Whether a log's first line, as read (``Replay.header``), is a Chokepoint log header,
+    sound or not: what tells a damaged log from a file that is no log at all."""
+    return isinstance(header, dict) and header.get("format") == LOG_FORMAT
+
+
 def is_session_log(path: str | Path) -> bool:
     """Whether ``path`` is a Chokepoint session log, sound or damaged: a regular file whose first
     line is a log header (or, cut or edited, still carries the log's format mark). Reads the first

@@ -169,6 +169,15 @@ def test_verify_reports_the_first_bad_turn(
     cut.write_text("".join(lines[:2]) + lines[2][:100], encoding="utf-8")
     code, _, err = run(capsys, "verify", str(cut))
     assert code == 1 and "turn 1 before it is sound and still loads" in err
+    # a file that is no log at all is a mistake on the command line, not a damaged log: exit 2
+    # (an analyst's audit could not tell 'file not found' from 'tampered' by the exit code)
+    (tmp_path / "notes.txt").write_text("not a log\n", encoding="utf-8")
+    for wrong in ("missing.jsonl", "notes.txt", "."):
+        code, _, err = run(capsys, "verify", str(tmp_path / wrong))
+        assert code == 2 and err.startswith("chokepoint: "), wrong
+    header_only = tmp_path / "edited.jsonl"
+    header_only.write_text(lines[0].replace('"seed":7', '"seed":8'), encoding="utf-8")
+    assert run(capsys, "verify", str(header_only))[0] == 1  # a log, edited: damage
 
 
 def test_run_from_a_log_branches_at_a_turn(
