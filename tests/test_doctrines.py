@@ -414,3 +414,30 @@ def test_a_dove_values_calm_in_a_move_the_doctrines_do_not_know(scenario: Scenar
         return move_worth(tokyo, state, "tokyo", talks, Personality.named(personality).aggression)
 
     assert worth("dove") > worth("pragmatist") > worth("hawk")
+
+
+def test_a_word_inside_an_authors_move_id_does_not_make_it_a_known_move(
+    scenario: Scenario,
+) -> None:
+    """A scenario author's 'us_signal_drawdown' (cohesion -10, deterrence -8 on success) was
+    rated as the bundled carrier signal for the word 'signal' in its id: the hawk played it
+    every turn and drove cohesion to 3. Only the bundled ids themselves are known by name."""
+    from game.bots.doctrine import known_move
+
+    assert known_move("us_signal") == "signal" and known_move("bj_talks") == "talks"
+    assert known_move("us_signal_drawdown") == "" and known_move("cn_quiet_talks") == ""
+    data = scenario_data(scenario)
+    data["diplomacy"].append(
+        {
+            "id": "us_signal_drawdown",
+            "name": "Signal a troop drawdown",
+            "teams": ["washington"],
+            "base_chance": 0.8,
+            "success": {"cohesion": -10, "deterrence": -8},
+            "failure": {"cohesion": -3},
+        }
+    )
+    authored = Scenario.model_validate(data)
+    for personality in PERSONALITIES:
+        picks = orders(authored, situation(authored), "washington", personality)
+        assert never(picks, lambda o: isinstance(o, Diplomacy) and o.move == "us_signal_drawdown")

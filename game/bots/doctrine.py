@@ -204,6 +204,22 @@ def _invest_value(
     return (0.4 + 0.1 * left) * short * thrift
 
 
+KNOWN_PREFIXES = ("bj_", "tk_", "us_")
+KNOWN_MOVES = frozenset(
+    {"firm_statement", "conciliatory", "talks", "pla_exercise", "wedge", "g7", "wto"}
+    | {"concession", "reassure", "signal"}
+)
+
+
+def known_move(move_id: str) -> str:
+    """The bundled move a doctrine knows by name ('firm_statement' for 'bj_firm_statement' or
+    'tk_firm_statement'), or '' for any other id, which ``move_worth`` weighs by its effects.
+    Only the exact ids count: an author's 'us_signal_drawdown' (cohesion -10) was once rated
+    as a carrier signal, and 'cn_quiet_talks' as talks, for words inside their ids."""
+    prefix, rest = move_id[:3], move_id[3:]
+    return rest if prefix in KNOWN_PREFIXES and rest in KNOWN_MOVES else ""
+
+
 def move_worth(scenario: Scenario, state: GameState, team: str, move_id: str, a: float) -> float:
     """A diplomatic move the doctrines do not know by name (an author's own), rated by what it
     is expected to do to ``team``'s score: each outcome's index changes put through the team's
@@ -322,15 +338,16 @@ def rate_beijing(
         return -0.5
     if isinstance(o, Diplomacy):
         m = o.move
-        if "pla_exercise" in m:
+        kind = known_move(m)
+        if kind == "pla_exercise":
             return 1.2 * a - 0.3 + (0.3 if sit.deterrence > 60 else 0.0) - (sit.tension > 85) * 1.0
-        if "firm_statement" in m:
+        if kind == "firm_statement":
             return 0.5 + 0.4 * a
-        if "conciliatory" in m:
+        if kind == "conciliatory":
             return 0.2 + 0.8 * (1.0 - a) * max(0.0, sit.tension - 55.0) / 30.0
-        if "talks" in m:
+        if kind == "talks":
             return 0.3 + 0.5 * (1.0 - a) + (0.3 if sit.cohesion < 55 else 0.0)
-        if "wedge" in m:
+        if kind == "wedge":
             return 0.3 + 0.6 * max(0.0, sit.cohesion - 55.0) / 30.0
         return move_worth(s, st, team, m, a)
     if isinstance(o, StockpileRelease):
@@ -365,17 +382,18 @@ def rate_tokyo(
     pain = max(0.0, 100.0 - out) / 40.0
     if isinstance(o, Diplomacy):
         m = o.move
-        if "firm_statement" in m:
+        kind = known_move(m)
+        if kind == "firm_statement":
             return 0.95 + 0.6 * (a - 0.5) + max(0.0, 75.0 - sit.posture) / 50.0
-        if "g7" in m:
+        if kind == "g7":
             return 0.7 + max(0.0, 75.0 - sit.cohesion) / 30.0 + 0.2 * a
-        if "wto" in m:
+        if kind == "wto":
             return 0.3 + 0.2 * a
-        if "talks" in m:
+        if kind == "talks":
             return 0.2 + 0.6 * (1.0 - a) * max(0.0, sit.tension - 55.0) / 30.0
-        if "conciliatory" in m:
+        if kind == "conciliatory":
             return -0.2 + 0.6 * (1.0 - a) * max(0.0, sit.tension - 60.0) / 30.0
-        if "concession" in m:  # the dove's, once industry is badly hurt (output ~60 or less)
+        if kind == "concession":  # the dove's, once industry is badly hurt (output ~60 or less)
             return -1.0 + (1.0 - a) * 1.6 * pain
         return move_worth(s, st, team, m, a)
     if isinstance(o, StockpileRelease):
@@ -421,13 +439,14 @@ def rate_washington(
     ally = sit.output_of(roles.target)
     if isinstance(o, Diplomacy):
         m = o.move
-        if "reassure" in m:
+        kind = known_move(m)
+        if kind == "reassure":
             return 0.8 + max(0.0, 80.0 - sit.cohesion) / 20.0 + 0.3 * (1.0 - a)
-        if "g7" in m:
+        if kind == "g7":
             return 0.6 + max(0.0, 75.0 - sit.cohesion) / 30.0
-        if "signal" in m:
+        if kind == "signal":
             return 0.3 + 0.7 * a + max(0.0, 60.0 - sit.deterrence) / 30.0 - (sit.tension > 85)
-        if "talks" in m:
+        if kind == "talks":
             return -0.1 + 0.8 * (1.0 - a) * max(0.0, sit.tension - 60.0) / 30.0
         return move_worth(s, st, team, m, a)
     if isinstance(o, StockpileRelease):
