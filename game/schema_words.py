@@ -47,8 +47,16 @@ def plain(error: ErrorDetails, loc: Loc) -> str:
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     if kind in _BOUNDS:
         key, words = _BOUNDS[kind]
-        return f"{words} {_number(ctx[key])}"
+        said = f"{words} {_number(ctx[key])}"
+        if kind == "less_than_equal" and ctx[key] == 1 and isinstance(value, int | float):
+            if 1 < value <= 100:  # a percentage where a fraction goes
+                said += f" (a share or chance from 0 to 1: write {value / 100:g} for {value:g}%)"
+        return said
     if kind in ("float_parsing", "int_parsing") and isinstance(value, str):
+        percent = re.fullmatch(r"\s*([-+]?\d+(?:\.\d+)?)\s*%\s*", value)
+        if percent and _upper_bound(loc) == 1.0:  # a share or chance: 70% is 0.7
+            share = float(percent[1]) / 100
+            return f"{_TYPES[kind]}: write {share:g} (a share or chance from 0 to 1: {value.strip()} is {share:g})"
         return f"{_TYPES[kind]}{_number_in_text(value)}"
     if kind in _TYPES:
         return _TYPES[kind]
@@ -70,6 +78,19 @@ def plain(error: ErrorDetails, loc: Loc) -> str:
     if kind == "model_type":
         return _not_a_model(loc, value)
     return re.sub(r"^Input should", "should", error["msg"])
+
+
+def _upper_bound(loc: Loc) -> float | None:
+    """The largest value the field at ``loc`` allows (``le``), None when it has no such bound."""
+    model = _unwrap(kind_at(loc[:-1])) if loc else None
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return None
+    info = model.model_fields.get(str(loc[-1]))
+    for meta in info.metadata if info is not None else []:
+        bound = getattr(meta, "le", None)
+        if isinstance(bound, int | float):
+            return float(bound)
+    return None
 
 
 def _number_in_text(text: str) -> str:

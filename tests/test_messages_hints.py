@@ -120,3 +120,22 @@ def test_a_thousands_separator_inside_braces_is_explained_not_left_to_pydantic()
     assert number.endswith(
         "order_costs.export_control: '7' is read as a number, not as a name: put it in quotes ('7')"
     )
+
+
+def test_a_chance_written_as_a_percentage_is_told_as_a_fraction() -> None:
+    """An author wrote 'base_chance: 70%' and was told to write 70 alone; then 'should be at
+    most 1', which still did not say 0.7."""
+    wto = "tk_wto, name: WTO complaint, teams: [tokyo], base_chance: 0.34"
+    [percent] = _problems((wto, wto.replace("0.34", "70%")))
+    assert percent.endswith(
+        "diplomacy.8.base_chance: should be a number: write 0.7 (a share or chance from 0 to 1: "
+        "70% is 0.7)"
+    )
+    [number] = _problems((wto, wto.replace("0.34", "70")))
+    assert number.endswith(
+        "diplomacy.8.base_chance: should be at most 1 (a share or chance from 0 to 1: write 0.7 "
+        "for 70%)"
+    )
+    # a percentage where a number from 0 to 100 goes is still told to drop the sign
+    [price] = _problems(("price: 85.0 ", 'price: "85%" '))
+    assert price.endswith("materials.ndpr.price: should be a number: write 85 alone, without '%'")

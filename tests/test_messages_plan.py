@@ -38,7 +38,8 @@ def test_order_fields_are_worded_for_the_plan_writer(tmp_path: Path, scenario: S
         "line 5, column 9: turn 1, tokyo, order 2: amount: should be above 0",
         "line 6, column 9: turn 1, tokyo, order 3: move: should be text, not the number 3: "
         "put it in quotes",
-        "line 8, column 9: turn 1, beijing, order 1: approval: should be at most 1",
+        "line 8, column 9: turn 1, beijing, order 1: approval: should be at most 1 (a share or "
+        "chance from 0 to 1: write 0.8 for 80%)",
         "line 9, column 9: turn 1, beijing, order 2: extraterritorial: should be true or false",
     ]
     assert "Input should" not in str(err.value)
