@@ -48,15 +48,19 @@ def plain(error: ErrorDetails, loc: Loc) -> str:
     if kind in _BOUNDS:
         key, words = _BOUNDS[kind]
         said = f"{words} {_number(ctx[key])}"
-        if kind == "less_than_equal" and ctx[key] == 1 and isinstance(value, int | float):
-            if 1 < value <= 100:  # a percentage where a fraction goes
-                said += f" (a share or chance from 0 to 1: write {value / 100:g} for {value:g}%)"
+        fraction = kind == "less_than_equal" and ctx[key] == 1
+        if fraction and isinstance(value, int | float) and 1 < value <= 100:  # a percentage
+            said += f" (a share or chance from 0 to 1: write {value / 100:g} for {value:g}%)"
         return said
     if kind in ("float_parsing", "int_parsing") and isinstance(value, str):
         percent = re.fullmatch(r"\s*([-+]?\d+(?:\.\d+)?)\s*%\s*", value)
         if percent and _upper_bound(loc) == 1.0:  # a share or chance: 70% is 0.7
             share = float(percent[1]) / 100
-            return f"{_TYPES[kind]}: write {share:g} (a share or chance from 0 to 1: {value.strip()} is {share:g})"
+            written = value.strip()
+            return (
+                f"{_TYPES[kind]}: write {share:g} (a share or chance from 0 to 1: {written} is "
+                f"{share:g})"
+            )
         return f"{_TYPES[kind]}{_number_in_text(value)}"
     if kind in _TYPES:
         return _TYPES[kind]

@@ -6,7 +6,7 @@ name), so the suite passes or fails alike on every machine and in CI: a CI run o
 a case no earlier run had drawn, unrelated to the change under test. A failure found is kept as
 an explicit ``@example``. To search afresh, with new random examples on each run:
 
-    CHOKEPOINT_EXPLORE=1 .venv/bin/python -m pytest tests/test_fuzz.py tests/test_rules_properties.py
+    CHOKEPOINT_EXPLORE=1 .venv/bin/python -m pytest tests/test_fuzz.py
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from game.scenario import Scenario
+from game.scenario_loader import load_scenario
+
 settings.register_profile("repeatable", derandomize=True)
 settings.register_profile("explore", derandomize=False)
 settings.load_profile("explore" if os.environ.get("CHOKEPOINT_EXPLORE") else "repeatable")
-
-from game.scenario import Scenario
-from game.scenario_loader import load_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
