@@ -441,3 +441,21 @@ def test_a_word_inside_an_authors_move_id_does_not_make_it_a_known_move(
     for personality in PERSONALITIES:
         picks = orders(authored, situation(authored), "washington", personality)
         assert never(picks, lambda o: isinstance(o, Diplomacy) and o.move == "us_signal_drawdown")
+
+
+def test_cover_with_no_usual_inventory_never_runs_low(scenario: Scenario) -> None:
+    """No 'inventory_days' entry means the firms hold none (scenario-format.md): an author's
+    China, which makes all its own graphite, was marked ⚠ at 0 days and could be seen as
+    running low by the doctrines, which took a missing entry for a year's worth."""
+    from game.tui.words import running_low as marked_low
+
+    data = scenario_data(scenario)
+    del data["inventory_days"]["CHN"]["graphite"]
+    authored = Scenario.model_validate(data)
+    state = initial_state(authored)
+    assert state.cover["CHN"].get("graphite", 0.0) == 0.0
+    for personality in PERSONALITIES:
+        days = Personality.named(personality).low_cover_days
+        assert not running_low(authored, state, "CHN", "graphite", days)
+    assert not marked_low(authored, "CHN", "graphite", 0.0, None)
+    assert marked_low(authored, "JPN", "ndpr", 5.0, None)  # an entry, and far under it

@@ -162,7 +162,8 @@ def running_low(
 
     The second test keeps a personality from releasing a stockpile where stocks are normal but
     thin by habit (China holds 30 days of NdPr; a dove's threshold is 40)."""
-    usual = scenario.inventory_days.get(actor, {}).get(material, 365.0)
+    # no entry: the firms hold no working inventory (scenario-format.md), so none runs low
+    usual = scenario.inventory_days.get(actor, {}).get(material, 0.0)
     return cover(state, actor, material) < min(days, LOW_SHARE * usual)
 
 

@@ -371,7 +371,8 @@ def running_low(s: Scenario, actor: str, material: str, now: float, before: floa
     known) running low? Under ``LOW_COVER_DAYS``, or falling fast enough to be gone within
     ``RUN_OUT_TURNS`` turns; and in either case under ``LOW_SHARE`` of the days its firms
     usually hold (the scenario's ``inventory_days``)."""
-    usual = s.inventory_days.get(actor, {}).get(material, COVER_CAP_DAYS)
+    # no entry: the firms hold no working inventory (scenario-format.md), so none runs low
+    usual = s.inventory_days.get(actor, {}).get(material, 0.0)
     if now >= LOW_SHARE * usual:
         return False
     fall = before - now if before is not None else 0.0
