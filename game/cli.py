@@ -252,6 +252,10 @@ def _validate(path: str, orders: str | None = None) -> int:
         ]
     )
     print(f"{path}: valid scenario '{s.id}' ({s.title}): {counts}")
+    from game.scenario_checks import unreachable_notes
+
+    for note in unreachable_notes(s):
+        print(f"note: {note}")
     if orders is not None:
         from game.plan import load_full_plan
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from game.names import count
 from game.scenario import ROLES, Loc, Scenario
 
 Where = Callable[[Loc], str]
@@ -194,3 +195,41 @@ def source_problems(s: Scenario, where: Where) -> list[tuple[Loc, str]]:
                 )
             )
     return out
+
+
+def unreachable_notes(s: Scenario) -> list[str]:
+    """Parts of a valid scenario no one can ever use, in words, for ``chokepoint validate`` to
+    note (not refuse: a draft may hold them on purpose). A locked move or investment that no
+    inject unlocks; moves or investments open to a team whose ``orders`` leave out
+    ``diplomacy`` or ``invest`` (a scenario author's Seoul had four moves and three projects it
+    could never order, and validate said nothing)."""
+    unlocked = {u for inj in s.injects for u in inj.effects.unlock}
+    notes: list[str] = []
+    for i, move in enumerate(s.diplomacy):
+        if move.locked and move.id not in unlocked:
+            notes.append(
+                f"diplomacy.{i} '{move.id}' is locked and no inject unlocks it: no one can "
+                "ever play it"
+            )
+    for i, option in enumerate(s.investments):
+        if option.locked and option.id not in unlocked:
+            notes.append(
+                f"investments.{i} '{option.id}' is locked and no inject unlocks it: no one can "
+                "ever fund it"
+            )
+    for team_id, team in sorted(s.teams.items()):
+        moves = [m.id for m in s.diplomacy if team_id in m.teams]
+        if moves and "diplomacy" not in team.orders:
+            notes.append(
+                f"teams.{team_id}: {count(len(moves), 'diplomatic move')} "
+                f"{'is' if len(moves) == 1 else 'are'} open to {team.name}, but "
+                "'diplomacy' is not in its orders, so it can play none of them"
+            )
+        options = [o.id for o in s.investments if o.team == team_id]
+        if options and "invest" not in team.orders:
+            notes.append(
+                f"teams.{team_id}: {count(len(options), 'investment')} "
+                f"{'is' if len(options) == 1 else 'are'} open to {team.name}, but "
+                "'invest' is not in its orders, so it can fund none of them"
+            )
+    return notes

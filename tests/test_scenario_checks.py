@@ -350,3 +350,36 @@ def test_an_output_metric_names_a_declared_sector(tmp_path: Path) -> None:
         "objectives.washington.3.metric: metric 'output.USA.autos': 'autos' is not a sector of "
         "this scenario (declared: defence, electronics, energy)"
     )
+
+
+def test_validate_notes_what_no_one_can_ever_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A scenario author's Seoul had moves and projects but no 'diplomacy' or 'invest' in its
+    orders, and a locked move nothing unlocked: validate said 'valid' and nothing else. Now it
+    notes each (still valid: a draft may hold them on purpose)."""
+    text = TEXT.replace(
+        "effects: {indices: {posture: 2}, unlock: [minamitorishima]}",
+        "effects: {indices: {posture: 2}}",
+        1,
+    )
+    tokyo_orders = "    orders: [export_control, stockpile_release, stockpile_build, "
+    text = text.replace(f"{tokyo_orders}invest, diplomacy, tariff,", f"{tokyo_orders}tariff,", 1)
+    path = tmp_path / "mine.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["validate", str(path)]) == 0
+    notes = [line for line in capsys.readouterr().out.splitlines() if line.startswith("note: ")]
+    assert notes[0].startswith("note: investments.") and notes[0].endswith(
+        "'minamitorishima' is locked and no inject unlocks it: no one can ever fund it"
+    )
+    assert re.fullmatch(
+        r"note: teams\.tokyo: \d+ diplomatic moves are open to Tokyo, but 'diplomacy' is not in "
+        r"its orders, so it can play none of them",
+        notes[1],
+    )
+    assert (
+        notes[2].startswith("note: teams.tokyo: ") and "'invest' is not in its orders" in notes[2]
+    )
+    assert len(notes) == 3
+    assert main(["validate", str(DEFAULT)]) == 0
+    assert "note:" not in capsys.readouterr().out  # the bundled scenario uses all it offers
