@@ -404,6 +404,7 @@ def reference_problems(
 
     out: list[tuple[Loc, str]] = []
     actors, mats, teams = set(s.actors), set(s.materials), set(ROLES)
+    at = where or field_path
 
     def need(names: set[str], value: str, loc: Loc, what: str) -> None:
         if value not in names:
@@ -420,7 +421,13 @@ def reference_problems(
     for tid, team in s.teams.items():
         need(actors, team.actor, ("teams", tid, "actor"), "actor")
         if team.actor in s.actors and s.actors[team.actor].kind != "player":
-            out.append((("teams", tid, "actor"), f"actor '{team.actor}' is not a player actor"))
+            out.append(
+                (
+                    ("teams", tid, "actor"),
+                    f"actor '{team.actor}' is not a player actor: a team speaks for one; set "
+                    f"'kind: player' on {team.actor} under actors ({at(('actors', team.actor))})",
+                )
+            )
     for a, row in s.production.items():
         need(actors, a, ("production", a), "actor")
         for m in row:
@@ -452,21 +459,25 @@ def reference_problems(
         need(mats, c.material, ("controls", i, "material"), "material")
         if c.target != "*":
             need(actors, c.target, ("controls", i, "target"), "actor")
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for i, inv in enumerate(s.investments):
         if inv.id in seen:
-            out.append((("investments", i, "id"), f"duplicate investment id '{inv.id}'"))
-        seen.add(inv.id)
+            first = at(("investments", seen[inv.id]))
+            out.append(
+                (("investments", i, "id"), f"duplicate investment id '{inv.id}' (first at {first})")
+            )
+        seen.setdefault(inv.id, i)
         need(teams, inv.team, ("investments", i, "team"), "team")
         need(mats, inv.material, ("investments", i, "material"), "material")
         need(actors, inv.host, ("investments", i, "host"), "actor")
         if inv.offtake_to is not None:
             need(actors, inv.offtake_to, ("investments", i, "offtake_to"), "actor")
-    seen = set()
+    seen = {}
     for i, mv in enumerate(s.diplomacy):
         if mv.id in seen:
-            out.append((("diplomacy", i, "id"), f"duplicate move id '{mv.id}'"))
-        seen.add(mv.id)
+            first = at(("diplomacy", seen[mv.id]))
+            out.append((("diplomacy", i, "id"), f"duplicate move id '{mv.id}' (first at {first})"))
+        seen.setdefault(mv.id, i)
         for j, t in enumerate(mv.teams):
             need(teams, t, ("diplomacy", i, "teams", j), "team")
         for j, mod in enumerate(mv.modifiers):
@@ -480,13 +491,19 @@ def reference_problems(
             if problem:
                 out.append((("objectives", tid, j, "metric"), problem))
             if obj.high <= obj.low:
-                out.append((("objectives", tid, j, "high"), "high must be above low"))
+                out.append(
+                    (
+                        ("objectives", tid, j, "high"),
+                        "high must be above low (to score lower values higher, keep low below "
+                        "high and write 'direction: down')",
+                    )
+                )
     out.extend(inject_problems(s, s.injects, ("injects",)))
     for tid in ROLES:
         if tid in s.teams and not s.objectives.get(tid):
             loc: Loc = ("objectives", tid) if tid in s.objectives else ("objectives",)
             out.append((loc, f"team '{tid}' has no objectives"))
-    out.extend(limit_problems(s, where or field_path))
+    out.extend(limit_problems(s, at))
     return out
 
 

@@ -139,3 +139,24 @@ def test_a_chance_written_as_a_percentage_is_told_as_a_fraction() -> None:
     # a percentage where a number from 0 to 100 goes is still told to drop the sign
     [price] = _problems(("price: 85.0 ", 'price: "85%" '))
     assert price.endswith("materials.ndpr.price: should be a number: write 85 alone, without '%'")
+
+
+def test_messages_that_point_elsewhere_say_where_and_what_to_write() -> None:
+    """A scenario author's audit: a duplicate id did not name the first, a team on an npc
+    actor did not say where to make it a player, and swapped bounds gave no way out."""
+    wto = "  - {id: tk_wto,"
+    [twice] = _problems((wto, "  - {id: tk_talks,"))
+    assert twice.endswith(
+        f"duplicate move id 'tk_talks' (first at line {_at('  - {id: tk_talks,')})"
+    )
+    [npc] = _problems(("  JPN: {name: Japan, kind: player}", "  JPN: {name: Japan, kind: npc}"))
+    assert npc.endswith(
+        "teams.tokyo.actor: actor 'JPN' is not a player actor: a team speaks for one; set "
+        f"'kind: player' on JPN under actors (line {_at('  JPN: {name: Japan')})"
+    )
+    tension = "{metric: index.tension, weight: 2, direction: down, low: 30, high: 90"
+    [bounds] = _problems((tension, tension.replace("low: 30, high: 90", "low: 90, high: 30")))
+    assert bounds.endswith(
+        "high must be above low (to score lower values higher, keep low below high and write "
+        "'direction: down')"
+    )
