@@ -48,6 +48,11 @@ def plain(error: ErrorDetails, loc: Loc) -> str:
     if kind in _BOUNDS:
         key, words = _BOUNDS[kind]
         said = f"{words} {_number(ctx[key])}"
+        if loc[:1] == ("injects",) and loc[-1] == "turn" and kind == "greater_than_equal":
+            said += (
+                " (an inject opens a turn and fires at the end of the one before: the first "
+                "turn opens on the scenario's own starting state)"
+            )
         fraction = kind == "less_than_equal" and ctx[key] == 1
         if fraction and isinstance(value, int | float) and 1 < value <= 100:  # a percentage
             said += f" (a share or chance from 0 to 1: write {value / 100:g} for {value:g}%)"

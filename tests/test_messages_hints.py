@@ -160,3 +160,11 @@ def test_messages_that_point_elsewhere_say_where_and_what_to_write() -> None:
         "high must be above low (to score lower values higher, keep low below high and write "
         "'direction: down')"
     )
+
+
+def test_an_inject_on_turn_1_is_told_why_not() -> None:
+    [first] = _problems(("    turn: 2            # src: chikyu", "    turn: 1  # src: chikyu"))
+    assert first.endswith(
+        "injects.0.turn: should be at least 2 (an inject opens a turn and fires at the end of "
+        "the one before: the first turn opens on the scenario's own starting state)"
+    )
