@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from game.names import count
-from game.scenario import ROLES, Loc, Scenario
+from game.scenario import ROLES, SECTORS, Loc, Scenario
 
 Where = Callable[[Loc], str]
 
@@ -161,6 +161,8 @@ def _still_metric(s: Scenario, path: str) -> str | None:
                 return f"{name} has no demand in any sector, so its output stays at 100"
             return None
         sector = parts[2]
+        if sector not in SECTORS:
+            return None  # not a sector at all: the metric's own check says so, with a guess
         if sector not in s.sectors:
             declared = ", ".join(sorted(s.sectors))
             return f"'{sector}' is not a sector of this scenario (declared: {declared})"

@@ -168,3 +168,13 @@ def test_an_inject_on_turn_1_is_told_why_not() -> None:
         "injects.0.turn: should be at least 2 (an inject opens a turn and fires at the end of "
         "the one before: the first turn opens on the scenario's own starting state)"
     )
+
+
+def test_a_misspelt_sector_in_a_metric_is_reported_once() -> None:
+    """It was reported twice: as an unknown sector, then as 'not a sector of this scenario'."""
+    metric = "{metric: output.USA.defence, weight: 3"
+    assert _problems((metric, metric.replace("defence", "defense"))) == [
+        f"line {_at('    - {metric: output.USA.defence')}, column 16: "
+        "objectives.washington.2.metric: metric 'output.USA.defense': unknown sector 'defense' "
+        "(did you mean 'defence'? (British spelling) known: autos, defence, electronics, energy)"
+    ]
