@@ -5,7 +5,11 @@ Each turn, after industry:
   lowered it earlier in the turn).
 - Cohesion drifts toward its baseline by ``cohesion_drift`` of the gap and loses
   ``cohesion_pain`` x Japan's output loss (0-1): an ally left to suffer doubts its patron. A US
-  stockpile release to Japan adds ``ALLY_RELEASE_COHESION`` (3) points.
+  stockpile release to Japan (or Japan's to the US) adds up to ``ALLY_RELEASE_COHESION`` (3)
+  points, in proportion to what it is worth to the receiver: the full 3 for a week or more of
+  its demand for that material (``FULL_RELEASE_DAYS``), less for less, and never more than 3 in
+  a turn however many releases. (It was 3 for every release, so a solo player's 1 t of graphite
+  a turn, under a day of Japan's demand, bought 3 points of cohesion each time.)
 - Japan's Taiwan posture (100 = firm) gains ``posture_cohesion_pull`` x (cohesion - 50)/50 and
   loses ``posture_pain`` x Japan's output loss: coercion bites through industrial pain, resisted
   by alliance backing (CNAS "Containing Crisis": alliances favour the US).
@@ -18,8 +22,18 @@ All values are assumptions set in the scenario's ``dynamics`` section.
 from __future__ import annotations
 
 from game.rules.context import TurnContext
+from game.state import DAYS_PER_MONTH
 
 ALLY_RELEASE_COHESION = 3.0
+FULL_RELEASE_DAYS = 7.0
+"""Days of the receiver's demand a release must cover to earn the full cohesion bonus
+(an assumption: a week's supply is a gesture an ally notices)."""
+
+
+def ally_release_points(days: float) -> float:
+    """The cohesion one release to the ally is worth, for ``days`` of the receiver's demand it
+    covers (before the cap of ``ALLY_RELEASE_COHESION`` for a whole turn's releases)."""
+    return ALLY_RELEASE_COHESION * min(1.0, max(0.0, days) / FULL_RELEASE_DAYS)
 
 
 def output_loss(ctx: TurnContext, actor: str, sector: str | None = None) -> float:
@@ -62,15 +76,21 @@ def update_indices(ctx: TurnContext) -> None:
             f"{target}'s industrial losses strain the alliance",
             output_loss=jp_loss,
         )
+    left = ALLY_RELEASE_COHESION  # the most all of a turn's releases can add
     for giver, dest, m, amount in ctx.ally_releases:
-        if {giver, dest} == {patron, target}:
-            ctx.bump_index(
-                "strategic",
-                "cohesion",
-                ALLY_RELEASE_COHESION,
-                f"{giver} released {m} from its stockpile to {dest}",
-                amount=amount,
-            )
+        if {giver, dest} == {patron, target} and left > 0.0:
+            demand = ctx.demands()[dest][m]  # per turn (a month)
+            days = amount / demand * DAYS_PER_MONTH if demand > 0.0 else 0.0
+            gain = min(left, ally_release_points(days))
+            left -= gain
+            if gain > 0.0:
+                ctx.bump_index(
+                    "strategic",
+                    "cohesion",
+                    gain,
+                    f"{giver} released {m} from its stockpile to {dest}",
+                    amount=amount,
+                )
 
     pull = d.posture_cohesion_pull * (idx["cohesion"] - 50.0) / 50.0
     ctx.bump_index(

@@ -23,7 +23,7 @@ from game.names import printed_change as printed_change  # re-exported for the w
 from game.names import roll_text
 from game.orders import Invest, Order, StockpileBuild, StockpileRelease
 from game.scenario import Scenario
-from game.state import COVER_CAP_DAYS, GameState, days_of_cover, total_demand
+from game.state import COVER_CAP_DAYS, DAYS_PER_MONTH, GameState, days_of_cover, total_demand
 
 FACILITATOR = "facilitator"
 
@@ -364,6 +364,27 @@ def days_of_demand(
     if days < 1.0:
         return f"{'none' if amount <= 0 else 'under a day'} of {whose} demand{per}"
     return f"about {days:.0f} days of {whose} demand{per}"
+
+
+def ally_release_words(s: Scenario, state: GameState, to: str, material: str, amount: float) -> str:
+    """What a release to the ally does for alliance cohesion, in words, by the rule's own
+    reckoning (``game.rules.strategic.ally_release_points``): a solo player found the +3 only
+    in the rules, and a token release bought as much as a real one."""
+    from game.rules.strategic import ALLY_RELEASE_COHESION, FULL_RELEASE_DAYS, ally_release_points
+
+    demand = demand_now(s, state, to, material)
+    days = amount / demand * DAYS_PER_MONTH if demand > 0.0 else 0.0
+    week = demand * FULL_RELEASE_DAYS / DAYS_PER_MONTH
+    full = (
+        f"the full {ALLY_RELEASE_COHESION:g} for a week of {possessive(actor_name(s, to))} "
+        f"demand, {quantity(week)} {s.materials[material].unit}"
+        if demand > 0.0
+        else f"{actor_name(s, to)} does not use it, so nothing"
+    )
+    return (
+        f"Alliance cohesion: +{ally_release_points(days):.1f} ({full}; at most "
+        f"{ALLY_RELEASE_COHESION:g} a turn for all releases)."
+    )
 
 
 def running_low(s: Scenario, actor: str, material: str, now: float, before: float | None) -> bool:

@@ -51,3 +51,27 @@ async def test_the_stockpile_shown_can_be_released_whole(make_app) -> None:
         await pilot.pause()
         verdict = str(form.query_one("#order-verdict").content)
         assert verdict == "✗ Refused: the stockpile holds only 1,025 t of NdFeB magnets"
+
+
+@pytest.mark.asyncio
+async def test_a_release_to_the_ally_says_what_it_does_for_cohesion(make_app) -> None:
+    """A solo player learnt of the release's +3 cohesion only from the rules, and spent 1 t of
+    graphite a turn on it. The form now gives the rule's own figure for the amount typed."""
+    app = make_app(solo="washington")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        form = await open_builder(pilot, app, "stockpile_release")
+        form.query_one("#f-material", Select).value = "dytb"
+        form.query_one("#f-to", Select).value = "JPN"
+        form.query_one("#f-amount", Input).value = "1"
+        await pilot.pause()
+        detail = " ".join(str(form.query_one("#order-detail").content).split())
+        assert "Alliance cohesion: +0.3 (the full 3 for a week of Japan's demand, 9.3 t" in detail
+        assert "at most 3 a turn for all releases)." in detail
+        form.query_one("#f-amount", Input).value = "20"
+        await pilot.pause()
+        detail = " ".join(str(form.query_one("#order-detail").content).split())
+        assert "Alliance cohesion: +3.0 (" in detail
+        form.query_one("#f-to", Select).value = ""  # to our own industry: no word of it
+        await pilot.pause()
+        assert "Alliance cohesion" not in str(form.query_one("#order-detail").content)

@@ -45,6 +45,7 @@ from game.tui.widgets.footer import Footer
 from game.tui.widgets.tick_box import TickBox
 from game.tui.words import (
     actor_name,
+    ally_release_words,
     citation,
     cited,
     days_of_demand,
@@ -712,6 +713,12 @@ class OrderForm(ModalScreen[Order | None]):
                 else:
                     what = f"Releasing {quantity(amount)} {mat.unit}"
                 text += f"\n{what}: {lasts}."
+                model = g.session.model
+                if isinstance(order, StockpileRelease) and {me, to} == {
+                    model.patron,
+                    model.target,
+                }:
+                    text += "\n" + ally_release_words(s, state, to, m, amount)
                 if isinstance(order, StockpileBuild):
                     # a purchase is filled from the world's spare supply only (rules 2.7); a
                     # player bought Dy/Tb under the ban and none arrived, with no warning
