@@ -14,7 +14,7 @@ the team cannot see must not name that order.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -45,18 +45,11 @@ def team_view(scenario: Scenario, state: GameState, team: str, seed: int) -> Tea
     noise = fog.noise
     draw = rng.random
 
-    def jittered(row: dict[str, float], cap: float | None = None) -> dict[str, float]:
-        """``row`` with each value times (1 +/- noise), one draw per value in row order,
-        and at most ``cap``."""
+    def jittered(row: dict[str, float]) -> dict[str, float]:
+        """``row`` with each value times (1 +/- noise), one draw per value in row order."""
         if noise <= 0:
-            out = dict(row)
-        else:
-            out = {k: v * (1.0 + noise * (2.0 * draw() - 1.0)) for k, v in row.items()}
-        if cap is not None:
-            for k, v in out.items():
-                if v > cap:
-                    out[k] = cap
-        return out
+            return dict(row)
+        return {k: v * (1.0 + noise * (2.0 * draw() - 1.0)) for k, v in row.items()}
 
     def jitter(x: float) -> float:
         return x * (1.0 + noise * (2.0 * draw() - 1.0)) if noise > 0 else x
@@ -66,7 +59,7 @@ def team_view(scenario: Scenario, state: GameState, team: str, seed: int) -> Tea
 
     for actor in sorted(view.output):
         if actor != me:
-            view.output[actor] = jittered(view.output[actor], 100.0)
+            view.output[actor] = estimated_output(view.output[actor], noise, draw)
     for actor in sorted(view.cover):
         if actor == me:
             continue
@@ -102,6 +95,23 @@ def team_view(scenario: Scenario, state: GameState, team: str, seed: int) -> Tea
             hidden.add(f"score.{t}")
             view.scores[t] = public_start().scores[t]
     return TeamView(team, view, frozenset(hidden))
+
+
+def estimated_output(
+    row: dict[str, float], noise: float, draw: Callable[[], float]
+) -> dict[str, float]:
+    """Another country's sector output as a team sees it: the *loss* (100 - output) carries the
+    noise, one draw per sector in row order, so a sector running normally is seen at 100 and
+    damage is seen roughly to scale. (The noise was on the output itself, capped at 100: a
+    solo player saw every undamaged country at 88-91 before anything had happened, and the
+    estimates could only err downward.)"""
+    if noise <= 0:
+        return dict(row)
+    out: dict[str, float] = {}
+    for sector, value in row.items():
+        seen = 100.0 - (100.0 - value) * (1.0 + noise * (2.0 * draw() - 1.0))
+        out[sector] = min(100.0, max(0.0, seen))
+    return out
 
 
 _START: dict[int, tuple[Scenario, GameState]] = {}

@@ -9,6 +9,8 @@ of Japan's output and days of cover, which Beijing's view shows only with noise.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from game.engine import Session
 from game.fog import UNSEEN_ORDER, ledger_seen_by
@@ -114,3 +116,26 @@ def test_with_orders_hidden_another_teams_diplomatic_move_is_not_named(
         assert all((e.why == UNSEEN_ORDER) is not named for e in tokyo)
         draws = {d.subject: draw_visible(s, "beijing", d) for d in record.draws}
         assert draws == {"beijing:bj_firm_statement": True, "tokyo:tk_g7": named}
+
+
+@given(
+    st.lists(st.floats(0.0, 100.0), min_size=1, max_size=5),
+    st.floats(0.0, 0.5),
+    st.floats(0.0, 1.0, exclude_max=True),
+)
+def test_others_output_is_seen_with_noise_on_the_loss(
+    values: list[float], noise: float, roll: float
+) -> None:
+    """A sector running normally is seen at 100 exactly, damage roughly to scale, and never
+    outside 0-100 (a solo player saw every undamaged country at 88-91 on turn 1: the noise was on
+    the output, capped at 100, so estimates could only err downward)."""
+    from game.fog import estimated_output
+
+    row = {f"s{i}": v for i, v in enumerate(values)}
+    seen = estimated_output(row, noise, lambda: roll)
+    for sector, value in row.items():
+        loss = 100.0 - value
+        assert 0.0 <= seen[sector] <= 100.0
+        assert abs((100.0 - seen[sector]) - loss) <= noise * loss + 1e-9
+        if value == 100.0:
+            assert seen[sector] == 100.0
