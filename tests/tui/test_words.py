@@ -144,3 +144,24 @@ def test_source_ids_in_an_authors_text_are_given_as_citations(scenario: Scenario
         "(34%))."
     )
     assert cited(scenario, "left alone (not a source)") == "left alone (not a source)"
+
+
+def test_a_turns_story_names_the_suppliers_that_sent_less(scenario: Scenario) -> None:
+    """A solo player's US lost most of its magnets when Beijing bought 7,500 t for its own
+    stockpile (China's buying leaves less to export) and no line said which supplier sent less."""
+    from game.engine import Session
+    from game.orders import StockpileBuild
+    from game.tui.widgets.ledger_view import import_lines, turn_story
+
+    session = Session(scenario, 1, {t: "plan" for t in scenario.teams})
+    session.play({})
+    record = session.play({"beijing": [StockpileBuild(material="magnets", amount=7500)]})
+    assert record.before is not None
+    [us] = [str(t) for t in import_lines(scenario, record.before, record.state, "USA")]
+    assert us.startswith("  • United States, NdFeB magnets: ") and "(China -" in us
+    story = [str(t) for t in turn_story(scenario, record, "washington")]
+    at = story.index("\nImports that fell, by supplier")
+    assert story[at + 1].startswith("  • NdFeB magnets: ") and "(China -" in story[at + 1]
+    # a turn with nothing new bought or banned: no such heading
+    calm = [str(t) for t in turn_story(scenario, session.records[0], "washington")]
+    assert "\nImports that fell, by supplier" not in calm

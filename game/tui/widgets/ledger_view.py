@@ -17,6 +17,7 @@ from game.scenario import Scenario
 from game.state import GameState
 from game.tui.words import (
     FACILITATOR,
+    actor_name,
     draw_line,
     draw_visible,
     hidden_keys,
@@ -206,7 +207,55 @@ def turn_story(
         out.append(
             Text("  (other countries' output and stocks you see only roughly: not listed)", "dim")
         )
+    if record.before is not None:
+        mine = pov in s.teams
+        actors = [s.teams[pov].actor] if mine else sorted(t.actor for t in s.teams.values())
+        fell = [
+            line
+            for a in actors
+            for line in import_lines(s, record.before, record.state, a, named=not mine)
+        ]
+        if fell:
+            out.append(_heading("Imports that fell, by supplier"))
+            out.extend(fell)
     return out
+
+
+IMPORT_DROP = 0.05
+"""A fall in a material's imports worth a line: this share of the turn before's, or more."""
+
+
+def import_lines(
+    s: Scenario, before: GameState, after: GameState, actor: str, named: bool = True
+) -> list[Text]:
+    """Each material whose imports to ``actor`` fell this turn, with the suppliers that sent
+    less: 'NdFeB magnets: 1,100 t, down 900 t (China -900 t)'. A solo player's US lost its
+    magnets to a Chinese stockpile purchase (China's own buying leaves less to export) and no
+    line said which supplier had sent less. A country always knows its own imports, so no fog."""
+    lines: list[Text] = []
+    was, now = before.delivered.get(actor, {}), after.delivered.get(actor, {})
+    for m in sorted(set(was) | set(now)):
+        old_row, new_row = was.get(m, {}), now.get(m, {})
+        total_before, total_now = sum(old_row.values()), sum(new_row.values())
+        drop = total_before - total_now
+        if total_before <= 0.0 or drop < IMPORT_DROP * total_before:
+            continue
+        unit = s.materials[m].unit
+        by = [
+            (new_row.get(e, 0.0) - old_row.get(e, 0.0), e)
+            for e in sorted(set(old_row) | set(new_row))
+        ]
+        less = ", ".join(
+            f"{actor_name(s, e)} -{quantity(-d)} {unit}"
+            for d, e in sorted(by)
+            if d < -IMPORT_DROP * total_before / 2
+        )
+        who = f"{actor_name(s, actor)}, " if named else ""
+        line = Text(f"  • {who}{material_name(s, m)}: {quantity(total_now)} {unit}, down ")
+        line.append(f"{quantity(drop)} {unit}", style="red")
+        line.append(f" ({less})" if less else "")
+        lines.append(line)
+    return lines
 
 
 def _purchase_lines(
