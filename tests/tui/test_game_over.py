@@ -173,6 +173,13 @@ async def test_the_fog_over_the_scores_lifts_once_the_game_is_over(
         await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen))
         assert app.screen.pov == FACILITATOR
         await pilot.press("escape")
+        # the Situation tab too: others' stockpiles, hidden during the game, are shown
+        from game.tui.widgets.state_panel import StatePanel
+
+        await pilot.press("1")
+        await pilot.pause()
+        situation = rendered(team.query_one("#state", StatePanel))
+        assert "?" not in situation and "≈" not in situation, situation
         # the Last turn tab tells the last turn with the fog lifted too
         await pilot.press("3")
         await pilot.pause()

@@ -200,11 +200,15 @@ class TeamScreen(Screen[bool]):
             if session.is_over
             else f"{name}: orders for turn {turn + 1}"
         )
-        view = g.view(self.team)
-        states = [*session.states[:-1], view.state]
-        self.query_one("#state", StatePanel).show(s, states, turn, self.team)
-        # once the game is over the fog over the other teams' scores lifts (display only)
+        # once the game is over the fog lifts (display only): the Situation tab too, which
+        # still showed others' stockpiles as '?' under "the fog has lifted"
         lifted = session.is_over
+        if lifted:
+            self.query_one("#state", StatePanel).show(s, session.states, turn, FACILITATOR)
+        else:
+            view = g.view(self.team)
+            states = [*session.states[:-1], view.state]
+            self.query_one("#state", StatePanel).show(s, states, turn, self.team)
         self.query_one("#scoreboard", Scoreboard).show(
             s, session.states, turn, self.team, lifted=lifted
         )
