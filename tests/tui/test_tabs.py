@@ -51,3 +51,18 @@ async def test_keys_switch_the_team_screen_s_tabs(make_app) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
         listed = dict(app.screen.bindings_list)
         assert listed["t"] == "Next tab" and listed["2"] == "Scores tab"
+
+
+async def test_the_briefing_says_what_an_objective_measures_when_its_label_does_not(
+    make_app,
+) -> None:
+    """A solo player read 'Crisis kept below the brink: weight 17%, lower is better' and then
+    'Crisis kept below the brink went from 69.3 to 86.2' without learning it was tension."""
+    from textual.widgets import Static
+
+    app = make_app(solo="washington", seed=3)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen))
+        text = str(app.screen.query_one("#briefing", Static).content)
+        assert "• Crisis kept below the brink (Tension): weight 17%, lower is better" in text
+        assert "• Alliance cohesion: weight" in text  # says it already: nothing added

@@ -7,6 +7,7 @@ resolves the turn against the computer teams and shows the results.
 
 from __future__ import annotations
 
+import re
 import textwrap
 import time
 from typing import ClassVar
@@ -48,6 +49,12 @@ TABS = (
     ("tab-brief", "Briefing"),
 )
 """The team screen's tabs, in order: keys 1 to 4 show them, t the next one."""
+
+
+def _words(text: str) -> set[str]:
+    """The words of a label that say what it is about (no 'the', 'of', possessives...)."""
+    stop = {"the", "of", "a", "an", "and", "in", "to", "kept", "held", "us", "s"}
+    return {w for w in re.findall(r"[a-z]+", text.casefold()) if w not in stop and len(w) > 2}
 
 
 class TeamScreen(Screen[bool]):
@@ -381,8 +388,12 @@ class TeamScreen(Screen[bool]):
         total = sum(o.weight for o in objs) or 1.0
         for o in objs:
             arrow = "higher is better" if o.direction == "up" else "lower is better"
+            measured = key_label(s, o.metric)
+            name = o.label or measured
+            if not _words(name) & _words(measured):  # the author's words say not what is
+                name += f" ({measured})"  # measured: 'Crisis kept below the brink (Tension)'
             t.append(
-                f"  • {o.label or key_label(s, o.metric)}: weight {o.weight / total:.0%}, "
+                f"  • {name}: weight {o.weight / total:.0%}, "
                 f"{arrow} (scored from {o.low:g} to {o.high:g})\n"
             )
         t.append("\nOrders open to you\n", style="bold")
