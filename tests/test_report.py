@@ -99,7 +99,10 @@ def test_facilitation_appears(fac: Debrief) -> None:
         assert "Dual-use ban on Japan, January 2026" in text
         assert "Seed" in text and "11" in text
     assert "Rare-earth smuggling ring exposed in Southeast Asia (fired by hand)" in md
-    assert "Japanese automakers warn of line stoppages (scripted: news for turn 3)" in md
+    assert (
+        "Japanese automakers warn of line stoppages (scripted: fired at the end of this turn, "
+        "news for turn 3)" in md
+    )
     # the turn-6 decision point names Washington's order behind it
     six = next(p for p in fac.decision_points if p.turn == 6)
     assert "Release 150 t of NdFeB magnets from the stockpile to Japan" in six.orders["washington"]

@@ -16,7 +16,11 @@ def signed(x: float, digits: int = 1) -> str:
 def inject_words(turn: int, manual: bool) -> str:
     """How an inject listed under ``turn`` came to fire: by hand at its start, or scripted, at
     its end, as the news that opens the next turn (rules.md section 7)."""
-    return "fired by hand" if manual else f"scripted: news for turn {turn + 1}"
+    return (
+        "fired by hand"
+        if manual
+        else f"scripted: fired at the end of this turn, news for turn {turn + 1}"
+    )
 
 
 def moved(before: float, after: float, digits: int = 1) -> str:

@@ -64,7 +64,7 @@ def inject_lines(scenario: Scenario, record: TurnRecord) -> list[RenderableType]
         # numbers) and is the news that opens the next one (rules, section 7.1)
         how = "fired by the facilitator" if fired.manual else "scripted"
         if not fired.manual and record.turn < scenario.turns:
-            how += f": news for turn {record.turn + 1}"
+            how += f": fired at the end of this turn, news for turn {record.turn + 1}"
         row = Text("  ▶ ")
         row.append(fired.headline, style="bold")
         row.append(f"  ({how})", style="dim")
