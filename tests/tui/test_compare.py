@@ -93,6 +93,14 @@ async def test_final_results_set_the_session_beside_computer_games(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
+        # pressed again: the same games, shown at once, not played again (a solo player
+        # waited 7 s each time)
+        first = screen.result
+        await pilot.press("g")
+        await pilot.pause()
+        again = app.screen
+        assert isinstance(again, CompareScreen) and again.result is first
+        assert again.query_one("#compare-table").content is not None
 
 
 async def test_the_comparison_is_offered_only_when_the_game_is_over(

@@ -35,6 +35,9 @@ async def test_compare_ignores_games_finishing_after_it_left(
         await pilot.press("escape")
         await pilot.pause()
 
+        from game.tui.screens import compare
+
+        compare._PLAYED.clear()  # else the same session's games are shown again at once
         second = CompareScreen(app.game, games=2)
         second.play_games = lambda: None  # type: ignore[assignment, method-assign]
         await app.push_screen(second)

@@ -35,6 +35,11 @@ class _Closed(Exception):
     """Raised in the worker when the screen is closed before the games are done."""
 
 
+_PLAYED: dict[int, tuple[Game, tuple[int, int, int], Against]] = {}
+"""The last comparison played, by game: a solo player pressed g again after closing it and
+waited 7 s for the same 200 games (they depend only on the session, which had not changed)."""
+
+
 class CompareScreen(ModalScreen[None]):
     """Play ``games`` computer games of the session's scenario and set the session beside them."""
 
@@ -72,8 +77,17 @@ class CompareScreen(ModalScreen[None]):
         bots = comparison_bots(list(session.scenario.teams), session.controllers)
         return players_words(bots, team_names(session.scenario))
 
+    def _key(self) -> tuple[int, int, int]:
+        """What the games depend on: the session as last resolved, and how many games."""
+        records = self.game.session.records
+        return (len(records), id(records[-1]) if records else 0, self.games)
+
     def on_mount(self) -> None:
         self.query_one("#compare-box").focus()
+        cached = _PLAYED.get(id(self.game))
+        if cached is not None and cached[0] is self.game and cached[1] == self._key():
+            self._show(cached[2])  # the same session as last time: the same games, at once
+            return
         self.play_games()
 
     @work(thread=True, exclusive=True, group="compare")
@@ -98,6 +112,8 @@ class CompareScreen(ModalScreen[None]):
         self.query_one("#compare-progress", ProgressBar).update(progress=done)
 
     def _show(self, result: Against) -> None:
+        _PLAYED.clear()  # one session's games kept: pressing g again shows them at once
+        _PLAYED[id(self.game)] = (self.game, self._key(), result)
         if has_left(self):  # the games finished after the dialog left: nothing to draw
             return
         self.result = result
