@@ -82,3 +82,27 @@ async def test_escape_leaves_the_results_as_enter_does(make_app) -> None:
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is screen)
         assert g.session.turn == 1
+
+
+async def test_each_turns_results_open_at_the_top(make_app) -> None:
+    """The results screen is kept for the game and shown again each turn: it opened where the
+    last turn's account had been scrolled to (a solo player pressed Home every turn)."""
+    from textual.containers import VerticalScroll
+
+    app = make_app(solo="tokyo", seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        team = app.screen
+        g = app.game
+        for turn in (1, 2):
+            await wait_for(pilot, lambda: all(t in g.session.pending for t in g.computer_teams))
+            await pilot.press("s")
+            await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
+            await pilot.pause()
+            right = app.screen.query_one("#results-right", VerticalScroll)
+            assert right.scroll_y == 0, turn
+            right.scroll_end(animate=False)  # read down to the end
+            await pilot.pause()
+            assert right.scroll_y > 0
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: app.screen is team)
