@@ -9,7 +9,12 @@ import pytest
 
 from game.engine import Session
 from game.orders import Order, StockpileRelease
-from game.rules.strategic import ALLY_RELEASE_COHESION, FULL_RELEASE_DAYS
+from game.rules.strategic import (
+    ALLY_RELEASE_COHESION,
+    FULL_RELEASE_DAYS,
+    ally_release_points,
+    full_release_amount,
+)
 from game.scenario import Scenario
 from game.state import DAYS_PER_MONTH, total_demand
 
@@ -50,3 +55,22 @@ def test_a_weeks_supply_earns_the_full_bonus_and_a_turn_at_most_that(scenario: S
         StockpileRelease(material="germanium", amount=1, to="JPN"),
     ]
     assert release_gain(scenario, both) == pytest.approx(ALLY_RELEASE_COHESION)
+
+
+def test_with_two_month_turns_a_week_is_still_a_week(scenario: Scenario) -> None:
+    """Demand is per turn: with two-month turns a turn's demand is two months' worth, so the
+    release that covers a week is half as large a share of it (the rule once took every turn
+    for a month, and rated such a release at half the bonus)."""
+    two = Scenario.model_validate({**scenario.model_dump(), "turn_length_months": 2})
+    per_turn = total_demand(two, "JPN", "dytb")
+    week = per_turn * FULL_RELEASE_DAYS / (2 * DAYS_PER_MONTH)
+    assert full_release_amount(per_turn, 2) == pytest.approx(week)
+    assert ally_release_points(week, per_turn, 2) == pytest.approx(ALLY_RELEASE_COHESION)
+    assert release_gain(
+        two, [StockpileRelease(material="dytb", amount=week / 2, to="JPN")]
+    ) == pytest.approx(ALLY_RELEASE_COHESION / 2)
+
+
+def test_a_material_the_ally_does_not_use_earns_nothing() -> None:
+    assert ally_release_points(50.0, 0.0, 1) == 0.0
+    assert ally_release_points(0.0, 10.0, 1) == 0.0

@@ -22,7 +22,7 @@ All values are assumptions set in the scenario's ``dynamics`` section.
 from __future__ import annotations
 
 from game.rules.context import TurnContext
-from game.state import DAYS_PER_MONTH
+from game.state import DAYS_PER_MONTH, days_of_cover
 
 ALLY_RELEASE_COHESION = 3.0
 FULL_RELEASE_DAYS = 7.0
@@ -30,10 +30,20 @@ FULL_RELEASE_DAYS = 7.0
 (an assumption: a week's supply is a gesture an ally notices)."""
 
 
-def ally_release_points(days: float) -> float:
-    """The cohesion one release to the ally is worth, for ``days`` of the receiver's demand it
-    covers (before the cap of ``ALLY_RELEASE_COHESION`` for a whole turn's releases)."""
-    return ALLY_RELEASE_COHESION * min(1.0, max(0.0, days) / FULL_RELEASE_DAYS)
+def ally_release_points(amount: float, demand: float, months: int) -> float:
+    """The cohesion one release of ``amount`` to the ally is worth, when the receiver's demand
+    for the material is ``demand`` per turn of ``months`` months (before the cap of
+    ``ALLY_RELEASE_COHESION`` for a whole turn's releases). Nothing if it uses none."""
+    if demand <= 0.0 or amount <= 0.0:
+        return 0.0
+    days = days_of_cover(amount, demand, months)
+    return ALLY_RELEASE_COHESION * min(1.0, days / FULL_RELEASE_DAYS)
+
+
+def full_release_amount(demand: float, months: int) -> float:
+    """The release that earns the full bonus: ``FULL_RELEASE_DAYS`` of ``demand`` (per turn of
+    ``months`` months)."""
+    return demand * FULL_RELEASE_DAYS / (DAYS_PER_MONTH * months)
 
 
 def output_loss(ctx: TurnContext, actor: str, sector: str | None = None) -> float:
@@ -76,12 +86,12 @@ def update_indices(ctx: TurnContext) -> None:
             f"{target}'s industrial losses strain the alliance",
             output_loss=jp_loss,
         )
+    months = ctx.model.scenario.turn_length_months
     left = ALLY_RELEASE_COHESION  # the most all of a turn's releases can add
     for giver, dest, m, amount in ctx.ally_releases:
         if {giver, dest} == {patron, target} and left > 0.0:
-            demand = ctx.demands()[dest][m]  # per turn (a month)
-            days = amount / demand * DAYS_PER_MONTH if demand > 0.0 else 0.0
-            gain = min(left, ally_release_points(days))
+            demand = ctx.demands()[dest][m]  # per turn
+            gain = min(left, ally_release_points(amount, demand, months))
             left -= gain
             if gain > 0.0:
                 ctx.bump_index(

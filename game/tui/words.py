@@ -23,7 +23,7 @@ from game.names import printed_change as printed_change  # re-exported for the w
 from game.names import roll_text
 from game.orders import Invest, Order, StockpileBuild, StockpileRelease
 from game.scenario import Scenario
-from game.state import COVER_CAP_DAYS, DAYS_PER_MONTH, GameState, days_of_cover, total_demand
+from game.state import COVER_CAP_DAYS, GameState, days_of_cover, total_demand
 
 FACILITATOR = "facilitator"
 
@@ -370,11 +370,15 @@ def ally_release_words(s: Scenario, state: GameState, to: str, material: str, am
     """What a release to the ally does for alliance cohesion, in words, by the rule's own
     reckoning (``game.rules.strategic.ally_release_points``): a solo player found the +3 only
     in the rules, and a token release bought as much as a real one."""
-    from game.rules.strategic import ALLY_RELEASE_COHESION, FULL_RELEASE_DAYS, ally_release_points
+    from game.rules.strategic import (
+        ALLY_RELEASE_COHESION,
+        ally_release_points,
+        full_release_amount,
+    )
 
     demand = demand_now(s, state, to, material)
-    days = amount / demand * DAYS_PER_MONTH if demand > 0.0 else 0.0
-    week = demand * FULL_RELEASE_DAYS / DAYS_PER_MONTH
+    months = s.turn_length_months
+    week = full_release_amount(demand, months)
     full = (
         f"the full {ALLY_RELEASE_COHESION:g} for a week of {possessive(actor_name(s, to))} "
         f"demand, {quantity(week)} {s.materials[material].unit}"
@@ -382,7 +386,7 @@ def ally_release_words(s: Scenario, state: GameState, to: str, material: str, am
         else f"{actor_name(s, to)} does not use it, so nothing"
     )
     return (
-        f"Alliance cohesion: +{ally_release_points(days):.1f} ({full}; at most "
+        f"Alliance cohesion: +{ally_release_points(amount, demand, months):.1f} ({full}; at most "
         f"{ALLY_RELEASE_COHESION:g} a turn for all releases)."
     )
 
