@@ -275,7 +275,9 @@ def replay_log(path: str | Path) -> Replay:
     rep.session = session
     if session.states[0].digest() != header.get("initial_hash"):
         return bad(
-            "the initial state does not match the header (engine or scenario changed)", 0, rep
+            f"the initial state does not match the header: {_why_different(header.get('engine'))}",
+            0,
+            rep,
         )
 
     prev = header["hash"]
@@ -355,14 +357,30 @@ def replay_log(path: str | Path) -> Replay:
             diff = sorted(k for k in {*data, *again} if again.get(k) != data.get(k))
             differ = "differs" if len(diff) == 1 else "differ"
             return bad(
-                f"turn {n} replays differently ({', '.join(diff)} {differ}): the log was "
-                f"made by another engine version or altered",
+                f"turn {n} replays differently ({', '.join(diff)} {differ}): "
+                f"{_why_different(header.get('engine'))}",
                 n,
                 rep,
             )
         rep.turn_data.append(data)
         prev = stored_hash
     return rep
+
+
+def _why_different(engine: object) -> str:
+    """Why a log whose hashes hold together replays differently, as far as its header tells:
+    written by another version of the rules (see docs/rules.md, "Changes between versions"), or
+    altered by someone who recomputed the hashes."""
+    if isinstance(engine, str) and engine != __version__:
+        return (
+            f"the log was written by engine version {engine} and this is {__version__}; the "
+            "rules changed between them (docs/rules.md, 'Changes between versions'): replay "
+            f"it with Chokepoint {engine}"
+        )
+    return (
+        f"the log says it was written by this engine version ({__version__}), so it was "
+        "altered (its hashes recomputed) or written by a development copy of the engine"
+    )
 
 
 @dataclass(frozen=True)

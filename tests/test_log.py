@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -91,6 +92,31 @@ def test_edit_with_recomputed_hash_still_fails_replay(tmp_path: Path) -> None:
     rep = replay_log(_damaged(tmp_path, forge))
     assert rep.error is not None and rep.error.turn == 2
     assert "replays differently" in str(rep.error) and "scores" in str(rep.error)
+
+
+def test_a_log_that_replays_differently_says_which_engine_wrote_it(tmp_path: Path) -> None:
+    """A turn that comes out otherwise than logged, its hashes intact, is either a log of an
+    older version of the rules or a forgery: the message tells which the header claims."""
+    from game import __version__
+
+    def older(recs: list[dict[str, Any]]) -> None:
+        recs[0]["engine"] = "0.1.0"
+        recs[4]["scores"]["tokyo"] += 1.0
+
+    rep = replay_log(_forged(tmp_path, older))
+    assert rep.error is not None and rep.error.turn == 4 and rep.good_turns == 3
+    assert f"written by engine version 0.1.0 and this is {__version__}; the rules changed" in str(
+        rep.error
+    )
+    assert __version__ != "0.1.0"  # the rules changed in 0.2.0 (docs/rules.md)
+
+    def forged(recs: list[dict[str, Any]]) -> None:
+        older(recs)
+        recs[0]["engine"] = __version__
+
+    rep = replay_log(_forged(tmp_path, forged))
+    assert rep.error is not None and rep.error.turn == 4
+    assert "so it was altered (its hashes recomputed)" in str(rep.error)
 
 
 def test_a_key_written_twice_is_an_edit_even_when_json_keeps_the_right_value(
