@@ -19,7 +19,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,8 +27,8 @@ from game import __version__
 from game.errors import ChokepointError
 
 if TYPE_CHECKING:
-    from game.engine import Session
-    from game.plan import Plan
+    from game.engine import Session, TurnRecord
+    from game.plan import FacilitatorPlan, Plan
 
 EXIT_BAD_INPUT = 2
 
@@ -401,16 +401,28 @@ def _run(args: argparse.Namespace) -> int:
             ("log given to --from", args.from_log),
         ]
         check_output(args.log, "--log", inputs, replace=False)
-    session = _start_session(args)
+    session, logged = _start_session(args)
     scenario = session.scenario
     plan, facilitator = load_full_plan(args.orders, scenario) if args.orders else ({}, {})
     specs = parse_bot_specs(args.bot)
+    followed: list[str] = []
     if args.from_log is not None:
         kept = _keep_logged_bots(session, plan, specs)
         if kept:
             print(
                 f"kept from the log: {', '.join(f'{t}={k}' for t, k in kept.items())} "
                 "(give --bot TEAM=KIND to change one)",
+                file=sys.stderr,
+            )
+        followed = _follow_logged_orders(session, logged, plan, facilitator, specs)
+        if followed:
+            first, last = session.turn + 1, len(logged)
+            span = f"turn {first}" if first == last else f"turns {first}-{last}"
+            who = and_list([humanize(scenario, t) for t in followed])
+            print(
+                f"as logged in {span}: the orders of {who} and the facilitator's actions (a "
+                "plan's part for a team or the facilitator in a turn, or --bot TEAM=KIND, "
+                "replaces them)",
                 file=sys.stderr,
             )
     try:
@@ -447,7 +459,9 @@ def _run(args: argparse.Namespace) -> int:
     held = [
         humanize(scenario, t)
         for t, c in session.controllers.items()
-        if c == "plan" and not any(r.submitted.get(t) for r in session.records[started:])
+        if c == "plan"
+        and t not in followed
+        and not any(r.submitted.get(t) for r in session.records[started:])
     ]
     if held:
         them = "them" if len(held) > 1 else "it"
@@ -496,8 +510,39 @@ def _keep_logged_bots(session: Session, plan: Plan, specs: dict[str, str]) -> di
     return kept
 
 
-def _start_session(args: argparse.Namespace) -> Any:
-    """A fresh session, or a branch of a logged one (``--from LOG --turn N``)."""
+def _follow_logged_orders(
+    session: Session,
+    logged: Sequence[TurnRecord],
+    plan: Plan,
+    facilitator: FacilitatorPlan,
+    specs: Mapping[str, str],
+) -> list[str]:
+    """On a branch, the log's later turns are played again as far as nothing replaces them, so
+    that a branch changes only what its plan and bots change (with nothing changed it is the
+    logged game). Each team a bot does not play gives its logged orders (every order it
+    submitted, refused ones included) in each turn after the branch for which the plan gives
+    it none; each such turn of the plan with no facilitator part gets the facilitator's logged
+    injects fired by hand and overrides. Fills ``plan`` and ``facilitator``; returns the
+    teams that follow the log in at least one turn."""
+    from game.plan import FacilitatorTurn
+
+    followed: set[str] = set()
+    for record in logged[session.turn :]:
+        n = record.turn
+        per = plan.setdefault(n, {})
+        for team in sorted(session.scenario.teams):
+            if team not in specs and team not in per:
+                per[team] = list(record.submitted.get(team, []))
+                followed.add(team)
+        manual = [f.id for f in record.injects if f.manual]
+        if n not in facilitator and (manual or record.overrides):
+            facilitator[n] = FacilitatorTurn(injects=manual, overrides=list(record.overrides))
+    return sorted(followed)
+
+
+def _start_session(args: argparse.Namespace) -> tuple[Session, list[TurnRecord]]:
+    """A fresh session, or a branch of a logged one (``--from LOG --turn N``), with the
+    records of the log's sound turns (none for a fresh session)."""
     from game.engine import Session
     from game.log import replay_log
 
@@ -510,7 +555,7 @@ def _start_session(args: argparse.Namespace) -> Any:
         if args.turn is not None:
             raise ChokepointError("--turn goes with --from LOG")
         scenario = run_scenario(args.scenario)
-        return Session(scenario, args.seed, {t: "plan" for t in scenario.teams})
+        return Session(scenario, args.seed, {t: "plan" for t in scenario.teams}), []
     if args.scenario is not None or args.seed is not None:
         raise ChokepointError("with --from, the scenario and seed come from the log")
     rep = replay_log(args.from_log)
@@ -521,7 +566,7 @@ def _start_session(args: argparse.Namespace) -> Any:
         raise ChokepointError(f"{rep.error}; branch from turn {rep.good_turns} or earlier")
     if not 0 <= turn <= rep.good_turns:
         raise ChokepointError(f"--turn must be between 0 and {rep.good_turns}")
-    return rep.session.fork(turn, str(args.from_log))
+    return rep.session.fork(turn, str(args.from_log)), list(rep.session.records)
 
 
 def run_scenario(name: str) -> Any:

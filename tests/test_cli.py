@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -217,6 +218,41 @@ def test_run_from_a_log_branches_at_a_turn(
     assert json.loads(branch[4])["orders"]["tokyo"][0]["material"] == "ndpr"
     assert json.loads(branch[4])["state_hash"] != json.loads(original[4])["state_hash"]
     assert run(capsys, "verify", str(out_log))[0] == 0
+
+
+def test_a_branch_changes_only_what_its_plan_changes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Teams people or a plan played give their logged orders after the branch, and the
+    facilitator's hand-fired injects and overrides are made again, unless the plan replaces
+    them in that turn: with nothing changed the branch is the logged game (an instructor's
+    audit found the human teams holding from the branch on, so a what-if changed everything)."""
+    source = HERE / "facilitated-seed11.jsonl"
+    same, what_if = tmp_path / "same.jsonl", tmp_path / "what-if.jsonl"
+    code, _, err = run(capsys, "run", "--from", str(source), "--turn", "0", "--log", str(same))
+    assert code == 0
+    assert "as logged in turns 1-12: the orders of Beijing, Tokyo and Washington" in err
+    assert "held every turn" not in err
+    original = [json.loads(line) for line in source.read_text().splitlines()[1:]]
+    assert any(i["manual"] for i in original[1]["injects"]) and original[2]["overrides"]
+    again = [json.loads(line) for line in same.read_text().splitlines()[1:]]
+    for key in ("orders", "injects", "overrides", "state_hash"):
+        assert [r[key] for r in again] == [r[key] for r in original], key
+
+    plan = tmp_path / "what-if.yaml"
+    plan.write_text("turns:\n  2:\n    tokyo: []\n", encoding="utf-8")  # Tokyo holds in turn 2
+    args = ["run", "--from", str(source), "--turn", "1", "--orders", str(plan)]
+    assert run(capsys, *args, "--log", str(what_if))[0] == 0
+    branch = [json.loads(line) for line in what_if.read_text().splitlines()[1:]]
+    assert original[1]["orders"]["tokyo"] and branch[1]["orders"]["tokyo"] == []
+
+    def by_hand(record: dict[str, Any]) -> list[str]:
+        return [i["id"] for i in record["injects"] if i["manual"]]
+
+    assert by_hand(branch[1]) == by_hand(original[1]) == ["lib_smuggling_ring"]  # still fired
+    assert branch[2]["orders"]["tokyo"] == original[2]["orders"]["tokyo"]  # back to the log
+    assert branch[2]["overrides"] == original[2]["overrides"]
+    assert branch[2]["state_hash"] != original[2]["state_hash"]
 
 
 def test_a_branch_keeps_the_logs_computer_players(
