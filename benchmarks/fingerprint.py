@@ -6,15 +6,18 @@
 
 Plays 390 bot games over both bundled scenarios (doctrine personalities against each other and
 random orders, seeds from ``game.sweep.game_seed(99, i)``) and prints, for each set, the SHA-256
-of every game's full session log: states, hashes, orders, draws and the ledger's story. Any
+of every game's full session log: states, state hashes, orders, draws and the ledger's story. Any
 change to what the engine computes, or to what a doctrine or random bot decides, changes a line.
-The search bot is left out: it is slow, and it only calls the engine and the doctrines.
+The engine's version string is left out (with the lines' own hashes and links, which depend on
+it), so raising the version does not change a fingerprint. The search bot is left out: it is
+slow, and it only calls the engine and the doctrines.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 from pathlib import Path
 
 from game.bots import make_bot
@@ -22,6 +25,7 @@ from game.engine import Session
 from game.headless import play_game
 from game.log import session_lines
 from game.scenario_loader import load_scenario
+from game.state import canonical_json
 from game.sweep import game_seed
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
@@ -56,7 +60,10 @@ def fingerprint(scenario_id: str, bots: dict[str, str], games: int, base: int) -
         session = Session(scenario, seed, {t: f"bot:{k}" for t, k in bots.items()})
         play_game(session, {}, team_bots)
         for line in session_lines(session):
-            h.update(line.encode())
+            record = json.loads(line)
+            for key in ("engine", "hash", "prev"):
+                record.pop(key, None)
+            h.update(canonical_json(record).encode())
             h.update(b"\n")
     return h.hexdigest()[:16]
 

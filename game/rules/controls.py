@@ -10,7 +10,10 @@ leakage through third countries.
 Parameters: ``trade.licensing_friction`` (share of approved volume lost to delay each turn),
 ``trade.military_share_floor`` (extra share caught by a military end-use ban beyond the defence
 sector's own demand) and ``dynamics.tension_per_control_step`` (tension added per step up the
-ladder). A step down the ladder lowers tension by half as much.
+ladder). A step down the ladder lowers tension by half as much. A change of the approval share
+of licensing moves tension by ``tension_per_control_step`` x the change (cutting approvals from
+1 to 0 costs as much as a step), whether by a licence approval order or by setting licensing
+again at another approval.
 """
 
 from __future__ import annotations
@@ -91,6 +94,10 @@ def apply_control_orders(
             new = ControlState(order.level, order.approval, order.extraterritorial)
             steps = rank_change(current.level if current else None, order.level)
             tension = per_step * steps if steps > 0 else per_step * steps / 2
+            if steps == 0 and current is not None and new.level == "licensing":
+                # licensing set again at another approval: as a licence approval order, so
+                # that approvals cannot be cut without the tension the other order costs
+                tension = per_step * (current.approval - order.approval)
         if new.level == "open":
             state.controls.pop(key, None)
         else:

@@ -195,6 +195,9 @@ def order_effect(model: Model, state: GameState, team: str, order: Order) -> str
             )
         elif steps < 0:
             cost = f" Tension {step * steps / 2:g}."
+        elif current is not None and level == "licensing" and current.approval != order.approval:
+            tension = step * (current.approval - order.approval)  # as a licence approval order
+            cost = f" Tension {signed(tension)} ({step:g} x the cut in approvals)."
         else:
             cost = " Tension unchanged."
         return what + cost
