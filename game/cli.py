@@ -174,8 +174,16 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def _app(args: argparse.Namespace) -> int:
     bots = parse_bot_specs(getattr(args, "bot", []))
-    if bots and getattr(args, "resume", None):
-        raise ChokepointError("--bot goes with a new game: a resumed one keeps its players")
+    if getattr(args, "resume", None):
+        # a resumed game keeps what its log says; these were once ignored without a word
+        options = {"SCENARIO": args.scenario, "--solo": args.solo, "--seed": args.seed}
+        given = [name for name, value in options.items() if value is not None]
+        given += ["--bot"] if bots else []
+        if given:
+            raise ChokepointError(
+                f"{' and '.join(given)} {'go' if len(given) > 1 else 'goes'} with a new game: "
+                "a resumed one keeps the scenario, seed and players of its log"
+            )
     solo = getattr(args, "solo", None)
     if solo is not None or bots:
         _check_teams(getattr(args, "scenario", None), solo, bots)

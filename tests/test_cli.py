@@ -370,7 +370,14 @@ def test_play_refuses_bad_computer_players_before_the_app_starts(
     assert "TEAM=KIND" in capsys.readouterr().err
     log = tmp_path / "x.jsonl"
     assert main(["play", "--resume", str(log), "--bot", "beijing=random"]) == 2
-    assert "a resumed one keeps its players" in capsys.readouterr().err
+    assert "--bot goes with a new game: a resumed one keeps the scenario, seed and players" in (
+        capsys.readouterr().err
+    )
+    # a solo player's audit: --solo and --seed were ignored without a word on a resumed game
+    assert main(["play", "--resume", str(log), "--solo", "beijing", "--seed", "9"]) == 2
+    assert "--solo and --seed go with a new game" in capsys.readouterr().err
+    assert main(["play", "senkaku-2010", "--resume", str(log)]) == 2
+    assert "SCENARIO goes with a new game" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -124,7 +124,38 @@ async def test_start_screen_shows_the_log_file_in_full_with_its_real_name(
         app.screen.query_one("#log-path", Input).value = "sessions/dual-use-ban-2026-seed1.jsonl"
         await pilot.pause()
         text = " ".join(screen_text(app).split())
-        assert "Saved to sessions/dual-use-ban-2026-seed1.jsonl (this file exists" in text
+        assert "Saved to sessions/dual-use-ban-2026-seed1.jsonl" in text
+        assert "(a " not in text  # an empty file loses nothing when written over
+
+
+async def test_a_saved_session_is_never_written_over_from_the_start_screen(
+    make_app, workdir: Path, scenario: Scenario
+) -> None:
+    """A solo player typed a saved session's name in the Log field and pressed ctrl+s: the
+    2-turn game was replaced by a new game's first line, with only a yellow remark before."""
+    (workdir / "sessions").mkdir()
+    saved = workdir / "sessions" / "mine.jsonl"
+    logged_game(saved, scenario, turns=2)
+    before = saved.read_bytes()
+    (workdir / "notes.txt").write_text("my notes\n", encoding="utf-8")
+    app = make_app(start_screen=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        field = app.screen.query_one("#log-path", Input)
+        for name, why in [
+            ("sessions/mine.jsonl", "a saved session is there"),
+            ("notes.txt", "a file is there already"),
+            ("sessions", "this is a folder"),
+        ]:
+            field.value = name
+            await pilot.pause()
+            assert why in " ".join(screen_text(app).split())
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, StartScreen), name
+            assert app.game is None
+    assert saved.read_bytes() == before
+    assert (workdir / "notes.txt").read_text(encoding="utf-8") == "my notes\n"
 
 
 async def test_saved_sessions_say_how_far_each_went(

@@ -114,6 +114,23 @@ def session_label(path: Path) -> Text:
     return label
 
 
+def log_path_problem(path: Path) -> str | None:
+    """Why a new game cannot be saved to ``path``, or None: a game's log is only ever written
+    to a new file, as the commands do (a solo player's audit found a saved session replaced by
+    a new game's first line when its name was typed here)."""
+    from game.log import is_session_log
+
+    if path.is_dir():
+        return "this is a folder, not a file"
+    if not path.exists():
+        return None
+    if is_session_log(path):
+        return "a saved session is there: to go on with it, resume it from Saved sessions"
+    if path.stat().st_size > 0:
+        return "a file is there already, and a game's log is saved only to a new file"
+    return None
+
+
 class StartScreen(Screen[None]):
     """Choose a scenario, a mode, a seed and who plays each team; or open a saved session."""
 
@@ -338,8 +355,9 @@ class StartScreen(Screen[None]):
         raw = self.query_one("#log-path", Input).value.strip()
         text = Text("Saved to ")
         text.append(display_path(Path(raw) if raw else path), style="bold")
-        if raw and Path(raw).exists():
-            text.append(" (this file exists: it will be replaced)", style="yellow")
+        problem = log_path_problem(Path(raw)) if raw else None
+        if problem:
+            text.append(f" ({problem})", style="bold red")
         shown.update(text)
 
     def read_seed(self) -> int | None:
@@ -375,6 +393,15 @@ class StartScreen(Screen[None]):
             return
         raw = self.query_one("#log-path", Input).value.strip()
         log = Path(raw) if raw else default_log_path(self.scenario.id, seed)
+        problem = log_path_problem(log)
+        if problem:
+            self.notify(
+                f"{display_path(log)}: {problem}. Clear the field to save to a new file.",
+                severity="error",
+                title="Not started",
+            )
+            self.query_one("#log-path", Input).focus()
+            return
         self.app.start_game(  # type: ignore[attr-defined]
             self.scenario, seed, controllers, log, mode, self.settings()
         )
