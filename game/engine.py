@@ -113,9 +113,13 @@ def resolve_turn(
 
     Orders that fail validation are dropped and reported in ``TurnRecord.refused``. With
     ``ledger=False`` the record's ledger stays empty (a bot's look-ahead never reads it); the
-    resulting state is the same.
+    resulting state is the same. Orders under a name that is not one of the scenario's teams
+    are refused whole (``OrderRefused``): they would be neither played nor logged.
     """
     s = model.scenario
+    for name in orders:
+        if name not in s.teams:
+            raise OrderRefused(name, f"there is no team '{name}' in this scenario")
     state = before.copy()
     state.turn = before.turn + 1
     ctx = TurnContext(

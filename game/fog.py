@@ -201,7 +201,7 @@ def ledger_seen_by(scenario: Scenario, team: str, entries: Iterable[Entry]) -> l
         if noisy and parts[0] in NOISY and len(parts) > 1 and parts[1] != me:
             continue
         if _caused_by_hidden_order(e, team, team_of, theirs, categories):
-            e = dataclasses.replace(e, why=UNSEEN_ORDER)
+            e = dataclasses.replace(e, why=UNSEEN_ORDER, inputs={})  # they name it too
         seen.append(e)
     return seen
 

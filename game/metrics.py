@@ -4,7 +4,9 @@ A metric is a dotted path, checked when a scenario loads:
 
 - ``index.NAME``: tension, cohesion, posture, deterrence (0-100) or market_share (%)
 - ``output.ACTOR`` or ``output.ACTOR.SECTOR``: industrial output, 100 = normal
-- ``cover.ACTOR.MATERIAL``: days of working inventory
+- ``cover.ACTOR.MATERIAL``: days of working inventory (365, the most counted, for a material the
+  actor does not use, or no longer uses after an inject: nothing can run out; it read 0, so a
+  "cover < 30" condition fired and a cover objective fell to nothing when demand stopped)
 - ``stockpile.ACTOR.MATERIAL``: strategic stockpile, in the material's unit
 - ``price.MATERIAL``: world price outside China
 - ``share.IMPORTER.MATERIAL.EXPORTER``: the exporter's share of the importer's supply, in %
@@ -19,7 +21,7 @@ from functools import lru_cache
 
 from game.scenario import INDEX_NAMES, SECTORS, Scenario
 from game.spelling import did_you_mean, unknown
-from game.state import GameState
+from game.state import COVER_CAP_DAYS, GameState
 
 ROOTS = ("index", "output", "cover", "stockpile", "price", "share", "revenue", "budget")
 
@@ -79,7 +81,7 @@ def reader(path: str) -> Callable[[GameState], float]:
         return average
     if root == "cover":
         actor, material = parts[1], parts[2]
-        return lambda s: s.cover.get(actor, {}).get(material, 0.0)
+        return lambda s: s.cover.get(actor, {}).get(material, COVER_CAP_DAYS)
     if root == "stockpile":
         actor, material = parts[1], parts[2]
         return lambda s: s.stockpile[actor][material]

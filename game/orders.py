@@ -289,22 +289,26 @@ def check_order(scenario: Scenario, state: GameState, team: str, order: Order) -
         return "an order cannot target your own country"
     if isinstance(order, ExportControl | LicenceApproval):
         assert material is not None and target is not None
-        if state.production[me][material] <= 0.0:
-            return f"{actors[me].name} does not produce {mats[material].name}, so cannot control it"
         key = control_key(me, material, target)
         current = state.controls.get(key)
+        # a control in force can always be changed or lifted, even once output has stopped
+        if current is None and state.production[me][material] <= 0.0:
+            return f"{actors[me].name} does not produce {mats[material].name}, so cannot control it"
         if isinstance(order, LicenceApproval):
             if current is None or current.level != "licensing":
                 return (
                     f"there is no licensing regime on {mats[material].name} to {target} to adjust"
                 )
+            if abs(current.approval - order.approval) < 1e-9:
+                return f"licences are already approved at {order.approval:.0%}"
         elif current is None and order.level == "open":
             return f"exports of {mats[material].name} to {target} are already open"
         elif (
             current is not None
             and current.level == order.level
-            and current.approval == order.approval
             and current.extraterritorial == order.extraterritorial
+            # the approval share means something under licensing only
+            and (order.level != "licensing" or abs(current.approval - order.approval) < 1e-9)
         ):
             return "that control is already in force"
     if isinstance(order, StockpileRelease):

@@ -193,7 +193,8 @@ def sha256_json(data: Any) -> str:
 
 
 def total_demand(scenario: Scenario, actor: str, material: str) -> float:
-    """Monthly-turn demand of ``actor`` for ``material`` summed over its sectors."""
+    """Demand of ``actor`` for ``material`` per turn (the scenario's figures are per turn, of
+    ``turn_length_months`` months), summed over its sectors."""
     sectors = scenario.demand.get(actor, {})
     return sum(row.get(material, 0.0) for row in sectors.values())
 

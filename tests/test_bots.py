@@ -189,3 +189,21 @@ def test_run_accepts_bot_kinds(scenario: Scenario, capsys: pytest.CaptureFixture
     assert main(argv) == 0
     assert main([*argv[:6], "--bot", "tokyo=wizard"]) == 2
     assert "unknown bot 'wizard'" in capsys.readouterr().err
+
+
+def test_bot_amounts_follow_the_scenarios_per_turn_demand(scenario: Scenario) -> None:
+    """The scenario's demand is per turn; the bots took it per month and multiplied it by the
+    turn's months, so with three-month turns a release was three turns of demand."""
+    from game.bots.common import BUILD_MONTHS, MenuPlan
+    from game.orders import StockpileBuild
+    from game.state import total_demand
+
+    for months in (1, 3):
+        s = Scenario.model_validate({**scenario.model_dump(), "turn_length_months": months})
+        plan = MenuPlan.of(s, "washington")
+        assert plan.own_release["dytb"] == pytest.approx(total_demand(s, "USA", "dytb"))
+        assert plan.ally_release["dytb"] == pytest.approx(total_demand(s, "JPN", "dytb"))
+        build = plan.build["dytb"]
+        assert isinstance(build, StockpileBuild)
+        per_month = total_demand(s, "USA", "dytb") / months
+        assert build.amount == pytest.approx(per_month * BUILD_MONTHS, abs=1e-3)

@@ -218,3 +218,34 @@ def test_same_inputs_same_log_bytes(scenario) -> None:  # type: ignore[no-untype
         return "".join(session_lines(s))
 
     assert play() == play()
+
+
+def test_orders_under_a_name_that_is_no_team_are_refused_not_dropped(scenario) -> None:  # type: ignore[no-untyped-def]
+    """A reviewer's 'tokio': the orders were neither played nor logged, and nothing said so."""
+    from game.errors import OrderRefused
+    from game.orders import Sanction
+
+    session = Session(scenario, 1, {t: "plan" for t in scenario.teams})
+    with pytest.raises(OrderRefused, match="there is no team 'tokio' in this scenario"):
+        session.play({"tokio": [Sanction(target="CHN", severity="broad")]})
+    assert session.turn == 0
+
+
+def test_days_of_cover_of_a_material_no_longer_used_read_as_the_most(scenario) -> None:  # type: ignore[no-untyped-def]
+    """With demand cut to nothing by an inject, the cover metric read 0 days: a 'cover < 30'
+    inject fired and a cover objective fell to nothing though the inventory was all there."""
+    from game.metrics import metric
+    from game.state import COVER_CAP_DAYS
+
+    cut = {
+        "id": "no_magnets",
+        "headline": "Magnet demand stops",
+        "effects": {"demand": [{"actor": "JPN", "material": "magnets", "factor": 0.0}]},
+    }
+    data = scenario.model_dump()
+    s = scenario.model_validate({**data, "injects": [*data["injects"], cut]})
+    session = Session(s, seed=1)
+    session.play({}, manual_injects=["no_magnets"])
+    assert session.state.inventory["JPN"]["magnets"] > 0
+    assert metric(session.state, "cover.JPN.magnets") == COVER_CAP_DAYS
+    assert metric(session.state, "cover.AUS.magnets") == COVER_CAP_DAYS  # Australia uses none

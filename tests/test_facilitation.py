@@ -249,3 +249,16 @@ def test_a_draw_override_says_what_it_made_happen(
     assert f" {verdict} by the facilitator. Reason: what-if" in override_line(scenario, ov)
     if subject == "hai_phong_magnets":
         assert override_words(scenario, ov).startswith("Shin-Etsu Hai Phong magnet expansion ")
+
+
+def test_two_leakage_injects_in_one_turn_each_log_their_own_change(scenario) -> None:  # type: ignore[no-untyped-def]
+    """The ledger gave each the turn's change so far: -0.6 and -0.8 for a change of -0.8."""
+    extra = {"id": "ports_shut", "headline": "Ports shut", "effects": {"leakage": 0.5}}
+    s = Scenario.model_validate(
+        {**scenario.model_dump(), "injects": [*scenario.model_dump()["injects"], extra]}
+    )
+    session = Session(s, seed=7)
+    record = session.play({}, manual_injects=["lib_smuggling_ring", "ports_shut"])
+    lines = [e.amount for e in record.ledger if e.key == "leakage"]
+    assert lines == pytest.approx([0.4 - 1.0, 0.2 - 0.4])
+    assert sum(lines) == pytest.approx(session.state.leak_factor - 1.0)

@@ -52,6 +52,8 @@ def test_another_teams_hidden_orders_are_not_named(played: Session) -> None:
     assert sorted((e.key, e.amount) for e in unseen) == sorted(
         (e.key, e.amount) for e in release + completed
     )
+    assert any(e.inputs for e in release)  # the released amount, in the entry's inputs...
+    assert all(e.inputs == {} for e in unseen)  # ...goes with the words that named the order
     for key in ("index.cohesion", "index.tension", "index.posture"):
         assert sum(e.amount for e in seen if e.key == key) == pytest.approx(
             sum(e.amount for e in full if e.key == key)
@@ -110,10 +112,11 @@ def test_with_orders_hidden_another_teams_diplomatic_move_is_not_named(
         seen = ledger_seen_by(s, "beijing", record.ledger)
         moves = [e for e in seen if e.rule == "diplomacy"]
         assert any(e.inputs["team"] == "beijing" and "Firm statement" in e.why for e in moves)
-        tokyo = [e for e in moves if e.inputs["team"] == "tokyo"]
+        tokyo = [e for e in moves if e.inputs.get("team") != "beijing"]
         assert tokyo  # the public index moves stay, with their amounts
         assert all(("G7" in e.why) is named for e in tokyo)
         assert all((e.why == UNSEEN_ORDER) is not named for e in tokyo)
+        assert all(("tk_g7" in e.inputs.values()) is named for e in tokyo)  # nor in its inputs
         draws = {d.subject: draw_visible(s, "beijing", d) for d in record.draws}
         assert draws == {"beijing:bj_firm_statement": True, "tokyo:tk_g7": named}
 

@@ -19,7 +19,7 @@ def tension_from_controls(scenario: Scenario, orders: list[Order]) -> float:
     return sum(e.amount for e in record.ledger if e.key == "index.tension" and e.rule == "controls")
 
 
-@pytest.mark.parametrize(("approval", "points"), [(0.2, 0.9), (0.0, 1.5), (0.8, -0.9)])
+@pytest.mark.parametrize(("approval", "points"), [(0.2, 0.9), (0.0, 1.5), (0.8, -0.45)])
 def test_setting_licensing_again_moves_tension_as_an_approval_order_does(
     scenario: Scenario, approval: float, points: float
 ) -> None:
@@ -38,3 +38,74 @@ def test_setting_licensing_again_moves_tension_as_an_approval_order_does(
 def test_a_step_up_the_ladder_still_costs_a_whole_step(scenario: Scenario) -> None:
     order = ExportControl(material="dytb", target="JPN", level="military_ban")
     assert tension_from_controls(scenario, [order]) == pytest.approx(3.0)
+
+
+def control_tension(scenario: Scenario, turns: list[list[Order]]) -> float:
+    """The tension Beijing's control orders added over several turns (their ledger lines)."""
+    session = Session(scenario, 1, {t: "plan" for t in scenario.teams})
+    total = 0.0
+    for orders in turns:
+        record = session.play({"beijing": orders})
+        assert not record.refused, record.refused
+        total += sum(
+            e.amount for e in record.ledger if e.key == "index.tension" and e.rule == "controls"
+        )
+    return total
+
+
+def test_a_round_of_control_orders_ending_where_it_began_never_lowers_tension(
+    scenario: Scenario,
+) -> None:
+    """A reviewer's cycle: licensing at approval 0, approvals raised to 1, then lifted, back to
+    open trade, gave back 1.5 points of tension a round (a rise in approvals gave back in full
+    what a step down gives back by half)."""
+    ndpr = {"material": "ndpr", "target": "USA"}
+    rounds = [
+        [ExportControl(**ndpr, level="licensing", approval=0.0)],
+        [LicenceApproval(**ndpr, approval=1.0)],
+        [ExportControl(**ndpr, level="open")],
+    ]
+    assert control_tension(scenario, rounds) == pytest.approx(0.0)
+    assert control_tension(scenario, rounds[:2]) == pytest.approx(3.0 - 1.5)
+    up_and_down = [
+        [ExportControl(**ndpr, level="full_ban")],
+        [ExportControl(**ndpr, level="licensing", approval=0.0)],
+        [ExportControl(**ndpr, level="licensing", approval=0.6)],
+        [ExportControl(**ndpr, level="open")],
+    ]
+    assert control_tension(scenario, up_and_down) == pytest.approx(9.0 - 3.0 - 0.9 - 1.5)
+
+
+def test_orders_that_change_nothing_are_refused_and_a_control_can_be_lifted_without_output(
+    scenario: Scenario,
+) -> None:
+    from game.orders import check_order
+    from game.state import initial_state
+
+    state = initial_state(scenario)
+    state.controls["CHN|ndpr|JPN"] = state.controls["CHN|dytb|JPN"].__class__("full_ban", 0.5)
+    again = ExportControl(material="ndpr", target="JPN", level="full_ban", approval=0.2)
+    assert check_order(scenario, state, "beijing", again) == "that control is already in force"
+    same = LicenceApproval(material="dytb", target="JPN", approval=0.5)
+    assert check_order(scenario, state, "beijing", same) == "licences are already approved at 50%"
+    state.production["CHN"]["ndpr"] = 0.0  # a strike: a control in force can still be lifted
+    lift = ExportControl(material="ndpr", target="JPN", level="open")
+    assert check_order(scenario, state, "beijing", lift) is None
+    new = ExportControl(material="ndpr", target="USA", level="full_ban")
+    assert "does not produce" in (check_order(scenario, state, "beijing", new) or "")
+
+
+def test_leakage_never_delivers_more_under_a_ban_than_open_trade(scenario: Scenario) -> None:
+    """trade.leakage x an inject's leakage factor above 1 made a ban deliver 385 t where open
+    trade delivered 285 t (a reviewer's scenario: leakage 0.5 and a x3 inject)."""
+    from game.rules.context import Model
+    from game.rules.controls import leak_rates
+    from game.state import initial_state
+
+    loose = Scenario.model_validate(
+        {**scenario.model_dump(), "trade": {**scenario.trade.model_dump(), "leakage": 0.5}}
+    )
+    state = initial_state(loose)
+    state.leak_factor = 3.0
+    plain, extraterritorial = leak_rates(Model.compile(loose), state)
+    assert plain == 1.0 and extraterritorial == pytest.approx(1.0 - 0.6)

@@ -140,7 +140,8 @@ class MenuPlan:
     rivals: tuple[str, ...]  # player actors other than ``me``, sorted
     materials: tuple[str, ...]
     action_points: int
-    own_release: dict[str, float]  # a month of own demand (times the turn's months)
+    own_release: dict[str, float]  # a turn of own demand (the scenario's demand is per turn;
+    # it was once taken per month and multiplied by the turn's months)
     ally_release: dict[str, float]  # the same for the patron's ally
     build: dict[str, Order]  # stockpile purchase per defence-critical material
     investments: tuple[tuple[Order, str, bool, int, float], ...]  # (order, id, locked, ap, cost)
@@ -171,7 +172,7 @@ class MenuPlan:
         mats = tuple(sorted(scenario.materials))
         build: dict[str, Order] = {}
         for m in mats:
-            want = total_demand(scenario, me, m) * months * BUILD_MONTHS
+            want = total_demand(scenario, me, m) / months * BUILD_MONTHS  # demand is per turn
             if want > 0.0 and scenario.materials[m].defence_critical:
                 build[m] = make(StockpileBuild, material=m, amount=round(want, 3))
         rivals = tuple(a for a in player_actors(scenario) if a != me)
@@ -183,8 +184,8 @@ class MenuPlan:
             rivals=rivals,
             materials=mats,
             action_points=t.action_points,
-            own_release={m: total_demand(scenario, me, m) * months for m in mats},
-            ally_release={m: total_demand(scenario, roles.target, m) * months for m in mats},
+            own_release={m: total_demand(scenario, me, m) for m in mats},
+            ally_release={m: total_demand(scenario, roles.target, m) for m in mats},
             build=build,
             investments=tuple(
                 (make(Invest, option=o.id), o.id, o.locked, o.ap, o.cost)

@@ -10,10 +10,11 @@ leakage through third countries.
 Parameters: ``trade.licensing_friction`` (share of approved volume lost to delay each turn),
 ``trade.military_share_floor`` (extra share caught by a military end-use ban beyond the defence
 sector's own demand) and ``dynamics.tension_per_control_step`` (tension added per step up the
-ladder). A step down the ladder lowers tension by half as much. A change of the approval share
-of licensing moves tension by ``tension_per_control_step`` x the change (cutting approvals from
-1 to 0 costs as much as a step), whether by a licence approval order or by setting licensing
-again at another approval.
+ladder). A step down the ladder lowers tension by half as much. A cut in the approval share of
+licensing raises tension by ``tension_per_control_step`` x the cut (from 1 to 0 as much as a
+step), whether by a licence approval order or by setting licensing again at another approval;
+a rise lowers it by half as much, as a step down does, so that no round of orders ending where
+it began lowers tension.
 """
 
 from __future__ import annotations
@@ -72,8 +73,27 @@ def binding(
 def leak_rates(model: Model, state: GameState) -> tuple[float, float]:
     """The share of blocked volume that still arrives through third countries this turn:
     (under an ordinary control, under an extraterritorial one, whose enforcement cuts it)."""
-    base = model.scenario.trade.leakage * state.leak_factor
+    # at most all of it: a rate above 1 would deliver more under a ban than open trade does
+    base = min(1.0, model.scenario.trade.leakage * state.leak_factor)
     return base, base * (1.0 - model.scenario.trade.extraterritorial_enforcement)
+
+
+def control_tension(
+    per_step: float, current: ControlState | None, order: ExportControl | LicenceApproval
+) -> float:
+    """The tension ``order`` adds (less than 0: takes away) where ``current`` is in force."""
+    if isinstance(order, LicenceApproval):
+        assert current is not None
+        change = current.approval - order.approval  # in steps: a cut from 1 to 0 is one
+    else:
+        change = float(rank_change(current.level if current else None, order.level))
+        if change == 0 and current is not None and order.level == "licensing":
+            # licensing set again at another approval: as a licence approval order, so that
+            # approvals cannot be cut without the tension the other order costs
+            change = current.approval - order.approval
+    # up the ladder costs in full, down it gives back half: no round of orders that ends where
+    # it began lowers tension
+    return per_step * (change if change > 0 else change / 2)
 
 
 def apply_control_orders(
@@ -89,15 +109,10 @@ def apply_control_orders(
             assert current is not None
             new = ControlState("licensing", order.approval, current.extraterritorial)
             steps = 0
-            tension = per_step * (current.approval - order.approval)
         else:
             new = ControlState(order.level, order.approval, order.extraterritorial)
             steps = rank_change(current.level if current else None, order.level)
-            tension = per_step * steps if steps > 0 else per_step * steps / 2
-            if steps == 0 and current is not None and new.level == "licensing":
-                # licensing set again at another approval: as a licence approval order, so
-                # that approvals cannot be cut without the tension the other order costs
-                tension = per_step * (current.approval - order.approval)
+        tension = control_tension(per_step, current, order)
         if new.level == "open":
             state.controls.pop(key, None)
         else:

@@ -97,11 +97,12 @@ def apply_inject(ctx: TurnContext, inj: Inject, manual: bool) -> None:
             "inject", f"price.{m}", old * (factor - 1), why, inject=inj.id, factor=factor
         )
     if eff.leakage is not None:
+        was = state.leak_factor  # another inject this turn may have changed it already
         state.leak_factor *= eff.leakage
         ctx.ledger.add(
             "inject",
             "leakage",
-            state.leak_factor - ctx.before.leak_factor,
+            state.leak_factor - was,
             why,
             inject=inj.id,
             factor=eff.leakage,

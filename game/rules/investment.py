@@ -60,7 +60,9 @@ def complete(ctx: TurnContext, option: str) -> None:
     shares = state.shares.setdefault(buyer, {}).setdefault(opt.material, {})
     if demand <= 0 or buyer == opt.host:
         return
-    weight = min(1.0, opt.capacity / demand)
+    # a buyer that imported none of it before buys all its imports from the host (its shares
+    # must add up to 1: they once added up to the weight alone)
+    weight = min(1.0, opt.capacity / demand) if shares else 1.0
     before = shares.get(opt.host, 0.0)
     for e in list(shares):
         shares[e] *= 1.0 - weight

@@ -3,8 +3,9 @@
 A tariff (0-100%) on imports of a material from one country makes them dearer; importers move
 ``dynamics.tariff_diversion`` x rate of that supplier's share elsewhere each turn (see
 ``diversification``). A sanction costs the target ``dynamics.sanction_revenue_hit`` of its
-export revenue (half for targeted sanctions). Both raise tension: 2 points for broad sanctions,
-1 for targeted sanctions or a new tariff; lifting lowers it by 1. Assumptions, to tune in play.
+export revenue (half for targeted sanctions). Both raise tension: a new tariff 1 point (lifting
+it gives 1 back); sanctions by their rise in severity, 2 for broad, 1 for targeted, and a step
+down gives back half (``SANCTION_LEVEL``). Assumptions, to tune in play.
 (The tariff's cost to the importer is not modelled.) Prioritising defence gives the defence
 sector first call on scarce material (``industry``).
 """
@@ -15,7 +16,11 @@ from game.orders import PrioritiseDefence, Sanction, Tariff
 from game.rules.context import TurnContext
 from game.state import control_key
 
-SANCTION_TENSION = {"broad": 2.0, "targeted": 1.0, "lift": -1.0}
+SANCTION_LEVEL = {"lift": 0, "targeted": 1, "broad": 2}
+"""Sanctions by severity (none, targeted, broad). Tension moves by the change in severity: in
+full when it rises, by half when it falls. So imposing broad sanctions costs 2, targeted 1;
+lifting broad ones gives back 1 and targeted ones 0.5; broad to targeted gives back 0.5 (it
+once raised tension by 1, and targeted then broad cost 3 where broad at once cost 2)."""
 
 
 def apply_measures(
@@ -43,14 +48,16 @@ def apply_measures(
                 )
         elif isinstance(order, Sanction):
             key = f"{actor}|{order.target}"
+            was = SANCTION_LEVEL[state.sanctions.get(key, "lift")]
             if order.severity == "lift":
                 state.sanctions.pop(key, None)
             else:
                 state.sanctions[key] = order.severity
+            rise = float(SANCTION_LEVEL[order.severity] - was)
             ctx.bump_index(
                 "measures",
                 "tension",
-                SANCTION_TENSION[order.severity],
+                rise if rise > 0 else rise / 2,
                 f"{actor}: {order.severity} sanctions on {order.target}",
                 sanctioner=actor,
                 target=order.target,

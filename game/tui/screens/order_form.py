@@ -35,7 +35,7 @@ from game.orders import (
     rank_change,
 )
 from game.rules.context import Model
-from game.rules.controls import fraction_through
+from game.rules.controls import control_tension, fraction_through
 from game.rules.diplomacy import chance_of, modifier_term
 from game.scenario import IndexName, Scenario
 from game.state import ControlState, GameState, control_key
@@ -116,6 +116,9 @@ def _pct(x: float) -> str:
     return f"{p:.0f}%" if abs(p - round(p)) < 0.05 or p >= 10 else f"{p:.1f}%"
 
 
+APPROVAL_TENSION_WORDS = "{step:g} x a cut in approvals, half that back for a rise"
+
+
 def order_effect(model: Model, state: GameState, team: str, order: Order) -> str:
     """What ``order`` does, for whom, and its usual cost or side effect, in one or two plain
     sentences with the scenario's own numbers (docs/rules.md 2.1-2.3, 2.8, 2.10): the forms
@@ -136,15 +139,14 @@ def order_effect(model: Model, state: GameState, team: str, order: Order) -> str
             model, ControlState("licensing", order.approval), order.material, order.target
         )
         if isinstance(order, LicenceApproval):
-            before = current.approval if current is not None else order.approval
-            tension = step * (before - order.approval)
+            tension = control_tension(step, current, order) if current is not None else 0.0
             moved = (
                 f"tension {signed(tension)}" if abs(tension) >= 0.05 else "tension does not move"
             )
             return (
                 f"Lets {_pct(licensed)} of {whose} requests for {mat} "
                 f"through (approved {_pct(order.approval)}, less {_pct(friction)} lost to "
-                f"delays); {moved} ({step:g} x the cut in approvals)."
+                f"delays); {moved} ({APPROVAL_TENSION_WORDS.format(step=step)})."
             )
         level = order.level
         requests = f"{whose} requests"
@@ -196,8 +198,8 @@ def order_effect(model: Model, state: GameState, team: str, order: Order) -> str
         elif steps < 0:
             cost = f" Tension {step * steps / 2:g}."
         elif current is not None and level == "licensing" and current.approval != order.approval:
-            tension = step * (current.approval - order.approval)  # as a licence approval order
-            cost = f" Tension {signed(tension)} ({step:g} x the cut in approvals)."
+            tension = control_tension(step, current, order)  # as a licence approval order
+            cost = f" Tension {signed(tension)} ({APPROVAL_TENSION_WORDS.format(step=step)})."
         else:
             cost = " Tension unchanged."
         return what + cost
