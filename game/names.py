@@ -7,7 +7,7 @@ report alike.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from game.orders import Order, StockpileBuild, StockpileRelease
 from game.scenario import Scenario
@@ -46,6 +46,41 @@ def index_label(s: Scenario, name: str, defaults: Mapping[str, str]) -> str:
     name for it (the app and the report each have their own)."""
     labels: Mapping[str, str] = s.index_labels  # type: ignore[assignment]  # Literal keys
     return labels.get(name) or defaults.get(name, name)
+
+
+def label_words(text: str) -> set[str]:
+    """The words of a label that say what it is about (no 'the', 'of', possessives...)."""
+    stop = {"the", "of", "a", "an", "and", "in", "to", "kept", "held", "us", "s"}
+    return {w for w in re.findall(r"[a-z]+", text.casefold()) if w not in stop and len(w) > 2}
+
+
+def score_line_why(
+    s: Scenario, key: str, why: str, inputs: Mapping[str, object], measure: Callable[[str], str]
+) -> str:
+    """The reason of a ledger line on ``key`` in words; for a scoring line, with
+    :func:`scored_why`'s note (``measure`` names a metric: the app and the report each have
+    their own words)."""
+    text = humanize(s, why)
+    metric_path = inputs.get("metric")
+    if not key.startswith("score.") or not isinstance(metric_path, str):
+        return text
+    team = key.split(".", 1)[1]
+    label = next(
+        (o.label or metric_path for o in s.objectives.get(team, []) if o.metric == metric_path),
+        metric_path,
+    )
+    return scored_why(text, label, measure(metric_path), inputs.get("direction"))
+
+
+def scored_why(why: str, label: str, measured: str, direction: object) -> str:
+    """A scoring line's reason ('Crisis kept below the brink went from 78.8 to 94.5') with
+    which way is better when lower is, and what is measured when the objective's label does
+    not say: '... (tension: lower is better)'. A solo player read Washington's tension going
+    up as the crisis kept below the brink."""
+    unclear = not label_words(label) & label_words(measured)
+    if direction == "down":
+        return f"{why} ({measured.lower() + ': ' if unclear else ''}lower is better)"
+    return f"{why} ({measured.lower()})" if unclear else why
 
 
 def _names(s: Scenario) -> dict[str, str]:

@@ -113,6 +113,19 @@ def test_facilitation_appears(fac: Debrief) -> None:
     assert "verified: 12 of 12 turns" in md
 
 
+def test_a_score_line_says_which_way_is_better_where_its_label_does_not() -> None:
+    """A solo player read 'Crisis kept below the brink went from 78.8 to 94.5' as good news:
+    it is tension, and lower is better for Washington."""
+    text = render_markdown(debrief_from_log(DEFAULT))
+    reasons = [line for line in text.splitlines() if line.startswith("- ") and "went from" in line]
+    brink = [line for line in reasons if "Crisis kept below the brink" in line]
+    assert brink and all(line.endswith("(tension: lower is better)") for line in brink)
+    posture = [line for line in reasons if line.startswith("- Beijing") and "posture" in line]
+    assert posture and all(line.endswith("(lower is better)") for line in posture)
+    cohesion = [line for line in reasons if "Alliance cohesion went from" in line]
+    assert cohesion and not any("better" in line for line in cohesion)  # higher, and it says so
+
+
 def test_refused_orders_are_reported_with_reasons(tmp_path: Path) -> None:
     rep = replay_log(DEFAULT)
     assert rep.session is not None

@@ -48,6 +48,15 @@ class SeriesKey:
     group: str  # "score", "index" or "output"
 
 
+def metric_label(scenario: Scenario, path: str) -> str:
+    """An objective's metric in the report's words: an index by its name, anything else as
+    the scenario's names make it ('output.USA.defence' -> 'output of United States defence')."""
+    if path.startswith("index."):
+        return index_label(scenario, path.split(".", 1)[1])
+    head, _, rest = path.partition(".")
+    return f"{head.replace('_', ' ')} of {humanize(scenario, rest.replace('.', ' '))}".strip()
+
+
 def key_series(scenario: Scenario) -> list[SeriesKey]:
     """The numbers a debrief and a diff track: every team's score, the indices, and each
     player actor's mean industrial output."""
@@ -260,7 +269,14 @@ def _orders_in_words(session: Session, turn: int) -> dict[str, list[str]]:
 
 def _score_reasons(s: Scenario, ledger: list[dict[str, Any]], n: int) -> list[LedgerLine]:
     lines = [
-        LedgerLine(str(e["rule"]), str(e["key"]), float(e["amount"]), humanize(s, str(e["why"])))
+        LedgerLine(
+            str(e["rule"]),
+            str(e["key"]),
+            float(e["amount"]),
+            names.score_line_why(
+                s, str(e["key"]), str(e["why"]), e.get("inputs") or {}, lambda m: metric_label(s, m)
+            ),
+        )
         for e in ledger
         if str(e.get("key", "")).startswith("score.")
     ]

@@ -44,7 +44,7 @@ async def test_solo_screen_starts_the_computer_teams_once_per_turn(
         held_bots.release()
         g = app.game
         await wait_for(pilot, lambda: all(t in g.session.pending for t in g.computer_teams))
-        await pilot.press("s")
+        await pilot.press("s", "y")
         await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
         await pilot.press("enter")  # back to the team screen for turn 2: one start for it
         await wait_for(pilot, lambda: app.screen is screen)

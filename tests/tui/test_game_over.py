@@ -38,7 +38,7 @@ async def finish(pilot) -> TeamScreen:  # type: ignore[no-untyped-def]
     app = pilot.app
     await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen))
     team = app.screen
-    await pilot.press("s")
+    await pilot.press("s", "y")
     await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
     assert app.game.session.is_over
     await pilot.press("enter")
@@ -133,7 +133,7 @@ async def test_the_fog_over_the_scores_lifts_once_the_game_is_over(
         team = app.screen
         during = rendered(team.query_one("#scoreboard", Scoreboard))
         assert during.count("unknown") == 2 and "fog has lifted" not in during
-        await pilot.press("s")
+        await pilot.press("s", "y")
         await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
         # the last turn's account too: it read "Beijing's score: unknown to you" under the
         # true final scores

@@ -30,7 +30,7 @@ async def test_leaving_as_the_turn_resolves_does_not_save_it(
     async with app.run_test(size=SIZE) as pilot:
         results = worker_results(app)
         await wait_for(pilot, lambda: bool(held_bots.decided))
-        await pilot.press("s")
+        await pilot.press("s", "y")
         await pilot.pause()
         app.action_new_game()
         await pilot.pause()
@@ -53,7 +53,7 @@ async def test_a_turn_resolved_by_the_worker_is_saved(
     app = make_app(solo="tokyo", seed=3)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: bool(held_bots.decided))
-        await pilot.press("s")
+        await pilot.press("s", "y")
         await pilot.pause()
         held_bots.release()
         await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
@@ -69,7 +69,7 @@ async def test_quitting_as_the_turn_resolves_does_not_save_it(
     async with app.run_test(size=SIZE) as pilot:
         results = worker_results(app)
         await wait_for(pilot, lambda: bool(held_bots.decided))
-        await pilot.press("s")
+        await pilot.press("s", "y")
         await pilot.pause()
         await pilot.press("ctrl+q")
         await pilot.pause()

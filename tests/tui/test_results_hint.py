@@ -48,7 +48,7 @@ async def test_final_results_hint_and_footer_say_continue(make_app, eleven_turns
     app = make_app(resume=str(eleven_turns))
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen))
-        await pilot.press("s")
+        await pilot.press("s", "y")
         await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
         assert app.game.session.is_over
         said, footer = enter_words(app)
@@ -64,7 +64,7 @@ async def test_final_results_hint_and_footer_say_continue(make_app, eleven_turns
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen))
         app.game.report_offered = True
-        await pilot.press("s")
+        await pilot.press("s", "y")
         await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
         assert enter_words(app) == ("continue", "Continue")
 
@@ -77,7 +77,7 @@ async def test_escape_leaves_the_results_as_enter_does(make_app) -> None:
         screen = app.screen
         g = app.game
         await wait_for(pilot, lambda: all(t in g.session.pending for t in g.computer_teams))
-        await pilot.press("s")
+        await pilot.press("s", "y")
         await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is screen)
@@ -96,7 +96,7 @@ async def test_each_turns_results_open_at_the_top(make_app) -> None:
         g = app.game
         for turn in (1, 2):
             await wait_for(pilot, lambda: all(t in g.session.pending for t in g.computer_teams))
-            await pilot.press("s")
+            await pilot.press("s", "y")
             await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
             await pilot.pause()
             right = app.screen.query_one("#results-right", VerticalScroll)

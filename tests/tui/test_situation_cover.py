@@ -36,7 +36,7 @@ async def test_own_cover_running_low_is_flagged_before_output_crashes(make_app) 
         await pilot.pause()
         flagged = []
         for turn in range(1, 4):
-            await pilot.press("s")
+            await pilot.press("s", "y")
             await pilot.pause()
             await pilot.press("enter")
             await wait_for(

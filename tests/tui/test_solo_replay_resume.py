@@ -31,7 +31,7 @@ async def test_solo_turn_resolves_against_the_computer(make_app, workdir: Path) 
         assert isinstance(screen, TeamScreen) and screen.solo and screen.team == "tokyo"
         assert app.game.computer_teams == ["beijing", "washington"]
         assert "Seal & resolve" in str(screen.query_one("#seal").label)
-        await pilot.press("s")
+        await pilot.press("s", "y")
         await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
         assert app.game.session.turn == 1
         text = screen_text(app)
@@ -377,7 +377,7 @@ async def test_solo_replay_during_the_game_shows_only_the_players_view(make_app)
     app = make_app(solo="tokyo", seed=3)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("s")
+        await pilot.press("s", "y")
         await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
         await pilot.press("p")
         await pilot.pause()
@@ -406,7 +406,7 @@ async def test_seal_and_resolve_while_the_computer_teams_decide_waits_for_them(
     app = make_app(solo="tokyo", seed=3)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: bool(held_bots.decided))  # deciding for turn 1
-        await pilot.press("s")
+        await pilot.press("s", "y")
         await pilot.pause(0.3)  # the resolve is on its way
         held_bots.release()
         await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
@@ -430,7 +430,7 @@ async def test_leaving_a_solo_game_as_it_resolves_shows_no_results_over_the_star
     async with app.run_test(size=SIZE) as pilot:
         results = worker_results(app)
         await wait_for(pilot, lambda: bool(held_bots.decided))
-        await pilot.press("s")
+        await pilot.press("s", "y")
         await pilot.pause()
         app.action_new_game()
         await pilot.pause()
@@ -452,7 +452,7 @@ async def test_solo_footer_and_button_both_say_seal_and_resolve(make_app) -> Non
         assert str(team.query_one("#seal").label) == "Seal & resolve (s)"
         footer = {k: ab.binding.description for k, ab in team.active_bindings.items()}
         assert footer["s"] == "Seal & resolve"
-        await pilot.press("s")  # the key still seals, and the turn resolves
+        await pilot.press("s", "y")  # the key seals (no orders: asked first) and resolves
         await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
         assert app.game.session.turn == 1
 

@@ -57,7 +57,7 @@ async def test_at_200x60_state_panel_and_scoreboard_labels_are_whole(make_app) -
         rows = [line for line in drawn(board) if "Beijing" in line or "Washington" in line]
         assert len(rows) == 2 and all(r.rstrip().endswith("unknown") for r in rows), rows
 
-        await pilot.press("s")
+        await pilot.press("s", "y")
         await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
         board = app.screen.query_one(Scoreboard)
         rows = [line for line in drawn(board) if "Beijing" in line or "Washington" in line]

@@ -7,7 +7,6 @@ resolves the turn against the computer teams and shows the results.
 
 from __future__ import annotations
 
-import re
 import textwrap
 import time
 from typing import ClassVar
@@ -31,9 +30,11 @@ from textual.worker import Worker
 
 from game.engine import TurnRecord
 from game.errors import ChokepointError, OrderRefused
+from game.names import label_words
 from game.orders import Order, order_cost
 from game.tui.game import Game
 from game.tui.screens import has_left
+from game.tui.screens.dialogs import ConfirmScreen
 from game.tui.widgets.charts import LineChart, index_series, score_series
 from game.tui.widgets.footer import Footer
 from game.tui.widgets.header import Header
@@ -49,12 +50,6 @@ TABS = (
     ("tab-brief", "Briefing"),
 )
 """The team screen's tabs, in order: keys 1 to 4 show them, t the next one."""
-
-
-def _words(text: str) -> set[str]:
-    """The words of a label that say what it is about (no 'the', 'of', possessives...)."""
-    stop = {"the", "of", "a", "an", "and", "in", "to", "kept", "held", "us", "s"}
-    return {w for w in re.findall(r"[a-z]+", text.casefold()) if w not in stop and len(w) > 2}
 
 
 class TeamScreen(Screen[bool]):
@@ -160,7 +155,7 @@ class TeamScreen(Screen[bool]):
         if self.busy or g.session.is_over:
             return
         self.refresh_drafts()
-        self.action_seal()
+        self.seal_now()
 
     def prepare_turn(self) -> None:
         """Solo: let the computer teams decide off the UI thread while the player thinks."""
@@ -390,7 +385,7 @@ class TeamScreen(Screen[bool]):
             arrow = "higher is better" if o.direction == "up" else "lower is better"
             measured = key_label(s, o.metric)
             name = o.label or measured
-            if not _words(name) & _words(measured):  # the author's words say not what is
+            if not label_words(name) & label_words(measured):  # the author's words say not what is
                 name += f" ({measured})"  # measured: 'Crisis kept below the brink (Tension)'
             t.append(
                 f"  • {name}: weight {o.weight / total:.0%}, "
@@ -459,6 +454,26 @@ class TeamScreen(Screen[bool]):
 
     @on(Button.Pressed, "#seal")
     def action_seal(self) -> None:
+        """Seal the drafts (a key, the button or the palette). In solo play, sealing no orders
+        asks first: the turn resolves at once and cannot be taken back, and a solo player's
+        audit lost turn 2 to a stray 's' pressed just after the results of turn 1."""
+        if self.busy or self.game.session.is_over:
+            return
+        if self.solo and not self.drafts:
+            self.app.push_screen(
+                ConfirmScreen(
+                    "You have given no orders this turn. Hold (give none) and resolve the turn "
+                    "now? It cannot be taken back.",
+                    yes="Hold and resolve",
+                    no="Go back",
+                ),
+                lambda yes: self.seal_now() if yes else None,
+            )
+            return
+        self.seal_now()
+
+    def seal_now(self) -> None:
+        """Seal the drafts as they are and, in solo play, resolve the turn."""
         if self.busy or self.game.session.is_over:
             return
         try:

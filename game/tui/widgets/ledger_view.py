@@ -12,6 +12,7 @@ from textual.widgets import Static
 from game.engine import TurnRecord
 from game.facilitation import find_inject
 from game.fog import ledger_seen_by
+from game.names import score_line_why
 from game.purchases import purchases
 from game.scenario import Scenario
 from game.state import GameState
@@ -141,7 +142,7 @@ def turn_story(
         for e in sorted(moved, key=lambda e: -abs(e.amount)):
             row = Text("  • ")
             row.append_text(_amount(e.amount, "", 2))
-            row.append(f"  {humanize(s, e.why)}")
+            row.append(f"  {score_line_why(s, e.key, e.why, e.inputs, lambda m: key_label(s, m))}")
             out.append(row)
         if not moved:
             out.append(Text("  • no change", "dim"))
