@@ -127,7 +127,13 @@ def run(args: argparse.Namespace) -> int:
     summary = sweep.summarise(rows)
     mine = sweep.session_row(session) if session is not None and rows else None
     ranks = sweep.standing(rows, mine) if mine is not None else {}
-    compare = {"log": args.compare, "session": mine, "games_below": ranks} if mine else None
+    # the computer's game on the session's own seed, with the command that plays it again
+    same = sweep.play_one(scenario, session.seed, bots, spec.scenario_ref) if mine else None
+    compare = (
+        {"log": args.compare, "session": mine, "games_below": ranks, "same_seed": same}
+        if mine
+        else None
+    )
     doc = summary_doc(scenario.id, spec, summary, interrupted, compare)
     if out_path is not None:  # even with no rows: an older file must not pass for this sweep
         write_rows(out_path, rows, spec, doc)
@@ -166,7 +172,7 @@ def run(args: argparse.Namespace) -> int:
                     f"note: {team} gave no orders in the session, and the games play it by "
                     f"{bots[team]}; --bot {team}=hold compares like with like"
                 )
-        print(sweep.comparison_text(summary, mine, ranks, names, scenario))
+        print(sweep.comparison_text(summary, mine, ranks, names, scenario, same))
     rate = len(rows) / elapsed * 60.0 if elapsed > 0 else float("inf")
     print(f"\n{count(len(rows), 'game')} in {elapsed:.1f} s ({rate:,.0f} games a minute)")
     if out_path is not None:

@@ -413,18 +413,21 @@ def comparison_text(
     ranks: Mapping[str, float],
     teams: Mapping[str, str] | None = None,
     scenario: Scenario | None = None,
+    same: Row | None = None,
 ) -> str:
-    """Where a session's result stands among a sweep's games, as a plain-text table;
-    ``teams`` (id -> name) names the teams in the outcomes."""
+    """Where a session's result stands among a sweep's games, as a plain-text table, beside
+    ``same``, the computer's game on the session's own seed; ``teams`` (id -> name) names the
+    teams in the outcomes."""
     n = summary["games"]
     dists = summary["distributions"]
-    table = [["", "session", "median", "5%-95% of games", "games below"]]
+    table = [["", "session", "same seed", "median", "5%-95% of games", "games below"]]
     for k, share in ranks.items():
         d = dists[k]
         table.append(
             [
                 k,
                 f"{float(row[k]):.1f}",
+                f"{float(same[k]):.1f}" if same is not None else "-",
                 f"{d['p50']:.1f}",
                 f"{d['p5']:.1f} - {d['p95']:.1f}",
                 f"{share:.0%}",
@@ -433,6 +436,7 @@ def comparison_text(
     lines = [f"this session against the {count(n, 'game')} (games below: share of games with less)"]
     lines += _aligned(table)
     lines.append(ROWS_KEY)
+    lines.append(SAME_SEED_KEY)
     shares = summary["outcomes"]
     lines.append("")
     lines.append("outcomes of this session, and how often they occurred in the games:")
@@ -456,6 +460,10 @@ SUMMARY_KEY = """\
  below it; score_: final score; index_: an index at the end; output_: industrial
  output at the end, % of normal; max_tension: the highest tension in the game)"""
 """Under the summary table: its column and row names in words (80 columns wide at most)."""
+
+SAME_SEED_KEY = """\
+(same seed: the computer's game on the session's own seed, the same scripted events
+ and, as far as the orders allow, the same chances: some seeds are kinder than others)"""
 
 ROWS_KEY = """\
 (score_: final score; index_: an index at the end; output_: industrial output at

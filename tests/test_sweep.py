@@ -525,6 +525,11 @@ def test_compare_shows_where_a_session_stands(
     assert main([*argv, "--quiet"]) == 0
     text = capsys.readouterr().out
     assert "this session against the 6 games" in text and "games below" in text
+    same = doc["compare"]["same_seed"]  # the computer's game on the session's own seed
+    expected = sweep.play_one(replayed.scenario, 4, _doctrine_spec(doc, 1).bots)
+    assert same["seed"] == 4 and same["score_tokyo"] == expected["score_tokyo"]
+    header = next(line for line in text.splitlines() if line.lstrip().startswith("session"))
+    assert "same seed" in header
     assert "(score_: final score; index_: an index at the end" in text  # the rows in words
     # every team of this run held: said so, and that the games play them otherwise
     assert "beijing held (no orders), tokyo held (no orders)" in text

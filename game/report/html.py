@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from game.report.against import Against, against_intro
+from game.report.against import SAME_SEED_WORDS, Against, against_intro
 from game.report.model import Debrief, TurnEntry
 from game.report.svg import line_chart
 from game.report.text import (
@@ -127,9 +127,11 @@ def _against(a: Against) -> str:
         "<section><h2>Against the computer</h2>"
         f"<p>{e(against_intro(a))} "
         "<i>Games below</i>: the share of those games that ended lower than this session "
-        "(ties count half).</p>"
+        f"(ties count half). {e(SAME_SEED_WORDS)}</p>"
         + _table(
-            ["", "This session", "Median", "5%-95% of games", "Games below"], rows, {1, 2, 3, 4}
+            ["", "This session", "Computer, same seed", "Median", "5%-95% of games", "Games below"],
+            rows,
+            {1, 2, 3, 4, 5},
         )
         + "<p>This session's outcomes, and how often they occurred in the games:</p>"
         + f"<ul>{items}</ul></section>"

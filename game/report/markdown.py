@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from game.report.against import Against, against_intro
+from game.report.against import SAME_SEED_WORDS, Against, against_intro
 from game.report.model import Debrief, TurnEntry
 from game.report.text import (
     draw_words,
@@ -80,13 +80,13 @@ def _against(a: Against) -> list[str]:
     out = ["## Against the computer", ""]
     out += [
         f"{md(against_intro(a))} *Games below*: the share of those games that ended lower "
-        "than this session (ties count half).",
+        f"than this session (ties count half). {md(SAME_SEED_WORDS)}",
         "",
     ]
     out += _table(
-        ["", "This session", "Median", "5%-95% of games", "Games below"],
+        ["", "This session", "Computer, same seed", "Median", "5%-95% of games", "Games below"],
         [[md(r.label), *r.numbers()] for r in a.rows],
-        {1, 2, 3, 4},
+        {1, 2, 3, 4, 5},
     )
     out += ["", "This session's outcomes, and how often they occurred in the games:", ""]
     out += [f"- {md(words)}: {share:.1%} of the games" for _, words, share in a.outcomes]

@@ -80,10 +80,17 @@ async def test_final_results_set_the_session_beside_computer_games(
         rows = sweep.run_sweep(spec)  # the same games, played here
         tokyo = session.state.scores["tokyo"]
         lower = sum(r["score_tokyo"] < round(tokyo, 4) for r in rows) / GAMES
-        row = re.search(r"Tokyo score\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)", text)
+        row = re.search(r"Tokyo score\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)", text)
         assert row, text
         median = sweep.percentile([r["score_tokyo"] for r in rows], 50)
-        assert row.groups() == (f"{tokyo:.1f}", f"{median:.1f}", row.group(3), f"{lower:.0%}")
+        same = sweep.play_one(g.scenario, session.seed, spec.bots)["score_tokyo"]  # same seed
+        assert row.groups() == (
+            f"{tokyo:.1f}",
+            f"{same:.1f}",
+            f"{median:.1f}",
+            row.group(4),
+            f"{lower:.0%}",
+        )
         assert "Washington score" in text and "Tension" in text  # the facilitator sees all
         assert screen.result is not None
         solo = _plain(CompareScreen(g, "tokyo").table(screen.result))  # a solo player
