@@ -48,6 +48,19 @@ def index_label(s: Scenario, name: str, defaults: Mapping[str, str]) -> str:
     return labels.get(name) or defaults.get(name, name)
 
 
+def money(x: float) -> str:
+    return f"US${x:,.0f}M"
+
+
+def quantity(x: float) -> str:
+    """A physical quantity with the digits that matter: '25,000', '12', '2.5', '0.3'."""
+    if abs(x) >= 100 or x == int(x):
+        return f"{x:,.0f}"
+    if abs(x) >= 1:
+        return f"{x:.1f}".rstrip("0").rstrip(".")
+    return f"{x:.2g}"
+
+
 def label_words(text: str) -> set[str]:
     """The words of a label that say what it is about (no 'the', 'of', possessives...)."""
     stop = {"the", "of", "a", "an", "and", "in", "to", "kept", "held", "us", "s"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine import TurnRecord
+from game.names import material_name, money, quantity
 from game.orders import StockpileBuild, StockpileRelease
 from game.scenario import Scenario
 from game.state import GameState
@@ -53,3 +54,18 @@ def purchases(
         price = before.prices.get(m, 0.0) * scenario.materials[m].usd_m_per_unit_price
         out.append(Purchase(order, bought, (order.amount - bought) * price))
     return out
+
+
+def shortfall_words(scenario: Scenario, p: Purchase) -> str:
+    """What a purchase the market could not fill came to: '6,265 of the 20,000 t of Battery
+    graphite were bought; US$19M refunded' (empty when it was filled)."""
+    if not p.short:
+        return ""
+    unit = scenario.materials[p.order.material].unit
+    what = material_name(scenario, p.order.material)
+    got = (
+        f"none of the {quantity(p.order.amount)} {unit} of {what} was bought"
+        if p.bought <= 0.0
+        else f"{quantity(p.bought)} of the {quantity(p.order.amount)} {unit} of {what} were bought"
+    )
+    return f"{got}; {money(p.refund)} refunded"

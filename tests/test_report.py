@@ -126,6 +126,24 @@ def test_a_score_line_says_which_way_is_better_where_its_label_does_not() -> Non
     assert cohesion and not any("better" in line for line in cohesion)  # higher, and it says so
 
 
+def test_a_purchase_the_market_could_not_fill_says_what_it_came_to(tmp_path: Path) -> None:
+    """The report listed 'Buy 20,000 t ...' where 6,265 t were bought and the rest refunded."""
+    from game.orders import StockpileBuild
+
+    scenario = replay_log(DEFAULT).session.scenario  # type: ignore[union-attr]
+    session = Session(scenario, 1, {t: "plan" for t in scenario.teams})
+    session.play({"tokyo": [StockpileBuild(material="graphite", amount=16000)]})
+    held = (
+        session.state.stockpile["JPN"]["graphite"] - session.states[0].stockpile["JPN"]["graphite"]
+    )
+    assert 0 < held < 16000
+    log = tmp_path / "buy.jsonl"
+    write_log(session, log)
+    text = render_markdown(debrief_from_log(log))
+    assert "of the 16,000 t of Battery graphite were bought; US$" in text
+    assert f"{held:,.0f} of the 16,000 t" in text
+
+
 def test_refused_orders_are_reported_with_reasons(tmp_path: Path) -> None:
     rep = replay_log(DEFAULT)
     assert rep.session is not None

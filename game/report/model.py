@@ -20,6 +20,7 @@ from game.facilitation import Override
 from game.log import Replay, replay_log
 from game.metrics import metric
 from game.names import humanize, order_words
+from game.purchases import purchases, shortfall_words
 from game.scenario import INDEX_NAMES, Scenario
 from game.state import GameState
 
@@ -260,9 +261,16 @@ class Debrief:
 
 def _orders_in_words(session: Session, turn: int) -> dict[str, list[str]]:
     rec = session.records[turn - 1]
+    s, before = session.scenario, session.states[turn - 1]
     out: dict[str, list[str]] = {}
     for team in session.teams:
-        accepted = [order_words(session.scenario, o) for o in rec.orders.get(team, [])]
+        # a purchase the market could not fill says what it came to (a solo player read
+        # 'Buy 20,000 t' where 6,265 t were bought and the rest refunded)
+        short = {id(p.order): shortfall_words(s, p) for p in purchases(s, before, rec, team)}
+        accepted = [
+            order_words(s, o) + (f" ({short[id(o)]})" if short.get(id(o)) else "")
+            for o in rec.orders.get(team, [])
+        ]
         out[team] = accepted or ["Hold"]
     return out
 

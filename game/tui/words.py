@@ -18,8 +18,10 @@ from game.ledger import Entry
 from game.names import actor_name as actor_name  # re-exported for the screens
 from game.names import humanize as _humanize
 from game.names import material_name as material_name
+from game.names import money as money  # re-exported for the screens
 from game.names import order_words as order_words  # re-exported for the screens
 from game.names import printed_change as printed_change  # re-exported for the widgets
+from game.names import quantity as quantity  # re-exported for the screens
 from game.names import roll_text
 from game.orders import Invest, Order, StockpileBuild, StockpileRelease
 from game.scenario import Scenario
@@ -301,19 +303,6 @@ def visible_orders(
 ) -> tuple[list[Order], int]:
     shown = [o for o in orders if order_visible(s, pov, team, o)]
     return shown, len(orders) - len(shown)
-
-
-def money(x: float) -> str:
-    return f"US${x:,.0f}M"
-
-
-def quantity(x: float) -> str:
-    """A physical quantity with the digits that matter: '25,000', '12', '2.5', '0.3'."""
-    if abs(x) >= 100 or x == int(x):
-        return f"{x:,.0f}"
-    if abs(x) >= 1:
-        return f"{x:.1f}".rstrip("0").rstrip(".")
-    return f"{x:.2g}"
 
 
 # -- days of demand, and cover running low ----------------------------------------------------

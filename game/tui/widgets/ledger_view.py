@@ -13,7 +13,7 @@ from game.engine import TurnRecord
 from game.facilitation import find_inject
 from game.fog import ledger_seen_by
 from game.names import score_line_why
-from game.purchases import purchases
+from game.purchases import purchases, shortfall_words
 from game.scenario import Scenario
 from game.state import GameState
 from game.tui.words import (
@@ -26,7 +26,6 @@ from game.tui.words import (
     index_label,
     key_label,
     material_name,
-    money,
     order_words,
     override_line,
     possessive,
@@ -267,21 +266,12 @@ def _purchase_lines(
     bought)."""
     lines: dict[int, RenderableType] = {}
     for p in purchases(s, before, record, team):
-        if not p.short:
-            continue
-        unit = s.materials[p.order.material].unit
-        what = material_name(s, p.order.material)
-        got = (
-            f"none of the {quantity(p.order.amount)} {unit} of {what} was bought"
-            if p.bought <= 0.0
-            else f"{quantity(p.bought)} of the {quantity(p.order.amount)} {unit} of {what} "
-            "were bought"
-        )
-        lines[id(p.order)] = Text(
-            f"    {got}: the world had no more to spare after its own needs; "
-            f"{money(p.refund)} refunded",
-            "yellow",
-        )
+        if p.short:
+            got, refund = shortfall_words(s, p).split("; ")
+            lines[id(p.order)] = Text(
+                f"    {got}: the world had no more to spare after its own needs; {refund}",
+                "yellow",
+            )
     return lines
 
 
