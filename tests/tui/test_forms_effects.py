@@ -87,3 +87,22 @@ async def test_defence_priority_defaults_to_the_switch_it_would_make(make_app) -
         form = await open_builder(pilot, app, "prioritise_defence")
         assert form.query_one("#f-on", TickBox).value is False
         assert "accepts this order" in " ".join(screen_text(app).split())
+
+
+async def test_the_project_list_says_which_are_under_way_or_done(make_app) -> None:
+    """A solo player picked an already funded project from the list to learn it was so."""
+    from game.orders import Invest
+    from game.tui.screens.team import TeamScreen
+
+    app = make_app(solo="tokyo")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        team = app.screen
+        assert isinstance(team, TeamScreen)
+        team.drafts.append(Invest(option="jp_recycling"))
+        team.refresh_drafts()
+        form = await open_builder(pilot, app, "invest")
+        labels = {v: str(label) for label, v in form.query_one("#f-option", Select)._options}
+        assert labels["jp_recycling"].endswith(" · in this turn's orders")
+        assert not labels["lynas_offtake"].endswith("orders")
+        assert form.query_one("#f-option", Select).value != "jp_recycling"

@@ -294,16 +294,25 @@ class OrderForm(ModalScreen[Order | None]):
         # start on a material this team produces, so an export control is valid as it opens
         first_made = next((m for _, m in mats if made.get(m, 0.0) > 0.0), mats[0][1])
         others = [(actor_name(s, a), a) for a in sorted(s.actors) if a != me]
-        options = [
-            (f"{o.name} ({money(o.cost)}, {o.ap} AP)", o.id)
-            for o in s.investments
-            if o.team == self.team
-        ]
         # start on the first project the team can still fund (not one under way or done, nor
-        # one already in this turn's orders, which the engine refuses as a conflict)
+        # one already in this turn's orders, which the engine refuses as a conflict); those
+        # say what became of them (a solo player picked a funded one to learn it was)
         state = self.game.session.state
         drafted = {o.option for o in self.drafts if isinstance(o, Invest)}
         taken = {*state.completed, *(p.option for p in state.projects), *drafted}
+
+        def status(option_id: str) -> str:
+            if option_id in state.completed:
+                return " · completed"
+            if any(p.option == option_id for p in state.projects):
+                return " · under way"
+            return " · in this turn's orders" if option_id in drafted else ""
+
+        options = [
+            (f"{o.name} ({money(o.cost)}, {o.ap} AP){status(o.id)}", o.id)
+            for o in s.investments
+            if o.team == self.team
+        ]
         first_open = next(
             (
                 o.id
