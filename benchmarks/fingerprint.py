@@ -8,8 +8,10 @@ Plays 390 bot games over both bundled scenarios (doctrine personalities against 
 random orders, seeds from ``game.sweep.game_seed(99, i)``) and prints, for each set, the SHA-256
 of every game's full session log: states, state hashes, orders, draws and the ledger's story. Any
 change to what the engine computes, or to what a doctrine or random bot decides, changes a line.
-The engine's version string is left out (with the lines' own hashes and links, which depend on
-it), so raising the version does not change a fingerprint. The search bot is left out: it is
+The engine's version string and the header's copy of the scenario are left out (with the lines'
+own hashes and links, which depend on them), so raising the version or rewording a scenario's
+labels does not change a fingerprint; a changed number in a scenario still does, through the
+states. The search bot is left out: it is
 slow, and it only calls the engine and the doctrines.
 """
 
@@ -61,7 +63,7 @@ def fingerprint(scenario_id: str, bots: dict[str, str], games: int, base: int) -
         play_game(session, {}, team_bots)
         for line in session_lines(session):
             record = json.loads(line)
-            for key in ("engine", "hash", "prev"):
+            for key in ("engine", "hash", "prev", "scenario"):
                 record.pop(key, None)
             h.update(canonical_json(record).encode())
             h.update(b"\n")
