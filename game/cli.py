@@ -136,8 +136,30 @@ def _extra_module(name: str) -> Any:
         return None
 
 
+def _stop_like_ctrl_c(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    import signal
+
     args = build_parser().parse_args(argv)
+    # a sweep's games (sweep, report --against) run in worker processes: a termination signal
+    # (a closed terminal, a batch scheduler) stops them as Ctrl-C does, keeping the games
+    # played, where it once left the workers running with no one to stop them
+    term = signal.getsignal(signal.SIGTERM)
+    if args.command in ("sweep", "report"):
+        signal.signal(signal.SIGTERM, _stop_like_ctrl_c)
+    try:
+        return _dispatch_safely(args)
+    finally:
+        signal.signal(signal.SIGTERM, term)
+        held = sys.modules.get("game.sweep")
+        if held is not None:
+            held.release_ctrl_c()
+
+
+def _dispatch_safely(args: argparse.Namespace) -> int:
     try:
         return _dispatch(args)
     except ChokepointError as exc:

@@ -128,7 +128,9 @@ def run(args: argparse.Namespace) -> int:
     mine = sweep.session_row(session) if session is not None and rows else None
     ranks = sweep.standing(rows, mine) if mine is not None else {}
     # the computer's game on the session's own seed, with the command that plays it again
-    same = sweep.play_one(scenario, session.seed, bots, spec.scenario_ref) if mine else None
+    # (not after Ctrl-C: the user asked to stop)
+    played_on = mine is not None and not interrupted
+    same = sweep.play_one(scenario, session.seed, bots, spec.scenario_ref) if played_on else None
     compare = (
         {"log": args.compare, "session": mine, "games_below": ranks, "same_seed": same}
         if mine
@@ -144,6 +146,8 @@ def run(args: argparse.Namespace) -> int:
                 f"chokepoint: no game had finished: {out_path} is written with no rows{was}",
                 file=sys.stderr,
             )
+        if args.json:  # a script reading the summary gets one, saying none was played
+            print(json.dumps(doc, indent=2, sort_keys=True))
         return EXIT_INTERRUPTED
     if args.json:
         print(json.dumps(doc, indent=2, sort_keys=True))

@@ -32,3 +32,11 @@ DEFAULT = SCENARIOS / "dual-use-ban-2026.yaml"
 @pytest.fixture(scope="session")
 def scenario() -> Scenario:
     return load_scenario(DEFAULT)
+
+
+def children_of(pid: int) -> list[int]:
+    """The processes ``pid`` has started (Linux)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found += [int(c) for c in task.read_text().split()]
+    return found

@@ -27,6 +27,7 @@ from game.report.model import Debrief, build_debrief, debrief_from_log
 from game.report.svg import line_chart
 from game.report.text import header_facts, moved, signed
 from game.scenario import Scenario
+from tests.conftest import children_of
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 FACILITATED = GOLDEN / "facilitated-seed11.jsonl"
@@ -291,14 +292,6 @@ def test_report_against_the_computer_matches_the_sweep_comparison(
     assert "<h2>Against the computer</h2>" in html.read_text()
 
 
-def _children(pid: int) -> list[int]:
-    """The processes ``pid`` has started (Linux)."""
-    found: list[int] = []
-    for task in Path(f"/proc/{pid}/task").glob("*/children"):
-        found += [int(c) for c in task.read_text().split()]
-    return found
-
-
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
 def test_ctrl_c_during_against_is_one_line_and_exit_130(tmp_path: Path) -> None:
     """Ctrl-C while the computer's games are played: one line, exit 130 as sweep gives, and no
@@ -314,7 +307,7 @@ def test_ctrl_c_during_against_is_one_line_and_exit_130(tmp_path: Path) -> None:
     )
     try:
         deadline = time.monotonic() + 60
-        while not _children(proc.pid) and time.monotonic() < deadline:  # the games have begun
+        while not children_of(proc.pid) and time.monotonic() < deadline:  # the games have begun
             time.sleep(0.1)
         time.sleep(1.5)
         os.killpg(proc.pid, signal.SIGINT)  # as Ctrl-C in a terminal: the command and its workers

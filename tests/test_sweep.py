@@ -26,6 +26,7 @@ from game.cli import main
 from game.log import replay_log
 from game.scenario import Scenario
 from game.scenario_loader import scenario_data
+from tests.conftest import children_of
 
 BOTS = {"beijing": "doctrine:hawk", "tokyo": "random", "washington": "doctrine:dove"}
 
@@ -431,6 +432,40 @@ def test_ctrl_c_stops_a_sweep_at_once_and_writes_what_was_played(tmp_path: Path)
         assert f"no game had finished: {out} is written with no rows" in stderr
 
 
+@pytest.mark.parametrize("second", ["ctrl-c again", "terminate"])
+def test_a_second_signal_while_the_sweep_stops_loses_nothing(tmp_path: Path, second: str) -> None:
+    """An analyst's audit: two Ctrl-C close together (or ``timeout -s INT``, which signals the
+    command, then its process group) lost every game played without a word and left an older
+    file of that name in place; a termination signal left the workers running."""
+    out = tmp_path / "rows.json"
+    out.write_text('{"rows": ["an older sweep"]}', encoding="utf-8")
+    argv = ["sweep", "dual-use-ban-2026", "--games", "100000", "--seed", "7", "--jobs", "2"]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "game.cli", *argv, "--quiet", "--out", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        time.sleep(4.0)
+        workers = children_of(proc.pid)
+        if second == "terminate":
+            proc.send_signal(signal.SIGTERM)
+        else:
+            proc.send_signal(signal.SIGINT)
+            time.sleep(0.01)
+            proc.send_signal(signal.SIGINT)
+        stdout, stderr = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130 and "Traceback" not in stderr, stderr
+    played = int(re.search(r"sweep interrupted after (\d+) of", stderr).group(1))  # type: ignore[union-attr]
+    assert len(json.loads(out.read_text(encoding="utf-8"))["rows"]) == played
+    assert played == 0 or "interrupted: only" in stdout
+    time.sleep(0.5)
+    assert workers and not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".json"])
 def test_a_sweep_stopped_before_any_game_finished_leaves_no_older_rows(
     tmp_path: Path,
@@ -460,6 +495,13 @@ def test_a_sweep_stopped_before_any_game_finished_leaves_no_older_rows(
     else:
         doc = json.loads(out.read_text(encoding="utf-8"))
         assert (doc["played"], doc["rows"], doc["games"]) == (0, [], 3)
+    # --json still prints a summary, saying none was played (a script got nothing to parse)
+    assert main([*argv, "--seed", "2", "--quiet", "--json"]) == 130
+    printed = json.loads(capsys.readouterr().out)
+    assert (printed["played"], printed["interrupted"]) == (0, True)
+    import signal
+
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # Ctrl-C given back
 
 
 def test_an_out_file_that_cannot_be_written_is_refused_before_playing(
