@@ -515,3 +515,12 @@ def test_a_team_played_by_people_reads_so_in_solo_and_hot_seat(tmp_path: Path) -
 
     assert controller_words("human") == "played by people"
     assert controller_words("bot:doctrine") == "computer (doctrine)"
+
+
+def test_a_log_with_one_sound_turn_says_turn_1_not_turns_1_1(tmp_path: Path) -> None:
+    lines = DEFAULT.read_text(encoding="utf-8").splitlines(keepends=True)
+    cut = tmp_path / "cut.jsonl"
+    cut.write_text("".join(lines[:2]) + lines[2][:50], encoding="utf-8")
+    text = render_markdown(debrief_from_log(cut))
+    assert "DAMAGED: only turn 1 could be verified" in text
+    assert "- **Turns:** 1 of 12 (2026-01)" in text and "1-1" not in text

@@ -19,7 +19,7 @@ from game.errors import ChokepointError
 from game.facilitation import Override
 from game.log import Replay, replay_log
 from game.metrics import metric
-from game.names import humanize, order_words
+from game.names import humanize, order_words, turns_words
 from game.purchases import purchases, shortfall_words
 from game.scenario import INDEX_NAMES, Scenario
 from game.state import GameState
@@ -248,7 +248,7 @@ class Debrief:
     def status(self) -> str:
         if self.warning is not None:
             return (
-                f"DAMAGED: only turns 1-{self.good_turns} could be verified ({self.warning})"
+                f"DAMAGED: only {turns_words(self.good_turns)} could be verified ({self.warning})"
                 if self.good_turns
                 else f"DAMAGED: no turn could be verified ({self.warning})"
             )

@@ -86,6 +86,8 @@ def header_facts(d: Debrief) -> list[tuple[str, str]]:
         (
             "Turns",
             f"{d.good_turns} of {d.turns_total} ({d.months[1]} to {d.months[-1]})"
+            if d.good_turns > 1
+            else f"1 of {d.turns_total} ({d.months[1]})"
             if d.good_turns
             else f"0 of {d.turns_total} (none played yet)",
         ),
