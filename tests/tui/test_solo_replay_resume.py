@@ -390,6 +390,8 @@ async def test_solo_replay_during_the_game_shows_only_the_players_view(make_app)
             assert "Beijing's score: unknown to you" in text
             await pilot.press("v")
             await pilot.pause()
+        # the key says why the view does not switch (it did nothing, without a word)
+        assert any("your team's view only" in n.message for n in app._notifications)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)

@@ -45,6 +45,7 @@ class ReplayScreen(Screen[None]):
         Binding("end", "goto(-1)", "End", show=False, priority=True),
         Binding("g", "jump", "Jump to turn"),
         Binding("v", "cycle_view", "Switch view"),
+        Binding("v", "view_locked", "Switch view", show=False),  # one view only: says why
         Binding("s", "switch_tab", "Turn/State"),
         Binding("f", "fork", "Play on from here"),
         Binding("escape,q", "close", "Close"),
@@ -173,8 +174,20 @@ class ReplayScreen(Screen[None]):
         self.app.push_screen(JumpScreen(0, self.last, self.turn), chosen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # one view only (solo play): no key to switch it
-        return not (action == "cycle_view" and self.only)
+        # one view only (solo play): the key says why it does not switch
+        if action == "cycle_view":
+            return not self.only
+        if action == "view_locked":
+            return bool(self.only)
+        return True
+
+    def action_view_locked(self) -> None:
+        """A solo player pressed v during the game and nothing happened, without a word."""
+        self.notify(
+            "During a solo game the replay shows your team's view only: the other teams' "
+            "views open once the game is over.",
+            timeout=4,
+        )
 
     def action_cycle_view(self) -> None:
         if self.only:
