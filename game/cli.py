@@ -136,27 +136,34 @@ def _extra_module(name: str) -> Any:
         return None
 
 
-def _stop_like_ctrl_c(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     import signal
 
     args = build_parser().parse_args(argv)
-    # a sweep's games (sweep, report --against) run in worker processes: a termination signal
-    # (a closed terminal, a batch scheduler) stops them as Ctrl-C does, keeping the games
-    # played, where it once left the workers running with no one to stop them
-    term = signal.getsignal(signal.SIGTERM)
-    if args.command in ("sweep", "report"):
-        signal.signal(signal.SIGTERM, _stop_like_ctrl_c)
+    if args.command not in ("sweep", "report"):
+        return _dispatch_safely(args)
+    # A sweep's games (sweep, report --against) run in worker processes. The first Ctrl-C or
+    # termination signal stops them and keeps the games played; any later one is ignored while
+    # that happens (a second Ctrl-C, or 'timeout -s INT', which signals the command and then
+    # its process group, lost every game played without a word, or hung the command at exit),
+    # and a termination signal once left the workers running with no one to stop them.
+    stopping: list[int] = []
+
+    def stop_once(signum: int, frame: object) -> None:
+        if not stopping:
+            stopping.append(signum)
+            raise KeyboardInterrupt
+
+    replaced = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        old = signal.getsignal(signum)
+        if old in (signal.default_int_handler, signal.SIG_DFL):  # not one ignored on purpose
+            replaced[signum] = signal.signal(signum, stop_once)
     try:
         return _dispatch_safely(args)
     finally:
-        signal.signal(signal.SIGTERM, term)
-        held = sys.modules.get("game.sweep")
-        if held is not None:
-            held.release_ctrl_c()
+        for signum, old in replaced.items():
+            signal.signal(signum, old)
 
 
 def _dispatch_safely(args: argparse.Namespace) -> int:

@@ -243,36 +243,11 @@ def run_sweep(
             for fut in _as_completed(futures):
                 take(fut.result())
     except KeyboardInterrupt:
-        hold_ctrl_c()  # a second Ctrl-C while the workers stop would lose the games played
         if executor is not None:
             stop(executor, futures)
         played = [{"game": i, **rows[i]} for i in sorted(rows)]
         raise SweepInterrupted(played, spec.games) from None
     return [{"game": i, **rows[i]} for i in range(spec.games)]
-
-
-_HELD: list[Any] = []  # the Ctrl-C handler to put back once the interrupted command is done
-
-
-def hold_ctrl_c() -> None:
-    """Ignore Ctrl-C from now until :func:`release_ctrl_c`: the first one stops a sweep, and
-    a second (an impatient user, or ``timeout -s INT``, which signals the command and then its
-    whole process group) arriving while the workers stop or the rows are written lost every
-    game played without a word, or left the command hanging at exit. Only the main thread
-    can (a sweep in the app's worker thread is stopped otherwise)."""
-    import signal
-    import threading
-
-    if threading.current_thread() is threading.main_thread() and not _HELD:
-        _HELD.append(signal.signal(signal.SIGINT, signal.SIG_IGN))
-
-
-def release_ctrl_c() -> None:
-    """Put back the Ctrl-C handler :func:`hold_ctrl_c` set aside, if it did."""
-    import signal
-
-    while _HELD:
-        signal.signal(signal.SIGINT, _HELD.pop())
 
 
 class SweepInterrupted(Exception):

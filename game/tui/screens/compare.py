@@ -125,7 +125,7 @@ class CompareScreen(ModalScreen[None]):
         hidden = hidden_keys(self.game.scenario, self.pov)
         table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False)
         table.add_column("")
-        for column in ("session", "computer, same seed", "median", "middle 90%", "games below"):
+        for column in ("session", "same seed", "median", "middle 90%", "games below"):
             table.add_column(column, justify="right")
         for r in result.rows:
             if f"score.{r.key.removeprefix('score_')}" in hidden:
@@ -137,7 +137,7 @@ class CompareScreen(ModalScreen[None]):
             table.add_row(label, *figures, Text(below, style="bold"))
         note = Text(
             "'games below': the share of the games that ended below this session "
-            "(ties count half). 'computer, same seed': the computer's game on this session's "
+            "(ties count half). 'same seed': the computer's game on this session's "
             "own seed, the fairest single comparison (some seeds are kinder than others).",
             style="dim",
         )
