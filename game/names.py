@@ -77,12 +77,16 @@ def score_line_why(
     metric_path = inputs.get("metric")
     if not key.startswith("score.") or not isinstance(metric_path, str):
         return text
-    team = key.split(".", 1)[1]
-    label = next(
-        (o.label or metric_path for o in s.objectives.get(team, []) if o.metric == metric_path),
-        metric_path,
-    )
+    label = objective_label(s, key.split(".", 1)[1], metric_path)
     return scored_why(text, label, measure(metric_path), inputs.get("direction"))
+
+
+def objective_label(s: Scenario, team: str, metric_path: str) -> str:
+    """What ``team``'s objective on ``metric_path`` is called (its label, else the path)."""
+    for o in s.objectives.get(team, []):
+        if o.metric == metric_path:
+            return o.label or o.metric
+    return metric_path
 
 
 def scored_why(why: str, label: str, measured: str, direction: object) -> str:

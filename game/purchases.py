@@ -56,11 +56,9 @@ def purchases(
     return out
 
 
-def shortfall_words(scenario: Scenario, p: Purchase) -> str:
-    """What a purchase the market could not fill came to: '6,265 of the 20,000 t of Battery
-    graphite were bought; US$19M refunded' (empty when it was filled)."""
-    if not p.short:
-        return ""
+def shortfall_words(scenario: Scenario, p: Purchase) -> tuple[str, str]:
+    """What a purchase the market could not fill came to, in two parts: ('6,265 of the 20,000 t
+    of Battery graphite were bought', 'US$19M refunded')."""
     unit = scenario.materials[p.order.material].unit
     what = material_name(scenario, p.order.material)
     got = (
@@ -68,4 +66,4 @@ def shortfall_words(scenario: Scenario, p: Purchase) -> str:
         if p.bought <= 0.0
         else f"{quantity(p.bought)} of the {quantity(p.order.amount)} {unit} of {what} were bought"
     )
-    return f"{got}; {money(p.refund)} refunded"
+    return got, f"{money(p.refund)} refunded"

@@ -266,7 +266,11 @@ def _orders_in_words(session: Session, turn: int) -> dict[str, list[str]]:
     for team in session.teams:
         # a purchase the market could not fill says what it came to (a solo player read
         # 'Buy 20,000 t' where 6,265 t were bought and the rest refunded)
-        short = {id(p.order): shortfall_words(s, p) for p in purchases(s, before, rec, team)}
+        short = {
+            id(p.order): "; ".join(shortfall_words(s, p))
+            for p in purchases(s, before, rec, team)
+            if p.short
+        }
         accepted = [
             order_words(s, o) + (f" ({short[id(o)]})" if short.get(id(o)) else "")
             for o in rec.orders.get(team, [])
@@ -290,13 +294,6 @@ def _score_reasons(s: Scenario, ledger: list[dict[str, Any]], n: int) -> list[Le
     ]
     lines.sort(key=lambda e: -abs(e.amount))
     return lines[:n]
-
-
-def _objective_label(scenario: Scenario, team: str, metric_path: str) -> str:
-    for o in scenario.objectives.get(team, []):
-        if o.metric == metric_path:
-            return o.label or o.metric
-    return metric_path
 
 
 def build_debrief(rep: Replay) -> Debrief:
@@ -378,7 +375,7 @@ def build_debrief(rep: Replay) -> Debrief:
                 objs.append(
                     ObjectiveMove(
                         metric_path,
-                        _objective_label(s, team, metric_path),
+                        names.objective_label(s, team, metric_path),
                         0.0,
                         value,
                         value,
@@ -391,7 +388,7 @@ def build_debrief(rep: Replay) -> Debrief:
             objs.append(
                 ObjectiveMove(
                     metric=metric_path,
-                    label=_objective_label(s, team, metric_path),
+                    label=names.objective_label(s, team, metric_path),
                     total=sum(m[1] for m in moves),
                     # the metric's true start and end: the ledger stops recording it once the
                     # score is at the end of its range, while the metric may move on

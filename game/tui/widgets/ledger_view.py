@@ -267,7 +267,7 @@ def _purchase_lines(
     lines: dict[int, RenderableType] = {}
     for p in purchases(s, before, record, team):
         if p.short:
-            got, refund = shortfall_words(s, p).split("; ")
+            got, refund = shortfall_words(s, p)
             lines[id(p.order)] = Text(
                 f"    {got}: the world had no more to spare after its own needs; {refund}",
                 "yellow",
