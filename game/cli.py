@@ -215,7 +215,7 @@ def _app(args: argparse.Namespace) -> int:
             )
     solo = getattr(args, "solo", None)
     if solo is not None or bots:
-        _check_teams(getattr(args, "scenario", None), solo, bots)
+        solo, bots = _check_teams(getattr(args, "scenario", None), solo, bots)
     opened = args.log if args.command == "replay" else getattr(args, "resume", None)
     if opened is not None:
         _check_log(opened)
@@ -258,20 +258,25 @@ def _check_log(path: str) -> None:
         raise ChokepointError(why)
 
 
-def _check_teams(scenario: str | None, solo: str | None, bots: dict[str, str]) -> None:
-    """A team named with --solo or --bot that the scenario lacks is a mistake on the command
-    line: say so and exit, as ``run`` and ``sweep`` do, before the app starts. (A scenario that
-    does not load is left to the app, whose start screen shows why and offers the others.)"""
-    from game.bots import player_problem
+def _check_teams(
+    scenario: str | None, solo: str | None, bots: dict[str, str]
+) -> tuple[str | None, dict[str, str]]:
+    """The --solo and --bot teams as the scenario spells them ('Beijing' is 'beijing'). A team
+    the scenario lacks is a mistake on the command line: say so and exit, as ``run`` and
+    ``sweep`` do, before the app starts. (A scenario that does not load is left to the app,
+    whose start screen shows why and offers the others.)"""
+    from game.bots import named_players, player_problem
     from game.scenario_loader import DEFAULT_SCENARIO, find_scenario, load_scenario
 
     try:
         teams = load_scenario(find_scenario(scenario or DEFAULT_SCENARIO)).teams
     except ChokepointError:
-        return
+        return solo, bots
+    solo, bots = named_players(teams, solo, bots)
     problem = player_problem(teams, solo, bots)
     if problem is not None:
         raise ChokepointError(problem)
+    return solo, bots
 
 
 def _validate(path: str, orders: str | None = None) -> int:
@@ -424,7 +429,7 @@ def parse_bot_specs(specs: Sequence[str]) -> dict[str, str]:
 
 def _run(args: argparse.Namespace) -> int:
     from game.atomic import check_writable
-    from game.bots import make_bot
+    from game.bots import make_bot, named_players
     from game.engine import bot_controller
     from game.headless import play_game, turn_summary
     from game.log import write_log
@@ -441,7 +446,7 @@ def _run(args: argparse.Namespace) -> int:
     session, logged = _start_session(args)
     scenario = session.scenario
     plan, facilitator = load_full_plan(args.orders, scenario) if args.orders else ({}, {})
-    specs = parse_bot_specs(args.bot)
+    specs = named_players(scenario.teams, None, parse_bot_specs(args.bot))[1]
     followed: list[str] = []
     if args.from_log is not None:
         kept = _keep_logged_bots(session, plan, specs)

@@ -249,10 +249,10 @@ def _bots(args: argparse.Namespace, scenario: Any, session: Any = None) -> dict[
     ``--compare``, a team the session gave to a quick bot keeps it
     (``game.sweep.comparison_bots``)."""
     from game import sweep
-    from game.bots import player_problem
+    from game.bots import named_players, player_problem
     from game.cli import parse_bot_specs
 
-    specs = parse_bot_specs(args.bot)
+    specs = named_players(scenario.teams, None, parse_bot_specs(args.bot))[1]
     problem = player_problem(scenario.teams, None, specs)
     if problem is not None:
         raise ChokepointError(problem)

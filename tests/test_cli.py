@@ -410,6 +410,35 @@ def test_play_with_a_team_the_scenario_lacks_exits_before_the_app_starts(
     assert code == 2 and message in err and "Traceback" not in err
 
 
+def test_teams_on_the_command_line_may_be_written_as_the_scenario_names_them(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """'--bot Beijing=hold' means beijing (it used to be refused with 'did you mean beijing'),
+    in run and sweep alike; the same team given twice in two spellings is refused."""
+    log = tmp_path / "x.jsonl"
+    argv = ["run", "dual-use-ban-2026", "--seed", "3", "--turns", "1", "-o", str(log)]
+    code, _, err = run(capsys, *argv, "--bot", "Beijing=doctrine:hawk", "--bot", "TOKYO=hold")
+    assert code == 0, err
+    header = json.loads(log.read_text().splitlines()[0])
+    assert header["controllers"]["beijing"] == "bot:doctrine:hawk"
+    assert header["controllers"]["tokyo"] == "bot:hold"
+    code, out, err = run(
+        capsys,
+        "sweep",
+        "dual-use-ban-2026",
+        "--games",
+        "2",
+        "--seed",
+        "1",
+        "--bot",
+        "Washington=hold",
+    )
+    assert code == 0 and "washington=hold" in out, out + err
+    argv[-1] = str(tmp_path / "y.jsonl")
+    code, _, err = run(capsys, *argv, "--bot", "beijing=hold", "--bot", "Beijing=random")
+    assert code == 2 and "beijing is given twice (hold and random)" in err
+
+
 def test_a_plans_facilitator_action_that_cannot_apply_is_skipped_not_fatal(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

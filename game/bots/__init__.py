@@ -15,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from typing import Protocol
 
+from game.errors import ChokepointError
 from game.fog import TeamView
 from game.orders import Order
-from game.scenario import Scenario
+from game.scenario import Scenario, Team
 from game.spelling import unknown
 
 
@@ -58,6 +59,33 @@ def _register() -> None:
 
 
 _register()
+
+
+def team_named(teams: Mapping[str, Team], name: str) -> str:
+    """The team ``name`` means: itself if it is a team id, else the one team whose id or name
+    it matches ignoring case ('Beijing', 'TOKYO'); ``name`` unchanged if none does, for
+    :func:`player_problem` to report."""
+    if name in teams:
+        return name
+    folded = name.casefold()
+    found = [t for t, team in teams.items() if folded in (t.casefold(), team.name.casefold())]
+    return found[0] if len(found) == 1 else name
+
+
+def named_players(
+    teams: Mapping[str, Team], solo: str | None, bots: Mapping[str, str]
+) -> tuple[str | None, dict[str, str]]:
+    """``--solo`` and ``--bot`` teams as the scenario spells them (see :func:`team_named`);
+    ``ChokepointError`` if two ``--bot`` options name one team ('beijing' and 'Beijing')."""
+    named: dict[str, str] = {}
+    for given, kind in bots.items():
+        team = team_named(teams, given)
+        if team in named:
+            raise ChokepointError(
+                f"--bot: {team} is given twice ({named[team]} and {kind}); give each team once"
+            )
+        named[team] = kind
+    return (None if solo is None else team_named(teams, solo)), named
 
 
 def player_problem(teams: Collection[str], solo: str | None, bots: Mapping[str, str]) -> str | None:

@@ -18,7 +18,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from game.bots import player_problem
+from game.bots import named_players, player_problem
 from game.engine import bot_controller
 from game.errors import ChokepointError
 from game.tui.collector import Collector
@@ -135,6 +135,7 @@ class ChokepointApp(App[int]):
             return
         seed = DEFAULT_SEED if self.opt_seed is None else self.opt_seed
         teams = sorted(scenario.teams)
+        self.opt_solo, self.opt_bots = named_players(scenario.teams, self.opt_solo, self.opt_bots)
         problem = player_problem(teams, self.opt_solo, self.opt_bots)
         if problem is not None:
             self.show_start(problem)
