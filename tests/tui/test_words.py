@@ -165,3 +165,25 @@ def test_a_turns_story_names_the_suppliers_that_sent_less(scenario: Scenario) ->
     # a turn with nothing new bought or banned: no such heading
     calm = [str(t) for t in turn_story(scenario, session.records[0], "washington")]
     assert "\nImports that fell, by supplier" not in calm
+
+
+def test_cover_just_under_the_low_mark_is_not_printed_as_the_mark(scenario: Scenario) -> None:
+    """An audit read '30 ⚠' for 29.6 days beside a key saying 'under 30 days': cover is printed
+    in whole days rounded down, so a flagged figure is below the line the key names."""
+    import io
+
+    from rich.console import Console
+
+    from game.engine import Session
+    from game.tui.widgets.state_panel import state_renderables
+
+    state = Session(scenario, 1).state.copy()
+    actor = scenario.teams["tokyo"].actor
+    material = next(m for m in sorted(scenario.materials) if m in state.cover[actor])
+    state.cover[actor][material] = 29.6
+    out = io.StringIO()
+    console = Console(file=out, width=160, color_system=None)
+    for part in state_renderables(scenario, [state], 0):
+        console.print(part)
+    row = next(line for line in out.getvalue().splitlines() if "29" in line and "⚠" in line)
+    assert "29 ⚠" in row and "30 ⚠" not in row

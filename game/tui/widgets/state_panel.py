@@ -7,6 +7,7 @@ hides as "?". The facilitator sees the true state.
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -204,7 +205,9 @@ def state_renderables(
             elif m in state.cover.get(a, {}):
                 v = state.cover[a][m]
                 style = "red" if v < 15 else "yellow" if v < 45 else ""
-                text = f"{v:.0f}"
+                # whole days, rounded down: 29.6 days is under the 30 that flags it, and
+                # printed as '30 ⚠' it read as a mistake
+                text = f"{math.floor(v)}"
                 was = before.cover.get(a, {}).get(m) if before is not None else None
                 if a in watched and running_low(s, a, m, v, was):
                     text += f" {LOW_MARK}"
