@@ -186,7 +186,12 @@ def _dispatch(args: argparse.Namespace) -> int:
     if cmd is None or cmd in ("play", "replay"):
         return _app(args)
     if cmd == "run":
-        return _run(args)
+        try:
+            return _run(args)
+        finally:
+            pool = sys.modules.get("game.bots.search_pool")
+            if pool is not None:
+                pool.set_workers(1)  # and stop the helpers a search bot had
     if cmd == "validate":
         return _validate(args.path, args.orders)
     if cmd == "schema":
@@ -467,6 +472,11 @@ def _run(args: argparse.Namespace) -> int:
                 "replaces them)",
                 file=sys.stderr,
             )
+    if any(k.startswith("search") for k in specs.values()):
+        from game.bots import search_pool
+        from game.sweep import default_jobs
+
+        search_pool.set_workers(default_jobs())  # the same decisions, on every core
     try:
         bots = {t: make_bot(k, t, scenario, session.seed) for t, k in specs.items()}
     except ValueError as exc:

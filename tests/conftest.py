@@ -12,6 +12,8 @@ an explicit ``@example``. To search afresh, with new random examples on each run
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -40,3 +42,13 @@ def children_of(pid: int) -> list[int]:
     for task in Path(f"/proc/{pid}/task").glob("*/children"):
         found += [int(c) for c in task.read_text().split()]
     return found
+
+
+@pytest.fixture(autouse=True)
+def _search_on_one_core() -> Iterator[None]:
+    """A test that turned on the search bot's helper processes (``chokepoint run`` with a
+    search bot does) leaves none running for the tests after it."""
+    yield
+    pool = sys.modules.get("game.bots.search_pool")
+    if pool is not None and pool.workers() != 1:
+        pool.set_workers(1)

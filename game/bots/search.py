@@ -32,6 +32,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from game.bots import search_pool
 from game.bots.common import Roles, bot_rng, candidate_orders, is_legal, keep_legal
 from game.bots.doctrine import PERSONALITIES, Personality, Situation, doctrine_orders
 from game.engine import resolve_turn
@@ -90,8 +91,9 @@ class SearchBot:
         self.scenario = scenario
         self.seed = seed
         self.level = LEVELS[level]
-        self.model = Model.compile(scenario)
-        self.roles = Roles.of(scenario)
+        self.look = Look(scenario, team)
+        self.roles = self.look.roles
+        search_pool.warm(self.look)
         self.evaluations = 0  # engine turns resolved so far (for benchmarks)
         self._base = "pragmatist"  # this team's own doctrine in look-ahead (chosen each turn)
 
@@ -109,15 +111,25 @@ class SearchBot:
         caches: dict[tuple[int, bool], dict[tuple[Order, ...], float]] = {}
         self._base = "pragmatist"
 
-        def value(orders: Sequence[Order], horizon: int, react: bool = False) -> float:
+        def values(sets: Sequence[Sequence[Order]], horizon: int, react: bool = False) -> None:
+            """Value every set not valued yet, all in one batch (``game.bots.search_pool``
+            shares a batch between cores; the values are the same wherever they are played)."""
             cache = caches.setdefault((horizon, react), {})
-            key = tuple(orders)
-            v = cache.get(key)
-            if v is None:
-                v = sum(self._rollout(w, list(orders), horizon, react) for w in worlds)
-                v /= len(worlds)
-                cache[key] = v
-            return v
+            todo = list(dict.fromkeys(tuple(o) for o in sets if tuple(o) not in cache))
+            tasks = [
+                Task(w, list(key), horizon, react, self._base)
+                for key in todo
+                for w in range(len(worlds))
+            ]
+            scores = self._scores(worlds, tasks)
+            n = len(worlds)
+            for k, key in enumerate(todo):
+                # summed in world order, as one rollout after another would
+                cache[key] = sum(scores[k * n : (k + 1) * n]) / n
+
+        def value(orders: Sequence[Order], horizon: int, react: bool = False) -> float:
+            values([orders], horizon, react)
+            return caches[(horizon, react)][tuple(orders)]
 
         menu = candidate_orders(s, state, team)
         options: list[list[Order]] = [[]]
@@ -130,6 +142,7 @@ class SearchBot:
         options += [[o] for o in menu if is_legal(s, state, team, o)]
 
         # 1. screen every option a short way ahead
+        values([*options, []], screen_h)
         screened = sorted(
             ((value(o, screen_h), i, o) for i, o in enumerate(options)), key=lambda r: (-r[0], r[1])
         )
@@ -148,6 +161,7 @@ class SearchBot:
                 trials = [t for t in trials if not check_orders(s, state, team, t)]
                 if not trials:
                     break
+                values(trials, screen_h)
                 v, _, t = max(
                     ((value(t, screen_h), -k, t) for k, t in enumerate(trials)),
                     key=lambda r: (r[0], r[1]),
@@ -161,6 +175,7 @@ class SearchBot:
             for trial in self._neighbours(pick, pool, ap, state):
                 built.append(trial)
         everything = options + [o for o in built if o not in options]
+        values(everything, screen_h)
         screened = sorted(
             ((value(o, screen_h), i, o) for i, o in enumerate(everything)),
             key=lambda r: (-r[0], r[1]),
@@ -173,16 +188,27 @@ class SearchBot:
             if opt not in finalists:
                 finalists.append(opt)
         if lv.react:
-            self._base = max(
-                PERSONALITIES,
-                key=lambda p: sum(self._rollout(w, None, long_h, True, p) for w in worlds),
+            n = len(worlds)
+            base_scores = self._scores(
+                worlds,
+                [Task(w, None, long_h, True, p) for p in PERSONALITIES for w in range(n)],
             )
+            by_base = {
+                p: sum(base_scores[k * n : (k + 1) * n]) for k, p in enumerate(PERSONALITIES)
+            }
+            self._base = max(PERSONALITIES, key=lambda p: by_base[p])
+
+        def finals(sets: Sequence[Sequence[Order]]) -> None:
+            values(sets, screen_h)
+            if lv.blend < 1.0:
+                values(sets, long_h, lv.react)
 
         def final(orders: Sequence[Order]) -> float:
             short = value(orders, screen_h)
             far = value(orders, long_h, lv.react) if lv.blend < 1.0 else short
             return lv.blend * short + (1.0 - lv.blend) * far - lv.penalty * len(orders)
 
+        finals(finalists)
         scored = sorted(
             ((final(o), i, o) for i, o in enumerate(finalists)), key=lambda r: (-r[0], r[1])
         )
@@ -190,7 +216,9 @@ class SearchBot:
         # 4. local search on the best set: add or swap in one of the best singles while it helps
         for _ in range(lv.combine):
             improved = False
-            for trial in self._neighbours(best, pool, ap, state):
+            trials = self._neighbours(best, pool, ap, state)
+            finals(trials)
+            for trial in trials:
                 v = final(trial)
                 if v > best_value + 1e-9:
                     best_value, best, improved = v, trial, True
@@ -234,40 +262,62 @@ class SearchBot:
                 others[t] = doctrine_orders(self.scenario, state, t, prag, orng, self.roles, sit)
         return World(state, seed, others)
 
-    def _rollout(
-        self,
-        world: World,
-        orders: list[Order] | None,
-        horizon: int,
-        react: bool,
-        base: str | None = None,
-    ) -> float:
-        """This team's score ``horizon`` turns on, after giving ``orders`` now.
+    def _scores(self, worlds: Sequence[World], tasks: Sequence[Task]) -> list[float]:
+        """This team's score at the end of each task's rollout, in task order."""
+        self.evaluations += sum(t.horizon for t in tasks)
+        return search_pool.scores(self.look, worlds, tasks)
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One rollout: on ``worlds[world]``, give ``orders`` now (``None``: what the ``base``
+    personality would), then play ``horizon - 1`` more turns (see :meth:`Look.score`)."""
+
+    world: int
+    orders: list[Order] | None
+    horizon: int
+    react: bool
+    base: str
+
+
+class Look:
+    """A search bot's look-ahead: what a rollout needs besides its world and task (the scenario,
+    compiled once, the roles and whose score counts). A rollout is a pure function of these, its
+    world and its task, so it gives the same score in any process."""
+
+    def __init__(self, scenario: Scenario, team: str) -> None:
+        self.scenario = scenario
+        self.team = team
+        self.model = Model.compile(scenario)
+        self.roles = Roles.of(scenario)
+
+    def score(self, world: World, task: Task) -> float:
+        """This team's score ``task.horizon`` turns on, after giving ``task.orders`` now.
 
         Without ``react`` everyone holds after this turn. With it, the other teams go on with the
         pragmatist doctrine on the rollout's state (so a provocation meets its retaliation) and
-        this team with its base personality. ``orders=None`` plays the base personality now too.
+        this team with its base personality.
         """
-        base = base or self._base
-        me = Personality.named(base)
+        scenario, team = self.scenario, self.team
+        me = Personality.named(task.base)
         all_orders = dict(world.others)
+        orders = task.orders
         if orders is None:
             rng0 = random.Random(world.seed)
-            orders = doctrine_orders(self.scenario, world.state, self.team, me, rng0, self.roles)
-        all_orders[self.team] = orders
+            orders = doctrine_orders(scenario, world.state, team, me, rng0, self.roles)
+        all_orders[team] = orders
         state, _ = resolve_turn(self.model, world.state, all_orders, world.seed, ledger=False)
         prag = Personality.named("pragmatist")
-        for step in range(1, horizon):
+        for step in range(1, task.horizon):
             nxt: dict[str, list[Order]] = {}
-            if react:
+            if task.react:
                 rng = random.Random(world.seed + step)
-                sit = Situation.of(self.scenario, state)
-                for t in sorted(self.scenario.teams):
-                    p = me if t == self.team else prag
-                    nxt[t] = doctrine_orders(self.scenario, state, t, p, rng, self.roles, sit)
+                sit = Situation.of(scenario, state)
+                for t in sorted(scenario.teams):
+                    p = me if t == team else prag
+                    nxt[t] = doctrine_orders(scenario, state, t, p, rng, self.roles, sit)
             state, _ = resolve_turn(self.model, state, nxt, world.seed, ledger=False)
-        self.evaluations += horizon
-        return state.scores[self.team]
+        return state.scores[team]
 
 
 def factory(level: str) -> Callable[[str, Scenario, int], SearchBot]:

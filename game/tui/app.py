@@ -428,6 +428,12 @@ def run_app(
     start_screen: bool = False,
 ) -> int:
     """Run the app (called by ``chokepoint``, ``chokepoint play`` and ``chokepoint replay``)."""
+    from game.bots import search_pool
+    from game.sweep import default_jobs
+
+    # a search bot's look-ahead on every core while the players wait (the same decisions)
+    search_pool.set_workers(default_jobs())
+    search_pool.prepare()  # before Textual takes the terminal's output streams
     app = ChokepointApp(
         scenario=scenario,
         seed=seed,
@@ -438,7 +444,10 @@ def run_app(
         log=log,
         start_screen=start_screen,
     )
-    result = app.run()
+    try:
+        result = app.run()
+    finally:
+        search_pool.shutdown()
     if app.return_code:  # the app stopped on an error (Textual has printed it)
         return app.return_code
     return int(result or 0)

@@ -1,0 +1,155 @@
+"""Sharing a search decision's rollouts between cores.
+
+A search bot values dozens of order sets by rollouts (``game.bots.search.Look.score``), each a
+pure function of its world and its task, so they may be played anywhere. With
+``set_workers(n)``, n > 1, a batch of rollouts is dealt out: every n-th to this process, the rest
+to n - 1 helper processes started once (spawned, not forked, so that the app's threads are never
+copied), and the scores are put back in the batch's order. The bot sums them in the same order
+as before, so its decision is the same, to the last bit, with one worker or several: only the
+time it takes changes.
+
+The default is one worker (no helper): a sweep's games already keep every core busy, and the
+tests and the golden logs need no processes. The commands that play a search bot while someone
+waits (``chokepoint run`` and the app) ask for as many workers as the machine has cores
+(``game.sweep.default_jobs``). If a helper dies, the batch is played here instead.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.bots.search import Look, Task, World
+    from game.scenario import Scenario
+
+_workers = 1
+_pool: ProcessPoolExecutor | None = None
+_pool_for: Scenario | None = None  # the scenario the helpers were started with
+_helper_looks: dict[str, Look] = {}  # in a helper: one look-ahead per team
+_helper_scenario: Scenario | None = None
+
+
+def set_workers(n: int) -> None:
+    """Play each batch of rollouts on ``n`` processes (this one included); 1 turns sharing off
+    and stops the helpers."""
+    global _workers
+    _workers = max(1, n)
+    if _workers == 1:
+        shutdown()
+
+
+def workers() -> int:
+    return _workers
+
+
+def shutdown() -> None:
+    """Stop the helper processes, if any (they also stop when this process exits)."""
+    global _pool, _pool_for
+    if _pool is not None:
+        _pool.shutdown(wait=False, cancel_futures=True)
+    _pool, _pool_for = None, None
+
+
+def prepare() -> None:
+    """Start multiprocessing's resource tracker now, while this process's standard error is
+    still the terminal: it is started with the first helper otherwise, and inside the app,
+    whose standard error is captured and has no file descriptor, that start fails."""
+    if _workers > 1:
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
+
+
+def warm(look: Look) -> None:
+    """Start the helpers for ``look``'s scenario now, so that the first decision does not wait
+    for them to start (a spawned process imports the engine: about half a second)."""
+    if _workers > 1:
+        try:
+            _helpers(look.scenario).submit(_ready)
+        except (BrokenProcessPool, RuntimeError, OSError):
+            shutdown()  # started again at the next batch
+
+
+def scores(look: Look, worlds: Sequence[World], tasks: Sequence[Task]) -> list[float]:
+    """``look.score`` of every task, in order, shared between the workers."""
+    n = min(_workers, len(tasks))
+    if n < 2:
+        return [look.score(worlds[t.world], t) for t in tasks]
+    futures: list[Future[list[float]]] = []
+    for _ in range(2):  # a helper that died is replaced once
+        try:
+            pool = _helpers(look.scenario)
+            futures = [
+                pool.submit(_play, look.team, list(worlds), list(tasks[k::n])) for k in range(1, n)
+            ]
+            break
+        except (BrokenProcessPool, RuntimeError, OSError):
+            shutdown()
+    else:
+        return [look.score(worlds[t.world], t) for t in tasks]
+    out: list[float] = [0.0] * len(tasks)
+    out[0::n] = [look.score(worlds[t.world], t) for t in tasks[0::n]]
+    for k, future in enumerate(futures, start=1):
+        try:
+            out[k::n] = future.result()
+        except BrokenProcessPool:
+            shutdown()
+            out[k::n] = [look.score(worlds[t.world], t) for t in tasks[k::n]]
+    return out
+
+
+def _forgotten() -> None:
+    """In a forked child (a sweep's worker): no helpers of its own, one worker."""
+    global _workers, _pool, _pool_for
+    _workers, _pool, _pool_for = 1, None, None
+
+
+os.register_at_fork(after_in_child=_forgotten)
+
+
+def _helpers(scenario: Scenario) -> ProcessPoolExecutor:
+    global _pool, _pool_for
+    if _pool is None or _pool_for is not scenario:
+        shutdown()
+        context = multiprocessing.get_context("spawn")
+        _pool = ProcessPoolExecutor(
+            _workers - 1, mp_context=context, initializer=_start, initargs=(scenario,)
+        )
+        _pool_for = scenario
+    return _pool
+
+
+def _start(scenario: Scenario) -> None:
+    """A helper's start: keep the scenario; leave Ctrl-C to the process that asked (the
+    terminal sends it to every process of the group, and a helper has nothing to save)."""
+    global _helper_scenario
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # nothing a helper might print belongs on the terminal (the app draws there); what goes
+    # wrong in a helper comes back to the asking process with its batch
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1)
+    os.dup2(quiet, 2)
+    os.close(quiet)
+    _helper_scenario = scenario
+    _helper_looks.clear()
+
+
+def _ready() -> None:
+    """Nothing: submitted once to start the helpers early."""
+
+
+def _play(team: str, worlds: list[World], tasks: list[Task]) -> list[float]:
+    """In a helper: the scores of ``tasks``."""
+    from game.bots.search import Look
+
+    look = _helper_looks.get(team)
+    if look is None:
+        assert _helper_scenario is not None
+        look = _helper_looks[team] = Look(_helper_scenario, team)
+    return [look.score(worlds[t.world], t) for t in tasks]
