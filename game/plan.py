@@ -33,7 +33,7 @@ from game.orders import Order, name_problems, parse_order
 from game.scenario import Loc, Scenario
 from game.scenario_loader import node_at, place
 from game.spelling import did_you_mean, unknown
-from game.yaml_source import YamlProblem, read_yaml_noting_repeats
+from game.yaml_source import YamlProblem, not_utf8, read_yaml_noting_repeats
 
 Plan = dict[int, dict[str, list[Order]]]
 
@@ -67,6 +67,8 @@ def load_full_plan(path: str | Path, scenario: Scenario) -> tuple[Plan, Facilita
         data, root, twice = read_yaml_noting_repeats(text)
     except OSError as exc:
         raise PlanError(f"{path}: cannot read the plan: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise PlanError(f"{path}: {not_utf8(path.read_bytes())}") from None
     except YamlProblem as exc:
         raise PlanError(f"{path}: {exc}") from None
     return parse_plan(data, scenario, str(path), root, twice)

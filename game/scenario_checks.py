@@ -41,7 +41,8 @@ def team_name_problems(s: Scenario) -> list[tuple[Loc, str]]:
     why += "coercer, target and patron)"
     if len(extra) == 1 and len(missing) == 1:
         return [(("teams", extra[0]), f"call this team '{missing[0]}': {why}")]
-    return [(("teams",), why)] if extra or missing else []
+    said = [f"'{t}' is missing" for t in missing] + [f"'{t}' is not one of them" for t in extra]
+    return [(("teams",), f"{', '.join(said)}: {why}")] if said else []
 
 
 def team_actor_problems(s: Scenario, where: Where) -> list[tuple[Loc, str]]:

@@ -19,7 +19,7 @@ from game.errors import ScenarioError
 from game.scenario import INDEX_NAMES, Loc, Scenario, reference_problems
 from game.schema_words import fields_at, holders_of, is_table, plain
 from game.spelling import did_you_mean
-from game.yaml_source import YamlProblem, read_yaml_noting_repeats
+from game.yaml_source import YamlProblem, not_utf8, read_yaml_noting_repeats
 
 DEFAULT_SCENARIO = "dual-use-ban-2026"
 SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
@@ -52,7 +52,7 @@ def load_scenario(path: str | Path) -> Scenario:
     except FileNotFoundError:
         raise ScenarioError(str(path), [_not_found(path)], unread=True) from None
     except UnicodeDecodeError:
-        raise ScenarioError(str(path), [_not_utf8(path.read_bytes())]) from None
+        raise ScenarioError(str(path), [not_utf8(path.read_bytes())]) from None
     except OSError as exc:
         raise ScenarioError(
             str(path), [f"cannot read the file: {exc.strerror or exc}"], unread=True
@@ -70,19 +70,6 @@ def _not_found(path: Path) -> str:
         "no such file, and no bundled scenario of that name "
         f"({hint + ' ' if hint else ''}bundled: {', '.join(names)})"
     )
-
-
-def _not_utf8(data: bytes) -> str:
-    """Where a file that is not UTF-8 first breaks, and what to do about it."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "line 1: the file is saved as UTF-16: save the file as UTF-8"
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        byte = data[exc.start]
-        return f"line {line}: byte 0x{byte:02x} is not UTF-8 text: save the file as UTF-8"
-    return "the file is not UTF-8 text: save the file as UTF-8"
 
 
 def parse_scenario(text: str, name: str = "<scenario>") -> Scenario:

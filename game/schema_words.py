@@ -54,7 +54,8 @@ def plain(error: ErrorDetails, loc: Loc) -> str:
                 "turn opens on the scenario's own starting state)"
             )
         fraction = kind == "less_than_equal" and ctx[key] == 1
-        if fraction and isinstance(value, int | float) and 1 < value <= 100:  # a percentage
+        # a percentage (2 to 100: 1.05 is a share a little too big, not 1.05%)
+        if fraction and isinstance(value, int | float) and 2 <= value <= 100:
             said += f" (a share or chance from 0 to 1: write {value / 100:g} for {value:g}%)"
         return said
     if kind in ("float_parsing", "int_parsing") and isinstance(value, str):
@@ -82,6 +83,9 @@ def plain(error: ErrorDetails, loc: Loc) -> str:
         if loc == ("start",):
             return MONTH_WORDS
         return f"should be text, not {_what(value)}: put it in quotes"
+    if kind == "string_too_long":
+        length = len(value) if isinstance(value, str) else "more"
+        return f"should be at most {ctx.get('max_length')} characters long (not {length})"
     if kind == "too_short":
         return f"at least one {_singular(str(loc[-1]))} is needed"
     if kind == "model_type":
@@ -91,14 +95,26 @@ def plain(error: ErrorDetails, loc: Loc) -> str:
 
 def _upper_bound(loc: Loc) -> float | None:
     """The largest value the field at ``loc`` allows (``le``), None when it has no such bound."""
-    model = _unwrap(kind_at(loc[:-1])) if loc else None
-    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+    if not loc:
         return None
-    info = model.model_fields.get(str(loc[-1]))
-    for meta in info.metadata if info is not None else []:
+    model = _unwrap(kind_at(loc[:-1]))
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        info = model.model_fields.get(str(loc[-1]))
+        return _le(info.metadata) if info is not None else None
+    # a value in a table (``trade_shares.JPN.ndpr.CHN``): its type carries the bound
+    kind = kind_at(loc)
+    return _le(list(get_args(kind)[1:])) if get_origin(kind) is Annotated else None
+
+
+def _le(metadata: list[Any]) -> float | None:
+    """The ``le`` bound among a field's constraints (a ``Field(...)`` holds its own list)."""
+    for meta in metadata:
         bound = getattr(meta, "le", None)
         if isinstance(bound, int | float):
             return float(bound)
+        inner = _le(list(getattr(meta, "metadata", None) or []))
+        if inner is not None:
+            return inner
     return None
 
 
@@ -152,6 +168,8 @@ def _not_a_model(loc: Loc, value: Any) -> str:
             f"('{loc[-1]}' is a field of {noun}, written under one)"
         )
     listed = f" ({', '.join(fields)})" if fields else ""
+    if value is None:  # 'AUS:' with nothing after it, or a '-' alone
+        return f"is empty: give the fields of {noun}{listed}"
     return f"should be a mapping of the fields of {noun}{listed}, not {_what(value)}"
 
 

@@ -22,6 +22,7 @@ stands (``game.scenario_loader.node_at``) and get the data built from the same n
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,8 +72,11 @@ def read_yaml_noting_repeats(text: str) -> tuple[Any, yaml.Node | None, list[Yam
     """As :func:`read_yaml`, but a key written twice does not stop the reading: the data keeps
     the last of the two (as YAML does) and every repeat is returned, in the file's order, so a
     caller can report them beside the other problems of the same file."""
-    loader = _Loader(text)
     node = None
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, anywhere
+        raise _unprintable(exc, text) from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -89,8 +93,40 @@ def read_yaml_noting_repeats(text: str) -> tuple[Any, yaml.Node | None, list[Yam
         raise YamlProblem(f"YAML syntax error: {exc}") from None
     except (ValueError, TypeError, OverflowError) as exc:  # a value a YAML type cannot hold
         raise _unreadable_value(exc, node) from None
+    except RecursionError:
+        raise YamlProblem(
+            "brackets or indentation nested hundreds of levels deep: not a file this program "
+            "wrote or expects"
+        ) from None
     finally:
         loader.dispose()
+
+
+def _unprintable(exc: yaml.reader.ReaderError, text: str) -> YamlProblem:
+    """A control character (a form feed pasted from a PDF, a NUL from a binary file): where it
+    is, and what to do."""
+    at = exc.position
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    char = text[at] if at < len(text) else ""
+    name = unicodedata.name(char, "").lower() or _CONTROL_NAMES.get(char, "a control character")
+    what = f"character U+{ord(char):04X} ({name})" if char else "a character"
+    return YamlProblem(
+        f"{what} cannot be in a YAML file: delete it (it often comes with text pasted from a "
+        "PDF or a word processor; a file of such characters is not a text file)",
+        line,
+        column,
+    )
+
+
+_CONTROL_NAMES = {
+    "\x00": "NUL",
+    "\x07": "bell",
+    "\x0b": "vertical tab",
+    "\x0c": "form feed",
+    "\x1b": "escape",
+    "\x7f": "delete",
+}
 
 
 def _first_indent_tab(text: str, last_line: int) -> tuple[int, int] | None:
@@ -175,11 +211,41 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     problem = exc.problem or exc.context or str(exc)
     if mark is None:
         return YamlProblem(f"YAML syntax error: {problem}")
+    runaway = _runaway_quote(text, mark)
+    if runaway is not None:
+        return runaway
     found = _hint(exc, problem, mark, text.splitlines(), text)
     if found is None:
         return YamlProblem(f"YAML syntax error: {problem}", mark.line + 1, mark.column + 1)
     words, line, column = found
     return YamlProblem(f"YAML syntax error: {words}", line, column)
+
+
+def _runaway_quote(text: str, mark: yaml.Mark) -> YamlProblem | None:
+    """A quote left open (``name: "China, kind: player}``) runs on to the next quote in the
+    file, lines further, and PyYAML stops there: blame the line where the quote opened. Only
+    when the error is on the line where such a run-on quoted value ended."""
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.index >= mark.index:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                last = token
+    except yaml.YAMLError:
+        pass
+    if last is None or last.start_mark.line == last.end_mark.line:
+        return None
+    if last.end_mark.line != mark.line:
+        return None
+    line, column = last.start_mark.line + 1, last.start_mark.column + 1
+    return YamlProblem(
+        f"YAML syntax error: the quote opened at line {line}, column {column} is not closed on "
+        f"its line, so the value runs on to the next quote (line {last.end_mark.line + 1}): "
+        "add the closing quote",
+        line,
+        column,
+    )
 
 
 def _hint(
@@ -412,3 +478,16 @@ def _out_of_line(mark: yaml.Mark, lines: list[str]) -> str:
         f"{near}: a field lines up with the fields beside it, and a list's '- ' items with "
         "each other"
     )
+
+
+def not_utf8(data: bytes) -> str:
+    """Where a file that is not UTF-8 first breaks, and what to do about it."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "line 1: the file is saved as UTF-16: save the file as UTF-8"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        byte = data[exc.start]
+        return f"line {line}: byte 0x{byte:02x} is not UTF-8 text: save the file as UTF-8"
+    return "the file is not UTF-8 text: save the file as UTF-8"

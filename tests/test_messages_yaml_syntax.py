@@ -104,3 +104,41 @@ def test_a_bracket_open_at_the_end_of_the_file_is_named_where_it_opens() -> None
         str(err.value)
         == "line 2, column 8: YAML syntax error: this '[' is never closed: add the ']'"
     )
+
+
+def test_a_quote_left_open_is_blamed_where_it_opened() -> None:
+    """The audit's missing closing quote was reported three lines on ('a ',' is missing'), and
+    in a blurb a hundred lines on ('more text after a closing quote')."""
+    old = "  CHN: {name: China, kind: player}"
+    problem = _problem(old, '  CHN: {name: "China, kind: player}')
+    assert problem.startswith(f"line {_line(old)}, column 15: YAML syntax error: the quote ")
+    assert "is not closed on its line" in problem and "add the closing quote" in problem
+    blurb = next(line for line in TEXT.splitlines() if line.startswith("    blurb: "))
+    problem = _problem(blurb, blurb.replace("blurb: ", 'blurb: "'))
+    assert problem.startswith(f"line {_line(blurb)}, column 12: YAML syntax error: the quote ")
+
+
+@pytest.mark.parametrize(
+    ("char", "name"),
+    [("\f", "form feed"), ("\x00", "NUL"), ("\x0b", "vertical tab"), ("\x9f", "a control")],
+)
+def test_a_control_character_is_named_with_its_place(char: str, name: str) -> None:
+    """A form feed pasted from a PDF (or a file of zeros) gave PyYAML's ReaderError traceback."""
+    old = "  CHN: {name: China, kind: player}"
+    problem = _problem(old, f"  CHN: {{name: Chi{char}na, kind: player}}")
+    assert problem.startswith(f"line {_line(old)}, column 18: character U+")
+    assert name in problem and "delete it" in problem
+
+
+def test_brackets_nested_too_deep_are_a_message_not_a_traceback() -> None:
+    with pytest.raises(ScenarioError) as err:
+        parse_scenario("title: " + "[" * 1000 + "]" * 1000 + "\n", "deep.yaml")
+    assert "nested hundreds of levels deep" in err.value.problems[0]
+
+
+def test_a_plan_that_is_not_utf8_names_its_line(tmp_path: Path, scenario: Scenario) -> None:
+    plan = tmp_path / "p.yaml"
+    text = 'turns:\n  2:\n    facilitator:\n      notes: ["R\xe9union"]\n'
+    plan.write_bytes(text.encode("latin-1"))
+    with pytest.raises(PlanError, match=r"p.yaml: line 4: byte 0xe9 is not UTF-8 text"):
+        load_full_plan(plan, scenario)

@@ -383,3 +383,41 @@ def test_validate_notes_what_no_one_can_ever_use(
     assert len(notes) == 3
     assert main(["validate", str(DEFAULT)]) == 0
     assert "note:" not in capsys.readouterr().out  # the bundled scenario uses all it offers
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        # a share written as a percentage, in a table (its bound was not found there)
+        (
+            "ndpr: {CHN: 0.65",
+            "ndpr: {CHN: 65%",
+            "should be a number: write 0.65 (a share or chance from 0 to 1: 65% is 0.65)",
+        ),
+        ("ndpr: {CHN: 0.65", "ndpr: {CHN: 65", "write 0.65 for 65%"),
+        # a share a little over 1 is not 1.05%
+        ("ndpr: {CHN: 0.65", "ndpr: {CHN: 1.05", "trade_shares.JPN.ndpr.CHN: should be at most 1"),
+        # an empty entry was 'should be a mapping of the fields of an actor, not a mapping'
+        ("  VNM: {name: Vietnam, kind: npc}", "  VNM:", "actors.VNM: is empty: give the fields"),
+        ("id: dual-use-ban-2026", "id: " + "x" * 50, "id: should be at most 40 characters long"),
+    ],
+)
+def test_an_authors_slips_are_said_in_an_authors_words(
+    tmp_path: Path, old: str, new: str, said: str
+) -> None:
+    [problem] = refused(tmp_path, (old, new))
+    assert problem.endswith(said) or said in problem, problem
+    assert "String should" not in problem and "not a mapping" not in problem
+    if "1.05" in new:
+        assert "%" not in problem
+
+
+def test_a_missing_team_is_named(tmp_path: Path) -> None:
+    text = DEFAULT.read_text(encoding="utf-8")
+    start, end = text.index("  tokyo:\n"), text.index("  washington:\n")
+    path = tmp_path / "s.yaml"
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert problem_with(path).endswith(
+        "teams: 'tokyo' is missing: the teams must be exactly beijing, tokyo and washington (the "
+        "rules give each its role: coercer, target and patron)"
+    )
