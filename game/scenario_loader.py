@@ -72,6 +72,12 @@ def _not_found(path: Path) -> str:
     )
 
 
+LOG_NOT_SCENARIO = (
+    "this looks like a session log, not a scenario; check a log with `chokepoint verify LOG`, "
+    "or go on with it with `chokepoint play --resume LOG`"
+)
+
+
 def parse_scenario(text: str, name: str = "<scenario>") -> Scenario:
     """Parse and validate a scenario's text; :class:`ScenarioError` lists every problem found.
 
@@ -80,6 +86,8 @@ def parse_scenario(text: str, name: str = "<scenario>") -> Scenario:
     try:
         data, node, twice = read_yaml_noting_repeats(text)
     except YamlProblem as exc:
+        if text.lstrip().startswith('{"') and '"hash"' in text:
+            raise ScenarioError(name, [LOG_NOT_SCENARIO]) from None
         raise ScenarioError(name, [str(exc)]) from None
     repeats = [str(p) for p in twice]
     if not isinstance(data, dict) or (set(data) == {"turns"} and isinstance(data["turns"], dict)):

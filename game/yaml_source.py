@@ -286,6 +286,14 @@ def _hint(
             *opened,
         )
     if problem == "could not find expected ':'" and start is not None:
+        glued = re.match(r"\s*([A-Za-z_][\w-]*):(\S)", lines[start.line])
+        if glued:  # 'turns:12': YAML needs a space after the ':'
+            key, rest = glued[1], lines[start.line][glued.end(2) - 1 :].strip()
+            return (
+                f"a ':' needs a space after it: write '{key}: {rest}'",
+                opened[0],
+                glued.end(1) + 1,
+            )
         return (
             f"line {opened[0]} has no ':' after its name: write 'name: value'; text that runs "
             "onto a second line must be put in quotes",
@@ -294,6 +302,8 @@ def _hint(
         )
     if problem.startswith("found character") and "that cannot start any token" in problem:
         sign = here[mark.column] if mark.column < len(here) else "?"
+        if sign == "\t":
+            return ("a tab after ':': separate a name from its value with a space", *at)
         return (f"a value cannot start with '{sign}': put the value in quotes", *at)
     if problem == "sequence entries are not allowed here":
         return (

@@ -142,3 +142,32 @@ def test_a_plan_that_is_not_utf8_names_its_line(tmp_path: Path, scenario: Scenar
     plan.write_bytes(text.encode("latin-1"))
     with pytest.raises(PlanError, match=r"p.yaml: line 4: byte 0xe9 is not UTF-8 text"):
         load_full_plan(plan, scenario)
+
+
+def test_a_colon_with_no_space_and_a_tab_after_a_colon_say_so() -> None:
+    """'turns:12' read 'line 15 has no ':' after its name'; 'tension:<tab>65' said to put a
+    tab in quotes."""
+    problem = _problem("turns: 12", "turns:12")
+    assert problem == (
+        f"line {_line('turns:12'.replace(':', ': '))}, column 6: YAML syntax error: a ':' needs "
+        "a space after it: write 'turns: 12'"
+    )
+    old = next(line for line in TEXT.splitlines() if line.startswith("  tension: 65"))
+    problem = _problem(old, old.replace("tension: ", "tension:\t"))
+    assert problem.endswith("a tab after ':': separate a name from its value with a space")
+
+
+def test_a_session_log_given_as_a_scenario_is_named(tmp_path: Path) -> None:
+    from game.engine import Session
+    from game.headless import play_game
+    from game.log import write_log
+    from game.scenario_loader import load_scenario
+
+    scenario = load_scenario(DEFAULT)
+    session = Session(scenario, 1)
+    play_game(session, {}, {}, 1)
+    log = tmp_path / "s.jsonl"
+    write_log(session, log)
+    with pytest.raises(ScenarioError) as err:
+        parse_scenario(log.read_text(encoding="utf-8"), str(log))
+    assert err.value.problems[0].startswith("this looks like a session log, not a scenario")
