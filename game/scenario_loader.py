@@ -103,13 +103,24 @@ def parse_scenario(text: str, name: str = "<scenario>") -> Scenario:
             for e in errors
             if e["type"] != "extra_forbidden" or _key_place(node, tuple(e["loc"])) not in folded
         ]
-        raise ScenarioError(name, [*hints, *repeats, *problems]) from None
+        # the indentation hints first: they explain problems further down
+        raise ScenarioError(name, [*hints, *in_file_order([*repeats, *problems])]) from None
     refs = reference_problems(scenario, lambda loc: _line_or_path(node, loc))
     if refs or repeats:
-        raise ScenarioError(
-            name, [*repeats, *(_describe(node, loc, msg, None) for loc, msg in refs)]
-        )
+        said = [*repeats, *(_describe(node, loc, msg, None) for loc, msg in refs)]
+        raise ScenarioError(name, in_file_order(said))
     return scenario
+
+
+def in_file_order(problems: list[str]) -> list[str]:
+    """``problems`` by the line they name ('line 116, ...' before 'line 120, ...'), those that
+    name none (a whole section missing) first, otherwise in the order found."""
+
+    def place(problem: str) -> tuple[int, int]:
+        found = re.match(r"line (\d+)(?:, column (\d+))?", problem)
+        return (int(found[1]), int(found[2] or 0)) if found else (0, 0)
+
+    return sorted(problems, key=place)
 
 
 def _indented_too_far(
@@ -242,6 +253,13 @@ def _describe(root: yaml.Node | None, loc: Loc, msg: str, error: ErrorDetails | 
         )
         msg = "unknown field (not part of the scenario format)" + (f"; {guess}" if guess else "")
     elif error is not None and error["type"] == "missing" and not exact:
+        if len(loc) == 1 and root is not None:  # a whole section: the end of the file is a
+            end = root.end_mark.line + (1 if root.end_mark.column else 0)  # place for it
+            return (
+                f"line {end} (the end of the file): {path}: missing: the file has no "
+                f"'{loc[0]}:', which every scenario needs (add it here, or anywhere at the top "
+                "level)"
+            )
         msg = f"missing required field '{loc[-1]}'"
     elif error is not None:
         msg = plain(error, loc)

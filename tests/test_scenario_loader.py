@@ -82,12 +82,33 @@ def test_bad_yaml_syntax_gives_line(tmp_path: Path) -> None:
 
 def test_missing_required_field(tmp_path: Path) -> None:
     msg = _broken(tmp_path, "turns: 12\n", "")
-    assert "turns" in msg and "missing required field" in msg
+    # a whole field of the top level: no line to point at (it named the first line, 'id:')
+    assert "(the end of the file): turns: missing: the file has no 'turns:', which every" in msg
 
 
 def test_several_problems_are_all_listed(tmp_path: Path) -> None:
     msg = _broken(tmp_path, "turns: 12\n", "turns: -1\nbogus: 1\n")
     assert "2 problems" in msg
+
+
+def test_problems_are_listed_in_the_files_order() -> None:
+    """An author read line 120's problem before line 116's."""
+    from game.scenario_loader import in_file_order
+
+    found = [
+        "line 120, column 3: a",
+        "line 116, column 9: b",
+        "sectors: missing: c",
+        "line 116, column 2: d",
+        "line 9: e",
+    ]
+    assert in_file_order(found) == [
+        "sectors: missing: c",
+        "line 9: e",
+        "line 116, column 2: d",
+        "line 116, column 9: b",
+        "line 120, column 3: a",
+    ]
 
 
 def test_safe_loader_refuses_python_objects() -> None:
