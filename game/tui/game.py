@@ -302,8 +302,9 @@ class Game:
 
     def unsaved_orders(self) -> str | None:
         """What leaving the session now would lose, in words ("Beijing's sealed orders for
-        turn 3 are not saved", "Tokyo's unsealed draft is not saved"), or None. The log holds
-        resolved turns only; the computer teams decide again when the session is resumed."""
+        turn 3 are not saved", "Tokyo's unsealed draft is not saved", "the inject fired for
+        turn 4 ('G7 leaders ...') is not saved"), or None. The log holds resolved turns only;
+        the computer teams decide again when the session is resumed."""
         s = self.session
         if s.is_over:
             return None
@@ -318,10 +319,27 @@ class Game:
         if drafted:
             owners = and_list([f"{self.team_label(t)}'s" for t in drafted])
             lost.append(f"{owners} unsealed draft{'s' if len(drafted) > 1 else ''}")
+        fired = [self.inject(i).headline for i in s.queued_injects if self._known_inject(i)]
+        if fired:
+            # an inject fired by hand is logged with the turn it opens, so it is kept only
+            # once that turn resolves (a facilitator lost one this way without a word)
+            said = and_list([f"'{h}'" for h in fired])
+            lost.append(
+                f"the inject{'s' if len(fired) > 1 else ''} fired for turn {s.turn + 1} ({said})"
+            )
         if not lost:
             return None
-        one_draft = not teams and len(drafted) == 1
-        return f"{' and '.join(lost)} {'is' if one_draft else 'are'} not saved"
+        one = len(lost) == 1 and (
+            (len(drafted) == 1 and not teams) or (len(fired) == 1 and not teams and not drafted)
+        )
+        return f"{' and '.join(lost)} {'is' if one else 'are'} not saved"
+
+    def _known_inject(self, inject_id: str) -> bool:
+        try:
+            self.inject(inject_id)
+        except ValueError:
+            return False
+        return True
 
     def sealed_humans(self) -> list[str]:
         """The human teams whose orders for the coming turn are sealed."""

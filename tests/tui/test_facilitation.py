@@ -15,7 +15,7 @@ from game.fog import team_view
 from game.log import replay_log, write_log
 from game.orders import Diplomacy
 from game.scenario import Scenario
-from game.tui.screens.dialogs import HandoverScreen
+from game.tui.screens.dialogs import ConfirmScreen, HandoverScreen
 from game.tui.screens.facilitation import InjectScreen, NoteScreen, OverrideScreen, ReportScreen
 from game.tui.screens.facilitator import FacilitatorScreen
 from game.tui.screens.fork import ForkScreen
@@ -311,6 +311,9 @@ async def test_timer_runs_out_and_waiting_teams_hold(make_app, workdir: Path) ->
         await wait_for(pilot, lambda: isinstance(app.screen, HandoverScreen))
         assert game.session.pending == {"beijing": [], "tokyo": [], "washington": []}
         assert "FACILITATOR" in screen_text(app)
+        # Beijing sealed nothing: the hand-over used to say "Beijing's orders are sealed"
+        assert "Time ran out for Beijing: it held (no orders)." in screen_text(app)
+        assert "orders are sealed" not in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
         await resolve(pilot, app)
@@ -354,6 +357,7 @@ async def test_timer_runs_out_and_the_computer_gives_the_orders(
         # as the team's own, on the console, in the replay and in the report)
         text = screen_text(app)
         assert "⏱ time ran out: the computer (doctrine) chose its orders" in text
+        assert "⏱ time is up" in text and "s pauses" not in text  # nothing left to pause
         await resolve(pilot, app)
         log = game.log_path
     rep = replay_log(log)
@@ -796,3 +800,19 @@ async def test_a_team_sees_its_time_left_at_80_columns(make_app) -> None:
         await pilot.pause()
         top = screen_text(app).splitlines()[0]
         assert "⏱ 10:00 left" in top, top
+
+
+async def test_quitting_with_an_inject_fired_for_the_coming_turn_asks_first(
+    make_app, workdir: Path
+) -> None:
+    """A facilitator fired the G7 inject, pressed ctrl+q, and the app closed at once: the
+    inject, logged only with the turn it opens, was gone on resume."""
+    app = make_app(log=str(workdir / "fired.jsonl"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.game.queue_inject("lib_g7_summit")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        headline = app.game.inject("lib_g7_summit").headline
+        assert f"the inject fired for turn 1 ('{headline}') is not saved" in app.screen.question

@@ -106,9 +106,14 @@ class HandoverScreen(ModalScreen[bool | None]):
         Binding("ctrl+f", "back", "Facilitator: back to the console"),
     ]
 
-    def __init__(self, to: str, previous: str | None = None, detail: str = "") -> None:
+    def __init__(
+        self, to: str, previous: str | None = None, detail: str = "", timed_out: str = ""
+    ) -> None:
+        """``timed_out``: what happened to ``previous``'s orders when its time ran out ('the
+        computer (doctrine) chose its orders'); it did not seal them itself."""
         super().__init__()
         self.to, self.previous, self.detail = to, previous, detail
+        self.timed_out = timed_out
 
     @property
     def for_team(self) -> bool:
@@ -117,10 +122,15 @@ class HandoverScreen(ModalScreen[bool | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="handover-box"):
-            if self.previous:
+            if self.previous and self.timed_out:
                 yield Static(
-                    f"{self.previous}'s orders are sealed. They are not shown to anyone until "
-                    "the turn resolves."
+                    f"Time ran out for {self.previous}: {self.timed_out}. They are not shown to "
+                    "the other teams until the turn resolves."
+                )
+            elif self.previous:
+                yield Static(
+                    f"{self.previous}'s orders are sealed. They are not shown to the other teams "
+                    "until the turn resolves."
                 )
             yield Static("Please pass the terminal to")
             yield Static(self.to.upper(), id="handover-team")

@@ -220,7 +220,10 @@ class FacilitatorScreen(Screen[None]):
                 what = "computer" if g.on_timeout == "computer" else "hold"
                 style = "bold red" if g.timer and g.timer.remaining() < 60 else "bold"
                 banner.append(f"⏱ {left}", style=style)
-                banner.append(f" (then waiting teams: {what}; s pauses)\n", style="dim")
+                if g.timer is not None and g.timer.fired:  # nothing is left to pause
+                    banner.append("\n")
+                else:
+                    banner.append(f" (then waiting teams: {what}; s pauses)\n", style="dim")
             for fired, _text in g.news():
                 how = "fired by you" if fired.manual else "scripted"
                 banner.append("▶ ", style="yellow")
@@ -332,7 +335,7 @@ class FacilitatorScreen(Screen[None]):
             return
         self.hand_to(team)
 
-    def hand_to(self, team: str, previous: str | None = None) -> None:
+    def hand_to(self, team: str, previous: str | None = None, timed_out: str = "") -> None:
         from game.tui.screens.team import TeamScreen
 
         g = self.game
@@ -347,24 +350,34 @@ class FacilitatorScreen(Screen[None]):
 
         def done(sealed: bool | None) -> None:
             nxt = g.next_team()
+            late = g.timed_out.get(team, "")  # the timer sealed them, not the team
             if sealed and nxt is not None:
-                self.hand_to(nxt, previous=g.team_label(team))
+                self.hand_to(nxt, previous=g.team_label(team), timed_out=late)
             else:
                 self.hand_back(
                     previous=g.team_label(team) if sealed else None,
-                    detail="Every team has sealed its orders." if nxt is None else "",
+                    detail=""
+                    if nxt is not None
+                    else "Every team's orders are in."
+                    if late
+                    else "Every team has sealed its orders.",
+                    timed_out=late,
                 )
 
         self.cover(True)
         self.app.clear_notifications()  # nothing said to the last team is left for the next
-        self.app.push_screen(HandoverScreen(g.team_label(team), previous=previous), ready)
+        self.app.push_screen(
+            HandoverScreen(g.team_label(team), previous=previous, timed_out=timed_out), ready
+        )
 
-    def hand_back(self, previous: str | None = None, detail: str = "") -> None:
+    def hand_back(self, previous: str | None = None, detail: str = "", timed_out: str = "") -> None:
         """The hand-over screen that calls the facilitator back; Enter shows the console."""
         self.cover(True)
         self.app.clear_notifications()
         self.app.push_screen(
-            HandoverScreen(HandoverScreen.FACILITATOR, previous=previous, detail=detail),
+            HandoverScreen(
+                HandoverScreen.FACILITATOR, previous=previous, detail=detail, timed_out=timed_out
+            ),
             lambda _: self.cover(False),
         )
 
