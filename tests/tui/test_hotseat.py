@@ -587,3 +587,24 @@ async def test_quitting_with_a_draft_not_yet_sealed_asks_first(make_app) -> None
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         assert "Beijing's unsealed draft is not saved" in app.screen.question
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_builders_verdict_is_in_view_beside_its_buttons(
+    make_app, size: tuple[int, int]
+) -> None:
+    """A facilitator's audit at 80x24: an export control's long explanation pushed the engine's
+    verdict below the buttons, out of sight, so a team could add an order without seeing it."""
+    from textual.widgets import Static
+
+    app = make_app(solo="tokyo")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        form = await open_builder(pilot, app, "export_control")
+        verdict = form.query_one("#order-verdict", Static)
+        add = form.query_one("#add", Button)
+        assert "The engine accepts this order" in str(verdict.content)
+        box = verdict.region
+        assert box.height >= 1 and box.y + box.height <= size[1], (box, size)
+        assert verdict.region.y < add.region.y < size[1]
+        assert form.query_one("#order-dialog").region.contains_region(box)

@@ -466,11 +466,14 @@ class OrderForm(ModalScreen[Order | None]):
                     )
                 yield Static(id="order-detail")
             yield Static(id="order-cost")
-            yield Static(id="order-verdict")
-            with Horizontal(classes="buttons"):
-                save = "Save the order" if self.editing is not None else "Add order"
-                yield Button(f"{save} (ctrl+s)", id="add", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
+            # the engine's verdict stays in sight with the buttons: at 80x24 it was scrolled
+            # below them, and a team could add an order without seeing it refused
+            with Vertical(id="order-foot"):
+                yield Static(id="order-verdict")
+                with Horizontal(classes="buttons"):
+                    save = "Save the order" if self.editing is not None else "Add order"
+                    yield Button(f"{save} (ctrl+s)", id="add", variant="primary")
+                    yield Button("Cancel (esc)", id="cancel")
         yield Footer()  # the dialog's own keys, not the screen's under it
 
     def _field(self, name: str, label: str, widget: Any) -> ComposeResult:
