@@ -201,6 +201,8 @@ def order_words(s: Scenario, order: Order) -> str:
         # ... and thousands separated, as the forms show it ('Buy 100,000 t', not '100000')
         unit = s.materials[order.material].unit
         amount = f"{order.amount:,.3f}".rstrip("0").rstrip(".")
+        if amount == "0":  # 0.0001 t read 'Buy 0 t'
+            amount = f"{order.amount:.2g}"
         text = text.replace(f" {order.amount:g} of ", f" {amount} {unit} of ", 1)
     return humanize(s, text)
 

@@ -25,6 +25,8 @@ def test_an_amount_is_written_with_thousands_separated(scenario: Scenario) -> No
     assert order_words(scenario, buy) == "Buy 100,000 t of Battery graphite for the stockpile"
     part = StockpileRelease(material="dytb", amount=3310.67, to="JPN")
     assert order_words(scenario, part).startswith("Release 3,310.67 t of Dy/Tb oxide")
+    tiny = StockpileBuild(material="dytb", amount=0.0001)  # it read 'Buy 0 t'
+    assert order_words(scenario, tiny) == "Buy 0.0001 t of Dy/Tb oxide for the stockpile"
 
 
 def test_a_roll_is_shown_to_the_places_that_tell_it_from_its_chance() -> None:
