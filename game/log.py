@@ -118,7 +118,10 @@ def _parse_orders(raw: Any) -> dict[str, list[Order]]:
 def _manual_injects(raw: Any) -> list[str]:
     if not isinstance(raw, list):
         raise ValueError("injects must be a list")
-    return [str(i["id"]) for i in raw if isinstance(i, dict) and i.get("manual")]
+    manual = [i for i in raw if isinstance(i, dict) and i.get("manual")]
+    if any(not isinstance(i.get("id"), str) for i in manual):
+        raise ValueError("an inject fired by hand has no 'id'")
+    return [i["id"] for i in manual]
 
 
 def _notes(raw: Any) -> list[str]:
@@ -400,11 +403,12 @@ def glance(path: str | Path) -> Glance | None:
         lines = Path(path).read_text(encoding="utf-8", errors="replace").split("\n")
         header = _read_line(lines[0].removeprefix("\ufeff"))
         total = int(header["scenario"]["turns"])
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, OverflowError):
         return None
     if not isinstance(header, dict) or header.get("format") != LOG_FORMAT:
         return None
-    cut = header.get("settings", {}).get("branch_turn")
+    settings = header.get("settings")  # an edited header may hold anything here
+    cut = settings.get("branch_turn") if isinstance(settings, dict) else None
     # whole lines only: a last line without its line end was cut off while being written
     turns = sum(1 for line in lines[1:-1] if line.strip())
     return Glance(turns, total, cut if isinstance(cut, int) else None)

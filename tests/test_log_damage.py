@@ -148,3 +148,35 @@ def test_a_glance_counts_whole_lines_only(tmp_path: Path) -> None:
     deep = tmp_path / "deep.jsonl"
     deep.write_text("[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
     assert glance(deep) is None  # not a traceback that stops the app starting
+
+
+@pytest.mark.parametrize("settings", [None, [], "x", 5])
+def test_a_glance_at_an_edited_header_never_stops_the_app(tmp_path: Path, settings: object) -> None:
+    """One log in sessions/ with '"settings":null' (or a number of turns of 1e999) in its header
+    stopped the app from opening, with an AttributeError."""
+    edited = damaged(tmp_path, rehashed_header(settings=settings))
+    assert glance(edited) == Glance(turns=12, total=12, branch_turn=None)
+    huge = tmp_path / "huge.jsonl"
+    huge.write_text(LINES[0].replace('"turns":12', '"turns":1e999', 1), encoding="utf-8")
+    assert glance(huge) is None
+
+
+def test_an_inject_fired_by_hand_without_an_id_is_named(tmp_path: Path) -> None:
+    """Every command that reads logs stopped with a KeyError traceback."""
+    import json
+
+    from game.state import canonical_json
+
+    records = [json.loads(line) for line in LINES]
+    records[3]["injects"] = [{"manual": True}]
+    prev = None
+    for i, rec in enumerate(records):
+        rec.pop("hash")
+        if i:
+            rec["prev"] = prev
+        rec["hash"] = prev = sha256_json(rec)
+    path = tmp_path / "noid.jsonl"
+    path.write_text("".join(canonical_json(r) + "\n" for r in records), encoding="utf-8")
+    rep = replay_log(path)
+    assert not rep.ok and rep.good_turns == 2
+    assert "turn 3 has an unreadable entry: an inject fired by hand has no 'id'" in str(rep.error)
