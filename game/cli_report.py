@@ -93,8 +93,12 @@ def _report(args: argparse.Namespace) -> int:
                 f"-o {args.output}: a report is Markdown (.md) or a web page (.html); name the "
                 "file so, or give --format md or --format html"
             )
-    if args.against is not None and args.against < 1:
-        raise ChokepointError("--against must be at least 1 game")
+    if args.against is not None:
+        from game.sweep import games_problem
+
+        problem = games_problem("--against", args.against)
+        if problem is not None:
+            raise ChokepointError(problem)
     rep = load_replay(args.log)
     debrief = build_debrief(rep)
     n = debrief.good_turns

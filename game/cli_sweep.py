@@ -81,8 +81,9 @@ def run(args: argparse.Namespace) -> int:
     from game.names import count, team_names
     from game.scenario_loader import scenario_data
 
-    if args.games < 1:
-        raise ChokepointError("--games must be at least 1")
+    problem = sweep.games_problem("--games", args.games)
+    if problem is not None:
+        raise ChokepointError(problem)
     if args.jobs is not None and args.jobs < 1:
         raise ChokepointError("--jobs must be at least 1")
     if args.jobs is not None and args.scheduler:

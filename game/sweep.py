@@ -53,6 +53,24 @@ OUTCOMES = (
 
 Row = dict[str, Any]
 
+MAX_GAMES = 1_000_000
+"""The most games one sweep plays: every row is kept until the end (about 2 KB each), and a
+million doctrine games already take hours on a laptop. Larger studies are several sweeps with
+different base seeds."""
+
+
+def games_problem(flag: str, games: int) -> str | None:
+    """What is wrong with a number of games asked for with ``flag``, if anything."""
+    if games < 1:
+        return f"{flag} must be at least 1" + (" game" if flag == "--against" else "")
+    if games > MAX_GAMES:
+        more = "; for more, run several sweeps with different --seed" if flag == "--games" else ""
+        return (
+            f"{flag}: at most {MAX_GAMES:,} games (every game's row is kept in memory until the "
+            f"end){more}"
+        )
+    return None
+
 
 def game_seed(base_seed: int, index: int) -> int:
     """The seed of game ``index`` (0-based) of a sweep with ``base_seed``: a 31-bit integer."""

@@ -726,3 +726,23 @@ def test_outcomes_are_worded_as_the_scenario_names_its_indices(
     argv = ["sweep", "senkaku-2010", "--games", "3", "--seed", "1", "--jobs", "1", "--quiet"]
     assert main(argv) == 0
     assert "Japan's posture on the Senkakus ended below 40" in capsys.readouterr().out
+
+
+def test_a_sweep_too_big_to_hold_is_refused_at_once(capsys: pytest.CaptureFixture[str]) -> None:
+    """--games 100000000000 printed nothing and grew in memory until stopped: the list of
+    games was built before the first was played."""
+    assert main(["sweep", "dual-use-ban-2026", "--games", "100000000000", "--seed", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "--games: at most 1,000,000 games" in err and "different --seed" in err
+    assert (
+        main(
+            [
+                "report",
+                str(Path(__file__).parent / "golden" / "default-seed7.jsonl"),
+                "--against",
+                "99999999999",
+            ]
+        )
+        == 2
+    )
+    assert "--against: at most 1,000,000 games" in capsys.readouterr().err
