@@ -320,13 +320,14 @@ def _validate(path: str, orders: str | None = None) -> int:
 
 
 def _verify(path: str) -> int:
-    from game.log import is_log_header, verify_log
+    from game.log import is_log_header, is_session_log, verify_log
     from game.names import count, turns_words
 
     rep = verify_log(path)
     if rep.error is not None:
         print(f"chokepoint: {rep.error}", file=sys.stderr)
-        if not is_log_header(rep.header):  # missing, unreadable, not a log: not damage
+        # missing, unreadable, not a log: not damage (a log's header cut off is damage)
+        if not is_log_header(rep.header) and not is_session_log(path):
             return EXIT_BAD_INPUT
         if rep.good_turns:
             print(

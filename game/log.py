@@ -222,6 +222,13 @@ def replay_log(path: str | Path) -> Replay:
     try:
         header = _read_line(lines[0])
     except _NotALine as exc:
+        if f'"format":"{LOG_FORMAT}"' in lines[0]:  # a log's header, cut off or garbled
+            return bad(
+                "line 1, the log's header, is cut off or damaged (it is not whole JSON): no "
+                "turn can be replayed without it",
+                0,
+                Replay(name, None),
+            )
         why = str(exc) or "not valid JSON"
         return bad(f"line 1 is not a Chokepoint log header ({why})", 0, Replay(name, None))
     if not isinstance(header, dict):

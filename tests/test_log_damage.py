@@ -180,3 +180,18 @@ def test_an_inject_fired_by_hand_without_an_id_is_named(tmp_path: Path) -> None:
     rep = replay_log(path)
     assert not rep.ok and rep.good_turns == 2
     assert "turn 3 has an unreadable entry: an inject fired by hand has no 'id'" in str(rep.error)
+
+
+def test_a_header_cut_off_is_damage_not_another_kind_of_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A log cut inside its header read 'not a Chokepoint log header (not valid JSON)', exit 2,
+    while run -o refused to write over it as 'a session log'."""
+    from game.cli import main
+
+    cut = tmp_path / "cut.jsonl"
+    cut.write_text(LINES[0][:10_000], encoding="utf-8")
+    message, turn = error_of(cut)
+    assert message.startswith("line 1, the log's header, is cut off or damaged") and turn == 0
+    assert main(["verify", str(cut)]) == 1
+    assert "is cut off or damaged" in capsys.readouterr().err
