@@ -61,3 +61,13 @@ def check_writable(path: str | Path) -> None:
         folder = folder.parent  # the missing folders will be made inside the first that exists
     if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
         raise ChokepointError(f"{path}: cannot write: {folder} is not a folder you can write in")
+    # a file made and removed: os.access says yes to root in /proc and on read-only mounts,
+    # and a 16-second game was played before the log could not be written
+    try:
+        fd, probe = tempfile.mkstemp(dir=folder, prefix=".chokepoint-check-")
+    except OSError as exc:
+        raise ChokepointError(
+            f"{path}: cannot write: no file can be made in {folder} ({exc.strerror or exc})"
+        ) from None
+    os.close(fd)
+    os.unlink(probe)

@@ -35,3 +35,14 @@ def test_errors_are_user_messages(tmp_path: Path) -> None:
     plain.write_text("x", encoding="utf-8")
     with pytest.raises(ChokepointError, match="cannot write"):
         write_text_atomic(plain / "inside.txt", "x")  # a file is not a folder
+
+
+def test_a_folder_no_file_can_be_made_in_is_found_before_the_work(tmp_path: Path) -> None:
+    """Run as root, 'run ... -o /proc/x.jsonl' played a whole game before it found it could not
+    write the log (os.access says yes to root there); the check now makes and removes a file."""
+    from game.atomic import check_writable
+
+    with pytest.raises(ChokepointError, match=r"cannot write: no file can be made in /proc"):
+        check_writable("/proc/x.jsonl")
+    check_writable(tmp_path / "ok.jsonl")
+    assert list(tmp_path.iterdir()) == []  # the trial file is gone
