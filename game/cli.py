@@ -19,7 +19,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -231,7 +231,7 @@ def _app(args: argparse.Namespace) -> int:
                 "to it, or name a new file"
             )
         scenario = scenario_file(args.scenario)
-        check_output(args.log, "--log", [("scenario", scenario)], replace=False)
+        check_output(args.log, "--log", [("scenario", scenario)])
     from game.tui.app import run_app  # type: ignore[import-not-found,unused-ignore]
 
     # the only place the command imports textual
@@ -358,15 +358,16 @@ def check_output(
     path: str | Path,
     option: str,
     inputs: Sequence[tuple[str, str | Path | None]],  # (what it is, its path)
-    replace: bool,
+    replace: tuple[str, Callable[[str], bool]] | None = None,
 ) -> None:
     """Refuse, before anything is played, an output file that would destroy something.
 
     Never written over: any of the command's own input files (``inputs``: what it is, e.g. 'log
-    (--from)', and its path) and an existing session log. A command whose output is a session
-    log (``replace`` False) also refuses any other file that is there and not empty; one whose
-    output can be made again (a report, a sweep's rows: ``replace`` True) replaces such a file,
-    as a re-run should. Folders, ``/dev/null`` and pipes are left to the writer."""
+    (--from)', and its path) and an existing session log. A command whose output can be made
+    again (a report, a sweep's rows) gives ``replace``: (what it writes, in words; a test of a
+    file's first 4 KB of text) and replaces an earlier file of its own kind, as a re-run should;
+    any other file that is there and not empty is refused (a sweep once wrote over a budget
+    spreadsheet named by mistake). Folders, ``/dev/null`` and pipes are left to the writer."""
     from game.log import is_session_log
 
     target = Path(path)
@@ -385,10 +386,23 @@ def check_output(
             f"{option} {path} is a session log, which would be replaced and lost; choose "
             "another name, or delete it first"
         )
-    if not replace and target.stat().st_size > 0:
+    if target.stat().st_size == 0:
+        return
+    if replace is None:
         raise ChokepointError(
             f"{option} {path} already exists (it is not a session log); a session log is "
             "written only to a new file: choose another name, or delete it first"
+        )
+    kind, own = replace
+    try:
+        with target.open("rb") as fh:
+            head = fh.read(4096).decode("utf-8", errors="replace")
+    except OSError:
+        return  # left to the writer, which says why it cannot
+    if not own(head):
+        raise ChokepointError(
+            f"{option} {path} already exists and is not an earlier {kind}: it would be replaced "
+            "and lost; choose another name, or delete it first"
         )
 
 
@@ -448,7 +462,7 @@ def _run(args: argparse.Namespace) -> int:
             ("orders plan (--orders)", args.orders),
             ("log given to --from", args.from_log),
         ]
-        check_output(args.log, "--log", inputs, replace=False)
+        check_output(args.log, "--log", inputs)
     session, logged = _start_session(args)
     scenario = session.scenario
     plan, facilitator = load_full_plan(args.orders, scenario) if args.orders else ({}, {})

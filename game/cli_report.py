@@ -82,7 +82,9 @@ def _report(args: argparse.Namespace) -> int:
     if args.output:  # first: '-o LOG' is refused for what it would destroy, not its name
         from game.cli import check_output
 
-        check_output(args.output, "-o", [("log being reported on", args.log)], replace=True)
+        check_output(
+            args.output, "-o", [("log being reported on", args.log)], ("report", is_report)
+        )
     fmt = args.format
     if fmt is None:
         out = str(args.output or "").lower()
@@ -168,3 +170,10 @@ def _diff(args: argparse.Namespace) -> int:
     else:
         print(render_text(d))
     return 0
+
+
+def is_report(head: str) -> bool:
+    """Whether a file's first text is an after-action report's (Markdown or web page)."""
+    return head.lstrip("\ufeff").startswith("# After-action report") or (
+        "<title>After-action report" in head
+    )

@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
             ("scenario", scenario_file(args.scenario)),
             ("log given to --compare", args.compare),
         ]
-        check_output(out_path, "--out", inputs, replace=True)
+        check_output(out_path, "--out", inputs, ("sweep's output", is_sweep_output))
         check_out_path(out_path)
     scenario, session = _scenario_and_session(args)
     bots = _bots(args, scenario, session)
@@ -500,3 +500,11 @@ class ProgressBar:
         if self.tty:
             self.stream.write("\n")
             self.stream.flush()
+
+
+def is_sweep_output(head: str) -> bool:
+    """Whether a file's first text is a sweep's rows (CSV) or summary and rows (JSON)."""
+    head = head.lstrip("\ufeff")
+    return head.startswith("game,seed") or (
+        head.startswith("{") and '"bots"' in head and '"distributions"' in head
+    )

@@ -94,8 +94,15 @@ def test_a_log_goes_to_a_new_file_and_reruns_replace_their_own_outputs(
     assert main([*sweep, "-o", str(rows)]) == 0
     assert rows.read_text(encoding="utf-8").startswith("game,seed,bot_beijing")
     report = tmp_path / "r.md"
-    report.write_text("an older report\n", encoding="utf-8")
-    assert main(["report", str(new), "-o", str(report)]) == 0
-    assert report.read_text(encoding="utf-8").startswith("# After-action report")
+    for _ in range(2):  # the second time over the first report
+        assert main(["report", str(new), "-o", str(report)]) == 0
+        assert report.read_text(encoding="utf-8").startswith("# After-action report")
     capsys.readouterr()
+    # ... but not any other file named by mistake (a sweep wrote over a budget spreadsheet)
+    budget = tmp_path / "budget.csv"
+    budget.write_text("name,salary\nalice,100\n", encoding="utf-8")
+    _refused(capsys, [*sweep, "-o", str(budget)], budget, "is not an earlier sweep's output")
+    notes = tmp_path / "notes.md"
+    notes.write_text("my notes\n", encoding="utf-8")
+    _refused(capsys, ["report", str(new), "-o", str(notes)], notes, "is not an earlier report")
     assert not is_session_log(rows) and not is_session_log(tmp_path)
