@@ -91,12 +91,24 @@ def parse_plan(
     plan: Plan = {}
     facilitator: FacilitatorPlan = {}
     problems: list[tuple[Loc, str]] = []
-    for turn, teams in data["turns"].items():
-        here: Loc = ("turns", turn)
-        if not isinstance(turn, int) or not 1 <= turn <= scenario.turns:
+    for key, teams in data["turns"].items():
+        here: Loc = ("turns", key)
+        # '2' (quoted, as JSON writes every key) is turn 2; 'true' is no turn, though YAML's
+        # true is also the number 1
+        turn = int(key) if isinstance(key, str) and key.strip().isdigit() else key
+        if isinstance(turn, bool) or not isinstance(turn, int):
+            said = str(key).lower() if isinstance(key, bool) else key
+            problems.append(
+                (here, f"'{said}' is not a turn: a turn is a number, 1-{scenario.turns}")
+            )
+            continue
+        if not 1 <= turn <= scenario.turns:
             problems.append(
                 (here, f"turn {turn!r} is not a turn of this scenario (1-{scenario.turns})")
             )
+            continue
+        if turn in plan:
+            problems.append((here, f"turn {turn} is given twice ('{turn}' and {turn})"))
             continue
         if not isinstance(teams, dict):
             problems.append((here, f"turn {turn}: expected a mapping of team to orders"))

@@ -173,3 +173,17 @@ def test_a_draw_override_is_one_or_zero(tmp_path: Path) -> None:
         "line 5, column 11: turn 1, facilitator, override 1: a draw override's value is 1 (it "
         "happens) or 0 (it does not)"
     ]
+
+
+def test_a_turn_written_in_quotes_is_that_turn_and_true_is_none(tmp_path: Path) -> None:
+    """JSON writes every key in quotes: '"2":' was refused as "turn '2' is not a turn of this
+    scenario"; 'true:' was taken for turn 1 without a word (YAML's true is also 1)."""
+    path = tmp_path / "quoted.json"
+    path.write_text('{"turns": {"2": {"tokyo": [{"type": "diplomacy", "move": "tk_g7"}]}}}')
+    plan, _ = load_full_plan(path, load_scenario(DEFAULT))
+    assert plan == {2: {"tokyo": [Diplomacy(move="tk_g7")]}}
+    assert problems(tmp_path, "turns:\n  true:\n    tokyo: []\n") == [
+        "line 2, column 3: 'true' is not a turn: a turn is a number, 1-12"
+    ]
+    twice = "turns:\n  '2':\n    tokyo: []\n  2:\n    beijing: []\n"
+    assert problems(tmp_path, twice)[0].endswith("turn 2 is given twice ('2' and 2)")
