@@ -37,6 +37,11 @@ class Override(BaseModel):
 
 
 def parse_override(data: Any) -> Override:
+    if not isinstance(data, dict):  # pydantic's 'valid dictionary or instance of Override'
+        raise ValueError(
+            "an override should be a mapping of its fields (kind, subject, value, reason), "
+            f"not {type(data).__name__ if data is not None else 'null'}"
+        )
     try:
         ov = Override.model_validate(data)
     except ValidationError as exc:

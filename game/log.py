@@ -275,9 +275,10 @@ def replay_log(path: str | Path) -> Replay:
     if not isinstance(settings, dict):
         return bad("the header's settings should be a mapping of names to values", 0, rep)
     try:
-        scenario = scenario_from_data(header["scenario"], f"{name} (scenario in header)")
+        scenario = scenario_from_data(header["scenario"], "the header's scenario")
     except ScenarioError as exc:
-        return bad(f"the header's scenario cannot be loaded: {exc}", 0, rep)
+        said = "; ".join(exc.problems)
+        return bad(f"the header's scenario cannot be loaded: {said}", 0, rep)
     try:
         session = Session(scenario, seed, dict(controllers), dict(settings))
     except (ChokepointError, KeyError, TypeError, ValueError) as exc:

@@ -83,6 +83,8 @@ def plain(error: ErrorDetails, loc: Loc) -> str:
         if loc == ("start",):
             return MONTH_WORDS
         return f"should be text, not {_what(value)}: put it in quotes"
+    if kind == "missing" and loc:
+        return f"missing required field '{loc[-1]}'"
     if kind == "string_too_long":
         length = len(value) if isinstance(value, str) else "more"
         return f"should be at most {ctx.get('max_length')} characters long (not {length})"

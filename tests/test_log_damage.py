@@ -195,3 +195,49 @@ def test_a_header_cut_off_is_damage_not_another_kind_of_file(
     assert message.startswith("line 1, the log's header, is cut off or damaged") and turn == 0
     assert main(["verify", str(cut)]) == 1
     assert "is cut off or damaged" in capsys.readouterr().err
+
+
+def _rehashed(tmp_path: Path, change: Callable[[list[dict[str, object]]], None]) -> Path:
+    """The golden log with ``change`` made to its records and every hash recomputed."""
+    import json
+
+    from game.state import canonical_json
+
+    records = [json.loads(line) for line in LINES]
+    change(records)
+    prev = None
+    for i, rec in enumerate(records):
+        rec.pop("hash")
+        if i:
+            rec["prev"] = prev
+        rec["hash"] = prev = sha256_json(rec)
+    path = tmp_path / "forged.jsonl"
+    path.write_text("".join(canonical_json(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_an_override_that_is_not_a_mapping_is_said_in_words(tmp_path: Path) -> None:
+    """It read "Input should be a valid dictionary or instance of Override"."""
+
+    def change(records: list[dict[str, object]]) -> None:
+        records[2]["overrides"] = [None]
+
+    message, good = error_of(_rehashed(tmp_path, change))
+    assert good == 1 and message == (
+        "turn 2 has an unreadable entry: an override should be a mapping of its fields (kind, "
+        "subject, value, reason), not null"
+    )
+
+
+def test_a_header_scenario_without_teams_is_said_in_words(tmp_path: Path) -> None:
+    """It read "teams: Field required", after the file's name a second time."""
+
+    def change(records: list[dict[str, object]]) -> None:
+        scenario = records[0]["scenario"]
+        assert isinstance(scenario, dict)
+        del scenario["teams"]
+
+    message, _ = error_of(_rehashed(tmp_path, change))
+    assert message == (
+        "the header's scenario cannot be loaded: teams: missing required field 'teams'"
+    )
