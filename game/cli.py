@@ -166,8 +166,34 @@ def main(argv: Sequence[str] | None = None) -> int:
             signal.signal(signum, old)
 
 
+_FILE_OPTIONS = (
+    "log", "output", "out", "from_log", "path", "scenario", "log_a", "log_b", "resume", "orders",
+    "compare",
+)  # fmt: skip
+
+
+def _empty_name(args: argparse.Namespace) -> str | None:
+    """A file or scenario named by an empty word (`-o ""`): a log was silently not written,
+    and `verify ""` spoke of '.'."""
+    writes_log = args.command in ("run", "play")  # where 'log' is -o, not the LOG read
+    names = {"output": "-o", "out": "-o", "from_log": "--from", "path": "SCENARIO"}
+    for dest, value in sorted(vars(args).items()):
+        if value == "" and dest in _FILE_OPTIONS:
+            if dest == "log":
+                name = "-o" if writes_log else "LOG"
+            else:
+                name = names.get(dest) or (
+                    dest.upper() if dest in ("scenario", "log_a", "log_b") else f"--{dest}"
+                )
+            return f"{name}: an empty name; give a file name"
+    return None
+
+
 def _dispatch_safely(args: argparse.Namespace) -> int:
     try:
+        empty = _empty_name(args)
+        if empty is not None:
+            raise ChokepointError(empty)
         return _dispatch(args)
     except ChokepointError as exc:
         print(f"chokepoint: {exc}", file=sys.stderr)

@@ -527,3 +527,21 @@ def test_a_log_with_nothing_to_open_is_refused_before_the_app_starts(
     cut.write_text("".join(lines[:5]) + lines[5][:30], encoding="utf-8")
     with pytest.raises(AssertionError, match="the app was started"):
         main([*command, str(cut)])
+
+
+@pytest.mark.parametrize(
+    ("argv", "name"),
+    [
+        (["run", "dual-use-ban-2026", "--seed", "1", "-o", ""], "-o"),
+        (["verify", ""], "LOG"),
+        (["validate", ""], "SCENARIO"),
+        (["sweep", "dual-use-ban-2026", "--games", "1", "--seed", "1", "-o", ""], "-o"),
+        (["play", "--resume", ""], "--resume"),
+    ],
+)
+def test_an_empty_file_name_is_refused(
+    capsys: pytest.CaptureFixture[str], argv: list[str], name: str
+) -> None:
+    """'run -o ""' exited 0 and wrote no log without a word; 'verify ""' spoke of '.'."""
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and err.strip() == f"chokepoint: {name}: an empty name; give a file name"
