@@ -655,10 +655,18 @@ def _start_session(args: argparse.Namespace) -> tuple[Session, list[TurnRecord]]
     if rep.session is None:
         raise ChokepointError(str(rep.error))
     turn = rep.good_turns if args.turn is None else args.turn
-    if rep.error is not None and turn > rep.good_turns:
-        raise ChokepointError(f"{rep.error}; branch from turn {rep.good_turns} or earlier")
-    if not 0 <= turn <= rep.good_turns:
-        raise ChokepointError(f"--turn must be between 0 and {rep.good_turns}")
+    good = rep.good_turns
+    # 'turn 0' is the scenario's start: a branch from there replays nothing of the log
+    start = "--turn 0 (the scenario's start)"
+    if rep.error is not None and turn > good:
+        where = f"turn {good} or earlier" if good else f"{start} only"
+        raise ChokepointError(f"{rep.error}; branch from {where}")
+    if not 0 <= turn <= good:
+        raise ChokepointError(
+            f"--turn must be between 0 and {good}"
+            if good
+            else f"the log holds no turn yet: {start}"
+        )
     return rep.session.fork(turn, str(args.from_log)), list(rep.session.records)
 
 

@@ -318,6 +318,14 @@ def test_run_from_refuses_bad_combinations(
     code, _, err = run(capsys, "run", "--from", str(cut), "--turn", "8")
     assert code == 2 and "branch from turn 5 or earlier" in err
     assert run(capsys, "run", "--from", str(cut), "--turn", "5")[0] == 0
+    # no sound turn: 'branch from turn 0 or earlier', '--turn must be between 0 and 0'
+    header_only = tmp_path / "header.jsonl"
+    header_only.write_text(lines[0], encoding="utf-8")
+    err = run(capsys, "run", "--from", str(header_only), "--turn", "3")[2]
+    assert "the log holds no turn yet: --turn 0 (the scenario's start)" in err
+    cut.write_text(lines[0] + lines[1][:50], encoding="utf-8")
+    err = run(capsys, "run", "--from", str(cut), "--turn", "2")[2]
+    assert err.rstrip().endswith("branch from --turn 0 (the scenario's start) only")
 
 
 def test_ctrl_c_during_a_run_keeps_the_turns_played_in_the_log(tmp_path: Path) -> None:
