@@ -5,7 +5,8 @@
 Plays N games with doctrine bots for every team and M games with the search bot for one team
 (doctrine for the others), each serially on one core and then across J processes (the way
 ``chokepoint sweep`` runs), and prints games per minute. Also times one search decision per
-difficulty at the first turn (the slowest: the longest look-ahead).
+difficulty at the first turn (the slowest: the longest look-ahead), on one core and shared
+between J processes as ``chokepoint run`` and the app play them.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import time
 from pathlib import Path
 
 from game import sweep
-from game.bots import make_bot
+from game.bots import make_bot, search_pool
 from game.bots.search import SearchBot
 from game.engine import Session
 from game.fog import team_view
@@ -39,24 +40,34 @@ def rate(bots: dict[str, str], games: int, jobs: int) -> tuple[float, float]:
     return serial, parallel
 
 
-def decision_times() -> None:
+def decision_times(jobs: int) -> None:
+    """The first turn's search decisions, on one core and then shared between ``jobs``
+    processes (``game.bots.search_pool``, as ``chokepoint run`` and the app play them)."""
     s = load_scenario(SCENARIO)
     session = Session(s, 1)
-    for level in ("easy", "normal", "hard"):
-        worst = 0.0
-        for team in sorted(s.teams):
-            bot = make_bot(f"search:{level}", team, s, 1)
-            assert isinstance(bot, SearchBot)
-            view = team_view(s, session.state, team, 1)
-            t0 = time.perf_counter()
-            bot.decide(view)
-            dt = time.perf_counter() - t0
-            worst = max(worst, dt)
-            print(
-                f"  search:{level:6s} {team:10s} turn 1: {dt * 1000:6.0f} ms "
-                f"({bot.evaluations} engine turns)"
-            )
-        print(f"  search:{level:6s} slowest first-turn decision: {worst * 1000:.0f} ms")
+    for workers in sorted({1, jobs}):
+        search_pool.set_workers(workers)
+        if workers > 1:  # the helpers started and warmed up, as in a game after its first turn
+            bot = make_bot("search:easy", "beijing", s, 1)
+            bot.decide(team_view(s, session.state, "beijing", 1))
+        where = "one core" if workers == 1 else f"{workers} processes"
+        for level in ("easy", "normal", "hard"):
+            worst = 0.0
+            for team in sorted(s.teams):
+                bot = make_bot(f"search:{level}", team, s, 1)
+                assert isinstance(bot, SearchBot)
+                view = team_view(s, session.state, team, 1)
+                t0 = time.perf_counter()
+                bot.decide(view)
+                dt = time.perf_counter() - t0
+                worst = max(worst, dt)
+                print(
+                    f"  {where:11s} search:{level:6s} {team:10s} turn 1: {dt * 1000:6.0f} ms "
+                    f"({bot.evaluations} engine turns)"
+                )
+            slowest = f"{worst * 1000:.0f} ms"
+            print(f"  {where:11s} search:{level:6s} slowest first-turn decision: {slowest}")
+    search_pool.set_workers(1)
 
 
 def main() -> None:
@@ -81,7 +92,7 @@ def main() -> None:
             f"{parallel:8,.0f} games/min on {args.jobs}"
         )
     print("search decision time at turn 1:")
-    decision_times()
+    decision_times(args.jobs)
 
 
 if __name__ == "__main__":

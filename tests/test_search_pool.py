@@ -49,3 +49,9 @@ def test_one_worker_starts_no_process(scenario: Scenario) -> None:
     search_pool.set_workers(1)
     decide(scenario, "search:easy", "tokyo", Session(scenario, 2))
     assert search_pool._pool is None
+
+
+def test_a_batch_is_dealt_whole_and_evenly() -> None:
+    shares = search_pool.deal(11, 2)
+    assert shares == [[0, 2, 4, 6, 8, 10], [1, 3, 5, 7, 9]]
+    assert sorted(i for share in search_pool.deal(17, 3) for i in share) == list(range(17))
