@@ -21,9 +21,10 @@ Each turn the bot:
    singles into the best set while that raises the value.
 
 The "time budget" is deterministic: a difficulty fixes the number of worlds, the horizon and how
-many single orders are combined, calibrated so that a decision at the hardest level takes well
-under a second on a 2-core machine (see docs/bots.md). Nothing depends on the clock, so a game
-with search bots replays exactly.
+many single orders are combined, calibrated so that a decision at the hardest level takes about
+a second on a 2-core machine with its rollouts shared between the cores (``search_pool``; see
+docs/bots.md and docs/performance.md). Nothing depends on the clock or on where a rollout is
+played, so a game with search bots replays exactly.
 """
 
 from __future__ import annotations
