@@ -180,11 +180,18 @@ def _json_kind(value: Any) -> str:
 def _not_text(raw: bytes) -> str:
     """Why a file's bytes cannot be a log at all, or '' when they may be: UTF-16 text (what
     Windows PowerShell 5's ``>`` writes) or a compressed file."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:200].count(b"\x00") > 20:
+    head = raw[:200]
+    # UTF-16 text: a byte-order mark, or ASCII with a zero byte beside every character (a
+    # program or a file of zeros has zeros too, but not every other byte)
+    odd, even = head[1::2], head[0::2]
+    utf16 = len(head) >= 4 and (odd.count(0) == len(odd) or even.count(0) == len(even))
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (utf16 and head.strip(b"\x00")):
         return (
             "the file is UTF-16 text (as Windows PowerShell's '>' writes it), and a log is "
             "UTF-8: copy the log itself rather than redirecting it"
         )
+    if head.count(0) > 20:
+        return "the file is not text (a program, an image or other binary data): not a log"
     if raw.startswith(b"\x1f\x8b"):
         return "the file is compressed (gzip): unpack it first (gunzip)"
     if raw.startswith(b"PK\x03\x04"):

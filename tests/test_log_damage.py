@@ -7,6 +7,7 @@ the turns before it still load."""
 from __future__ import annotations
 
 import gzip
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -86,9 +87,14 @@ def test_a_turns_record_in_the_headers_place_is_named(tmp_path: Path) -> None:
     ("data", "message"),
     [
         ("\ufeffhello".encode("utf-16"), "the file is UTF-16 text"),
+        (GOOD.read_text(encoding="utf-8").encode("utf-16-le"), "the file is UTF-16 text"),
+        # a program or a file of zeros was called UTF-16 text
+        (Path(sys.executable).resolve().read_bytes()[:5000], "the file is not text"),
+        (bytes(300), "the file is not text"),
         (gzip.compress(GOOD.read_bytes(), mtime=0), "the file is compressed (gzip)"),
         (b"42\n", "line 1 is not a Chokepoint log header (it holds a number)"),
     ],
+    ids=["utf16-bom", "utf16-le", "program", "zeros", "gzip", "number"],
 )
 def test_a_file_that_is_not_a_log_says_what_it_is(
     tmp_path: Path, data: bytes, message: str
