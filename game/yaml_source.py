@@ -141,33 +141,35 @@ def _first_indent_tab(text: str, last_line: int) -> tuple[int, int] | None:
 def _repeated_keys(root: yaml.Node) -> list[YamlProblem]:
     """A problem at the second of every two equal keys in any one mapping, by line."""
     found: list[YamlProblem] = []
-    todo = [root]
+    todo: list[tuple[yaml.Node, str]] = [(root, "")]  # a node and its field path
     seen_nodes: set[int] = set()
     while todo:
-        node = todo.pop()
+        node, path = todo.pop()
         if id(node) in seen_nodes:  # an alias repeats a node already checked
             continue
         seen_nodes.add(id(node))
         if isinstance(node, yaml.MappingNode):
             first: dict[tuple[str, str], yaml.Node] = {}
             for key, value in node.value:
+                name = key.value if isinstance(key, yaml.ScalarNode) else "?"
                 if isinstance(key, yaml.ScalarNode) and key.value != "<<":
                     ident = (key.tag, key.value)
                     if ident in first:
                         was = first[ident].start_mark.line + 1
+                        where = f"{path}: " if path else ""
                         found.append(
                             YamlProblem(
-                                f"'{key.value}' is written twice in the same mapping (first at "
-                                f"line {was}); YAML would keep only the last one",
+                                f"{where}'{key.value}' is written twice in the same mapping "
+                                f"(first at line {was}); YAML would keep only the last one",
                                 key.start_mark.line + 1,
                                 key.start_mark.column + 1,
                             )
                         )
                     else:
                         first[ident] = key
-                todo.append(value)
+                todo.append((value, f"{path}.{name}" if path else name))
         elif isinstance(node, yaml.SequenceNode):
-            todo.extend(node.value)
+            todo.extend((item, f"{path}.{i}") for i, item in enumerate(node.value))
     return sorted(found, key=lambda p: (p.line, p.column))
 
 

@@ -54,7 +54,7 @@ def test_scenario_with_a_repeated_trade_table_is_refused_at_its_line() -> None:
     with pytest.raises(ScenarioError) as err:
         parse_scenario("".join(lines), "dup.yaml")
     assert err.value.problems == [
-        f"line {eu + 1}, column 3: 'JPN' is written twice in the same mapping "
+        f"line {eu + 1}, column 3: demand: 'JPN' is written twice in the same mapping "
         f"(first at line {first}); YAML would keep only the last one"
     ]
 
@@ -78,7 +78,7 @@ def test_a_plan_with_a_turn_written_twice_is_refused(tmp_path: Path) -> None:
         load_full_plan(plan, load_scenario(DEFAULT))
     assert str(err.value) == (
         f"{plan}: invalid plan (1 problem)\n"
-        "  line 4, column 3: '1' is written twice in the same mapping (first at line 2);"
+        "  line 4, column 3: turns: '1' is written twice in the same mapping (first at line 2);"
         " YAML would keep only the last one"
     )
 
@@ -117,7 +117,7 @@ def test_a_plans_problems_stand_at_the_repeat_yaml_keeps(tmp_path: Path) -> None
         load_full_plan(plan, load_scenario(DEFAULT))
     lines = str(err.value).splitlines()
     assert lines[0] == f"{plan}: invalid plan (2 problems)"
-    assert lines[1].startswith("  line 4, column 3: '1' is written twice")
+    assert lines[1].startswith("  line 4, column 3: turns: '1' is written twice")
     assert lines[2].startswith(
         "  line 6, column 9: turn 1, tokyo, order 1: unknown diplomatic move"
     )
