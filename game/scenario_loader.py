@@ -168,8 +168,8 @@ def _indented_too_far(
         also = ""
         if lines:
             span = f"line {lines[0]}" if len(lines) == 1 else f"lines {lines[0]}-{lines[-1]}"
-            why = ", which is why they are reported as written twice" if swallowed else ""
-            also = f" (and so were its fields, {span}{why})"
+            # (their repeats of the entry's own fields are not listed: this explains them)
+            also = f" (and so were its fields, {span})"
         spaces = "1 space" if shift == 1 else f"{shift} spaces"
         under = "and its fields then stand under it" if after else "and the lines under it too"
         hints.append(

@@ -27,9 +27,9 @@ def test_a_material_indented_under_the_one_before_is_one_message() -> None:
     last = next(i for i in range(line, len(LINES)) if not LINES[i].startswith("    "))
     assert problems == [
         f"line {line}, column 5: materials.ndpr.dytb: 'dytb' looks indented too far: it was "
-        f"read as a field of 'ndpr' (and so were its fields, lines {line + 1}-{last}, which is "
-        "why they are reported as written twice): move 'dytb:' back 2 spaces, to line up with "
-        "'ndpr:' (column 3), and its fields then stand under it"
+        f"read as a field of 'ndpr' (and so were its fields, lines {line + 1}-{last}): move "
+        "'dytb:' back 2 spaces, to line up with 'ndpr:' (column 3), and its fields then stand "
+        "under it"
     ]
 
 
