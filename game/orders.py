@@ -254,6 +254,8 @@ def name_problems(scenario: Scenario, team: str, order: Order) -> list[str]:
     target, to = fields.get("target"), fields.get("to")  # '*' is every country, as a target
     if target is not None and target != "*" and target not in scenario.actors:
         out.append(unknown("country", target, scenario.actors))
+    if target is not None and target == t.actor:  # whatever the state: a plan is told so too
+        out.append("an order cannot target your own country")
     if to is not None and to not in scenario.actors:
         out.append(unknown("country", to, scenario.actors))
     if isinstance(order, Invest):
@@ -285,8 +287,6 @@ def check_order(scenario: Scenario, state: GameState, team: str, order: Order) -
     fields = order.__dict__
     material = fields.get("material")
     target = fields.get("target")
-    if target == me:
-        return "an order cannot target your own country"
     if isinstance(order, ExportControl | LicenceApproval):
         assert material is not None and target is not None
         key = control_key(me, material, target)

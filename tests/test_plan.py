@@ -187,3 +187,15 @@ def test_a_turn_written_in_quotes_is_that_turn_and_true_is_none(tmp_path: Path) 
     ]
     twice = "turns:\n  '2':\n    tokyo: []\n  2:\n    beijing: []\n"
     assert problems(tmp_path, twice)[0].endswith("turn 2 is given twice ('2' and 2)")
+
+
+def test_an_order_on_your_own_country_is_refused_when_the_plan_is_read(tmp_path: Path) -> None:
+    """validate --orders passed Beijing's export control on China, which the engine refuses
+    at every turn."""
+    text = (
+        "turns:\n  1:\n    beijing: [{type: export_control, material: dytb, target: CHN, "
+        "level: full_ban}]\n"
+    )
+    assert problems(tmp_path, text) == [
+        "line 3, column 15: turn 1, beijing, order 1: an order cannot target your own country"
+    ]
