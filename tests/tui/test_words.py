@@ -187,3 +187,23 @@ def test_cover_just_under_the_low_mark_is_not_printed_as_the_mark(scenario: Scen
         console.print(part)
     row = next(line for line in out.getvalue().splitlines() if "29" in line and "⚠" in line)
     assert "29 ⚠" in row and "30 ⚠" not in row
+
+
+def test_a_narrow_panel_wraps_index_names_instead_of_cutting_them(scenario: Scenario) -> None:
+    """At 80x24 a facilitator read 'Japan's Taiwan po…' and, once the trend was long, 'Japan's
+    T…': in a narrow panel the names wrap and the trend shows the last six turns."""
+    import io
+
+    from rich.console import Console
+
+    from game.engine import Session
+    from game.tui.widgets.state_panel import indices_table
+
+    session = Session(scenario, 1)
+    states = [session.state] * 13  # twelve turns played
+    out = io.StringIO()
+    Console(file=out, width=42, color_system=None).print(indices_table(scenario, states, 12, True))
+    text = out.getvalue()
+    assert "…" not in text
+    assert "Japan's Taiwan" in text and "posture" in text
+    assert max(len(line.rstrip()) for line in text.splitlines()) <= 42

@@ -75,8 +75,20 @@ def _cut(text: str, n: int | None = 18) -> str:
     return text if n is None or len(text) <= n else text[: n - 1] + "…"
 
 
-def indices_table(scenario: Scenario, states: Sequence[GameState], upto: int) -> Table:
+COMPACT_TREND = 6
+"""Turns the trend shows in a narrow panel: the whole game's 13 characters left 'Japan's T…'."""
+
+
+def indices_table(
+    scenario: Scenario, states: Sequence[GameState], upto: int, compact: bool = False
+) -> Table:
+    """The indices now, their change this turn and their trend. ``compact`` (80 columns): the
+    names wrap instead of being cut to 'Deterrence credib…', and the trend shows the last
+    ``COMPACT_TREND`` turns."""
     t = _table("Indices", "Index", "Now", "Turn", "Trend")
+    if compact:
+        t.columns[0].no_wrap = False
+        t.columns[0].overflow = "fold"
     now = states[upto]
     prev = states[upto - 1] if upto > 0 else None
     for name in INDEX_ORDER:
@@ -86,6 +98,8 @@ def indices_table(scenario: Scenario, states: Sequence[GameState], upto: int) ->
         d = printed_change(v, prev.indices[name]) if prev else 0.0  # as the values read
         style = "green" if d > 0.05 else "red" if d < -0.05 else "dim"
         hist = [s.indices[name] for s in states[: upto + 1]]
+        if compact:
+            hist = hist[-COMPACT_TREND:]
         t.add_row(
             index_label(scenario, name), f"{v:.1f}", f"[{style}]{signed(d)}[/]", sparkline(hist)
         )
@@ -175,7 +189,7 @@ def state_renderables(
     def who(actor: str) -> str:
         return marked(s, country(actor), actor, me)
 
-    parts: list[RenderableType] = [indices_table(s, states, upto)]
+    parts: list[RenderableType] = [indices_table(s, states, upto, compact)]
 
     parts.append(output_table(s, state, me, who, compact))
 
