@@ -28,6 +28,8 @@ Target = Annotated[str, Field(pattern=r"^(\*|[A-Za-z][A-Za-z0-9_\-]*)$", max_len
 Fraction = Annotated[float, Field(ge=0.0, le=1.0)]
 NonNeg = Annotated[float, Field(ge=0.0)]
 Index = Annotated[float, Field(ge=0.0, le=100.0)]
+Text = Annotated[str, Field(min_length=1)]
+"""A name, title or headline: shown to the players, so never empty."""
 
 MAX_QUANTITY = 1e9
 """Most of a material a scenario may name per turn (production, demand, stockpile, capacity)."""
@@ -73,21 +75,21 @@ class Strict(BaseModel):
 
 class Source(Strict):
     id: Id
-    citation: str
+    citation: Text
     url: str | None = None
 
 
 class Actor(Strict):
     """A country or bloc. Player actors belong to a team; npc actors follow the scenario."""
 
-    name: str
+    name: Text
     kind: Literal["player", "npc"]
 
 
 class Team(Strict):
     """A player team: the actor it speaks for and the resources that bound its moves."""
 
-    name: str
+    name: Text
     actor: Id
     action_points: Annotated[int, Field(ge=0, le=20)]
     budget: Money = Field(description="Budget at the start, US$ million")
@@ -102,7 +104,7 @@ class Team(Strict):
 class Material(Strict):
     """A traded material. ``price`` is the baseline world price outside China."""
 
-    name: str
+    name: Text
     unit: str = Field(description="Unit of quantity, e.g. t (tonnes)")
     price: Price
     price_unit: str = Field(description="Unit of price, e.g. US$/kg")
@@ -123,7 +125,7 @@ class Material(Strict):
 class Sector(Strict):
     """An industrial sector; ``sensitivity`` is output lost per unit of unmet material share."""
 
-    name: str
+    name: Text
     sensitivity: Annotated[float, Field(ge=0.0, le=3.0)]
 
 
@@ -193,7 +195,7 @@ class InvestmentOption(Strict):
     """A project a team may fund: it adds capacity at ``host`` after ``lead_time`` turns."""
 
     id: Id
-    name: str
+    name: Text
     team: Id
     kind: Literal[
         "offtake", "refining", "magnet_plant", "recycling", "deep_sea", "stockpile_facility"
@@ -252,7 +254,7 @@ class Inject(Strict):
     """
 
     id: Id
-    headline: str
+    headline: Text
     text: str = ""
     turn: Annotated[int, Field(ge=2, le=60)] | None = Field(
         None, description="The turn this inject opens (it fires at the end of the one before)"
@@ -277,7 +279,7 @@ class DiplomaticMove(Strict):
     """A diplomatic move with an uncertain outcome (matrix-game style)."""
 
     id: Id
-    name: str
+    name: Text
     teams: list[Id] = Field(min_length=1, description="The teams that may play it")
     base_chance: Fraction
     modifiers: list[Modifier] = []
@@ -317,8 +319,8 @@ class Scenario(Strict):
     """A whole scenario file."""
 
     id: Id
-    title: str
-    summary: str
+    title: Text
+    summary: Text
     start: Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
     turn_length_months: Annotated[int, Field(ge=1, le=12)] = 1
     turns: Annotated[int, Field(ge=1, le=60)]
@@ -333,7 +335,7 @@ class Scenario(Strict):
     stockpiles: dict[Id, dict[Id, Quantity]] = {}
     controls: list[Control] = []
     indices: dict[IndexName, Index]
-    index_labels: dict[ShownIndex, str] = Field(
+    index_labels: dict[ShownIndex, Text] = Field(
         {},
         description="What this scenario calls its strategic indices on screen and in reports, "
         'e.g. {posture: "Japan\'s posture on the Senkakus"}; unnamed ones keep the defaults',

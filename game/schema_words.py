@@ -88,6 +88,8 @@ def plain(error: ErrorDetails, loc: Loc) -> str:
     if kind == "string_too_long":
         length = len(value) if isinstance(value, str) else "more"
         return f"should be at most {ctx.get('max_length')} characters long (not {length})"
+    if kind == "string_too_short":
+        return "is empty: the players read it, so write it"
     if kind == "too_short":
         return f"at least one {_singular(str(loc[-1]))} is needed"
     if kind == "model_type":

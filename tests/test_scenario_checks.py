@@ -421,3 +421,9 @@ def test_a_missing_team_is_named(tmp_path: Path) -> None:
         "teams: 'tokyo' is missing: the teams must be exactly beijing, tokyo and washington (the "
         "rules give each its role: coercer, target and patron)"
     )
+
+
+def test_an_empty_name_is_refused(tmp_path: Path) -> None:
+    """'name: ""' was accepted and showed as a blank in the app and the report."""
+    [problem] = refused(tmp_path, ("  JPN: {name: Japan,", '  JPN: {name: "",'))
+    assert problem.endswith("actors.JPN.name: is empty: the players read it, so write it")
