@@ -288,6 +288,9 @@ def _hint(
             *opened,
         )
     if problem == "could not find expected ':'" and start is not None:
+        odd = _dash_mismatch(start.line, lines)
+        if odd is not None:
+            return (odd[0], odd[1], 1 + _indent(lines[odd[1] - 1]))
         glued = re.match(r"\s*([A-Za-z_][\w-]*):(\S)", lines[start.line])
         if glued:  # 'turns:12': YAML needs a space after the ':'
             key, rest = glued[1], lines[start.line][glued.end(2) - 1 :].strip()
@@ -313,6 +316,12 @@ def _hint(
             "(indented), or put the text in quotes",
             *at,
         )
+    if problem.startswith(
+        ("expected <block end>", "did not find expected key", "did not find expected '-'")
+    ):
+        odd = _dash_mismatch(mark.line, lines)
+        if odd is not None:  # placed at the odd line, which may be the one above
+            return (odd[0], odd[1], 1 + _indent(lines[odd[1] - 1]))
     if problem.startswith("expected <block end>, but found '<scalar>'"):
         before = here[: mark.column].rstrip()
         if before.endswith(("'", '"')):
@@ -484,11 +493,48 @@ def _out_of_line(mark: yaml.Mark, lines: list[str]) -> str:
     """Words for a line whose indentation fits none of the blocks above it."""
     here = lines[mark.line] if mark.line < len(lines) else ""
     above = _line_above(mark.line, lines)
+    odd = _dash_mismatch(mark.line, lines)
+    if odd is not None:
+        return odd[0]
     near = f" (line {above + 1}: {_spaces(_indent(lines[above]))})" if above is not None else ""
     return (
         f"this line's indentation ({_spaces(_indent(here))}) does not line up with the lines above"
         f"{near}: a field lines up with the fields beside it, and a list's '- ' items with "
         "each other"
+    )
+
+
+def _dash_mismatch(index: int, lines: list[str]) -> tuple[str, int] | None:
+    """(words, line) when a list item lost its '- ' (or a line gained one) among lines of the
+    same indentation that are all list items (or all not): which line is the odd one, found by
+    the lines around it."""
+    here = lines[index] if index < len(lines) else ""
+    if here.lstrip().startswith("-") and not here.lstrip().startswith("- "):
+        return ("a list item needs a space after its '-': write '- ' then the item", index + 1)
+    indent = _indent(here)
+    near = [
+        i
+        for i in range(max(0, index - 4), min(len(lines), index + 5))
+        if lines[i].strip()
+        and not lines[i].lstrip().startswith("#")
+        and _indent(lines[i]) == indent
+    ]
+    dashed = {i: lines[i].lstrip().startswith("- ") for i in near}
+    if len(set(dashed.values())) < 2:
+        return None
+    items = sum(dashed.values())
+    if items * 2 > len(near):  # mostly list items: the one without '- ' lost it
+        odd = next(i for i in near if not dashed[i])
+        if re.match(r"[\w\"'-]+\s*:(\s|$)", lines[odd].lstrip()):
+            return None  # 'name:' beside a list may be the list's own key (valid YAML)
+        return (
+            f"line {odd + 1} is not a list item like the lines beside it: add '- ' at its start",
+            odd + 1,
+        )
+    odd = next(i for i in near if dashed[i])
+    return (
+        f"line {odd + 1} is a list item ('- ') and the lines beside it are not: remove its '- '",
+        odd + 1,
     )
 
 

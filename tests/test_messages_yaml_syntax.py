@@ -171,3 +171,26 @@ def test_a_session_log_given_as_a_scenario_is_named(tmp_path: Path) -> None:
     with pytest.raises(ScenarioError) as err:
         parse_scenario(log.read_text(encoding="utf-8"), str(log))
     assert err.value.problems[0].startswith("this looks like a session log, not a scenario")
+
+
+@pytest.mark.parametrize(
+    ("which", "new", "said", "at"),
+    [
+        # the second control lost its '- ': 'line 224 has no ':' after its name'
+        (1, "  {", "is not a list item like the lines beside it: add '- ' at its start", 1),
+        # the first lost it: 'indentation (2 spaces) does not line up with ... (2 spaces)'
+        (0, "  {", "is not a list item like the lines beside it: add '- ' at its start", 0),
+        (1, "  -{", "a list item needs a space after its '-': write '- ' then the item", 1),
+    ],
+)
+def test_a_list_item_that_lost_its_dash_is_named(which: int, new: str, said: str, at: int) -> None:
+    controls = [line for line in TEXT.splitlines() if line.startswith("  - {exporter: ")]
+    old = controls[which]
+    text = TEXT.replace(old, new + old.removeprefix("  - {"), 1)
+    with pytest.raises(ScenarioError) as err:
+        parse_scenario(text, "broken.yaml")
+    [problem] = err.value.problems
+    line = _line(controls[at])
+    assert problem == f"line {line}, column 3: YAML syntax error: " + (
+        said if said.startswith("a list") else f"line {line} {said}"
+    )
