@@ -56,6 +56,8 @@ def check_writable(path: str | Path) -> None:
     path = Path(path)
     if path.is_dir():
         raise ChokepointError(f"{path}: is a directory")
+    if path.exists() and not path.is_file():  # a pipe, /dev/null, /dev/fd/N: written in place
+        return
     folder = path.parent
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent  # the missing folders will be made inside the first that exists

@@ -140,9 +140,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     import signal
 
     args = build_parser().parse_args(argv)
-    if args.command not in ("sweep", "report"):
+    if args.command not in ("sweep", "report", "run"):
         return _dispatch_safely(args)
-    # A sweep's games (sweep, report --against) run in worker processes. The first Ctrl-C or
+    # A sweep's games (sweep, report --against) run in worker processes, and so may a search
+    # bot's look-ahead in a run (game.bots.search_pool). The first Ctrl-C or
     # termination signal stops them and keeps the games played; any later one is ignored while
     # that happens (a second Ctrl-C, or 'timeout -s INT', which signals the command and then
     # its process group, lost every game played without a word, or hung the command at exit),

@@ -95,7 +95,8 @@ def parse_plan(
         here: Loc = ("turns", key)
         # '2' (quoted, as JSON writes every key) is turn 2; 'true' is no turn, though YAML's
         # true is also the number 1
-        turn = int(key) if isinstance(key, str) and key.strip().isdigit() else key
+        digits = key.strip() if isinstance(key, str) else ""
+        turn = int(digits) if digits.isascii() and digits.isdecimal() else key
         if isinstance(turn, bool) or not isinstance(turn, int):
             said = str(key).lower() if isinstance(key, bool) else key
             problems.append(

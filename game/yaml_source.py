@@ -240,6 +240,11 @@ def _runaway_quote(text: str, mark: yaml.Mark) -> YamlProblem | None:
         return None
     if last.end_mark.line != mark.line:
         return None
+    # a quoted text may run onto more lines on purpose; one that swallowed the file's next
+    # entries has their 'name: value' or '- ' in it
+    swallowed = text[last.start_mark.index : last.end_mark.index].split("\n")[1:]
+    if not any(": " in line or line.lstrip().startswith(("- ", "{")) for line in swallowed):
+        return None
     line, column = last.start_mark.line + 1, last.start_mark.column + 1
     return YamlProblem(
         f"YAML syntax error: the quote opened at line {line}, column {column} is not closed on "

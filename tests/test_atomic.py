@@ -42,7 +42,21 @@ def test_a_folder_no_file_can_be_made_in_is_found_before_the_work(tmp_path: Path
     write the log (os.access says yes to root there); the check now makes and removes a file."""
     from game.atomic import check_writable
 
-    with pytest.raises(ChokepointError, match=r"cannot write: no file can be made in /proc"):
+    # as root, os.access says yes and the trial file finds it; as anyone else, os.access
+    with pytest.raises(ChokepointError, match=r"/proc/x.jsonl: cannot write: .*/proc"):
         check_writable("/proc/x.jsonl")
     check_writable(tmp_path / "ok.jsonl")
     assert list(tmp_path.iterdir()) == []  # the trial file is gone
+    check_writable(os.devnull)  # a device is written in place: nothing is made beside it
+
+
+def test_a_pipe_is_writable_as_it_stands(tmp_path: Path) -> None:
+    """'run -o >(wc -c)' (a /dev/fd pipe) was refused by the trial file."""
+    from game.atomic import check_writable
+
+    read, write = os.pipe()
+    try:
+        check_writable(f"/dev/fd/{write}")
+    finally:
+        os.close(read)
+        os.close(write)

@@ -3,6 +3,13 @@ decision, to the last bit, on one core or several, and when a helper dies mid-ga
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pytest
 
 from game.bots import make_bot, search_pool
@@ -11,6 +18,7 @@ from game.engine import Session
 from game.fog import team_view
 from game.orders import Order
 from game.scenario import Scenario
+from tests.conftest import DEFAULT
 
 
 def decide(scenario: Scenario, kind: str, team: str, session: Session) -> tuple[list[Order], int]:
@@ -32,17 +40,76 @@ def test_a_decision_is_the_same_on_one_core_or_two(scenario: Scenario, kind: str
     assert all(orders for orders, _ in alone.values())
 
 
-def test_a_helper_that_dies_leaves_the_decision_unchanged(scenario: Scenario) -> None:
+def test_a_helper_that_dies_leaves_the_decision_unchanged(
+    scenario: Scenario, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A helper killed while its batch is under way: the batch is played here instead."""
     session = Session(scenario, 6)
     alone = decide(scenario, "search:easy", "beijing", session)
     search_pool.set_workers(2)
-    decide(scenario, "search:easy", "tokyo", session)  # the helper is up
-    pool = search_pool._pool
-    assert pool is not None
-    for process in list(pool._processes.values()):  # type: ignore[attr-defined]
-        process.kill()
-        process.join()
+    submit = search_pool._submit
+    killed: list[int] = []
+    fell_back: list[int] = []
+
+    def submit_then_kill(pool, fn, *args):  # type: ignore[no-untyped-def]
+        future = submit(pool, fn, *args)
+        if fn is search_pool._play and not killed:
+            for process in list(pool._processes.values()):
+                process.kill()
+                process.join()
+                killed.append(process.pid)
+        return future
+
+    shutdown = search_pool.shutdown
+
+    def counted_shutdown() -> None:
+        fell_back.append(1)
+        shutdown()
+
+    monkeypatch.setattr(search_pool, "_submit", submit_then_kill)
+    monkeypatch.setattr(search_pool, "shutdown", counted_shutdown)
     assert decide(scenario, "search:easy", "beijing", session) == alone
+    assert killed and fell_back  # a batch's helper died, and its share was played here
+
+
+def test_helpers_end_with_the_process_that_started_them(tmp_path: Path) -> None:
+    """A run killed outright (SIGKILL) left its helper waiting for work for good."""
+    script = tmp_path / "start.py"
+    script.write_text(
+        "import sys, time\n"
+        "from game.bots import make_bot, search_pool\n"
+        "from game.scenario_loader import load_scenario\n"
+        "if __name__ == '__main__':\n"
+        f"    s = load_scenario({str(DEFAULT)!r})\n"
+        "    search_pool.set_workers(2)\n"
+        "    make_bot('search:easy', 'tokyo', s, 1)\n"
+        "    pool = search_pool._pool\n"
+        "    pool.submit(search_pool._ready).result()\n"
+        "    print(*pool._processes, flush=True)\n"
+        "    time.sleep(60)\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    helpers = [int(pid) for pid in proc.stdout.readline().split()]
+    assert helpers
+    proc.kill()
+    proc.wait()
+
+    def running(pid: int) -> bool:  # a zombie waiting to be reaped has ended too
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            return False
+        return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(running(p) for p in helpers):
+        time.sleep(0.1)
+    alive = [p for p in helpers if running(p)]
+    for pid in alive:
+        os.kill(pid, signal.SIGKILL)
+    assert not alive
 
 
 def test_one_worker_starts_no_process(scenario: Scenario) -> None:

@@ -16,13 +16,16 @@ waits (``chokepoint run`` and the app) ask for as many workers as the machine ha
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
+import threading
 from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from game.bots.search import Look, Task, World
@@ -35,11 +38,16 @@ _helper_looks: dict[str, Look] = {}  # in a helper: one look-ahead per team
 _helper_scenario: Scenario | None = None
 
 
+MAX_WORKERS = 4
+"""At most this many processes share a decision: a decision is about eight batches, so more
+cores gain little, and each helper holds a copy of the engine (about 40 MB)."""
+
+
 def set_workers(n: int) -> None:
     """Play each batch of rollouts on ``n`` processes (this one included); 1 turns sharing off
     and stops the helpers."""
     global _workers
-    _workers = max(1, n)
+    _workers = max(1, min(n, MAX_WORKERS))
     if _workers == 1:
         shutdown()
 
@@ -49,11 +57,17 @@ def workers() -> int:
 
 
 def shutdown() -> None:
-    """Stop the helper processes, if any (they also stop when this process exits)."""
+    """Stop the helper processes now, if any, without waiting for a batch they are playing
+    (waiting kept a quitting command in Python's exit, where a second Ctrl-C printed a
+    traceback). They also stop when this process ends, however it ends (``_start``)."""
     global _pool, _pool_for
-    if _pool is not None:
-        _pool.shutdown(wait=False, cancel_futures=True)
-    _pool, _pool_for = None, None
+    pool, _pool, _pool_for = _pool, None, None
+    if pool is not None:
+        processes = list(getattr(pool, "_processes", None) or {})  # pids, a private table
+        pool.shutdown(wait=False, cancel_futures=True)
+        for pid in processes:
+            with contextlib.suppress(OSError):  # already gone
+                os.kill(pid, signal.SIGTERM)
 
 
 def prepare() -> None:
@@ -71,13 +85,14 @@ def warm(look: Look) -> None:
     for them to start (a spawned process imports the engine: about half a second)."""
     if _workers > 1:
         try:
-            _helpers(look.scenario).submit(_ready)
+            _submit(_helpers(look.scenario), _ready)
         except (BrokenProcessPool, RuntimeError, OSError):
             shutdown()  # started again at the next batch
 
 
 def scores(look: Look, worlds: Sequence[World], tasks: Sequence[Task]) -> list[float]:
     """``look.score`` of every task, in order, shared between the workers."""
+    global _failures
     n = min(_workers, len(tasks))
     if n < 2 or sum(t.horizon for t in tasks) < MIN_SHARED_TURNS:
         return [look.score(worlds[t.world], t) for t in tasks]
@@ -87,13 +102,15 @@ def scores(look: Look, worlds: Sequence[World], tasks: Sequence[Task]) -> list[f
         try:
             pool = _helpers(look.scenario)
             futures = [
-                pool.submit(_play, look.team, list(worlds), [tasks[i] for i in share])
+                _submit(pool, _play, look.team, list(worlds), [tasks[i] for i in share])
                 for share in shares[1:]
             ]
+            _failures = 0
             break
         except (BrokenProcessPool, RuntimeError, OSError):
             shutdown()
     else:
+        _give_up()
         return [look.score(worlds[t.world], t) for t in tasks]
     out: list[float] = [0.0] * len(tasks)
     for i in shares[0]:
@@ -101,12 +118,36 @@ def scores(look: Look, worlds: Sequence[World], tasks: Sequence[Task]) -> list[f
     for share, future in zip(shares[1:], futures, strict=True):
         try:
             got = future.result()
-        except BrokenProcessPool:
+        except (BrokenProcessPool, CancelledError):  # died, or stopped by another thread
             shutdown()
             got = [look.score(worlds[tasks[i].world], tasks[i]) for i in share]
         for i, score in zip(share, got, strict=True):
             out[i] = score
     return out
+
+
+_failures = 0
+
+
+def _give_up() -> None:
+    """Helpers that cannot be started twice running will not start: play on one core."""
+    global _failures
+    _failures += 1
+    if _failures >= 2:
+        set_workers(1)
+
+
+def _submit(pool: ProcessPoolExecutor, fn: Any, *args: Any) -> Future[Any]:
+    """``pool.submit``, with Ctrl-C ignored while it may start a helper (in the main thread):
+    a spawned process keeps that setting from its first instruction, so a Ctrl-C while it is
+    still importing the engine no longer prints its traceback on the terminal."""
+    if threading.current_thread() is not threading.main_thread():
+        return pool.submit(fn, *args)
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        return pool.submit(fn, *args)
+    finally:
+        signal.signal(signal.SIGINT, old)
 
 
 MIN_SHARED_TURNS = 40
@@ -148,6 +189,17 @@ def _start(scenario: Scenario) -> None:
     terminal sends it to every process of the group, and a helper has nothing to save)."""
     global _helper_scenario
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # end with the process that started it, however that ends (killed, the terminal closed):
+    # a helper left behind waited for work for good
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        sentinel = parent.sentinel
+
+        def orphaned() -> None:
+            multiprocessing.connection.wait([sentinel])
+            os._exit(0)
+
+        threading.Thread(target=orphaned, daemon=True).start()
     # nothing a helper might print belongs on the terminal (the app draws there); what goes
     # wrong in a helper comes back to the asking process with its batch
     quiet = os.open(os.devnull, os.O_WRONLY)

@@ -447,7 +447,7 @@ def run_app(
     try:
         result = app.run()
     finally:
-        search_pool.shutdown()
+        search_pool.set_workers(1)  # stops the helpers, and a decision still running starts none
     if app.return_code:  # the app stopped on an error (Textual has printed it)
         return app.return_code
     return int(result or 0)

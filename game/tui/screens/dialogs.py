@@ -123,9 +123,14 @@ class HandoverScreen(ModalScreen[bool | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="handover-box"):
             if self.previous and self.timed_out:
+                held = "held" in self.timed_out  # no orders to keep from anyone
                 yield Static(
-                    f"Time ran out for {self.previous}: {self.timed_out}. They are not shown to "
-                    "the other teams until the turn resolves."
+                    f"Time ran out for {self.previous}: {self.timed_out}."
+                    + (
+                        ""
+                        if held
+                        else " They are not shown to the other teams until the turn resolves."
+                    )
                 )
             elif self.previous:
                 yield Static(
