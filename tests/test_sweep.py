@@ -438,7 +438,9 @@ def test_a_second_signal_while_the_sweep_stops_loses_nothing(tmp_path: Path, sec
     command, then its process group) lost every game played without a word and left an older
     file of that name in place; a termination signal left the workers running."""
     out = tmp_path / "rows.json"
-    out.write_text('{"rows": ["an older sweep"]}', encoding="utf-8")
+    out.write_text(
+        '{"bots": {}, "distributions": {}, "rows": ["an older sweep"]}', encoding="utf-8"
+    )
     argv = ["sweep", "dual-use-ban-2026", "--games", "100000", "--seed", "7", "--jobs", "2"]
     proc = subprocess.Popen(
         [sys.executable, "-m", "game.cli", *argv, "--quiet", "--out", str(out)],
