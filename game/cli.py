@@ -514,6 +514,15 @@ def _run(args: argparse.Namespace) -> int:
                 "replaces them)",
                 file=sys.stderr,
             )
+    left = scenario.turns - session.turn
+    if args.turns is not None and not 1 <= args.turns <= left:
+        raise ChokepointError(f"--turns must be between 1 and {left}")
+    if args.log:
+        try:
+            check_writable(args.log)
+        except ChokepointError as exc:
+            raise ChokepointError(f"--log: {exc}") from None
+    # the bots last: a search bot starts its helper processes (half a second) as it is made
     if any(k.startswith("search") for k in specs.values()):
         from game.bots import search_pool
         from game.sweep import default_jobs
@@ -523,16 +532,8 @@ def _run(args: argparse.Namespace) -> int:
         bots = {t: make_bot(k, t, scenario, session.seed) for t, k in specs.items()}
     except ValueError as exc:
         raise ChokepointError(f"--bot: {exc}") from None
-    left = scenario.turns - session.turn
-    if args.turns is not None and not 1 <= args.turns <= left:
-        raise ChokepointError(f"--turns must be between 1 and {left}")
     for team in session.controllers:
         session.controllers[team] = bot_controller(specs[team]) if team in specs else "plan"
-    if args.log:
-        try:
-            check_writable(args.log)
-        except ChokepointError as exc:
-            raise ChokepointError(f"--log: {exc}") from None
     started = session.turn
     try:
         skipped = play_game(session, plan, bots, args.turns, facilitator).skipped
