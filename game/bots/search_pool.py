@@ -11,7 +11,9 @@ time it takes changes.
 The default is one worker (no helper): a sweep's games already keep every core busy, and the
 tests and the golden logs need no processes. The commands that play a search bot while someone
 waits (``chokepoint run`` and the app) ask for as many workers as the machine has cores
-(``game.sweep.default_jobs``). If a helper dies, the batch is played here instead.
+(``game.sweep.default_jobs``, at most ``MAX_WORKERS``). If a helper dies, its share of the batch
+is played here instead. Helpers ignore Ctrl-C from their start (the command that asked handles
+it), print nothing, and end when the process that started them ends, however it ends.
 """
 
 from __future__ import annotations
