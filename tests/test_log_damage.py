@@ -169,21 +169,11 @@ def test_a_glance_at_an_edited_header_never_stops_the_app(tmp_path: Path, settin
 
 def test_an_inject_fired_by_hand_without_an_id_is_named(tmp_path: Path) -> None:
     """Every command that reads logs stopped with a KeyError traceback."""
-    import json
 
-    from game.state import canonical_json
+    def change(records: list[dict[str, object]]) -> None:
+        records[3]["injects"] = [{"manual": True}]
 
-    records = [json.loads(line) for line in LINES]
-    records[3]["injects"] = [{"manual": True}]
-    prev = None
-    for i, rec in enumerate(records):
-        rec.pop("hash")
-        if i:
-            rec["prev"] = prev
-        rec["hash"] = prev = sha256_json(rec)
-    path = tmp_path / "noid.jsonl"
-    path.write_text("".join(canonical_json(r) + "\n" for r in records), encoding="utf-8")
-    rep = replay_log(path)
+    rep = replay_log(_rehashed(tmp_path, change))
     assert not rep.ok and rep.good_turns == 2
     assert "turn 3 has an unreadable entry: an inject fired by hand has no 'id'" in str(rep.error)
 

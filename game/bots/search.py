@@ -116,21 +116,21 @@ class SearchBot:
             """Value every set not valued yet, all in one batch (``game.bots.search_pool``
             shares a batch between cores; the values are the same wherever they are played)."""
             cache = caches.setdefault((horizon, react), {})
-            todo = list(dict.fromkeys(tuple(o) for o in sets if tuple(o) not in cache))
+            todo = [k for k in dict.fromkeys(tuple(o) for o in sets) if k not in cache]
             tasks = [
                 Task(w, list(key), horizon, react, self._base)
                 for key in todo
                 for w in range(len(worlds))
             ]
-            scores = self._scores(worlds, tasks)
-            n = len(worlds)
-            for k, key in enumerate(todo):
-                # summed in world order, as one rollout after another would
-                cache[key] = sum(scores[k * n : (k + 1) * n]) / n
+            for key, total in zip(todo, self._world_sums(worlds, tasks), strict=True):
+                cache[key] = total / len(worlds)
 
         def value(orders: Sequence[Order], horizon: int, react: bool = False) -> float:
-            values([orders], horizon, react)
-            return caches[(horizon, react)][tuple(orders)]
+            key = tuple(orders)
+            cache = caches.get((horizon, react), {})
+            if key not in cache:
+                values([orders], horizon, react)
+            return caches[(horizon, react)][key]
 
         menu = candidate_orders(s, state, team)
         options: list[list[Order]] = [[]]
@@ -189,14 +189,10 @@ class SearchBot:
             if opt not in finalists:
                 finalists.append(opt)
         if lv.react:
-            n = len(worlds)
-            base_scores = self._scores(
-                worlds,
-                [Task(w, None, long_h, True, p) for p in PERSONALITIES for w in range(n)],
-            )
-            by_base = {
-                p: sum(base_scores[k * n : (k + 1) * n]) for k, p in enumerate(PERSONALITIES)
-            }
+            tasks = [
+                Task(w, None, long_h, True, p) for p in PERSONALITIES for w in range(len(worlds))
+            ]
+            by_base = dict(zip(PERSONALITIES, self._world_sums(worlds, tasks), strict=True))
             self._base = max(PERSONALITIES, key=lambda p: by_base[p])
 
         def finals(sets: Sequence[Sequence[Order]]) -> None:
@@ -263,10 +259,14 @@ class SearchBot:
                 others[t] = doctrine_orders(self.scenario, state, t, prag, orng, self.roles, sit)
         return World(state, seed, others)
 
-    def _scores(self, worlds: Sequence[World], tasks: Sequence[Task]) -> list[float]:
-        """This team's score at the end of each task's rollout, in task order."""
+    def _world_sums(self, worlds: Sequence[World], tasks: Sequence[Task]) -> list[float]:
+        """For tasks given world by world for each option (``len(worlds)`` in a row), the sum
+        of this team's end scores over the worlds, option by option, added in world order as
+        one rollout after another would."""
         self.evaluations += sum(t.horizon for t in tasks)
-        return search_pool.scores(self.look, worlds, tasks)
+        scores = search_pool.scores(self.look, worlds, tasks)
+        n = len(worlds)
+        return [sum(scores[k : k + n]) for k in range(0, len(scores), n)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,13 @@ _helper_looks: dict[str, Look] = {}  # in a helper: one look-ahead per team
 _helper_scenario: Scenario | None = None
 
 
+_failures = 0  # helper starts that failed in a row
+
+
+MIN_SHARED_TURNS = 40
+"""A batch of fewer engine turns than this (about 40 ms) is played here: sending it off and
+back costs a few milliseconds, which a small batch (the easy level's one world) does not repay."""
+
 MAX_WORKERS = 4
 """At most this many processes share a decision: a decision is about eight batches, so more
 cores gain little, and each helper holds a copy of the engine (about 40 MB)."""
@@ -97,7 +104,7 @@ def scores(look: Look, worlds: Sequence[World], tasks: Sequence[Task]) -> list[f
     global _failures
     n = min(_workers, len(tasks))
     if n < 2 or sum(t.horizon for t in tasks) < MIN_SHARED_TURNS:
-        return [look.score(worlds[t.world], t) for t in tasks]
+        return _here(look, worlds, tasks)
     shares = deal(len(tasks), n)
     futures: list[Future[list[float]]] = []
     for _ in range(2):  # a helper that died is replaced once
@@ -113,22 +120,24 @@ def scores(look: Look, worlds: Sequence[World], tasks: Sequence[Task]) -> list[f
             shutdown()
     else:
         _give_up()
-        return [look.score(worlds[t.world], t) for t in tasks]
+        return _here(look, worlds, tasks)
     out: list[float] = [0.0] * len(tasks)
-    for i in shares[0]:
-        out[i] = look.score(worlds[tasks[i].world], tasks[i])
+    for i, score in zip(shares[0], _here(look, worlds, [tasks[i] for i in shares[0]]), strict=True):
+        out[i] = score
     for share, future in zip(shares[1:], futures, strict=True):
         try:
             got = future.result()
         except (BrokenProcessPool, CancelledError):  # died, or stopped by another thread
             shutdown()
-            got = [look.score(worlds[tasks[i].world], tasks[i]) for i in share]
+            got = _here(look, worlds, [tasks[i] for i in share])
         for i, score in zip(share, got, strict=True):
             out[i] = score
     return out
 
 
-_failures = 0
+def _here(look: Look, worlds: Sequence[World], tasks: Sequence[Task]) -> list[float]:
+    """The scores of ``tasks``, played in this process."""
+    return [look.score(worlds[t.world], t) for t in tasks]
 
 
 def _give_up() -> None:
@@ -150,11 +159,6 @@ def _submit(pool: ProcessPoolExecutor, fn: Any, *args: Any) -> Future[Any]:
         return pool.submit(fn, *args)
     finally:
         signal.signal(signal.SIGINT, old)
-
-
-MIN_SHARED_TURNS = 40
-"""A batch of fewer engine turns than this (about 40 ms) is played here: sending it off and
-back costs a few milliseconds, which a small batch (the easy level's one world) does not repay."""
 
 
 def deal(count: int, workers: int) -> list[list[int]]:
@@ -224,4 +228,4 @@ def _play(team: str, worlds: list[World], tasks: list[Task]) -> list[float]:
     if look is None:
         assert _helper_scenario is not None
         look = _helper_looks[team] = Look(_helper_scenario, team)
-    return [look.score(worlds[t.world], t) for t in tasks]
+    return _here(look, worlds, tasks)
