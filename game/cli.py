@@ -156,7 +156,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise KeyboardInterrupt
 
     replaced = {}
-    for signum in (signal.SIGINT, signal.SIGTERM):
+    # SIGHUP: the terminal was closed (a sweep's games are kept in its --out file)
+    hangup = [signal.SIGHUP] if hasattr(signal, "SIGHUP") else []
+    for signum in (signal.SIGINT, signal.SIGTERM, *hangup):
         old = signal.getsignal(signum)
         if old in (signal.default_int_handler, signal.SIG_DFL):  # not one ignored on purpose
             replaced[signum] = signal.signal(signum, stop_once)
@@ -206,6 +208,17 @@ def _dispatch_safely(args: argparse.Namespace) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:
+        import errno
+        import os
+
+        if exc.errno != errno.EIO:
+            raise
+        # the terminal was closed (SIGHUP): what was played is saved; nothing can be said
+        quiet = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(quiet, sys.stdout.fileno())
+        os.dup2(quiet, sys.stderr.fileno())
+        return 129
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -451,14 +464,15 @@ def scenario_file(name: str | None) -> Path | None:
 
 
 def parse_bot_specs(specs: Sequence[str]) -> dict[str, str]:
-    """``--bot TEAM=KIND`` options as team -> kind; each kind must be a known bot, each team
-    given once (which teams exist is for the caller, who has the scenario)."""
+    """``--bot TEAM=KIND`` options as team -> kind; each kind must be a known bot (in any case,
+    as teams are: ``Beijing=HOLD``), each team given once (which teams exist is for the caller,
+    who has the scenario)."""
     out: dict[str, str] = {}
     for spec in specs:
         team, sep, kind = spec.partition("=")
         if not sep or not team or not kind:
             raise ChokepointError(f"--bot expects TEAM=KIND, e.g. beijing=hold, not '{spec}'")
-        team, kind = team.strip(), kind.strip()
+        team, kind = team.strip(), kind.strip().lower()
         if out.get(team, kind) != kind:
             raise ChokepointError(
                 f"--bot: {team} is given twice ({out[team]} and {kind}); give each team once"

@@ -16,6 +16,8 @@ import argparse
 import csv
 import io
 import json
+import shlex
+import shutil
 import sys
 import threading
 import time
@@ -113,18 +115,6 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     rows, interrupted = _play(args, spec)
     elapsed = time.perf_counter() - started
-    if interrupted:
-        print(
-            f"chokepoint: sweep interrupted after {len(rows)} of {count(args.games, 'game')}",
-            file=sys.stderr,
-        )
-        if args.scheduler:
-            print(
-                "chokepoint: the games not started are cancelled on the cluster; the chunks "
-                "already running there finish on their workers (Dask cannot stop a running "
-                "task), and their games are left out",
-                file=sys.stderr,
-            )
     summary = sweep.summarise(rows)
     mine = sweep.session_row(session) if session is not None and rows else None
     ranks = sweep.standing(rows, mine) if mine is not None else {}
@@ -138,8 +128,21 @@ def run(args: argparse.Namespace) -> int:
         else None
     )
     doc = summary_doc(scenario.id, spec, summary, interrupted, compare)
+    # the file first: after a closed terminal, writing to it fails
     if out_path is not None:  # even with no rows: an older file must not pass for this sweep
         write_rows(out_path, rows, spec, doc)
+    if interrupted:
+        print(
+            f"chokepoint: sweep interrupted after {len(rows)} of {count(args.games, 'game')}",
+            file=sys.stderr,
+        )
+        if args.scheduler:
+            print(
+                "chokepoint: the games not started are cancelled on the cluster; the chunks "
+                "already running there finish on their workers (Dask cannot stop a running "
+                "task), and their games are left out",
+                file=sys.stderr,
+            )
     if not rows:
         if out_path is not None:
             was = " (what it held before is replaced)" if out_existed else ""
@@ -154,18 +157,16 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(doc, indent=2, sort_keys=True))
         return EXIT_INTERRUPTED if interrupted else 0
     who = ", ".join(f"{t}={k}" for t, k in bots.items())
-    print(f"sweep of {scenario.id}, base seed {args.seed}, bots: {who}")
+    # an edited copy of a bundled scenario keeps its id: the file says which this is
+    of = scenario.id if spec.scenario_ref == scenario.id else f"{scenario.id} ({spec.scenario_ref})"
+    print(f"sweep of {of}, base seed {args.seed}, bots: {who}")
     if interrupted:
         were = "was" if len(rows) == 1 else "were"
         print(f"interrupted: only {len(rows)} of the {args.games} games {were} played")
     names = team_names(scenario)
     print(sweep.summary_text(summary, names, scenario))
     if mine is not None:
-        held = {
-            t
-            for t, c in session.controllers.items()
-            if c == "plan" and not any(r.submitted.get(t) for r in session.records)
-        }
+        held = set(sweep.held_teams(session))
         players = ", ".join(
             f"{t} {'held (no orders)' if t in held else c}"
             for t, c in sorted(session.controllers.items())
@@ -202,7 +203,19 @@ def _scenario_and_session(args: argparse.Namespace) -> tuple[Any, Any]:
                 "sweep needs a SCENARIO (or --compare LOG); SCENARIO is a file or a bundled "
                 f"id: {bundled_words()}"
             )
-        return load_scenario(find_scenario(args.scenario)), None
+        from game.errors import ScenarioError
+        from game.scenario_loader import LOG_NOT_SCENARIO
+
+        try:
+            return load_scenario(find_scenario(args.scenario)), None
+        except ScenarioError as exc:
+            if exc.problems != [LOG_NOT_SCENARIO]:
+                raise
+            raise ChokepointError(
+                f"{args.scenario} is a session log, not a scenario: to set the session beside "
+                f"computer games, give it to --compare (chokepoint sweep --compare "
+                f"{shlex.quote(str(args.scenario))} --games N --seed S)"
+            ) from None
     rep = replay_log(args.compare)
     if rep.error is not None:
         raise ChokepointError(f"--compare: {rep.error}; compare needs a sound, finished session")
@@ -475,7 +488,9 @@ def write_rows(path: Path, rows: list[dict[str, Any]], spec: Any, doc: dict[str,
 
 
 class ProgressBar:
-    """A one-line progress bar on a stream (redrawn in place on a terminal)."""
+    """A one-line progress bar on a stream: redrawn in place on a terminal (also between games,
+    so the time keeps running while the first games are played), a line every tenth of the way
+    otherwise. It fits the terminal's width, and stops drawing once the terminal is gone."""
 
     def __init__(self, stream: IO[str], width: int = 30) -> None:
         self.stream = stream
@@ -483,23 +498,51 @@ class ProgressBar:
         self.tty = stream.isatty()
         self.started = time.perf_counter()
         self.last = -1
+        self.drawn = 0  # the length of the line last drawn on a terminal
+        self.gone = False
 
     def update(self, done: int, total: int) -> None:
+        if self.gone:
+            return
         if not self.tty and done not in (total,) and done - self.last < max(1, total // 10):
             return
         self.last = done
-        filled = self.width * done // total if total else self.width
-        bar = "#" * filled + "-" * (self.width - filled)
         elapsed = time.perf_counter() - self.started
-        eta = elapsed / done * (total - done) if done else 0.0
-        text = f"[{bar}] {done}/{total} games  {elapsed:5.1f}s  eta {eta:5.1f}s"
-        self.stream.write(("\r" + text) if self.tty else (text + "\n"))
-        self.stream.flush()
+        eta = duration(elapsed / done * (total - done)) if done else "--"
+        tail = f"{done}/{total} games  {duration(elapsed)}  eta {eta}"
+        text = tail
+        room = shutil.get_terminal_size((80, 24)).columns - 1 if self.tty else 80
+        width = min(self.width, room - len(tail) - 3)
+        if width >= 5:  # a bar too narrow to read is left out
+            filled = width * done // total if total else width
+            text = f"[{'#' * filled}{'-' * (width - filled)}] {tail}"
+        try:
+            if self.tty:
+                self.stream.write("\r" + text.ljust(self.drawn))
+                self.drawn = len(text)
+            else:
+                self.stream.write(text + "\n")
+            self.stream.flush()
+        except OSError:  # the terminal was closed: the games go on to the --out file
+            self.gone = True
 
     def close(self) -> None:
-        if self.tty:
-            self.stream.write("\n")
-            self.stream.flush()
+        if self.tty and not self.gone:
+            try:
+                self.stream.write("\n")
+                self.stream.flush()
+            except OSError:
+                self.gone = True
+
+
+def duration(seconds: float) -> str:
+    """'8.2s', '3m 05s', '2h 10m': a time to wait, in the units a person reads."""
+    if seconds < 60:
+        return f"{seconds:.1f}s"
+    whole = round(seconds)
+    if whole < 3600:
+        return f"{whole // 60}m {whole % 60:02d}s"
+    return f"{whole // 3600}h {whole % 3600 // 60:02d}m"
 
 
 def is_sweep_output(head: str) -> bool:

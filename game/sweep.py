@@ -216,11 +216,15 @@ def play_chunk(
 
 
 def chunks(spec: SweepSpec, workers: int) -> list[list[tuple[int, int]]]:
-    """Split the games into chunks: about 4 per worker, at most 50 games each."""
+    """Split the games into chunks: about 4 per worker, at most 50 games each, and one game each
+    when a search bot plays (a game then takes seconds: a chunk's games are kept only once the
+    whole chunk is done, so Ctrl-C would lose minutes of play, and the progress bar would not
+    move for as long)."""
     games = [(i, game_seed(spec.base_seed, i)) for i in range(spec.games)]
     if not games:
         return []
-    size = max(1, min(50, math.ceil(len(games) / max(1, 4 * workers))))
+    most = 1 if any(kind.startswith("search") for kind in spec.bots.values()) else 50
+    size = max(1, min(most, math.ceil(len(games) / max(1, 4 * workers))))
     return [games[i : i + size] for i in range(0, len(games), size)]
 
 
@@ -258,7 +262,7 @@ def run_sweep(
                 executor.submit(play_chunk, spec.scenario_data, spec.scenario_ref, spec.bots, part)
                 for part in parts
             ]
-            for fut in _as_completed(futures):
+            for fut in _as_completed(futures, lambda: progress and progress(done, spec.games)):
                 take(fut.result())
     except KeyboardInterrupt:
         if executor is not None:
@@ -306,10 +310,20 @@ def stop(executor: Executor, futures: Sequence[Future[Any]]) -> None:
     executor.shutdown(wait=False)
 
 
-def _as_completed(futures: list[Future[Any]]) -> Iterator[Future[Any]]:
-    from concurrent.futures import as_completed
+def _as_completed(
+    futures: list[Future[Any]], waiting: Callable[[], object], every: float = 0.5
+) -> Iterator[Future[Any]]:
+    """The futures as they finish, calling ``waiting`` every ``every`` seconds in between (the
+    progress bar's clock runs on while a chunk is played)."""
+    from concurrent.futures import FIRST_COMPLETED, wait
 
-    yield from as_completed(futures)
+    pending = set(futures)
+    while pending:
+        finished, pending = wait(pending, timeout=every, return_when=FIRST_COMPLETED)
+        if not finished:
+            waiting()
+        # in submission order among those that finished together: the same order every run
+        yield from (f for f in futures if f in finished)
 
 
 def local_executor(jobs: int) -> ProcessPoolExecutor:
@@ -328,8 +342,13 @@ def _ignore_ctrl_c() -> None:
     a forked worker inherits, is for the main process)."""
     import signal
 
+    from game.workers import end_with_parent
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "SIGHUP"):  # the terminal closed: the main process stops the sweep
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    end_with_parent()  # the main process killed outright: a worker would wait for good
 
 
 def default_jobs() -> int:
@@ -415,6 +434,17 @@ def session_row(session: Session) -> Row:
     return row
 
 
+def held_teams(session: Session) -> list[str]:
+    """The teams that gave no orders in the whole session though no one played them (a
+    ``chokepoint run`` team given neither a plan nor a bot): set beside games in which a bot
+    plays them, their place says nothing about how they were played."""
+    return sorted(
+        t
+        for t, c in session.controllers.items()
+        if c == "plan" and not any(r.submitted.get(t) for r in session.records)
+    )
+
+
 def standing(rows: Sequence[Row], row: Row) -> dict[str, float]:
     """For each numeric column: the share of ``rows`` with a lower value than ``row`` (ties
     count half), i.e. where a session stands among the sweep's games (0 = lowest, 1 = highest).
@@ -478,8 +508,9 @@ OUTCOME_TEXT = {
 
 SUMMARY_KEY = """\
 (sd: standard deviation; p5, p25, p50 ...: 5%, 25%, half ... of the games ended
- below it; score_: final score; index_: an index at the end; output_: industrial
- output at the end, % of normal; max_tension: the highest tension in the game)"""
+ at or below it; score_: final score; index_: an index at the end; output_:
+ industrial output at the end, % of normal; max_tension: the highest tension in
+ the game)"""
 """Under the summary table: its column and row names in words (80 columns wide at most)."""
 
 SAME_SEED_KEY = """\
@@ -510,7 +541,7 @@ def summary_text(
             [
                 k,
                 *(
-                    f"{d[c]:.1f}"
+                    "–" if c == "sd" and n == 1 else f"{d[c]:.1f}"  # no spread in one game
                     for c in ("mean", "sd", *(f"p{q}" for q in PERCENTILES), "min", "max")
                 ),
             ]

@@ -432,11 +432,12 @@ def test_ctrl_c_stops_a_sweep_at_once_and_writes_what_was_played(tmp_path: Path)
         assert f"no game had finished: {out} is written with no rows" in stderr
 
 
-@pytest.mark.parametrize("second", ["ctrl-c again", "terminate"])
+@pytest.mark.parametrize("second", ["ctrl-c again", "terminate", "hang up"])
 def test_a_second_signal_while_the_sweep_stops_loses_nothing(tmp_path: Path, second: str) -> None:
     """An analyst's audit: two Ctrl-C close together (or ``timeout -s INT``, which signals the
     command, then its process group) lost every game played without a word and left an older
-    file of that name in place; a termination signal left the workers running."""
+    file of that name in place; a termination signal left the workers running; a closed
+    terminal (SIGHUP) ended the sweep with no file at all and left its workers waiting."""
     out = tmp_path / "rows.json"
     out.write_text(
         '{"bots": {}, "distributions": {}, "rows": ["an older sweep"]}', encoding="utf-8"
@@ -453,6 +454,8 @@ def test_a_second_signal_while_the_sweep_stops_loses_nothing(tmp_path: Path, sec
         workers = children_of(proc.pid)
         if second == "terminate":
             proc.send_signal(signal.SIGTERM)
+        elif second == "hang up":
+            proc.send_signal(signal.SIGHUP)
         else:
             proc.send_signal(signal.SIGINT)
             time.sleep(0.01)
@@ -748,3 +751,49 @@ def test_a_sweep_too_big_to_hold_is_refused_at_once(capsys: pytest.CaptureFixtur
         == 2
     )
     assert "--against: at most 1,000,000 games" in capsys.readouterr().err
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` is still running (a zombie, waiting for its new parent to reap it, is
+    not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state != "Z"
+
+
+def test_workers_end_when_their_sweep_is_killed_outright(tmp_path: Path) -> None:
+    """``kill -9`` on a sweep (or a terminal that took it down before it could stop them) left
+    its worker processes waiting for work for good."""
+    argv = ["sweep", "dual-use-ban-2026", "--games", "100000", "--seed", "7", "--jobs", "2"]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "game.cli", *argv, "--quiet"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        time.sleep(3.0)
+        workers = children_of(proc.pid)
+        proc.kill()
+        proc.wait(timeout=10)
+        deadline = time.monotonic() + 10.0
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        proc.kill()
+    assert workers and not [pid for pid in workers if _alive(pid)]
+
+
+def test_a_search_bot_sweep_hands_out_one_game_at_a_time(scenario: Scenario) -> None:
+    """A search bot's game takes seconds: in chunks of up to 50, Ctrl-C lost minutes of play
+    and the progress bar stood still at 0 for as long."""
+    doctrine = _spec(scenario, games=400)
+    searching = sweep.SweepSpec(
+        doctrine.scenario_data, "x", {**doctrine.bots, "tokyo": "search:easy"}, 11, 400
+    )
+    assert {len(c) for c in sweep.chunks(doctrine, 2)} == {50}
+    assert {len(c) for c in sweep.chunks(searching, 2)} == {1}
+    assert [g for c in sweep.chunks(searching, 2) for g in c] == [
+        g for c in sweep.chunks(doctrine, 2) for g in c
+    ]  # the same games, in the same order

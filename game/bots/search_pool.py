@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
-import multiprocessing.connection
 import os
 import signal
 import threading
@@ -28,6 +27,8 @@ from collections.abc import Sequence
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
+
+from game.workers import end_with_parent
 
 if TYPE_CHECKING:
     from game.bots.search import Look, Task, World
@@ -195,17 +196,7 @@ def _start(scenario: Scenario) -> None:
     terminal sends it to every process of the group, and a helper has nothing to save)."""
     global _helper_scenario
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # end with the process that started it, however that ends (killed, the terminal closed):
-    # a helper left behind waited for work for good
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        sentinel = parent.sentinel
-
-        def orphaned() -> None:
-            multiprocessing.connection.wait([sentinel])
-            os._exit(0)
-
-        threading.Thread(target=orphaned, daemon=True).start()
+    end_with_parent()  # a helper left behind (its parent killed) waited for work for good
     # nothing a helper might print belongs on the terminal (the app draws there); what goes
     # wrong in a helper comes back to the asking process with its batch
     quiet = os.open(os.devnull, os.O_WRONLY)

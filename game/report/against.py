@@ -56,6 +56,7 @@ class Against:
     rows: list[AgainstRow]
     outcomes: list[tuple[str, str, float]]  # the session's outcomes: name, words, share of games
     teams: dict[str, str]  # team -> name
+    held: tuple[str, ...] = ()  # teams that gave no orders in the session (sweep.held_teams)
 
 
 def against_intro(a: Against) -> str:
@@ -65,6 +66,13 @@ def against_intro(a: Against) -> str:
         "computer from the start (each game "
         f"with its own seed, drawn from the session's seed {a.seed}, so the report always "
         f"compares with the same games), {players_words(a.bots, a.teams)}."
+        + "".join(
+            f" {a.teams[t]} gave no orders in the session, while the computer plays it in these "
+            f"games: its place among them says nothing about how it was played (chokepoint "
+            f"sweep --compare LOG --bot {t}=hold compares like with like)."
+            for t in a.held
+            if a.bots.get(t) != "hold"
+        )
     )
 
 
@@ -128,4 +136,6 @@ def against_computer(
         (name, sweep.outcome_words(name, names, s), shares.get(name, 0.0))
         for name in sweep.row_outcomes(mine)
     ]
-    return Against(games, session.seed, bots, out, outcomes, names)
+    return Against(
+        games, session.seed, bots, out, outcomes, names, tuple(sweep.held_teams(session))
+    )
