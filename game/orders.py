@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from game.errors import OrderRefused
-from game.scenario import ControlLevel, DiplomaticMove, InvestmentOption, Scenario
+from game.scenario import NUMBER, ControlLevel, DiplomaticMove, InvestmentOption, Scenario
 from game.schema_words import plain
 from game.spelling import did_you_mean, unknown
 from game.state import CONTROL_RANK, GameState, control_key
@@ -31,7 +31,7 @@ class ExportControl(_Order):
     material: str
     target: str
     level: ControlLevel
-    approval: Annotated[float, Field(ge=0.0, le=1.0)] = 0.5
+    approval: Annotated[float, Field(ge=0.0, le=1.0), NUMBER] = 0.5
     extraterritorial: bool = False
 
     def describe(self) -> str:
@@ -47,7 +47,7 @@ class LicenceApproval(_Order):
     type: Literal["licence_approval"] = "licence_approval"
     material: str
     target: str
-    approval: Annotated[float, Field(ge=0.0, le=1.0)]
+    approval: Annotated[float, Field(ge=0.0, le=1.0), NUMBER]
 
     def describe(self) -> str:
         return f"Approve {self.approval:.0%} of {self.material} licences for {self.target}"
@@ -58,7 +58,7 @@ class StockpileRelease(_Order):
 
     type: Literal["stockpile_release"] = "stockpile_release"
     material: str
-    amount: Annotated[float, Field(gt=0.0, allow_inf_nan=False)]
+    amount: Annotated[float, Field(gt=0.0, allow_inf_nan=False), NUMBER]
     to: str | None = None
 
     def describe(self) -> str:
@@ -71,7 +71,7 @@ class StockpileBuild(_Order):
 
     type: Literal["stockpile_build"] = "stockpile_build"
     material: str
-    amount: Annotated[float, Field(gt=0.0, allow_inf_nan=False)]
+    amount: Annotated[float, Field(gt=0.0, allow_inf_nan=False), NUMBER]
 
     def describe(self) -> str:
         return f"Buy {self.amount:g} of {self.material} for the stockpile"
@@ -103,7 +103,7 @@ class Tariff(_Order):
     type: Literal["tariff"] = "tariff"
     target: str
     material: str
-    rate: Annotated[float, Field(ge=0.0, le=1.0)]
+    rate: Annotated[float, Field(ge=0.0, le=1.0), NUMBER]
 
     def describe(self) -> str:
         return f"Tariff of {self.rate:.0%} on {self.material} from {self.target}"

@@ -31,7 +31,7 @@ from game.errors import PlanError
 from game.facilitation import Override, find_inject, parse_override
 from game.orders import Order, name_problems, parse_order
 from game.scenario import Loc, Scenario
-from game.scenario_loader import node_at, place
+from game.scenario_loader import node_at, place, same_type
 from game.spelling import did_you_mean, unknown
 from game.yaml_source import YamlProblem, not_utf8, read_yaml_noting_repeats
 
@@ -91,6 +91,7 @@ def parse_plan(
     plan: Plan = {}
     facilitator: FacilitatorPlan = {}
     problems: list[tuple[Loc, str]] = []
+    seen: set[int] = set()
     for key, teams in data["turns"].items():
         here: Loc = ("turns", key)
         # '2' (quoted, as JSON writes every key) is turn 2; 'true' is no turn, though YAML's
@@ -108,11 +109,12 @@ def parse_plan(
                 (here, f"turn {turn!r} is not a turn of this scenario (1-{scenario.turns})")
             )
             continue
-        if turn in plan:
-            problems.append((here, f"turn {turn} is given twice ('{turn}' and {turn})"))
+        if turn in seen:
+            problems.append(((*here, KEY), f"turn {turn} is given twice ('{turn}' and {turn})"))
             continue
+        seen.add(turn)
         if not isinstance(teams, dict):
-            problems.append((here, f"turn {turn}: expected a mapping of team to orders"))
+            problems.append(((*here, KEY), f"turn {turn}: expected a mapping of team to orders"))
             continue
         plan[turn] = {}
         for team, orders in teams.items():
@@ -178,9 +180,12 @@ def _node_of(root: yaml.Node | None, loc: Loc) -> yaml.Node | None:
         return node_at(root, loc)[0]
     parent, _ = node_at(root, loc[:-2])
     if isinstance(parent, yaml.MappingNode):
-        for key, _ in parent.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == str(loc[-2]):
-                return key
+        keys = [
+            k for k, _ in parent.value if isinstance(k, yaml.ScalarNode) and k.value == str(loc[-2])
+        ]
+        typed = [k for k in keys if same_type(k, loc[-2])]  # of 2: and '2':, the one meant
+        if keys:
+            return (typed or keys)[0]
     return node_at(root, loc[:-1])[0]
 
 

@@ -19,15 +19,36 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from game.spelling import unknown
 
+
+def _number(value: object) -> object:
+    """YAML's ``true`` is also the number 1: refuse it where a number is meant, rather than
+    read ``approval: true`` as 100% or ``turns: true`` as one turn."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("float_type", "Input should be a valid number")
+    return value
+
+
+def _whole(value: object) -> object:
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+NUMBER = BeforeValidator(_number)
+"""Put last in a number's ``Annotated[float, Field(...), NUMBER]`` (after the bounds, so that
+the JSON schema keeps them): the number must be written as one, not ``true``."""
+WHOLE = BeforeValidator(_whole)
+"""The same for a whole number."""
 Id = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_\-]*$", max_length=40)]
 Target = Annotated[str, Field(pattern=r"^(\*|[A-Za-z][A-Za-z0-9_\-]*)$", max_length=40)]
-Fraction = Annotated[float, Field(ge=0.0, le=1.0)]
-NonNeg = Annotated[float, Field(ge=0.0)]
-Index = Annotated[float, Field(ge=0.0, le=100.0)]
+Fraction = Annotated[float, Field(ge=0.0, le=1.0), NUMBER]
+NonNeg = Annotated[float, Field(ge=0.0), NUMBER]
+Index = Annotated[float, Field(ge=0.0, le=100.0), NUMBER]
 Text = Annotated[str, Field(min_length=1)]
 """A name, title or headline: shown to the players, so never empty."""
 
@@ -39,10 +60,10 @@ MAX_PRICE = 1e9
 """Highest price, or US$ million per unit at a price of 1, a scenario may name."""
 MAX_METRIC = 1e12
 """Largest objective bound (``low``/``high``) in either direction."""
-Quantity = Annotated[float, Field(ge=0.0, le=MAX_QUANTITY)]
-Money = Annotated[float, Field(ge=0.0, le=MAX_MONEY)]
-Price = Annotated[float, Field(gt=0.0, le=MAX_PRICE)]
-Days = Annotated[float, Field(ge=0.0, le=3650.0)]
+Quantity = Annotated[float, Field(ge=0.0, le=MAX_QUANTITY), NUMBER]
+Money = Annotated[float, Field(ge=0.0, le=MAX_MONEY), NUMBER]
+Price = Annotated[float, Field(gt=0.0, le=MAX_PRICE), NUMBER]
+Days = Annotated[float, Field(ge=0.0, le=3650.0), NUMBER]
 
 OrderType = Literal[
     "export_control",
@@ -91,7 +112,7 @@ class Team(Strict):
 
     name: Text
     actor: Id
-    action_points: Annotated[int, Field(ge=0, le=20)]
+    action_points: Annotated[int, Field(ge=0, le=20), WHOLE]
     budget: Money = Field(description="Budget at the start, US$ million")
     income: Money = Field(
         0.0,
@@ -114,7 +135,7 @@ class Material(Strict):
     china_price: Price | None = Field(
         None, description="Baseline domestic price in China; defaults to price"
     )
-    price_sensitivity: Annotated[float, Field(ge=0.0, le=10.0)] = Field(
+    price_sensitivity: Annotated[float, Field(ge=0.0, le=10.0), NUMBER] = Field(
         3.0,
         description="How steeply the price outside China climbs with the shortfall share "
         "(at most 10: a total shortfall then multiplies the price by e^10, about 22,000)",
@@ -126,7 +147,7 @@ class Sector(Strict):
     """An industrial sector; ``sensitivity`` is output lost per unit of unmet material share."""
 
     name: Text
-    sensitivity: Annotated[float, Field(ge=0.0, le=3.0)]
+    sensitivity: Annotated[float, Field(ge=0.0, le=3.0), NUMBER]
 
 
 class Control(Strict):
@@ -187,7 +208,7 @@ class Dynamics(Strict):
 
 
 class Cost(Strict):
-    ap: Annotated[int, Field(ge=0, le=20)] = 1
+    ap: Annotated[int, Field(ge=0, le=20), WHOLE] = 1
     budget: Money = 0.0
 
 
@@ -205,9 +226,9 @@ class InvestmentOption(Strict):
     capacity: Quantity = Field(description="Capacity added per turn when complete")
     offtake_to: Id | None = Field(None, description="Importer whose trade share shifts to the host")
     cost: Money
-    lead_time: Annotated[int, Field(ge=0, le=60)]
+    lead_time: Annotated[int, Field(ge=0, le=60), WHOLE]
     slip_chance: Fraction = Field(0.1, description="Chance per turn that the project slips a turn")
-    ap: Annotated[int, Field(ge=0, le=20)] = 1
+    ap: Annotated[int, Field(ge=0, le=20), WHOLE] = 1
     locked: bool = Field(False, description="Only available once an inject unlocks it")
     source: str | None = None
 
@@ -217,7 +238,7 @@ class CapacityChange(Strict):
 
     actor: Id
     material: Id
-    factor: Annotated[float, Field(ge=0.0, le=10.0)]
+    factor: Annotated[float, Field(ge=0.0, le=10.0), NUMBER]
 
 
 class DemandChange(Strict):
@@ -225,19 +246,19 @@ class DemandChange(Strict):
 
     actor: Id
     material: Id
-    factor: Annotated[float, Field(ge=0.0, le=10.0)]
+    factor: Annotated[float, Field(ge=0.0, le=10.0), NUMBER]
 
 
 class InjectEffects(Strict):
     """What an inject does, through the rules: every change is recorded in the ledger."""
 
-    indices: dict[IndexName, Annotated[float, Field(ge=-50, le=50)]] = {}
+    indices: dict[IndexName, Annotated[float, Field(ge=-50, le=50), NUMBER]] = {}
     production: list[CapacityChange] = []
     demand: list[DemandChange] = []
-    prices: dict[Id, Annotated[float, Field(gt=0.0, le=20.0)]] = Field(
+    prices: dict[Id, Annotated[float, Field(gt=0.0, le=20.0), NUMBER]] = Field(
         {}, description="Multiply the world price of each material by this factor"
     )
-    leakage: Annotated[float, Field(ge=0.0, le=5.0)] | None = Field(
+    leakage: Annotated[float, Field(ge=0.0, le=5.0), NUMBER] | None = Field(
         None, description="Multiply third-country leakage by this factor from now on"
     )
     unlock: list[Id] = Field(
@@ -256,7 +277,7 @@ class Inject(Strict):
     id: Id
     headline: Text
     text: str = ""
-    turn: Annotated[int, Field(ge=2, le=60)] | None = Field(
+    turn: Annotated[int, Field(ge=2, le=60), WHOLE] | None = Field(
         None, description="The turn this inject opens (it fires at the end of the one before)"
     )
     condition: str | None = None
@@ -272,7 +293,7 @@ class Modifier(Strict):
     """Adds ``coef`` x (metric/100 - 0.5) to a move's chance of success."""
 
     metric: str
-    coef: Annotated[float, Field(ge=-1.0, le=1.0)]
+    coef: Annotated[float, Field(ge=-1.0, le=1.0), NUMBER]
 
 
 class DiplomaticMove(Strict):
@@ -283,10 +304,10 @@ class DiplomaticMove(Strict):
     teams: list[Id] = Field(min_length=1, description="The teams that may play it")
     base_chance: Fraction
     modifiers: list[Modifier] = []
-    ap: Annotated[int, Field(ge=0, le=20)] = 1
+    ap: Annotated[int, Field(ge=0, le=20), WHOLE] = 1
     budget: Money = 0.0
-    success: dict[IndexName, Annotated[float, Field(ge=-50, le=50)]] = {}
-    failure: dict[IndexName, Annotated[float, Field(ge=-50, le=50)]] = {}
+    success: dict[IndexName, Annotated[float, Field(ge=-50, le=50), NUMBER]] = {}
+    failure: dict[IndexName, Annotated[float, Field(ge=-50, le=50), NUMBER]] = {}
     locked: bool = Field(False, description="Only available once an inject unlocks it")
     text: str = ""
 
@@ -295,17 +316,17 @@ class Objective(Strict):
     """One term of a team's score: a metric, normalised to 0-100 on [low, high], times a weight."""
 
     metric: str
-    weight: Annotated[float, Field(gt=0.0, le=10.0)]
+    weight: Annotated[float, Field(gt=0.0, le=10.0), NUMBER]
     direction: Literal["up", "down"] = "up"
-    low: Annotated[float, Field(ge=-MAX_METRIC, le=MAX_METRIC)] = 0.0
-    high: Annotated[float, Field(ge=-MAX_METRIC, le=MAX_METRIC)] = 100.0
+    low: Annotated[float, Field(ge=-MAX_METRIC, le=MAX_METRIC), NUMBER] = 0.0
+    high: Annotated[float, Field(ge=-MAX_METRIC, le=MAX_METRIC), NUMBER] = 100.0
     label: str = ""
 
 
 class Fog(Strict):
     """What a team sees of the others. Own numbers are always exact."""
 
-    noise: Annotated[float, Field(ge=0.0, le=1.0)] = Field(
+    noise: Annotated[float, Field(ge=0.0, le=1.0), NUMBER] = Field(
         0.15, description="Relative noise on other actors' numbers"
     )
     hidden: list[Literal["stockpile", "inventory", "budget", "projects", "orders"]] = [
@@ -322,8 +343,8 @@ class Scenario(Strict):
     title: Text
     summary: Text
     start: Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
-    turn_length_months: Annotated[int, Field(ge=1, le=12)] = 1
-    turns: Annotated[int, Field(ge=1, le=60)]
+    turn_length_months: Annotated[int, Field(ge=1, le=12), WHOLE] = 1
+    turns: Annotated[int, Field(ge=1, le=60), WHOLE]
     actors: dict[Id, Actor]
     teams: dict[Id, Team]
     materials: dict[Id, Material]
@@ -422,7 +443,9 @@ def reference_problems(
                 out.append((("demand", a, sec), f"sector '{sec}' is not declared under sectors"))
     for tid, team in s.teams.items():
         need(actors, team.actor, ("teams", tid, "actor"), "actor")
-        if team.actor in s.actors and s.actors[team.actor].kind != "player":
+        # (a team that is not one of the three roles is refused as such: making its actor
+        # a player would not help)
+        if tid in teams and team.actor in s.actors and s.actors[team.actor].kind != "player":
             out.append(
                 (
                     ("teams", tid, "actor"),

@@ -335,7 +335,10 @@ def _where(root: yaml.Node | None, loc: Loc) -> tuple[yaml.Node | None, bool]:
     """The node a problem at ``loc`` is reported at: as :func:`node_at`, but the key of a block
     mapping or list (which starts on the key's line, not on the line after)."""
     node, exact = node_at(root, loc)
-    block = isinstance(node, yaml.CollectionNode) and not node.flow_style
+    # a key with nothing after it: its empty value "starts" wherever the next token does
+    block = (isinstance(node, yaml.CollectionNode) and not node.flow_style) or (
+        node is not None and _empty(node)
+    )
     parent = node_at(root, loc[:-1])[0] if exact and block and loc else None
     if isinstance(parent, yaml.MappingNode):
         for key, value in parent.value:
@@ -357,7 +360,7 @@ def node_at(node: yaml.Node | None, loc: Loc) -> tuple[yaml.Node | None, bool]:
         if isinstance(node, yaml.MappingNode):
             nxt = None
             for k, v in node.value:  # the last of a key written twice, as YAML keeps it
-                if str(k.value) == str(part):
+                if str(k.value) == str(part) and (nxt is None or same_type(k, part)):
                     nxt = v
             if nxt is None:
                 return node, False
@@ -370,6 +373,12 @@ def node_at(node: yaml.Node | None, loc: Loc) -> tuple[yaml.Node | None, bool]:
             # pydantic adds tags such as the discriminator or 'function-after'; skip them
             continue
     return node, True
+
+
+def same_type(key: yaml.Node, part: str | int) -> bool:
+    """Whether ``key`` was written as the type of ``part``: of a plan's ``2:`` and ``'2':``,
+    turn 2 (a number) is the first and the text '2' the second."""
+    return key.tag.endswith(":int") == isinstance(part, int)
 
 
 def scenario_data(scenario: Scenario) -> dict[str, Any]:

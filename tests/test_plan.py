@@ -199,3 +199,26 @@ def test_an_order_on_your_own_country_is_refused_when_the_plan_is_read(tmp_path:
     assert problems(tmp_path, text) == [
         "line 3, column 15: turn 1, beijing, order 1: an order cannot target your own country"
     ]
+
+
+def test_an_empty_turn_then_the_same_turn_quoted_is_given_twice(tmp_path: Path) -> None:
+    """A turn left empty was refused but not remembered, so the same turn written again in
+    quotes was taken without a word about the first."""
+    text = "turns:\n  2:\n  '2':\n    tokyo: []\n"
+    assert problems(tmp_path, text) == [
+        "line 2, column 3: turn 2: expected a mapping of team to orders",
+        "line 3, column 3: turn 2 is given twice ('2' and 2)",
+    ]
+
+
+def test_a_number_written_as_true_is_refused(tmp_path: Path) -> None:
+    """YAML's true is also the number 1: 'approval: true' was read as 100% approval."""
+    text = (
+        "turns:\n  1:\n    beijing:\n      - {type: export_control, material: ndpr, target: JPN,"
+        " level: licensing, approval: true}\n"
+        "      - {type: stockpile_release, material: ndpr, amount: true}\n"
+    )
+    assert problems(tmp_path, text) == [
+        "line 4, column 9: turn 1, beijing, order 1: approval: should be a number",
+        "line 5, column 9: turn 1, beijing, order 2: amount: should be a number",
+    ]

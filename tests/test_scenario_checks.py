@@ -427,3 +427,18 @@ def test_an_empty_name_is_refused(tmp_path: Path) -> None:
     """'name: ""' was accepted and showed as a blank in the app and the report."""
     [problem] = refused(tmp_path, ("  JPN: {name: Japan,", '  JPN: {name: "",'))
     assert problem.endswith("actors.JPN.name: is empty: the players read it, so write it")
+
+
+def test_a_fourth_team_is_refused_once_without_advice_to_make_its_actor_a_player(
+    tmp_path: Path,
+) -> None:
+    """A fourth team on an npc actor also got "set 'kind: player' on VNM", which would not
+    have made the scenario valid."""
+    fourth = (
+        "  washington:\n    name: Washington",
+        "  seoul:\n    name: Seoul\n    actor: VNM\n    action_points: 3\n    budget: 100\n"
+        "    income: 10\n    orders: [hold]\n    blurb: Seoul.\n"
+        "  washington:\n    name: Washington",
+    )
+    problems = refused(tmp_path, fourth)
+    assert len(problems) == 1 and "'seoul' is not one of them" in problems[0], problems
