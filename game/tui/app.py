@@ -188,7 +188,7 @@ class ChokepointApp(App[int]):
         from game.tui.game import display_path
 
         self.game = game
-        self.sub_title = f"{game.scenario.title} · seed {game.session.seed}"
+        self.sub_title = f"seed {game.session.seed} · {game.scenario.title}"
         for note in game.notes:
             self.notify(note, severity="warning", timeout=10)
         self.notify(f"Session log: {display_path(game.log_path)}", title="Saving every turn")
@@ -352,9 +352,22 @@ class ChokepointApp(App[int]):
             b = ab.binding
             if not b.description or b.action in generic or ab.node not in (self, self.screen):
                 continue
+            if not self.offered_now(b.action):
+                continue
             keys.setdefault(b.description, []).append(b.key_display or self.get_key_display(b))
         bindings = [(", ".join(k), d) for d, k in keys.items()]
         self.push_screen(HelpScreen(bindings, self.screen.__class__.__name__))
+
+    def offered_now(self, action: str) -> bool:
+        """False for a key of the current screen that does nothing useful now, so that the help
+        leaves it out: one its ``check_action`` turns off (a turn's keys after the game), or one
+        its ``help_hides`` names (comparing with the original on a session that is no branch).
+        """
+        name = action.split("(", 1)[0]
+        if self.screen.check_action(name, ()) is False:
+            return False
+        hides: Callable[[str], bool] | None = getattr(self.screen, "help_hides", None)
+        return not (hides is not None and hides(name))
 
     def confirm_leaving(self, what: str, yes: str, then: Callable[[], None]) -> None:
         """Run ``then`` at once, or, when sealed orders would be lost, after a confirmation

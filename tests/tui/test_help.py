@@ -3,12 +3,16 @@ of the screen it was opened from, the console's hidden ones too."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from game.log import write_log
+from game.scenario import Scenario
 from game.tui.screens.facilitator import FacilitatorScreen
 from game.tui.screens.help import HelpScreen
 
-from .conftest import SIZE, screen_text, wait_for
+from .conftest import SIZE, logged_game, screen_text, wait_for
 
 pytestmark = pytest.mark.asyncio
 
@@ -42,3 +46,33 @@ async def test_help_scrolls_with_keys_and_lists_every_console_key(make_app) -> N
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, FacilitatorScreen)
+
+
+async def _help_keys(pilot, app) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    await pilot.press("f1")
+    await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+    keys = dict(app.screen.bindings_list)
+    await pilot.press("escape")
+    await pilot.pause()
+    return keys
+
+
+async def test_help_leaves_out_keys_that_do_nothing_now(
+    make_app, workdir: Path, scenario: Scenario
+) -> None:
+    """Comparing with the original is listed only on a branch, and the keys that play a turn
+    only while there is a turn to play."""
+    plain = logged_game(workdir / "plain.jsonl", scenario, turns=1)
+    branch = plain.fork(1, source="plain.jsonl")
+    write_log(branch, workdir / "branch.jsonl")
+    logged_game(workdir / "over.jsonl", scenario, turns=scenario.turns)
+    seen: dict[str, dict[str, str]] = {}
+    for name in ("plain", "branch", "over"):
+        app = make_app(resume=str(workdir / f"{name}.jsonl"))
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda a=app: isinstance(a.screen, FacilitatorScreen))
+            seen[name] = await _help_keys(pilot, app)
+    assert "d" not in seen["plain"] and "n" in seen["plain"] and "r" in seen["plain"]
+    assert seen["branch"]["d"] == "Compare this branch with its original"
+    assert "n" not in seen["over"] and "r" not in seen["over"]
+    assert seen["over"]["p"] == "Replay log"  # what can still be done is listed

@@ -212,3 +212,31 @@ async def test_the_replay_and_resume_keys_lead_to_the_saved_sessions(
         await pilot.press("ctrl+r")
         await wait_for(pilot, lambda: isinstance(app.screen, FacilitatorScreen))
         assert app.game.session.turn == 2
+
+
+@pytest.mark.parametrize("mode", ["hotseat", "solo"])
+async def test_another_scenario_can_be_picked_after_one_that_could_not_be_read(
+    make_app, workdir: Path, mode: str
+) -> None:
+    """After `chokepoint play nosuch.yaml`, the guide says to pick another scenario on the start
+    screen: moving to one ended the app with a traceback (NoMatches '#ctl-beijing')."""
+    app = make_app(scenario=str(workdir / "nosuch.yaml"))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
+        screen = app.screen
+        assert screen.scenario is None
+        screen.query_one("#mode", Select).value = mode
+        await pilot.pause()
+        screen.query_one("#scenario-list").focus()
+        await pilot.press("down")
+        await wait_for(pilot, lambda: screen.scenario is not None)
+        await wait_for(pilot, lambda: len(screen.query("#team-fields Select")) == 3)
+        await pilot.pause()
+        ctl = screen.controllers()
+        if mode == "solo":
+            assert ctl["tokyo"] == "human" and ctl["beijing"] == ctl["washington"] == "bot:doctrine"
+        else:
+            assert set(ctl.values()) == {"human"}
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, StartScreen))
+        assert app.game is not None and app.game.session.scenario.id == screen.scenario.id

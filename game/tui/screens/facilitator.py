@@ -128,6 +128,10 @@ class FacilitatorScreen(Screen[None]):
             return over
         return not (over and action in self.GAME_OVER)
 
+    def help_hides(self, action: str) -> bool:
+        """The help leaves out comparing with the original on a session that is no branch."""
+        return action == "compare_original" and "branch_turn" not in self.game.session.settings
+
     def action_game_over(self, action: str) -> None:
         self.notify(f"The game is over: {self.GAME_OVER[action]}")
 

@@ -45,7 +45,7 @@ player) and gives only legal orders:
   **doctrine:hawk** presses hard and answers controls in kind; **doctrine:dove** seeks talks
   and eases off when tension or losses bite.
 - **search** (**search:easy**, **search:hard**) tries orders and plays a few turns ahead with
-  the engine itself, guessing what it cannot see: the strongest, up to about a second a turn.
+  the engine itself, guessing what it cannot see: the strongest, up to a second or two a turn.
 - **random** gives legal orders with no plan; **hold** gives none.
 
 ## Flow of a facilitated (hot-seat) turn

@@ -85,7 +85,7 @@ class ReplayScreen(Screen[None]):
         rep = self.replay
         s = self.scenario
         self.title = f"Replay · {display_path(rep.path)}"
-        self.sub_title = f"{s.title} · seed {self.session.seed}"
+        self.sub_title = f"seed {self.session.seed} · {s.title}"
         banner = self.query_one("#verify-banner", Static)
         if rep.ok:
             unfinished = (

@@ -267,13 +267,18 @@ class StartScreen(Screen[None]):
                     classes="field",
                 )
             )
-        box.mount_all(rows)
+        mounted = box.mount_all(rows)
         self.before_solo = None  # new fields: all people
         solo = self.query_one("#solo-team", Select)
         solo.set_options([(s.teams[t].name, t) for t in sorted(s.teams)])
         default_solo = "tokyo" if "tokyo" in s.teams else sorted(s.teams)[0]
         solo.value = default_solo
-        self.call_after_refresh(self.apply_mode)
+
+        async def apply_when_mounted() -> None:
+            await mounted
+            self.apply_mode()
+
+        self.call_later(apply_when_mounted)
 
     def load_sessions(self) -> None:
         folder = Path.cwd() / "sessions"
@@ -295,6 +300,11 @@ class StartScreen(Screen[None]):
     @on(Select.Changed, "#solo-team")
     def apply_mode(self) -> None:
         if self.scenario is None:
+            return
+        found = {s.id for s in self.query("#team-fields Select").results(Select)}
+        if any(f"ctl-{tid}" not in found for tid in self.scenario.teams):
+            # the fields of a newly picked scenario are still being mounted (after one that
+            # could not be read, there are none yet): build_team_fields applies it once they are
             return
         solo = self.mode == "solo"
         self.query_one("#solo-field").set_class(not solo, "hidden")
