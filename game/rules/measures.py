@@ -1,12 +1,12 @@
 """Tariffs, sanctions and defence priority: the economic measures other than export controls.
 
-A tariff (0-100%) on imports of a material from one country makes them dearer; importers move
-``dynamics.tariff_diversion`` x rate of that supplier's share elsewhere each turn (see
-``diversification``). A sanction costs the target ``dynamics.sanction_revenue_hit`` of its
-export revenue (half for targeted sanctions). Both raise tension: a new tariff 1 point (lifting
-it gives 1 back); sanctions by their rise in severity, 2 for broad, 1 for targeted, and a step
-down gives back half (``SANCTION_LEVEL``). Assumptions, to tune in play.
-(The tariff's cost to the importer is not modelled.) Prioritising defence gives the defence
+A tariff (0-100%) on imports of a material from one country moves importers away from that
+supplier: ``dynamics.tariff_diversion`` x rate of its share goes elsewhere each turn (see
+``diversification``). It changes no price (the tariff's cost to the importer is not modelled).
+A sanction costs the target ``dynamics.sanction_revenue_hit`` of its export revenue (half for
+targeted sanctions). Both raise tension: a new tariff 1 point (lifting it gives 1 back);
+sanctions by their rise in severity, 2 for broad, 1 for targeted, and a step down gives back
+half (``SANCTION_LEVEL``). Assumptions, to tune in play. Prioritising defence gives the defence
 sector first call on scarce material (``industry``).
 """
 
