@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.terminal_theme import TerminalTheme
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -115,7 +116,9 @@ class ChokepointApp(App[int]):
     def show_start(self, error: str | None = None) -> None:
         from game.tui.screens.start import StartScreen
 
-        self.switch_or_push(StartScreen(scenario=self.opt_scenario, seed=self.opt_seed))
+        self.switch_or_push(
+            StartScreen(scenario=self.opt_scenario, seed=self.opt_seed, solo=self.opt_solo)
+        )
         if error:
             self.notify(error, title="Could not open", severity="error", timeout=15)
 
@@ -214,8 +217,20 @@ class ChokepointApp(App[int]):
             else:
                 self.notify(msg, title="Cannot replay", severity="error", timeout=15)
             return
+        session = rep.session
+        humans = [t for t, c in sorted(session.controllers.items()) if c == HUMAN]
+        if only is None and len(humans) == 1 and not session.is_over:
+            # a solo game still in play: the player's own view, as in the game (the facilitator
+            # view showed the computer teams' hidden scores mid-game)
+            only = humans[0]
+            self.notify(
+                f"A solo game still in play: the replay shows {session.scenario.teams[only].name}"
+                "'s view only, as in the game. Every view opens once the game is finished.",
+                title="Your view only",
+                timeout=8,
+            )
         if base:
-            self.switch_or_push(ReplayScreen(rep))
+            self.switch_or_push(ReplayScreen(rep, only=only))
         else:
             self.push_screen(ReplayScreen(rep, only=only))
 
@@ -339,6 +354,17 @@ class ChokepointApp(App[int]):
 
     # -- actions ---------------------------------------------------------------------
 
+    def on_key(self, event: events.Key) -> None:
+        """Drop a key typed before the screen on top came there (the results, the console
+        and the team screen say when: ``shown_at``): 's' then Escape, typed fast, resolved a
+        solo turn and closed its results before the player saw them; the end of a note typed
+        on after Enter ran on the console as commands. (This runs before Textual's own key
+        handling, which looks up the key's binding on whatever screen is on top by then.)"""
+        shown_at = getattr(self.screen, "shown_at", None)
+        if isinstance(shown_at, float) and event.time < shown_at:
+            event.prevent_default()
+            event.stop()
+
     def action_help(self) -> None:
         from game.tui.screens.help import HelpScreen
 
@@ -402,6 +428,10 @@ class ChokepointApp(App[int]):
         self.confirm_leaving("Leave this session for the start screen?", "Leave", self._new_game)
 
     def _new_game(self) -> None:
+        # after a solo game, the start screen offers solo play again, as the same team
+        # (it went back to Hot seat with every team played by people)
+        if self.game is not None:
+            self.opt_solo = self.game.player if self.game.mode == "solo" else None
         self.game = None
         self.sub_title = self.SUB_TITLE
         self.opt_scenario = None

@@ -103,6 +103,11 @@ async def test_the_team_screen_says_the_game_is_over_and_offers_what_can_be_done
         await wait_for(pilot, lambda: app.screen is team)
         await pilot.press("n")
         await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
+        # another solo game is offered, as the same team (it went back to Hot seat)
+        start = app.screen
+        await wait_for(pilot, lambda: len(start.query("#team-fields Select")) == 3)
+        await pilot.pause()
+        assert start.mode == "solo" and start.controllers()["tokyo"] == "human"
 
 
 def rendered(widget) -> str:  # type: ignore[no-untyped-def]

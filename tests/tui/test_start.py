@@ -138,18 +138,30 @@ async def test_a_saved_session_is_never_written_over_from_the_start_screen(
     logged_game(saved, scenario, turns=2)
     before = saved.read_bytes()
     (workdir / "notes.txt").write_text("my notes\n", encoding="utf-8")
+    logged_game(workdir / "elsewhere.jsonl", scenario, turns=1)
     app = make_app(start_screen=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         field = app.screen.query_one("#log-path", Input)
         for name, why in [
-            ("sessions/mine.jsonl", "a saved session is there"),
+            (
+                "sessions/mine.jsonl",
+                "saved session is there, and is never written over: to go "
+                "on with it, resume it from Saved sessions",
+            ),
+            # not in sessions/, so not in the list: it said to resume it from there
+            (
+                "elsewhere.jsonl",
+                "to go on with it, chokepoint play --resume elsewhere.jsonl "
+                "(Saved sessions lists sessions/ only)",
+            ),
             ("notes.txt", "a file is there already"),
             ("sessions", "this is a folder"),
         ]:
             field.value = name
             await pilot.pause()
             assert why in " ".join(screen_text(app).split())
+            assert f"Cannot save to {name}" in " ".join(screen_text(app).split())
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert isinstance(app.screen, StartScreen), name
@@ -240,3 +252,20 @@ async def test_another_scenario_can_be_picked_after_one_that_could_not_be_read(
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: not isinstance(app.screen, StartScreen))
         assert app.game is not None and app.game.session.scenario.id == screen.scenario.id
+
+
+async def test_solo_is_kept_when_the_scenario_could_not_be_read(make_app, workdir: Path) -> None:
+    """`chokepoint play nosuch.yaml --solo washington` dropped --solo on the way to the start
+    screen: Mode showed Hot seat."""
+    app = make_app(scenario=str(workdir / "nosuch.yaml"), solo="washington")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
+        screen = app.screen
+        assert screen.mode == "solo"
+        screen.query_one("#scenario-list").focus()
+        await pilot.press("down")
+        await wait_for(pilot, lambda: screen.scenario is not None)
+        await wait_for(pilot, lambda: len(screen.query("#team-fields Select")) == 3)
+        await pilot.pause()
+        assert screen.controllers()["washington"] == "human"
+        assert screen.controllers()["tokyo"] == "bot:doctrine"

@@ -207,3 +207,33 @@ def test_a_narrow_panel_wraps_index_names_instead_of_cutting_them(scenario: Scen
     assert "…" not in text
     assert "Japan's Taiwan" in text and "posture" in text
     assert max(len(line.rstrip()) for line in text.splitlines()) <= 42
+
+
+def test_a_conflict_says_what_both_orders_act_on(scenario: Scenario) -> None:
+    """The builder refused with 'conflicts with order 1, which acts on the same thing',
+    without saying what the thing was."""
+    from game.orders import Diplomacy, ExportControl, Invest, Sanction, StockpileBuild
+    from game.tui.words import conflict_words
+
+    ctl = ExportControl(material="gallium", target="*", level="licensing")
+    assert conflict_words(scenario, ctl) == "the control on exports of Gallium to everyone"
+    assert conflict_words(scenario, Sanction(target="CHN", severity="broad")) == (
+        "sanctions on China"
+    )
+    assert conflict_words(scenario, StockpileBuild(material="ndpr", amount=5.0)) == (
+        "the stockpile of NdPr oxide"
+    )
+    assert conflict_words(scenario, Diplomacy(move="tk_g7")) == "this diplomatic move"
+    assert conflict_words(scenario, Invest(option="lynas_offtake")).startswith("the investment ")
+
+
+def test_one_day_is_a_day(scenario: Scenario) -> None:
+    """'Releasing 1.5 t: about 1 days of our demand'."""
+    from game.state import initial_state
+    from game.tui.words import days_of_demand
+
+    state = initial_state(scenario)
+    demand = sum(row.get("dytb", 0.0) for row in scenario.demand["JPN"].values())
+    one = days_of_demand(scenario, state, "JPN", "dytb", demand / 30.0, per_turn=False)
+    two = days_of_demand(scenario, state, "JPN", "dytb", demand / 15.0, per_turn=False)
+    assert (one, two) == ("about 1 day of our demand", "about 2 days of our demand")

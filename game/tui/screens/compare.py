@@ -18,7 +18,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, ProgressBar, Static
 from textual.worker import get_current_worker
 
@@ -27,6 +26,7 @@ from game.report.against import Against, against_computer, players_words
 from game.sweep import comparison_bots
 from game.tui.game import Game
 from game.tui.screens import DIALOG_HELP, has_left
+from game.tui.screens.base import Dialog
 from game.tui.widgets.footer import Footer
 from game.tui.words import FACILITATOR, hidden_keys, index_label
 
@@ -40,7 +40,7 @@ _PLAYED: dict[int, tuple[Game, tuple[int, int, int], Against]] = {}
 waited 7 s for the same 200 games (they depend only on the session, which had not changed)."""
 
 
-class CompareScreen(ModalScreen[None]):
+class CompareScreen(Dialog[None]):
     """Play ``games`` computer games of the session's scenario and set the session beside them."""
 
     GAMES: ClassVar[int] = 200

@@ -15,12 +15,12 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from game.errors import ChokepointError
 from game.tui.game import Game
 from game.tui.screens import DIALOG_HELP
+from game.tui.screens.base import Dialog
 from game.tui.widgets.footer import Footer
 
 
@@ -56,7 +56,7 @@ def open_comparison(app: App[object], game: Game) -> None:
     app.push_screen(CompareOriginalScreen(title, text))
 
 
-class CompareOriginalScreen(ModalScreen[None]):
+class CompareOriginalScreen(Dialog[None]):
     """The branch-versus-original table, scrolled with the arrow keys and PgUp/PgDn."""
 
     DEFAULT_CSS = """

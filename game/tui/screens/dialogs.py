@@ -8,15 +8,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from game.tui.screens import DIALOG_HELP, tame_cursor
+from game.tui.screens.base import Dialog
 from game.tui.widgets.footer import Footer
 
 
-class ConfirmScreen(ModalScreen[bool]):
-    """Ask a yes/no question; dismiss with True for yes."""
+class ConfirmScreen(Dialog[bool]):
+    """Ask a yes/no question; dismiss with True for yes. "No" has the focus from the start
+    (Enter goes back): Enter typed right after the key that asked once found "Yes" focused
+    for a moment and held a solo turn for good."""
+
+    AUTO_FOCUS = "#no"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         DIALOG_HELP,
@@ -49,7 +53,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-class JumpScreen(ModalScreen[int | None]):
+class JumpScreen(Dialog[int | None]):
     """Ask for a turn number between ``lo`` and ``hi``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [DIALOG_HELP, Binding("escape", "cancel", "Cancel")]
@@ -90,7 +94,7 @@ class JumpScreen(ModalScreen[int | None]):
         self.dismiss(None)
 
 
-class HandoverScreen(ModalScreen[bool | None]):
+class HandoverScreen(Dialog[bool | None]):
     """Hot seat: an opaque screen between teams, so nobody sees the previous team's orders.
 
     Dismisses True when the named team (or the facilitator) says it is ready, and False when

@@ -15,7 +15,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -24,6 +23,7 @@ from game.errors import OrderRefused
 from game.facilitation import parse_override
 from game.tui.game import Game, display_path
 from game.tui.screens import DIALOG_HELP, tame_cursor
+from game.tui.screens.base import Dialog
 from game.tui.widgets.footer import Footer
 from game.tui.words import cited, condition_words, draw_subject, humanize, index_label, signed
 
@@ -65,7 +65,7 @@ def effects_text(game: Game, inject_id: str) -> Text:
     return t
 
 
-class InjectScreen(ModalScreen[str | None]):
+class InjectScreen(Dialog[str | None]):
     """Choose an inject to fire for the coming turn; dismisses with its id (queued) or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -147,7 +147,7 @@ class InjectScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class OverrideScreen(ModalScreen[TurnRecord | None]):
+class OverrideScreen(Dialog[TurnRecord | None]):
     """Override a drawn outcome or an index of the last turn, with a reason.
 
     The engine resolves the turn again with the same orders and the override
@@ -338,7 +338,7 @@ class OverrideScreen(ModalScreen[TurnRecord | None]):
         self.dismiss(None)
 
 
-class NoteScreen(ModalScreen[str | None]):
+class NoteScreen(Dialog[str | None]):
     """Write a facilitator note on a played turn; dismisses with the text (saved) or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [DIALOG_HELP, Binding("escape", "cancel", "Cancel")]
@@ -380,7 +380,7 @@ class NoteScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class ReportScreen(ModalScreen[str | None]):
+class ReportScreen(Dialog[str | None]):
     """Offer the after-action report; dismisses with "html", "md" or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -15,7 +15,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import (
     Button,
     DataTable,
@@ -30,6 +29,7 @@ from game.errors import ChokepointError
 from game.names import count
 from game.tui.game import Game, and_list, controller_label, display_path
 from game.tui.screens import has_left
+from game.tui.screens.base import AppScreen
 from game.tui.screens.dialogs import ConfirmScreen, HandoverScreen
 from game.tui.widgets.charts import LineChart, index_series, score_series
 from game.tui.widgets.footer import Footer
@@ -40,7 +40,7 @@ from game.tui.widgets.state_panel import StatePanel
 from game.tui.words import FACILITATOR, order_words
 
 
-class FacilitatorScreen(Screen[None]):
+class FacilitatorScreen(AppScreen[None]):
     """The console that sees everything. Teams never see it while they hold the terminal."""
 
     FOOTER_DROP = ("note", "replay", "last_results", "override")
@@ -152,6 +152,9 @@ class FacilitatorScreen(Screen[None]):
         self.query_one("#next-team").focus()
 
     def on_screen_resume(self) -> None:
+        # keys typed before the console came back (the end of a note typed on after Enter)
+        # are dropped, not run as commands ('n' called a team): ChokepointApp.on_key
+        self.shown_at = time.monotonic()
         # Textual sends this as the console is first shown too: the turn is prepared here only
         # (on_mount did it as well, which started the computer teams' worker twice)
         if not self.is_current:  # another screen went on top at once (e.g. the results)

@@ -15,13 +15,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select, Static
 
 from game.engine import bot_controller, bot_kind
 from game.scenario import Scenario
 from game.tui.game import HUMAN, bot_kinds, player_options
 from game.tui.screens import DIALOG_HELP
+from game.tui.screens.base import Dialog
 from game.tui.widgets.footer import Footer
 
 
@@ -32,7 +32,7 @@ def branch_player(controller: str) -> str:
     return bot_controller(kind) if kind in bot_kinds() else HUMAN
 
 
-class ForkScreen(ModalScreen[dict[str, str] | None]):
+class ForkScreen(Dialog[dict[str, str] | None]):
     """Choose who plays each team after turn ``turn`` of a branch; None if cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -7,9 +7,9 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
+from game.tui.screens.base import Dialog
 from game.tui.widgets.footer import Footer
 
 RULES = """\
@@ -61,7 +61,7 @@ Press **ctrl+p** for the command palette, **F1** for this help, **ctrl+q** to qu
 """
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """The keys of the screen it was opened from (first: what F1 is most often for), then the
     rules summary; scrolled with the arrow keys, PgUp/PgDn and Home/End."""
 

@@ -15,7 +15,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from game.metrics import metric
@@ -41,6 +40,7 @@ from game.scenario import IndexName, Scenario
 from game.state import ControlState, GameState, control_key
 from game.tui.game import Game
 from game.tui.screens import DIALOG_HELP, tame_cursor
+from game.tui.screens.base import Dialog
 from game.tui.widgets.footer import Footer
 from game.tui.widgets.tick_box import TickBox
 from game.tui.words import (
@@ -48,6 +48,7 @@ from game.tui.words import (
     ally_release_words,
     citation,
     cited,
+    conflict_words,
     days_of_demand,
     humanize,
     index_label,
@@ -253,7 +254,7 @@ def pick(options: Sequence[tuple[str, Any]], value: Any, default: Any) -> Any:
     return value if any(v == value for _, v in options) else default
 
 
-class OrderForm(ModalScreen[Order | None]):
+class OrderForm(Dialog[Order | None]):
     """Build one order for ``team``; ``drafts`` are the orders it has already drafted (without
     the one being edited); ``editing``, an order to start from (Enter on a drafted order)."""
 
@@ -658,7 +659,13 @@ class OrderForm(ModalScreen[Order | None]):
         refusals = g.check(self.team, [*self.drafts, order])
         mine = [r for r in refusals if r.index == len(self.drafts)]
         if mine:
-            verdict.update(f"✗ Refused: {humanize(s, mine[0].reason)}")
+            reason = humanize(s, mine[0].reason)
+            if reason.startswith("conflicts with order"):  # a turn gives one order a thing
+                reason += (
+                    f" ({conflict_words(s, order)}): change that order instead (Enter on it in "
+                    "the list), or remove it"
+                )
+            verdict.update(f"✗ Refused: {reason}")
             verdict.set_classes("verdict-bad")
             add.disabled = True
         else:

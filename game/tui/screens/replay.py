@@ -14,12 +14,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Static, TabbedContent, TabPane
 
 from game.log import Replay
 from game.names import count
 from game.tui.game import controller_label, display_path
+from game.tui.screens.base import AppScreen
 from game.tui.screens.dialogs import JumpScreen
 from game.tui.widgets.charts import LineChart, index_series, score_series
 from game.tui.widgets.footer import Footer
@@ -30,7 +30,7 @@ from game.tui.widgets.state_panel import StatePanel
 from game.tui.words import FACILITATOR, team_name
 
 
-class ReplayScreen(Screen[None]):
+class ReplayScreen(AppScreen[None]):
     """Step forward and back through a log; switch the point of view."""
 
     FOOTER_DROP = ("fork", "jump", "switch_tab")

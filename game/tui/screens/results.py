@@ -10,11 +10,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Static
 
 from game.engine import TurnRecord
 from game.tui.game import Game, display_path
+from game.tui.screens.base import AppScreen
 from game.tui.widgets.charts import LineChart, index_series, score_series
 from game.tui.widgets.footer import Footer
 from game.tui.widgets.header import Header
@@ -23,7 +23,7 @@ from game.tui.widgets.scoreboard import Scoreboard
 from game.tui.words import FACILITATOR, team_name
 
 
-class ResultsScreen(Screen[None]):
+class ResultsScreen(AppScreen[None]):
     """The results of one resolved turn, for the facilitator or (solo) the player's team.
 
     One results screen is kept per game and point of view and updated in place for each turn
@@ -52,6 +52,9 @@ class ResultsScreen(Screen[None]):
         self.economy = 12
         self.ready = False
         self.after_drawn: Callable[[], None] | None = None
+        self.shown_at = 0.0
+        """When the screen last came on top (``time.monotonic``, the clock of key events): the
+        app drops a key typed before then (``ChokepointApp.on_key``)."""
         """Run once the results are on the screen (the app saves the log then)."""
 
     def compose(self) -> ComposeResult:
@@ -73,6 +76,7 @@ class ResultsScreen(Screen[None]):
         self.show(self.record)
 
     def on_screen_resume(self) -> None:
+        self.shown_at = time.monotonic()
         self.call_after_refresh(self._drawn)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

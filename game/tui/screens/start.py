@@ -10,7 +10,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import (
     Button,
     Input,
@@ -23,6 +22,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
+from game.bots import team_named
 from game.engine import bot_controller
 from game.errors import ChokepointError
 from game.scenario import Scenario
@@ -36,6 +36,7 @@ from game.tui.game import (
     solo_opponent,
 )
 from game.tui.screens import tame_cursor
+from game.tui.screens.base import AppScreen
 from game.tui.widgets.footer import Footer
 from game.tui.widgets.header import Header
 
@@ -125,13 +126,19 @@ def log_path_problem(path: Path) -> str | None:
     if not path.exists():
         return None
     if is_session_log(path):
-        return "a saved session is there: to go on with it, resume it from Saved sessions"
+        listed = path.resolve().parent == (Path.cwd() / "sessions").resolve()
+        where = (
+            "resume it from Saved sessions"
+            if listed
+            else f"chokepoint play --resume {path} (Saved sessions lists sessions/ only)"
+        )
+        return f"a saved session is there, and is never written over: to go on with it, {where}"
     if path.stat().st_size > 0:
         return "a file is there already, and a game's log is saved only to a new file"
     return None
 
 
-class StartScreen(Screen[None]):
+class StartScreen(AppScreen[None]):
     """Choose a scenario, a mode, a seed and who plays each team; or open a saved session."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -140,8 +147,14 @@ class StartScreen(Screen[None]):
         Binding("ctrl+r", "resume_selected", "Resume log"),
     ]
 
-    def __init__(self, scenario: str | None = None, seed: int | None = None) -> None:
+    def __init__(
+        self, scenario: str | None = None, seed: int | None = None, solo: str | None = None
+    ) -> None:
+        """``solo``: the team of ``chokepoint play --solo TEAM`` when the game could not start
+        (the scenario could not be read): Mode starts as Solo with that team, where it is one
+        of the chosen scenario's."""
         super().__init__()
+        self.solo = solo
         self.paths: list[Path] = list(bundled_scenarios())
         self.errors: dict[int, str] = {}
         first = 0
@@ -176,7 +189,7 @@ class StartScreen(Screen[None]):
                             [("Hot seat", "hotseat"), ("Solo", "solo")],
                             id="mode",
                             allow_blank=False,
-                            value="hotseat",
+                            value="solo" if self.solo else "hotseat",
                             compact=True,
                         )
                     with Horizontal(classes="field hidden", id="solo-field"):
@@ -272,6 +285,9 @@ class StartScreen(Screen[None]):
         solo = self.query_one("#solo-team", Select)
         solo.set_options([(s.teams[t].name, t) for t in sorted(s.teams)])
         default_solo = "tokyo" if "tokyo" in s.teams else sorted(s.teams)[0]
+        if self.solo is not None:
+            default_solo = team_named(s.teams, self.solo)
+            default_solo = default_solo if default_solo in s.teams else sorted(s.teams)[0]
         solo.value = default_solo
 
         async def apply_when_mounted() -> None:
@@ -363,9 +379,9 @@ class StartScreen(Screen[None]):
         self.query_one("#log-path", Input).placeholder = display_path(path)
         self.query_one("#settings").border_subtitle = None
         raw = self.query_one("#log-path", Input).value.strip()
-        text = Text("Saved to ")
-        text.append(display_path(Path(raw) if raw else path), style="bold")
         problem = log_path_problem(Path(raw)) if raw else None
+        text = Text("Cannot save to " if problem else "Saved to ")
+        text.append(display_path(Path(raw) if raw else path), style="bold")
         if problem:
             text.append(f" ({problem})", style="bold red")
         shown.update(text)

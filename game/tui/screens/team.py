@@ -18,7 +18,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import (
     Button,
     DataTable,
@@ -34,6 +33,7 @@ from game.names import label_words
 from game.orders import Order, order_cost
 from game.tui.game import Game
 from game.tui.screens import has_left
+from game.tui.screens.base import AppScreen
 from game.tui.screens.dialogs import ConfirmScreen
 from game.tui.widgets.charts import LineChart, index_series, score_series
 from game.tui.widgets.footer import Footer
@@ -52,7 +52,7 @@ TABS = (
 """The team screen's tabs, in order: keys 1 to 4 show them, t the next one."""
 
 
-class TeamScreen(Screen[bool]):
+class TeamScreen(AppScreen[bool]):
     """One team builds and seals its orders, seeing only what its fog allows."""
 
     FOOTER_DROP = ("next_tab", "remove_order", "new_game", "compare")
@@ -133,6 +133,7 @@ class TeamScreen(Screen[bool]):
         self.query_one("#drafts").focus()
 
     def on_screen_resume(self) -> None:
+        self.shown_at = time.monotonic()  # keys typed before it came back are dropped (app)
         # Textual sends this as the screen is first shown too, so the turn is prepared here
         # only (on_mount did it as well: two workers for the first turn)
         self.refresh_all()
@@ -257,7 +258,6 @@ class TeamScreen(Screen[bool]):
         table = self.query_one("#drafts", DataTable)
         row = table.cursor_row
         table.clear(columns=True)  # columns keep their widest content otherwise
-        table.add_columns("#", "Order", "Cost", "Engine")
         refusals = {r.index: r.reason for r in g.check(self.team, self.drafts)}
         ap_used = 0
         spent = 0.0
@@ -274,8 +274,17 @@ class TeamScreen(Screen[bool]):
                 (order_words(s, o), f"{ap} AP" + (f", {money(budget)}" if budget else ""), status)
             )
         width = self.order_width(rows)
-        for i, (words, cost, status) in enumerate(rows):
-            lines = textwrap.wrap(words, width, break_on_hyphens=False, break_long_words=False)
+        # widths given, not worked out by the table: in a real terminal, closing the order
+        # builder with Escape left them at the headers' widths ('Expor' / 't' / 'contr')
+        table.add_column("#", width=max(1, len(str(len(rows)))))
+        wrapped = [
+            textwrap.wrap(words, width, break_on_hyphens=False, break_long_words=False)
+            for words, _, _ in rows
+        ]
+        table.add_column("Order", width=max([5, *(len(x) for lines in wrapped for x in lines)]))
+        table.add_column("Cost", width=max([4, *(len(c) for _, c, _ in rows)]))
+        table.add_column("Engine", width=max([6, *(len(e) for _, _, e in rows)]))
+        for i, ((_, cost, status), lines) in enumerate(zip(rows, wrapped, strict=True)):
             table.add_row(str(i + 1), "\n".join(lines), cost, status, height=max(1, len(lines)))
         if self.drafts:
             table.move_cursor(row=min(row, len(self.drafts) - 1))

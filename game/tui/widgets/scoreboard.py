@@ -58,7 +58,13 @@ class Scoreboard(Static):
         if lifted:
             hidden = frozenset(k for k in hidden if not k.startswith("score."))
         table = Table(box=box.SIMPLE_HEAD, expand=True, padding=(0, 1), show_edge=False)
-        longest = max(len(team_name(scenario, t)) + (6 if t == pov else 0) for t in scenario.teams)
+        plain = max(len(team_name(scenario, t)) for t in scenario.teams)
+        # '(you)' only where it fits: in a narrow pane (100x30) it cut 'Washington' to
+        # 'Washington …'; there the player's team is in bold, and the title says whose view
+        mark = not width or width >= plain + 6 + 23
+        longest = max(
+            len(team_name(scenario, t)) + (6 if t == pov and mark else 0) for t in scenario.teams
+        )
         # the names never wrap ('■ Washington (you)'): the trend gives way, to as many of the
         # latest turns as fit (each column has a cell of padding either side and a space
         # before the next), and goes when not even five fit
@@ -83,7 +89,7 @@ class Scoreboard(Static):
             color = SERIES_COLORS[i % len(SERIES_COLORS)]
             name = f"[{color}]■[/] {team_name(scenario, team)}"
             if pov == team:
-                name += " [dim](you)[/]"
+                name = f"{name} [dim](you)[/]" if mark else f"[b]{name}[/b]"
             if f"score.{team}" in hidden:
                 cells = [name, "[dim]?[/]", "[dim]?[/]", f"[dim]{unknown}[/]"]
             else:

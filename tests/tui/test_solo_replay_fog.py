@@ -1,0 +1,46 @@
+"""Replaying a solo game keeps its fog while the game is in play (a solo player's audit):
+opened from the start screen or with `chokepoint replay LOG`, it showed the facilitator's view,
+with the computer teams' hidden scores, in the middle of the game."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.scenario import Scenario
+from game.tui.screens.replay import ReplayScreen
+
+from .conftest import SIZE, logged_game, wait_for
+
+pytestmark = pytest.mark.asyncio
+
+SOLO = {"beijing": "bot:doctrine", "tokyo": "human", "washington": "bot:doctrine"}
+
+
+@pytest.mark.parametrize("turns, only", [(3, "tokyo"), (12, None)])
+async def test_a_solo_game_in_play_replays_in_the_players_view_only(
+    make_app, workdir: Path, scenario: Scenario, turns: int, only: str | None
+) -> None:
+    log = workdir / "solo.jsonl"
+    logged_game(log, scenario, SOLO, turns=turns)
+    app = make_app(replay=str(log))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ReplayScreen))
+        assert app.screen.only == only
+        if only:
+            assert any("Tokyo's view only" in n.message for n in app._notifications)
+            await pilot.press("v")  # the view does not switch, and says why
+            await pilot.pause()
+            assert app.screen.povs == ["tokyo"]
+
+
+async def test_a_hot_seat_game_in_play_replays_in_every_view(
+    make_app, workdir: Path, scenario: Scenario
+) -> None:
+    log = workdir / "hot.jsonl"
+    logged_game(log, scenario, turns=3)
+    app = make_app(replay=str(log))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ReplayScreen))
+        assert app.screen.only is None and len(app.screen.povs) == 4
