@@ -136,6 +136,11 @@ def _extra_module(name: str) -> Any:
         return None
 
 
+_stopped_by: list[int] = []
+"""The signal that stopped the command, if one did (``main``): after SIGHUP, writing to the
+closed terminal fails with EIO, and the command ends quietly (what it played is saved)."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     import signal
 
@@ -148,7 +153,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # that happens (a second Ctrl-C, or 'timeout -s INT', which signals the command and then
     # its process group, lost every game played without a word, or hung the command at exit),
     # and a termination signal once left the workers running with no one to stop them.
-    stopping: list[int] = []
+    stopping = _stopped_by
+    stopping.clear()
 
     def stop_once(signum: int, frame: object) -> None:
         if not stopping:
@@ -211,8 +217,10 @@ def _dispatch_safely(args: argparse.Namespace) -> int:
     except OSError as exc:
         import errno
         import os
+        import signal
 
-        if exc.errno != errno.EIO:
+        hung_up = _stopped_by == [getattr(signal, "SIGHUP", -1)]
+        if exc.errno != errno.EIO or not hung_up:
             raise
         # the terminal was closed (SIGHUP): what was played is saved; nothing can be said
         quiet = os.open(os.devnull, os.O_WRONLY)

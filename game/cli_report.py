@@ -114,7 +114,7 @@ def _report(args: argparse.Namespace) -> int:
         print(f"chokepoint: warning: {debrief.warning}", file=sys.stderr)
         print(f"chokepoint: the report covers {covers}{' only' if n else ''}", file=sys.stderr)
     try:
-        against = _against(rep.session, args.against) if args.against else None
+        against = _against(rep.session, args.against, rep.path) if args.against else None
     except SweepInterrupted as stop:  # Ctrl-C while the computer's games were played
         kept = f"{args.output} was not written" if args.output else "no report was printed"
         print(
@@ -145,8 +145,9 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _against(session: Any, games: int) -> Any:
-    """The report's 'Against the computer' section: ``games`` sweep games on local processes."""
+def _against(session: Any, games: int, log: str) -> Any:
+    """The report's 'Against the computer' section: ``games`` sweep games on local processes
+    (``log``: the session's log, as the section's commands name it)."""
     from game import sweep
     from game.report.against import against_computer
 
@@ -154,9 +155,9 @@ def _against(session: Any, games: int) -> Any:
         raise ChokepointError("--against: no turn of the log could be replayed")
     workers = min(sweep.default_jobs(), games)
     if workers < 2:
-        return against_computer(session, games)
+        return against_computer(session, games, log=log)
     with sweep.local_executor(workers) as ex:
-        return against_computer(session, games, ex, workers)
+        return against_computer(session, games, ex, workers, log=log)
 
 
 def _diff(args: argparse.Namespace) -> int:

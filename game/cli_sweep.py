@@ -537,7 +537,7 @@ class ProgressBar:
 
 def duration(seconds: float) -> str:
     """'8.2s', '3m 05s', '2h 10m': a time to wait, in the units a person reads."""
-    if seconds < 60:
+    if round(seconds, 1) < 60:  # 59.96 s read '60.0s'
         return f"{seconds:.1f}s"
     whole = round(seconds)
     if whole < 3600:

@@ -56,6 +56,8 @@ def parse_override(data: Any) -> Override:
         ) from None
     if ov.kind == "draw" and ov.value not in (0.0, 1.0):
         raise ValueError("a draw override's value is 1 (it happens) or 0 (it does not)")
+    if ov.kind == "index" and isinstance(data.get("value"), bool):  # YAML's true is also 1
+        raise ValueError("an index override's value is a number 0-100, not true or false")
     if ov.kind == "index" and (ov.subject not in INDEX_NAMES or not 0 <= ov.value <= 100):
         raise ValueError(f"an index override sets one of {', '.join(INDEX_NAMES)} to 0-100")
     return ov

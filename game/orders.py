@@ -350,7 +350,14 @@ def check_order(scenario: Scenario, state: GameState, team: str, order: Order) -
     return None
 
 
-def _conflict_key(order: Order) -> str | None:
+CONFLICT = "conflicts with order"
+"""How a refusal for acting on what an earlier order of the turn acts on begins (logged as
+written: the app adds what the thing is, ``game.tui.words.conflict_words``)."""
+
+
+def conflict_key(order: Order) -> str | None:
+    """What ``order`` acts on ('control|gallium|*'): a turn's orders may act on a thing once.
+    None for an order that conflicts with nothing (holding)."""
     if isinstance(order, ExportControl | LicenceApproval):
         return f"control|{order.material}|{order.target}"
     if isinstance(order, Tariff):
@@ -391,9 +398,9 @@ class OrderSet:
         i = self.count
         self.count += 1
         reason = check_order(self.scenario, self.state, self.team, order)
-        key = _conflict_key(order)
+        key = conflict_key(order)
         if reason is None and key is not None and key in self.seen:
-            reason = f"conflicts with order {self.seen[key] + 1}, which acts on the same thing"
+            reason = f"{CONFLICT} {self.seen[key] + 1}, which acts on the same thing"
         if reason is None:
             ap, budget = order_cost(self.scenario, self.state, order)
             if ap > self.ap_left:

@@ -322,7 +322,7 @@ def _as_completed(
         finished, pending = wait(pending, timeout=every, return_when=FIRST_COMPLETED)
         if not finished:
             waiting()
-        # in submission order among those that finished together: the same order every run
+        # those that finished together, in submission order (rows are put in game order after)
         yield from (f for f in futures if f in finished)
 
 

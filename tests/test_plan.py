@@ -222,3 +222,19 @@ def test_a_number_written_as_true_is_refused(tmp_path: Path) -> None:
         "line 4, column 9: turn 1, beijing, order 1: approval: should be a number",
         "line 5, column 9: turn 1, beijing, order 2: amount: should be a number",
     ]
+
+
+def test_an_index_override_of_true_is_refused_and_a_draw_of_true_happens(tmp_path: Path) -> None:
+    """'value: true' set tension to 1; for a draw, true (it happens) is the natural word."""
+    text = (
+        "turns:\n  1:\n    facilitator:\n      overrides:\n"
+        "        - {kind: index, subject: tension, value: true, reason: typo}\n"
+    )
+    assert problems(tmp_path, text) == [
+        "line 5, column 11: turn 1, facilitator, override 1: an index override's value is a "
+        "number 0-100, not true or false"
+    ]
+    from game.facilitation import parse_override
+
+    ov = parse_override({"kind": "draw", "subject": "tokyo:tk_g7", "value": True, "reason": "x"})
+    assert ov.value == 1.0

@@ -34,6 +34,7 @@ class ClosedTerminal(Terminal):
 def test_durations_read_as_a_person_reads_them() -> None:
     assert duration(8.24) == "8.2s"
     assert duration(185) == "3m 05s"
+    assert duration(59.96) == "1m 00s"
     assert duration(36288) == "10h 04m"  # it said 'eta 36288.0s'
 
 
@@ -130,4 +131,23 @@ def test_the_report_says_when_a_team_gave_no_orders(tmp_path: Path, scenario: Sc
     for team in ("Beijing", "Washington"):
         assert f"{team} gave no orders in the session, while the computer plays it" in text
     assert "Tokyo gave no orders" not in text
-    assert "--bot washington=hold compares like with like" in text
+    # a command that runs as it stands (it said 'sweep --compare LOG', without --games and --seed)
+    command = f"chokepoint sweep --compare {log} --games 2 --seed 5 --bot washington=hold"
+    assert f"{command} compares like with like" in text
+
+
+def test_an_io_error_is_said_unless_the_terminal_was_closed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """After a closed terminal (SIGHUP), writing to it fails with EIO and the command ends
+    quietly; any other EIO (a failing disk) is not silenced."""
+    import errno
+
+    import game.cli
+
+    def failing(args: object) -> int:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(game.cli, "_dispatch", failing)
+    with pytest.raises(OSError):
+        main(["verify", "x.jsonl"])

@@ -14,6 +14,7 @@ to his 78.7: his seed was a lenient one.)
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass
@@ -57,10 +58,14 @@ class Against:
     outcomes: list[tuple[str, str, float]]  # the session's outcomes: name, words, share of games
     teams: dict[str, str]  # team -> name
     held: tuple[str, ...] = ()  # teams that gave no orders in the session (sweep.held_teams)
+    log: str = "LOG"  # the session's log, as the commands in the text name it
 
 
 def against_intro(a: Against) -> str:
     """The section's first sentence, in plain words: what the games are and who played them."""
+    sweep_command = shlex.join(
+        ["chokepoint", "sweep", "--compare", a.log, "--games", str(a.games), "--seed", str(a.seed)]
+    )
     return (
         f"The same scenario played {'once' if a.games == 1 else f'{a.games} times'} by the "
         "computer from the start (each game "
@@ -68,8 +73,8 @@ def against_intro(a: Against) -> str:
         f"compares with the same games), {players_words(a.bots, a.teams)}."
         + "".join(
             f" {a.teams[t]} gave no orders in the session, while the computer plays it in these "
-            f"games: its place among them says nothing about how it was played (chokepoint "
-            f"sweep --compare LOG --bot {t}=hold compares like with like)."
+            f"games: its place among them says nothing about how it was played ({sweep_command} "
+            f"--bot {t}=hold compares like with like)."
             for t in a.held
             if a.bots.get(t) != "hold"
         )
@@ -98,6 +103,7 @@ def against_computer(
     executor: Executor | None = None,
     workers: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    log: str = "LOG",
 ) -> Against:
     """Play ``games`` computer games of ``session``'s scenario and set the session beside them.
 
@@ -137,5 +143,5 @@ def against_computer(
         for name in sweep.row_outcomes(mine)
     ]
     return Against(
-        games, session.seed, bots, out, outcomes, names, tuple(sweep.held_teams(session))
+        games, session.seed, bots, out, outcomes, names, tuple(sweep.held_teams(session)), log
     )

@@ -204,8 +204,13 @@ class ChokepointApp(App[int]):
 
             self.switch_or_push(FacilitatorScreen(game))
 
-    def open_replay(self, path: str, base: bool = False, only: str | None = None) -> None:
-        """Open the replay viewer on ``path``; ``only`` limits it to one team's view."""
+    def open_replay(
+        self, path: str, base: bool = False, only: str | None = None, facilitator: bool = False
+    ) -> None:
+        """Open the replay viewer on ``path``; ``only`` limits it to one team's view. A solo
+        game still in play (one team played by a person) opens in that team's view only,
+        unless the facilitator asks (``facilitator``: from the console of a hot-seat game in
+        which the computer plays two teams)."""
         from game.log import replay_log
         from game.tui.screens.replay import ReplayScreen
 
@@ -219,7 +224,7 @@ class ChokepointApp(App[int]):
             return
         session = rep.session
         humans = [t for t, c in sorted(session.controllers.items()) if c == HUMAN]
-        if only is None and len(humans) == 1 and not session.is_over:
+        if only is None and not facilitator and len(humans) == 1 and not session.is_over:
             # a solo game still in play: the player's own view, as in the game (the facilitator
             # view showed the computer teams' hidden scores mid-game)
             only = humans[0]
@@ -345,8 +350,15 @@ class ChokepointApp(App[int]):
                 self.pop_screen()
             team_screen.time_up()
             return
-        if isinstance(self.screen, HandoverScreen) and self.screen.for_team:
-            self.screen.dismiss(None)  # the console calls the facilitator back
+        handover = next(
+            (s for s in self.screen_stack if isinstance(s, HandoverScreen) and s.for_team), None
+        )
+        if handover is not None:
+            # under a question (Quit?) too: after 'Stay', Enter gave the terminal to a team
+            # whose orders the timer had sealed
+            while self.screen is not handover:
+                self.pop_screen()
+            handover.dismiss(None)  # the console calls the facilitator back
             return
         refresh = getattr(self.screen, "refresh_all", None)
         if refresh is not None:
@@ -358,8 +370,10 @@ class ChokepointApp(App[int]):
         """Drop a key typed before the screen on top came there (the results, the console
         and the team screen say when: ``shown_at``): 's' then Escape, typed fast, resolved a
         solo turn and closed its results before the player saw them; the end of a note typed
-        on after Enter ran on the console as commands. (This runs before Textual's own key
-        handling, which looks up the key's binding on whatever screen is on top by then.)"""
+        on after Enter ran on the console as commands. This runs before the app looks up the
+        key's binding, on whatever screen is on top by then; the focused widget has seen the
+        key already (these screens have no text fields), and priority bindings (ctrl+q) never
+        come here."""
         shown_at = getattr(self.screen, "shown_at", None)
         if isinstance(shown_at, float) and event.time < shown_at:
             event.prevent_default()

@@ -23,18 +23,7 @@ from game.names import order_words as order_words  # re-exported for the screens
 from game.names import printed_change as printed_change  # re-exported for the widgets
 from game.names import quantity as quantity  # re-exported for the screens
 from game.names import roll_text
-from game.orders import (
-    Diplomacy,
-    ExportControl,
-    Invest,
-    LicenceApproval,
-    Order,
-    PrioritiseDefence,
-    Sanction,
-    StockpileBuild,
-    StockpileRelease,
-    Tariff,
-)
+from game.orders import Invest, Order, StockpileBuild, StockpileRelease, conflict_key
 from game.scenario import Scenario
 from game.state import COVER_CAP_DAYS, GameState, days_of_cover, total_demand
 
@@ -370,21 +359,19 @@ def days_of_demand(
 def conflict_words(s: Scenario, order: Order) -> str:
     """What two orders of one turn both act on, for the order builder's refusal ('conflicts
     with order 1, which acts on the same thing' said nothing of what the thing was)."""
+    kind = (conflict_key(order) or "").split("|")[0]  # the engine's own grouping
     material = material_name(s, getattr(order, "material", ""))
     target = actor_name(s, getattr(order, "target", ""))
-    if isinstance(order, ExportControl | LicenceApproval):
-        return f"the control on exports of {material} to {target}"
-    if isinstance(order, Tariff):
-        return f"the tariff on {material} from {target}"
-    if isinstance(order, Sanction):
-        return f"sanctions on {target}"
-    if isinstance(order, Invest):
-        return f"the investment {order_words(s, order).removeprefix('Invest in ')}"
-    if isinstance(order, Diplomacy):
-        return "this diplomatic move"
-    if isinstance(order, PrioritiseDefence):
-        return "defence priority"
-    return f"the stockpile of {material}"
+    words = {
+        "control": f"the control on exports of {material} to {target}",
+        "tariff": f"the tariff on {material} from {target}",
+        "sanction": f"sanctions on {target}",
+        "invest": f"the investment {order_words(s, order).removeprefix('Invest in ')}",
+        "diplomacy": "this diplomatic move",
+        "priority": "defence priority",
+        "stockpile": f"the stockpile of {material}",
+    }
+    return words.get(kind, "the same thing")
 
 
 def ally_release_words(s: Scenario, state: GameState, to: str, material: str, amount: float) -> str:

@@ -816,3 +816,28 @@ async def test_quitting_with_an_inject_fired_for_the_coming_turn_asks_first(
         assert isinstance(app.screen, ConfirmScreen)
         headline = app.game.inject("lib_g7_summit").headline
         assert f"the inject fired for turn 1 ('{headline}') is not saved" in app.screen.question
+
+
+async def test_time_up_under_a_question_still_calls_the_facilitator_back(make_app) -> None:
+    """The timer ran out while Quit? covered a team's hand-over: the hand-over stayed, and
+    after 'Stay' Enter gave the terminal to a team whose orders the timer had sealed."""
+    from game.tui.screens.dialogs import ConfirmScreen, HandoverScreen
+
+    clock = FakeClock()
+    app = make_app(start_screen=True, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await _start_with_timer(pilot, app, 600, "hold")
+        app.game.seal("beijing", [])  # sealed orders: quitting asks first
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, HandoverScreen))
+        await pilot.press("ctrl+q")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        clock.now += 601
+        app.tick_timer()
+        # as without the question: the hand-over now calls the facilitator, not the team
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, HandoverScreen) and not app.screen.for_team
+        )
+        assert not any(isinstance(s, ConfirmScreen) for s in app.screen_stack)
+        assert [s for s in app.screen_stack if isinstance(s, HandoverScreen)] == [app.screen]
+        assert set(app.game.session.pending) == {"beijing", "tokyo", "washington"}

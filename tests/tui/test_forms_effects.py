@@ -106,3 +106,25 @@ async def test_the_project_list_says_which_are_under_way_or_done(make_app) -> No
         assert labels["jp_recycling"].endswith(" · in this turn's orders")
         assert not labels["lynas_offtake"].endswith("orders")
         assert form.query_one("#f-option", Select).value != "jp_recycling"
+
+
+async def test_a_conflict_says_what_both_orders_act_on(make_app) -> None:
+    """'Refused: conflicts with order 1, which acts on the same thing' did not say what."""
+    from game.orders import ExportControl
+    from game.tui.screens.team import TeamScreen
+
+    app = make_app(solo="beijing")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        team = app.screen
+        assert isinstance(team, TeamScreen)
+        team.drafts.append(ExportControl(material="dytb", target="JPN", level="full_ban"))
+        team.refresh_drafts()
+        form = await open_builder(pilot, app, "export_control")
+        await choose(pilot, form, material="dytb", target="JPN", level="military_ban")
+        verdict = " ".join(str(form.query_one("#order-verdict").content).split())
+        assert verdict == (
+            "✗ Refused: conflicts with order 1, which acts on the same thing (the control on "
+            "exports of Dy/Tb oxide to Japan): change that order instead (Enter on it in the "
+            "list), or remove it"
+        )

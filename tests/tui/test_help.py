@@ -76,3 +76,22 @@ async def test_help_leaves_out_keys_that_do_nothing_now(
     assert seen["branch"]["d"] == "Compare this branch with its original"
     assert "n" not in seen["over"] and "r" not in seen["over"]
     assert seen["over"]["p"] == "Replay log"  # what can still be done is listed
+
+
+async def test_the_results_help_lists_the_comparison_on_a_branch_only(
+    make_app, workdir: Path, scenario: Scenario
+) -> None:
+    from game.tui.screens.results import ResultsScreen
+
+    plain = logged_game(workdir / "plain.jsonl", scenario, turns=1)
+    write_log(plain.fork(1, source="plain.jsonl"), workdir / "branch.jsonl")
+    seen: dict[str, dict[str, str]] = {}
+    for name in ("plain", "branch"):
+        app = make_app(resume=str(workdir / f"{name}.jsonl"))
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda a=app: isinstance(a.screen, FacilitatorScreen))
+            await pilot.press("l")
+            await wait_for(pilot, lambda a=app: isinstance(a.screen, ResultsScreen))
+            seen[name] = await _help_keys(pilot, app)
+    assert "d" not in seen["plain"] and "p" in seen["plain"]
+    assert seen["branch"]["d"] == "Compare this branch with its original"

@@ -44,3 +44,27 @@ async def test_a_hot_seat_game_in_play_replays_in_every_view(
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, ReplayScreen))
         assert app.screen.only is None and len(app.screen.povs) == 4
+
+
+async def test_the_console_replays_every_view_of_a_hot_seat_game_with_one_human_team(
+    make_app,
+) -> None:
+    """A hot-seat game in which the computer plays two teams has one human team too: the
+    facilitator's replay from the console was cut down to that team's view."""
+    from textual.widgets import Select
+
+    from game.tui.screens.facilitator import FacilitatorScreen
+    from game.tui.screens.start import StartScreen
+
+    app = make_app(start_screen=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
+        for team in ("beijing", "washington"):  # Mode stays Hot seat
+            app.screen.query_one(f"#ctl-{team}", Select).value = "bot:doctrine"
+            await pilot.pause()
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, FacilitatorScreen))
+        assert app.game.mode == "hotseat" and app.game.human_teams == ["tokyo"]
+        await pilot.press("p")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReplayScreen))
+        assert app.screen.only is None and len(app.screen.povs) == 4

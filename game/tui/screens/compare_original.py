@@ -30,7 +30,7 @@ def compare_with_original(game: Game) -> tuple[str, str]:
     from game.diff import diff_logs, render_text
 
     source = game.session.settings.get("branch_of")
-    if "branch_turn" not in game.session.settings:
+    if not is_branch(game):
         raise ChokepointError(
             "This session is not a branch: fork one (f) to play a what-if, then compare."
         )
@@ -44,6 +44,12 @@ def compare_with_original(game: Game) -> tuple[str, str]:
         game.save()
     diff = diff_logs(source, str(game.log_path))
     return f"This branch beside {source} (A: the original, B: this branch)", render_text(diff)
+
+
+def is_branch(game: Game) -> bool:
+    """Whether ``game`` was forked from another session (only a branch has an original to be
+    compared with: the help leaves the key out otherwise)."""
+    return "branch_turn" in game.session.settings
 
 
 def open_comparison(app: App[object], game: Game) -> None:

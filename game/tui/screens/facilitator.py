@@ -11,7 +11,7 @@ from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -130,7 +130,9 @@ class FacilitatorScreen(AppScreen[None]):
 
     def help_hides(self, action: str) -> bool:
         """The help leaves out comparing with the original on a session that is no branch."""
-        return action == "compare_original" and "branch_turn" not in self.game.session.settings
+        from game.tui.screens.compare_original import is_branch
+
+        return action == "compare_original" and not is_branch(self.game)
 
     def action_game_over(self, action: str) -> None:
         self.notify(f"The game is over: {self.GAME_OVER[action]}")
@@ -151,10 +153,10 @@ class FacilitatorScreen(AppScreen[None]):
         self.refresh_all()
         self.query_one("#next-team").focus()
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         # keys typed before the console came back (the end of a note typed on after Enter)
         # are dropped, not run as commands ('n' called a team): ChokepointApp.on_key
-        self.shown_at = time.monotonic()
+        self.shown_at = event.time
         # Textual sends this as the console is first shown too: the turn is prepared here only
         # (on_mount did it as well, which started the computer teams' worker twice)
         if not self.is_current:  # another screen went on top at once (e.g. the results)
@@ -674,7 +676,7 @@ class FacilitatorScreen(AppScreen[None]):
         )
 
     def action_replay(self) -> None:
-        self.app.open_replay(str(self.game.log_path))  # type: ignore[attr-defined]
+        self.app.open_replay(str(self.game.log_path), facilitator=True)  # type: ignore[attr-defined]
 
     def palette_commands(self):  # type: ignore[no-untyped-def]
         commands = [

@@ -19,6 +19,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from game.metrics import metric
 from game.orders import (
+    CONFLICT,
     Diplomacy,
     ExportControl,
     Hold,
@@ -660,7 +661,7 @@ class OrderForm(Dialog[Order | None]):
         mine = [r for r in refusals if r.index == len(self.drafts)]
         if mine:
             reason = humanize(s, mine[0].reason)
-            if reason.startswith("conflicts with order"):  # a turn gives one order a thing
+            if mine[0].reason.startswith(CONFLICT):  # one order a turn on each thing
                 reason += (
                     f" ({conflict_words(s, order)}): change that order instead (Enter on it in "
                     "the list), or remove it"

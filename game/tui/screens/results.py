@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -52,10 +53,10 @@ class ResultsScreen(AppScreen[None]):
         self.economy = 12
         self.ready = False
         self.after_drawn: Callable[[], None] | None = None
-        self.shown_at = 0.0
-        """When the screen last came on top (``time.monotonic``, the clock of key events): the
-        app drops a key typed before then (``ChokepointApp.on_key``)."""
         """Run once the results are on the screen (the app saves the log then)."""
+        self.shown_at = 0.0
+        """When the screen last came on top (Textual's clock, as key events): the app drops
+        a key typed before then (``ChokepointApp.on_key``)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -75,8 +76,8 @@ class ResultsScreen(AppScreen[None]):
         self.ready = True
         self.show(self.record)
 
-    def on_screen_resume(self) -> None:
-        self.shown_at = time.monotonic()
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        self.shown_at = event.time
         self.call_after_refresh(self._drawn)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -87,6 +88,12 @@ class ResultsScreen(AppScreen[None]):
         if action == "compare_original":  # the true numbers of both games: not for one team
             return self.pov == FACILITATOR or self.game.session.is_over
         return True
+
+    def help_hides(self, action: str) -> bool:
+        """The help leaves out comparing with the original on a session that is no branch."""
+        from game.tui.screens.compare_original import is_branch
+
+        return action == "compare_original" and not is_branch(self.game)
 
     @property
     def is_last(self) -> bool:
@@ -210,4 +217,6 @@ class ResultsScreen(AppScreen[None]):
         # is over the fog has lifted, and the replay opens every view
         lifted = self.pov == FACILITATOR or self.game.session.is_over
         only = None if lifted else self.pov
-        self.app.open_replay(str(self.game.log_path), only=only)  # type: ignore[attr-defined]
+        self.app.open_replay(  # type: ignore[attr-defined]
+            str(self.game.log_path), only=only, facilitator=self.pov == FACILITATOR
+        )

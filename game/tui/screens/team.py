@@ -14,7 +14,7 @@ from typing import ClassVar
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -132,8 +132,8 @@ class TeamScreen(AppScreen[bool]):
         self.refresh_all()
         self.query_one("#drafts").focus()
 
-    def on_screen_resume(self) -> None:
-        self.shown_at = time.monotonic()  # keys typed before it came back are dropped (app)
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        self.shown_at = event.time  # keys typed before it came back are dropped (the app)
         # Textual sends this as the screen is first shown too, so the turn is prepared here
         # only (on_mount did it as well: two workers for the first turn)
         self.refresh_all()
