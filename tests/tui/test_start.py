@@ -269,3 +269,25 @@ async def test_solo_is_kept_when_the_scenario_could_not_be_read(make_app, workdi
         await pilot.pause()
         assert screen.controllers()["washington"] == "human"
         assert screen.controllers()["tokyo"] == "bot:doctrine"
+
+
+async def test_a_second_human_in_solo_mode_is_explained(make_app) -> None:
+    """'Solo play needs exactly one human team' did not say which team was one too many, nor
+    how to play with several."""
+    app = make_app(start_screen=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#mode", Select).value = "solo"
+        await pilot.pause()
+        screen.query_one("#ctl-beijing", Select).value = "human"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen) and app.game is None
+        said = [n.message for n in app._notifications]
+        assert any(
+            "Beijing should be played by the computer. For several human teams, choose Hot seat."
+            in m
+            for m in said
+        ), said

@@ -415,7 +415,14 @@ class StartScreen(AppScreen[None]):
         mode = self.mode
         humans = [t for t, c in controllers.items() if c == HUMAN]
         if mode == "solo" and len(humans) != 1:
-            self.notify("Solo play needs exactly one human team.", severity="error")
+            others = [t for t in humans if t != self.query_one("#solo-team", Select).value]
+            names = ", ".join(self.scenario.teams[t].name for t in others)
+            self.notify(
+                f"Solo play has one human team, the one under 'You play'; {names} "
+                "should be played by the computer. For several human teams, choose Hot seat.",
+                title="Solo play",
+                severity="error",
+            )
             return
         raw = self.query_one("#log-path", Input).value.strip()
         log = Path(raw) if raw else default_log_path(self.scenario.id, seed)
