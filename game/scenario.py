@@ -25,24 +25,23 @@ from pydantic_core import PydanticCustomError
 from game.spelling import unknown
 
 
-def _number(value: object) -> object:
-    """YAML's ``true`` is also the number 1: refuse it where a number is meant, rather than
-    read ``approval: true`` as 100% or ``turns: true`` as one turn."""
-    if isinstance(value, bool):
-        raise PydanticCustomError("float_type", "Input should be a valid number")
-    return value
+def _no_bool(error: str, message: str) -> BeforeValidator:
+    """A check that refuses YAML's ``true``/``false`` where a number is meant (``true`` is also
+    the number 1: ``approval: true`` read as 100%, ``turns: true`` as one turn), as pydantic's
+    own ``error`` for a value that is not a number."""
+
+    def check(value: object) -> object:
+        if isinstance(value, bool):
+            raise PydanticCustomError(error, message)
+        return value
+
+    return BeforeValidator(check)
 
 
-def _whole(value: object) -> object:
-    if isinstance(value, bool):
-        raise PydanticCustomError("int_type", "Input should be a valid integer")
-    return value
-
-
-NUMBER = BeforeValidator(_number)
+NUMBER = _no_bool("float_type", "Input should be a valid number")
 """Put last in a number's ``Annotated[float, Field(...), NUMBER]`` (after the bounds, so that
 the JSON schema keeps them): the number must be written as one, not ``true``."""
-WHOLE = BeforeValidator(_whole)
+WHOLE = _no_bool("int_type", "Input should be a valid integer")
 """The same for a whole number."""
 Id = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_\-]*$", max_length=40)]
 Target = Annotated[str, Field(pattern=r"^(\*|[A-Za-z][A-Za-z0-9_\-]*)$", max_length=40)]

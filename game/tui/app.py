@@ -367,15 +367,15 @@ class ChokepointApp(App[int]):
     # -- actions ---------------------------------------------------------------------
 
     def on_key(self, event: events.Key) -> None:
-        """Drop a key typed before the screen on top came there (the results, the console
-        and the team screen say when: ``shown_at``): 's' then Escape, typed fast, resolved a
-        solo turn and closed its results before the player saw them; the end of a note typed
-        on after Enter ran on the console as commands. This runs before the app looks up the
-        key's binding, on whatever screen is on top by then; the focused widget has seen the
-        key already (these screens have no text fields), and priority bindings (ctrl+q) never
-        come here."""
-        shown_at = getattr(self.screen, "shown_at", None)
-        if isinstance(shown_at, float) and event.time < shown_at:
+        """Drop a key typed before the full screen on top came there (``AppScreen.shown_at``):
+        's' then Escape, typed fast, resolved a solo turn and closed its results before the
+        player saw them; the end of a note typed on past Enter ran on the console as commands.
+        This runs before the app looks up the key's binding, on whatever screen is on top by
+        then; the focused widget has seen the key already, and priority bindings (ctrl+q)
+        never come here."""
+        from game.tui.screens.base import AppScreen
+
+        if isinstance(self.screen, AppScreen) and event.time < self.screen.shown_at:
             event.prevent_default()
             event.stop()
 
@@ -400,14 +400,16 @@ class ChokepointApp(App[int]):
 
     def offered_now(self, action: str) -> bool:
         """False for a key of the current screen that does nothing useful now, so that the help
-        leaves it out: one its ``check_action`` turns off (a turn's keys after the game), or one
-        its ``help_hides`` names (comparing with the original on a session that is no branch).
+        leaves it out: one its ``check_action`` turns off (a turn's keys after the game), or
+        comparing with the original (d, console and results) on a session that is no branch.
         """
+        from game.tui.screens.compare_original import is_branch
+
         name = action.split("(", 1)[0]
         if self.screen.check_action(name, ()) is False:
             return False
-        hides: Callable[[str], bool] | None = getattr(self.screen, "help_hides", None)
-        return not (hides is not None and hides(name))
+        game = getattr(self.screen, "game", None)
+        return not (name == "compare_original" and isinstance(game, Game) and not is_branch(game))
 
     def confirm_leaving(self, what: str, yes: str, then: Callable[[], None]) -> None:
         """Run ``then`` at once, or, when sealed orders would be lost, after a confirmation

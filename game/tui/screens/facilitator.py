@@ -128,12 +128,6 @@ class FacilitatorScreen(AppScreen[None]):
             return over
         return not (over and action in self.GAME_OVER)
 
-    def help_hides(self, action: str) -> bool:
-        """The help leaves out comparing with the original on a session that is no branch."""
-        from game.tui.screens.compare_original import is_branch
-
-        return action == "compare_original" and not is_branch(self.game)
-
     def action_game_over(self, action: str) -> None:
         self.notify(f"The game is over: {self.GAME_OVER[action]}")
 
@@ -154,9 +148,6 @@ class FacilitatorScreen(AppScreen[None]):
         self.query_one("#next-team").focus()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        # keys typed before the console came back (the end of a note typed on after Enter)
-        # are dropped, not run as commands ('n' called a team): ChokepointApp.on_key
-        self.shown_at = event.time
         # Textual sends this as the console is first shown too: the turn is prepared here only
         # (on_mount did it as well, which started the computer teams' worker twice)
         if not self.is_current:  # another screen went on top at once (e.g. the results)

@@ -54,9 +54,6 @@ class ResultsScreen(AppScreen[None]):
         self.ready = False
         self.after_drawn: Callable[[], None] | None = None
         """Run once the results are on the screen (the app saves the log then)."""
-        self.shown_at = 0.0
-        """When the screen last came on top (Textual's clock, as key events): the app drops
-        a key typed before then (``ChokepointApp.on_key``)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -77,7 +74,6 @@ class ResultsScreen(AppScreen[None]):
         self.show(self.record)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        self.shown_at = event.time
         self.call_after_refresh(self._drawn)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -88,12 +84,6 @@ class ResultsScreen(AppScreen[None]):
         if action == "compare_original":  # the true numbers of both games: not for one team
             return self.pov == FACILITATOR or self.game.session.is_over
         return True
-
-    def help_hides(self, action: str) -> bool:
-        """The help leaves out comparing with the original on a session that is no branch."""
-        from game.tui.screens.compare_original import is_branch
-
-        return action == "compare_original" and not is_branch(self.game)
 
     @property
     def is_last(self) -> bool:

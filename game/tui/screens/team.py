@@ -133,7 +133,6 @@ class TeamScreen(AppScreen[bool]):
         self.query_one("#drafts").focus()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        self.shown_at = event.time  # keys typed before it came back are dropped (the app)
         # Textual sends this as the screen is first shown too, so the turn is prepared here
         # only (on_mount did it as well: two workers for the first turn)
         self.refresh_all()
