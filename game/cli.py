@@ -169,7 +169,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if old in (signal.default_int_handler, signal.SIG_DFL):  # not one ignored on purpose
             replaced[signum] = signal.signal(signum, stop_once)
     try:
-        return _dispatch_safely(args)
+        code = _dispatch_safely(args)
+        # stopped by a signal: the shell's code for it (130 Ctrl-C, 129 a closed terminal,
+        # 143 a termination), whatever the command was doing when it came
+        return 128 + stopping[0] if code == 130 and stopping else code
     finally:
         for signum, old in replaced.items():
             signal.signal(signum, old)
@@ -594,9 +597,13 @@ def _run(args: argparse.Namespace) -> int:
         doc: dict[str, Any] = {
             "scenario": scenario.id,
             "seed": session.seed,
-            "final_scores": summaries[-1]["scores"],
+            "played": session.turn,
+            "over": session.is_over,
+            "scores": summaries[-1]["scores"],
             "turns": summaries,
         }
+        if session.is_over:  # a game stopped short (--turns) has no final scores yet
+            doc["final_scores"] = summaries[-1]["scores"]
         print(json.dumps(doc, indent=2, sort_keys=True))
     else:
         print(_table(session))

@@ -429,7 +429,10 @@ def numeric_columns(row: Row) -> list[str]:
 
 def session_row(session: Session) -> Row:
     """A finished session (``game.engine.Session``) as a sweep row, to set beside a sweep."""
-    row = game_row(session.scenario, session.states, session.seed, dict(session.controllers), "")
+    players = dict(session.controllers)
+    for team in held_teams(session):  # a plan that gave it no orders: it held
+        players[team] = "hold"
+    row = game_row(session.scenario, session.states, session.seed, players, "")
     del row["command"]  # a session is replayed from its log, not re-run with bots
     return row
 

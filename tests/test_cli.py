@@ -82,7 +82,14 @@ def test_run_json_is_machine_readable(capsys: pytest.CaptureFixture[str]) -> Non
     code, out, _ = run(capsys, "run", str(DEFAULT), "--seed", "2", "--turns", "3", "--json")
     doc = json.loads(out)
     assert code == 0 and doc["seed"] == 2 and len(doc["turns"]) == 4
-    assert set(doc["final_scores"]) == {"beijing", "tokyo", "washington"}
+    assert set(doc["scores"]) == {"beijing", "tokyo", "washington"}
+    assert doc["scores"] == doc["turns"][-1]["scores"]
+    # three turns of twelve: the scores after turn 3 are not called final
+    assert doc["played"] == 3 and doc["over"] is False and "final_scores" not in doc
+    code, out, _ = run(capsys, "run", str(DEFAULT), "--seed", "2", "--json")
+    doc = json.loads(out)
+    assert doc["played"] == 12 and doc["over"] is True
+    assert doc["final_scores"] == doc["scores"] == doc["turns"][-1]["scores"]
 
 
 def test_run_says_which_teams_held_for_want_of_a_bot_or_a_plan(
