@@ -128,9 +128,11 @@ def solo_opponent() -> str:
 
 
 def default_log_path(scenario_id: str, seed: int, base: Path | None = None) -> Path:
-    """``sessions/<scenario>-seed<N>.jsonl`` under the current directory, never an existing file."""
+    """``sessions/<scenario>-seed<N>.jsonl`` under the current directory, never an existing file
+    (a second game of that seed is ``...-seed<N>-2.jsonl``, so seed -3 is written
+    ``seed-minus3``: ``seed-3`` would read as seed 3)."""
     folder = (base or Path.cwd()) / "sessions"
-    stem = f"{scenario_id}-seed{seed}"
+    stem = f"{scenario_id}-seed{seed}" if seed >= 0 else f"{scenario_id}-seed-minus{-seed}"
     path = folder / f"{stem}.jsonl"
     n = 2
     while path.exists():

@@ -49,7 +49,8 @@ async def test_an_export_control_says_whom_it_cuts_and_what_it_costs(make_app) -
         assert "Tension unchanged." in text  # Japan's Dy/Tb is under licensing already
         # licensing again at a lower approval costs what a licence approval order would
         text = await choose(pilot, form, level="licensing", approval=0.2)
-        assert "Tension +0.9 (3 x a cut in approvals, half that back for a rise)." in text
+        why = "3 for every 100 points of approval cut; a rise gives back half as much"
+        assert f"Tension +0.9 ({why})." in text  # 3 x (0.5 - 0.2)
 
 
 async def test_tariff_sanctions_and_defence_priority_say_what_they_do(make_app) -> None:

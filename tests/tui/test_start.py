@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Select
+from textual.widgets.select import InvalidSelectValueError
 
 from game.log import replay_log, write_log
 from game.scenario import Scenario
@@ -271,23 +272,37 @@ async def test_solo_is_kept_when_the_scenario_could_not_be_read(make_app, workdi
         assert screen.controllers()["tokyo"] == "bot:doctrine"
 
 
-async def test_a_second_human_in_solo_mode_is_explained(make_app) -> None:
-    """'Solo play needs exactly one human team' did not say which team was one too many, nor
-    how to play with several."""
+async def test_solo_mode_offers_the_other_teams_to_the_computer_only(make_app) -> None:
+    """In Solo mode the other teams' lists offered Human, which the start then refused; they
+    now offer the computer players only, and Hot seat offers Human again."""
     app = make_app(start_screen=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
+
+        def offered(tid: str) -> list[object]:
+            return [v for _, v in screen.query_one(f"#ctl-{tid}", Select)._options]
+
+        assert "human" in offered("beijing")
         screen.query_one("#mode", Select).value = "solo"
         await pilot.pause()
-        screen.query_one("#ctl-beijing", Select).value = "human"
+        assert "human" not in offered("beijing") and "human" not in offered("washington")
+        assert "bot:doctrine:hawk" in offered("beijing")
+        with pytest.raises(InvalidSelectValueError):
+            screen.query_one("#ctl-beijing", Select).value = "human"
+        # another team to play: it is the human one, and the one before goes to the computer
+        screen.query_one("#solo-team", Select).value = "beijing"
         await pilot.pause()
-        await pilot.press("ctrl+s")
+        assert screen.controllers() == {
+            "beijing": "human",
+            "tokyo": "bot:doctrine",
+            "washington": "bot:doctrine",
+        }
+        assert "human" not in offered("tokyo")
+        screen.query_one("#mode", Select).value = "hotseat"
         await pilot.pause()
-        assert isinstance(app.screen, StartScreen) and app.game is None
-        said = [n.message for n in app._notifications]
-        assert any(
-            "Beijing should be played by the computer. For several human teams, choose Hot seat."
-            in m
-            for m in said
-        ), said
+        assert all("human" in offered(t) for t in ("beijing", "tokyo", "washington"))
+        await pilot.press("ctrl+s")  # the players chosen before Solo: every team human
+        await pilot.pause()
+        assert app.game is not None
+        assert set(app.game.session.controllers.values()) == {"human"}

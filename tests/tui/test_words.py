@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from game.report.model import key_series
 from game.scenario import Scenario
 from game.scenario_loader import find_scenario, load_scenario
+from game.tui.game import default_log_path
 from game.tui.words import humanize, key_label, quantity
 
 
@@ -237,3 +240,13 @@ def test_one_day_is_a_day(scenario: Scenario) -> None:
     one = days_of_demand(scenario, state, "JPN", "dytb", demand / 30.0, per_turn=False)
     two = days_of_demand(scenario, state, "JPN", "dytb", demand / 15.0, per_turn=False)
     assert (one, two) == ("about 1 day of our demand", "about 2 days of our demand")
+
+
+def test_a_negative_seed_names_its_log_unmistakably(tmp_path: Path) -> None:
+    """Seed -3 was saved as '...-seed-3.jsonl', which reads as seed 3 (and a second game of
+    seed 3 is '...-seed3-2.jsonl')."""
+    assert default_log_path("x", -3, tmp_path).name == "x-seed-minus3.jsonl"
+    assert default_log_path("x", 3, tmp_path).name == "x-seed3.jsonl"
+    (tmp_path / "sessions").mkdir()
+    (tmp_path / "sessions" / "x-seed-minus3.jsonl").write_text("")
+    assert default_log_path("x", -3, tmp_path).name == "x-seed-minus3-2.jsonl"

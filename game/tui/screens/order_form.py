@@ -118,7 +118,9 @@ def _pct(x: float) -> str:
     return f"{p:.0f}%" if abs(p - round(p)) < 0.05 or p >= 10 else f"{p:.1f}%"
 
 
-APPROVAL_TENSION_WORDS = "{step:g} x a cut in approvals, half that back for a rise"
+APPROVAL_TENSION_WORDS = (
+    "{step:g} for every 100 points of approval cut; a rise gives back half as much"
+)
 
 
 def order_effect(model: Model, state: GameState, team: str, order: Order) -> str:

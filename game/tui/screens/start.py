@@ -173,6 +173,7 @@ class StartScreen(AppScreen[None]):
         self.scenario: Scenario | None = None
         self.sessions: list[Path] = []
         self.before_solo: dict[str, str] | None = None
+        self.offered: dict[str, list[tuple[str, str]]] = {}  # a team's list: its choices
         """Who played each team when Mode went to Solo, put back when it returns to Hot
         seat (Solo makes the other teams computer players)."""
 
@@ -282,6 +283,7 @@ class StartScreen(AppScreen[None]):
             )
         mounted = box.mount_all(rows)
         self.before_solo = None  # new fields: all people
+        self.offered = {f"ctl-{tid}": options for tid in s.teams}
         solo = self.query_one("#solo-team", Select)
         solo.set_options([(s.teams[t].name, t) for t in sorted(s.teams)])
         default_solo = "tokyo" if "tokyo" in s.teams else sorted(s.teams)[0]
@@ -323,27 +325,41 @@ class StartScreen(AppScreen[None]):
             # could not be read, there are none yet): build_team_fields applies it once they are
             return
         solo = self.mode == "solo"
+        everyone = player_options()
+        computers = [(label, c) for label, c in everyone if c != HUMAN]
         self.query_one("#solo-field").set_class(not solo, "hidden")
         player = self.query_one("#solo-team", Select).value
         if solo and self.before_solo is None:
             self.before_solo = self.controllers()
         elif not solo and self.before_solo is not None:
             for tid, controller in self.before_solo.items():
-                self.query_one(f"#ctl-{tid}", Select).value = controller
+                self.set_choices(self.query_one(f"#ctl-{tid}", Select), everyone, controller)
             self.before_solo = None
         for tid in self.scenario.teams:
             sel = self.query_one(f"#ctl-{tid}", Select)
+            value = sel.value
             if solo and tid == player:
-                sel.value = HUMAN
+                self.set_choices(sel, everyone, HUMAN)
                 sel.disabled = True
-            elif solo:
-                if sel.value == HUMAN:
-                    sel.value = bot_controller(solo_opponent())
+            elif solo:  # the other teams are the computer's: Human is not offered
+                self.set_choices(sel, computers, bot_controller(solo_opponent()))
                 sel.disabled = False
             else:
+                self.set_choices(sel, everyone, value)
                 if sel.disabled:
                     sel.disabled = False
         # in hot-seat mode the players are those chosen before Solo, or left as they are
+
+    def set_choices(
+        self, select: Select[str], options: list[tuple[str, str]], value: object
+    ) -> None:
+        """Offer ``options`` in ``select`` (set again only when they change), choosing
+        ``value`` if it is one of them, else the first."""
+        if self.offered.get(str(select.id)) != options:
+            select.set_options(options)
+            self.offered[str(select.id)] = options
+        choices = [v for _, v in options]
+        select.value = value if value in choices else choices[0]
 
     @on(Select.Changed, "#timer")
     def _timer_changed(self) -> None:
