@@ -366,16 +366,27 @@ class ChokepointApp(App[int]):
 
     # -- actions ---------------------------------------------------------------------
 
+    @property
+    def escape_delay(self) -> float:
+        """How much later than it was typed the app reads a lone Escape: a terminal's Escape
+        may begin a longer key's sequence, and Textual waits this long (``ESCDELAY``, 0.1 s)
+        for more. Keys sent under Pilot (headless) come whole, with no wait."""
+        from textual import constants
+
+        return 0.0 if self.is_headless else constants.ESCAPE_DELAY
+
     def on_key(self, event: events.Key) -> None:
         """Drop a key typed before the full screen on top came there (``AppScreen.shown_at``):
         's' then Escape, typed fast, resolved a solo turn and closed its results before the
         player saw them; the end of a note typed on past Enter ran on the console as commands.
-        This runs before the app looks up the key's binding, on whatever screen is on top by
-        then; the focused widget has seen the key already, and priority bindings (ctrl+q)
-        never come here."""
+        An Escape is read ``escape_delay`` after it was typed: that Escape came in after the
+        results when the computer teams had decided already. This runs before the app looks
+        up the key's binding, on whatever screen is on top by then; the focused widget has
+        seen the key already, and priority bindings (ctrl+q) never come here."""
         from game.tui.screens.base import AppScreen
 
-        if isinstance(self.screen, AppScreen) and event.time < self.screen.shown_at:
+        typed = event.time - (self.escape_delay if event.key == "escape" else 0.0)
+        if isinstance(self.screen, AppScreen) and typed < self.screen.shown_at:
             event.prevent_default()
             event.stop()
 

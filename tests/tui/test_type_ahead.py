@@ -71,6 +71,40 @@ async def test_a_key_typed_while_the_turn_resolves_does_not_skip_the_results(mak
         await wait_for(pilot, lambda: app.screen is team)
 
 
+async def test_an_escape_typed_with_seal_does_not_close_the_results_it_reached_late(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a terminal, 's' and Escape typed together still closed the results when the computer
+    teams had decided already: Textual reads a lone Escape 0.1 s after it comes (it might begin
+    a longer key), by when the results were up. Pilot sends keys with no such wait, so the
+    terminal's wait is put back here."""
+    from game.orders import Diplomacy
+    from game.tui.app import ChokepointApp
+
+    monkeypatch.setattr(ChokepointApp, "escape_delay", 0.1)
+    app = make_app(solo="tokyo", seed=3)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen))
+        team = app.screen
+        team.drafts.append(Diplomacy(move="tk_g7"))
+        team.refresh_drafts()
+        await pilot.pause()
+        burst(app, "s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
+        results = app.screen
+
+        def escape(after: float) -> None:  # read ``after`` seconds after the results came up
+            key = events.Key("escape", "\x1b")
+            key.time = results.shown_at + after
+            app.post_message(key)
+
+        escape(0.05)  # typed 0.05 s before they came up
+        await settle(pilot)
+        assert app.screen is results
+        escape(0.15)  # typed once they were up
+        await wait_for(pilot, lambda: app.screen is team)
+
+
 async def test_the_orders_table_keeps_its_widths_after_the_builder_is_closed(make_app) -> None:
     """In a real terminal, Escape out of the builder (editing an order) left the table at its
     headers' widths: 'Expor' / 't' / 'contr'. The widths are now given, not left to the table
