@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static
 from textual.widgets.select import InvalidSelectValueError
 
 from game.log import replay_log, write_log
@@ -283,7 +283,15 @@ async def test_solo_mode_offers_the_other_teams_to_the_computer_only(make_app) -
         def offered(tid: str) -> list[object]:
             return [v for _, v in screen.query_one(f"#ctl-{tid}", Select)._options]
 
+        def shown() -> list[str]:  # what each team's list shows, as the screen reads
+            return [
+                str(screen.query_one(f"#ctl-{tid} SelectCurrent #label", Static).content)
+                for tid in ("beijing", "tokyo", "washington")
+            ]
+
         assert "human" in offered("beijing")
+        # lists set before they were mounted showed 'Select', though they held Human
+        assert shown() == ["Human", "Human", "Human"]
         screen.query_one("#mode", Select).value = "solo"
         await pilot.pause()
         assert "human" not in offered("beijing") and "human" not in offered("washington")
@@ -299,6 +307,7 @@ async def test_solo_mode_offers_the_other_teams_to_the_computer_only(make_app) -
             "washington": "bot:doctrine",
         }
         assert "human" not in offered("tokyo")
+        assert shown() == ["Human", "Computer: doctrine", "Computer: doctrine"]
         screen.query_one("#mode", Select).value = "hotseat"
         await pilot.pause()
         assert all("human" in offered(t) for t in ("beijing", "tokyo", "washington"))

@@ -324,6 +324,10 @@ class StartScreen(AppScreen[None]):
             # the fields of a newly picked scenario are still being mounted (after one that
             # could not be read, there are none yet): build_team_fields applies it once they are
             return
+        if not all(s.is_mounted for s in self.query("#team-fields Select").results(Select)):
+            # a list not mounted yet reads as empty, and one set then shows 'Select'
+            self.call_after_refresh(self.apply_mode)
+            return
         solo = self.mode == "solo"
         everyone = player_options()
         computers = [(label, c) for label, c in everyone if c != HUMAN]
