@@ -366,10 +366,22 @@ def _colon_hint(mark: yaml.Mark, lines: list[str]) -> tuple[str, int, int]:
         and not lines[above].rstrip().endswith(":")
     ):
         name = here.strip().split(":")[0].lstrip("- ")
+        fix = "line it up with the fields above it"
+        before = _line_above(above, lines)
+        if (
+            before is not None
+            and _indent(lines[before]) == _indent(here)
+            and not lines[before].rstrip().endswith(":")
+        ):
+            # lines 'before' and 'here' line up, and the line between them does not: it may
+            # be the one out of line
+            fix = (
+                f"line it up with the fields above it, or, if line {above + 1} is the one out "
+                f"of line, indent that one as line {before + 1} ({_spaces(_indent(here))})"
+            )
         return (
             f"'{name}' is indented further than line {above + 1} ({_spaces(_indent(here))}, "
-            f"not {_indent(lines[above])}), so it was read as more of that line's value: "
-            "line it up with the fields above it",
+            f"not {_indent(lines[above])}), so it was read as more of that line's value: {fix}",
             mark.line + 1,
             _indent(here) + 1,
         )

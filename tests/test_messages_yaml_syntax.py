@@ -41,6 +41,19 @@ def test_one_space_too_many_names_the_indentation() -> None:
     assert "mapping values are not allowed" not in problem
 
 
+def test_a_field_indented_too_little_is_named_beside_the_next_one() -> None:
+    """A field indented too little between two that line up is where YAML stops only at the
+    next line; the message said to move that next line, which was right where it was."""
+    line = _line("    action_points: 3")
+    problem = _problem("    actor: CHN\n    action_points: 3", "    actor: CHN\n  action_points: 3")
+    assert problem == (
+        f"line {line + 1}, column 5: YAML syntax error: 'budget' is indented further than line "
+        f"{line} (4 spaces, not 2), so it was read as more of that line's value: line it up "
+        f"with the fields above it, or, if line {line} is the one out of line, indent that one "
+        f"as line {line - 1} (4 spaces)"
+    )
+
+
 def test_a_colon_inside_a_value_says_to_quote_it() -> None:
     old = "    headline: Chikyu lifts rare-earth mud from 5,600 m off Minamitorishima"
     new = "    headline: Chikyu lifts mud: 5,600 m off Minamitorishima"
