@@ -52,7 +52,7 @@ def parse_override(data: Any) -> Override:
         if err["type"] == "string_too_short":
             raise ValueError(f"'{where}' is empty") from None
         raise ValueError(
-            f"{where}: {plain(err, tuple(err['loc']))}" if where else err["msg"]
+            f"{where}: {plain(err, tuple(err['loc']), Override)}" if where else err["msg"]
         ) from None
     if ov.kind == "draw" and ov.value not in (0.0, 1.0):
         raise ValueError("a draw override's value is 1 (it happens) or 0 (it does not)")

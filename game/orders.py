@@ -195,7 +195,7 @@ def _error_words(err: Any) -> str:
         return f"'{field}' is not a field of '{loc[0]}' orders ({' '.join(p for p in said if p)})"
     if kind == "missing":
         return f"'{loc[0]}' orders need '{field}'"
-    return f"{field}: {plain(err, tuple(loc[1:]))}"
+    return f"{field}: {plain(err, tuple(loc[1:]), cls)}"
 
 
 def order_dict(order: Order) -> dict[str, Any]:

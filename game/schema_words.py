@@ -42,8 +42,10 @@ _TYPES = {
 }
 
 
-def plain(error: ErrorDetails, loc: Loc) -> str:
-    """What ``error`` (at field path ``loc``, without pydantic's tags) means, in plain words."""
+def plain(error: ErrorDetails, loc: Loc, root: Any = None) -> str:
+    """What ``error`` (at field path ``loc``, without pydantic's tags) means, in plain words.
+
+    ``loc`` is a path in a scenario, or in a ``root`` model (an order's class, an override)."""
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     if kind in _BOUNDS:
         key, words = _BOUNDS[kind]
@@ -60,13 +62,13 @@ def plain(error: ErrorDetails, loc: Loc) -> str:
         return said
     if kind in ("float_parsing", "int_parsing") and isinstance(value, str):
         percent = re.fullmatch(r"\s*([-+]?\d+(?:\.\d+)?)\s*%\s*", value)
-        if percent and _upper_bound(loc) == 1.0:  # a share or chance: 70% is 0.7
+        bound = _upper_bound(loc, root)
+        # a share or chance (at most 1), or a factor (at most 10 or 20): 70% is 0.7 in both;
+        # an index or its change is on a 0-100 scale, where 70% is 70
+        if percent and bound is not None and bound <= 20.0:
             share = float(percent[1]) / 100
-            written = value.strip()
-            return (
-                f"{_TYPES[kind]}: write {share:g} (a share or chance from 0 to 1: {written} is "
-                f"{share:g})"
-            )
+            what = "a share or chance from 0 to 1" if bound == 1.0 else "a factor: 1 is no change"
+            return f"{_TYPES[kind]}: write {share:g} ({what}: {value.strip()} is {share:g})"
         return f"{_TYPES[kind]}{_number_in_text(value)}"
     if kind in _TYPES:
         return _TYPES[kind]
@@ -97,16 +99,16 @@ def plain(error: ErrorDetails, loc: Loc) -> str:
     return re.sub(r"^Input should", "should", error["msg"])
 
 
-def _upper_bound(loc: Loc) -> float | None:
+def _upper_bound(loc: Loc, root: Any = None) -> float | None:
     """The largest value the field at ``loc`` allows (``le``), None when it has no such bound."""
     if not loc:
         return None
-    model = _unwrap(kind_at(loc[:-1]))
+    model = _unwrap(kind_at(loc[:-1], root))
     if isinstance(model, type) and issubclass(model, BaseModel):
         info = model.model_fields.get(str(loc[-1]))
         return _le(info.metadata) if info is not None else None
     # a value in a table (``trade_shares.JPN.ndpr.CHN``): its type carries the bound
-    kind = kind_at(loc)
+    kind = kind_at(loc, root)
     return _le(list(get_args(kind)[1:])) if get_origin(kind) is Annotated else None
 
 
@@ -219,9 +221,10 @@ def is_table(loc: Loc) -> bool:
     return get_origin(_unwrap(kind_at(loc))) is dict
 
 
-def kind_at(loc: Loc) -> Any:
-    """The type the scenario format expects at ``loc`` (None when it cannot tell)."""
-    kind: Any = Scenario
+def kind_at(loc: Loc, root: Any = None) -> Any:
+    """The type the scenario format (or the ``root`` model) expects at ``loc`` (None when it
+    cannot tell)."""
+    kind: Any = Scenario if root is None else root
     for part in loc:
         kind = _unwrap(kind)
         if isinstance(kind, type) and issubclass(kind, BaseModel):

@@ -136,6 +136,12 @@ def test_a_chance_written_as_a_percentage_is_told_as_a_fraction() -> None:
         "diplomacy.8.base_chance: should be at most 1 (a share or chance from 0 to 1: write 0.7 "
         "for 70%)"
     )
+    # a factor written as a percentage: 130% is 1.3, not 130 (a scenario author's audit)
+    [factor] = _problems(("{prices: {magnets: 1.3,", '{prices: {magnets: "130%",'))
+    assert factor.endswith(
+        "effects.prices.magnets: should be a number: write 1.3 (a factor: 1 is no change: "
+        "130% is 1.3)"
+    )
     # a percentage where a number from 0 to 100 goes is still told to drop the sign
     [price] = _problems(("price: 85.0 ", 'price: "85%" '))
     assert price.endswith("materials.ndpr.price: should be a number: write 85 alone, without '%'")

@@ -238,3 +238,23 @@ def test_an_index_override_of_true_is_refused_and_a_draw_of_true_happens(tmp_pat
 
     ov = parse_override({"kind": "draw", "subject": "tokyo:tk_g7", "value": True, "reason": "x"})
     assert ov.value == 1.0
+
+
+def test_a_percentage_in_an_order_is_told_as_the_fraction_it_means(tmp_path: Path) -> None:
+    """A scenario author's audit: 'approval: 30%' was told 'write 30 alone, without '%'', and
+    30 was then refused as more than 1."""
+    text = (
+        "turns:\n  1:\n    beijing:\n      - {type: export_control, material: ndpr, target: JPN,"
+        " level: licensing, approval: 30%}\n"
+        "      - {type: tariff, material: ndpr, target: JPN, rate: 25%}\n"
+        "      - {type: stockpile_release, material: ndpr, amount: 5%}\n"
+    )
+    assert problems(tmp_path, text) == [
+        "line 4, column 9: turn 1, beijing, order 1: approval: should be a number: write 0.3 "
+        "(a share or chance from 0 to 1: 30% is 0.3)",
+        "line 5, column 9: turn 1, beijing, order 2: rate: should be a number: write 0.25 "
+        "(a share or chance from 0 to 1: 25% is 0.25)",
+        # an amount has no upper bound: a percentage of it is not a fraction
+        "line 6, column 9: turn 1, beijing, order 3: amount: should be a number: write 5 "
+        "alone, without '%'",
+    ]
