@@ -77,16 +77,27 @@ def score_line_why(
     metric_path = inputs.get("metric")
     if not key.startswith("score.") or not isinstance(metric_path, str):
         return text
-    label = objective_label(s, key.split(".", 1)[1], metric_path)
+    label = objective_label(s, key.split(".", 1)[1], metric_path, measure)
+    if text.startswith(f"{metric_path} "):  # an objective with no label: the engine's words
+        text = label + text[len(metric_path) :]  # name its metric by its path
     return scored_why(text, label, measure(metric_path), inputs.get("direction"))
 
 
-def objective_label(s: Scenario, team: str, metric_path: str) -> str:
-    """What ``team``'s objective on ``metric_path`` is called (its label, else the path)."""
-    for o in s.objectives.get(team, []):
-        if o.metric == metric_path:
-            return o.label or o.metric
-    return metric_path
+def objective_label(
+    s: Scenario, team: str, metric_path: str, measure: Callable[[str], str] | None = None
+) -> str:
+    """What ``team``'s objective on ``metric_path`` is called: its label, else what
+    ``measure`` calls the metric (else the path itself)."""
+    label = next((o.label for o in s.objectives.get(team, []) if o.metric == metric_path), None)
+    return label or (measure(metric_path) if measure is not None else metric_path)
+
+
+def in_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: 'Tension' -> 'tension', while a proper name stays
+    as it is ('Japan's support for US chip controls', 'US–Japan cohesion')."""
+    first = name.split(" ", 1)[0]
+    plain_word = first[:1].isupper() and first[1:].isalpha() and first[1:].islower()
+    return name[:1].lower() + name[1:] if plain_word else name
 
 
 def scored_why(why: str, label: str, measured: str, direction: object) -> str:
@@ -95,9 +106,10 @@ def scored_why(why: str, label: str, measured: str, direction: object) -> str:
     not say: '... (tension: lower is better)'. A solo player read Washington's tension going
     up as the crisis kept below the brink."""
     unclear = not label_words(label) & label_words(measured)
+    said = in_sentence(measured)
     if direction == "down":
-        return f"{why} ({measured.lower() + ': ' if unclear else ''}lower is better)"
-    return f"{why} ({measured.lower()})" if unclear else why
+        return f"{why} ({said + ': ' if unclear else ''}lower is better)"
+    return f"{why} ({said})" if unclear else why
 
 
 def _names(s: Scenario) -> dict[str, str]:

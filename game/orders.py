@@ -296,6 +296,13 @@ def check_order(scenario: Scenario, state: GameState, team: str, order: Order) -
             return f"{actors[me].name} does not produce {mats[material].name}, so cannot control it"
         if isinstance(order, LicenceApproval):
             if current is None or current.level != "licensing":
+                general = state.controls.get(control_key(me, material, "*"))
+                if target != "*" and general is not None and general.level == "licensing":
+                    return (  # a licence approval order found none of that importer's own
+                        f"{target} has no licensing regime on {mats[material].name} of its "
+                        "own: it is under the licensing on every buyer; to adjust that one, "
+                        'give target "*"'
+                    )
                 return (
                     f"there is no licensing regime on {mats[material].name} to {target} to adjust"
                 )

@@ -577,6 +577,10 @@ def outcome_words(
         return f"{labels['posture']} ended below {POSTURE_BROKE:g}"
     if name == "alliance_strained" and labels.get("cohesion"):
         return f"{labels['cohesion']} ended below {COHESION_STRAINED:g}"
+    if name == "escalation" and labels.get("tension"):
+        return f"{labels['tension']} reached {TENSION_CRISIS:g}"
+    if name == "china_share_eroded" and labels.get("market_share"):
+        return f"{labels['market_share']} fell {SHARE_ERODED:g}+ points"
     if name == "japan_industry_hit" and "tokyo" in country:
         return f"{country['tokyo']}'s output ended below {OUTPUT_HIT:g}"
     if name == "china_share_eroded" and "beijing" in country:

@@ -138,6 +138,13 @@ def test_targets_and_no_ops(session: Session) -> None:
             session, "beijing", [LicenceApproval(material="ndpr", target="USA", approval=0.5)]
         )[0]
     )
+    # an importer under the licensing on every buyer only: the order is pointed there
+    assert reasons(
+        session, "beijing", [LicenceApproval(material="gallium", target="USA", approval=0.5)]
+    ) == [
+        "USA has no licensing regime on Gallium of its own: it is under the licensing on "
+        'every buyer; to adjust that one, give target "*"'
+    ]
 
 
 def test_costs(session: Session) -> None:

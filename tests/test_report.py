@@ -524,3 +524,29 @@ def test_a_log_with_one_sound_turn_says_turn_1_not_turns_1_1(tmp_path: Path) -> 
     text = render_markdown(debrief_from_log(cut))
     assert "DAMAGED: only turn 1 could be verified" in text
     assert "- **Turns:** 1 of 12 (2026-01)" in text and "1-1" not in text
+
+
+def test_an_objective_without_a_label_is_named_by_its_index_as_the_scenario_calls_it(
+    tmp_path: Path,
+) -> None:
+    """A scenario author's audit: with no label, the report said 'index.posture went from 61.0
+    to 53.8 (japan's support for us chip controls)': the path, and the scenario's name for the
+    index lower-cased."""
+    senkaku = Path(__file__).resolve().parent.parent / "scenarios" / "senkaku-2010.yaml"
+    text = senkaku.read_text(encoding="utf-8")
+    old = (
+        "{metric: index.posture, weight: 3, direction: down, low: 30, high: 90, "
+        "label: Japan's posture}"
+    )
+    assert old in text
+    text = text.replace(old, old.replace(", label: Japan's posture", ""))
+    text = text.replace("posture: Japan's posture on the Senkakus", "posture: US Chip Controls")
+    path = tmp_path / "unlabelled.yaml"
+    path.write_text(text, encoding="utf-8")
+    log = tmp_path / "s.jsonl"
+    argv = ["run", str(path), "--seed", "2", "--bot", "beijing=doctrine:hawk", "-o", str(log)]
+    assert main(argv) == 0
+    md = render_markdown(debrief_from_log(log))
+    assert "index.posture" not in md
+    assert "US Chip Controls went from" in md  # the scenario's name, as written
+    assert "us chip controls" not in md

@@ -730,6 +730,14 @@ def test_outcomes_are_worded_as_the_scenario_names_its_indices(
     renamed = senkaku.model_copy(deep=True)
     renamed.actors["JPN"] = renamed.actors["JPN"].model_copy(update={"name": "Nippon"})
     assert sweep.outcome_words("japan_industry_hit", scenario=renamed).startswith("Nippon's")
+    # every index the outcomes name, as the scenario relabels it (a scenario author's audit:
+    # tension and market share kept the bundled names)
+    relabelled = senkaku.model_copy(
+        update={"index_labels": {"tension": "Crisis heat", "market_share": "Ga/Ge share"}}
+    )
+    assert sweep.outcome_words("escalation", scenario=relabelled) == "Crisis heat reached 80"
+    words = sweep.outcome_words("china_share_eroded", scenario=relabelled)
+    assert words == "Ga/Ge share fell 5+ points"
     argv = ["sweep", "senkaku-2010", "--games", "3", "--seed", "1", "--jobs", "1", "--quiet"]
     assert main(argv) == 0
     assert "Japan's posture on the Senkakus ended below 40" in capsys.readouterr().out

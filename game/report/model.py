@@ -35,8 +35,10 @@ DECISION_POINTS = 3
 
 
 def index_label(scenario: Scenario, name: str) -> str:
-    """What the scenario calls the index ``name``, else the report's name for it."""
-    return names.index_label(scenario, name, INDEX_LABELS)
+    """What the scenario calls the index ``name``, else the report's name for it (market
+    share is a percentage, and says so under any name)."""
+    label = names.index_label(scenario, name, INDEX_LABELS)
+    return f"{label} (%)" if name == "market_share" and "%" not in label else label
 
 
 @dataclass(frozen=True)
@@ -375,7 +377,7 @@ def build_debrief(rep: Replay) -> Debrief:
                 objs.append(
                     ObjectiveMove(
                         metric_path,
-                        names.objective_label(s, team, metric_path),
+                        names.objective_label(s, team, metric_path, lambda p: metric_label(s, p)),
                         0.0,
                         value,
                         value,
@@ -388,7 +390,7 @@ def build_debrief(rep: Replay) -> Debrief:
             objs.append(
                 ObjectiveMove(
                     metric=metric_path,
-                    label=names.objective_label(s, team, metric_path),
+                    label=names.objective_label(s, team, metric_path, lambda p: metric_label(s, p)),
                     total=sum(m[1] for m in moves),
                     # the metric's true start and end: the ledger stops recording it once the
                     # score is at the end of its range, while the metric may move on
