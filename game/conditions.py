@@ -68,7 +68,10 @@ def parse_condition(text: str, metric_problem: Callable[[str], str | None]) -> C
     return check
 
 
-_MEANT = {"=<": "<=", "=>": ">=", "≤": "<=", "≥": ">=", "≠": "!=", "=": "=="}
+_MEANT = {
+    "=<": "<=", "=>": ">=", "≤": "<=", "≥": ">=", "≠": "!=", "&&": "and", "||": "or",
+    "&": "and", "|": "or", "!": "not", "=": "==",
+}  # fmt: skip
 """Comparisons written another way, and the operator meant (``=`` alone last)."""
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from game.names import count
 from game.scenario import ROLES, SECTORS, Loc, Scenario
+from game.state import total_demand
 
 Where = Callable[[Loc], str]
 
@@ -235,4 +236,47 @@ def unreachable_notes(s: Scenario) -> list[str]:
                 f"{'is' if len(options) == 1 else 'are'} open to {team.name}, but "
                 "'invest' is not in its orders, so it can fund none of them"
             )
+    notes += supply_notes(s)
+    turns = s.turns
+    for i, option in enumerate(s.investments):
+        if option.lead_time >= turns:
+            notes.append(
+                f"investments.{i} '{option.id}' takes {count(option.lead_time, 'turn')} to "
+                f"complete and the game has {count(turns, 'turn')}: even funded in the first "
+                "turn, it never completes"
+            )
+    locked = {m.id for m in s.diplomacy if m.locked} | {o.id for o in s.investments if o.locked}
+    for i, inj in enumerate(s.injects):
+        for item in inj.effects.unlock:
+            if item not in locked:
+                notes.append(
+                    f"injects.{i} '{inj.id}' unlocks '{item}', which is not locked: it is "
+                    "open from the start (add 'locked: true' to it if the inject should open it)"
+                )
+    return notes
+
+
+def supply_notes(s: Scenario) -> list[str]:
+    """Trade set-ups that quietly change a game: an importer that needs a material it neither
+    produces enough of nor has any supplier for, and a share on a supplier that produces none
+    of it (a scenario author's audit: Japan's gallium ran out by turn 4 and validate said
+    nothing)."""
+    notes: list[str] = []
+    for actor in sorted(s.actors):
+        for m in sorted(s.materials):
+            need = total_demand(s, actor, m)
+            made = s.production.get(actor, {}).get(m, 0.0)
+            suppliers = s.trade_shares.get(actor, {}).get(m, {})
+            if need > made and not suppliers:
+                notes.append(
+                    f"trade_shares.{actor}: no suppliers of {m}, though {actor} needs "
+                    f"{need:g} {s.materials[m].unit} a turn and produces {made:g}: it can buy "
+                    "only from spare supply left over, if any"
+                )
+            for exporter in sorted(suppliers):
+                if suppliers[exporter] > 0 and s.production.get(exporter, {}).get(m, 0.0) <= 0:
+                    notes.append(
+                        f"trade_shares.{actor}.{m}.{exporter}: {exporter} produces no {m}, so "
+                        "that share brings nothing"
+                    )
     return notes

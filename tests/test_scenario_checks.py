@@ -385,6 +385,35 @@ def test_validate_notes_what_no_one_can_ever_use(
     assert "note:" not in capsys.readouterr().out  # the bundled scenario uses all it offers
 
 
+def test_validate_notes_trade_and_projects_that_quietly_shape_the_game(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A scenario author's audit: Japan with no gallium suppliers (its gallium ran out by turn
+    4), a share on a country that makes none, a project longer than the game and an inject
+    unlocking what was never locked all gave 'valid' and nothing else."""
+    text = TEXT.replace(
+        "    gallium: {CHN: 0.85, ROW: 0.15}              # assumption\n", "", 1
+    ).replace("germanium: {CHN: 0.70, ROW: 0.20, EU: 0.10}", "germanium: {CHN: 0.70, AUS: 0.30}")
+    text = text.replace(
+        "capacity: 100, cost: 1500, lead_time: 10,", "capacity: 100, cost: 1500, lead_time: 12,"
+    )
+    text = text.replace("unlock: [minamitorishima]", "unlock: [minamitorishima, us_reassure]")
+    path = tmp_path / "mine.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["validate", str(path)]) == 0
+    notes = [line for line in capsys.readouterr().out.splitlines() if line.startswith("note: ")]
+    assert notes == [
+        "note: trade_shares.JPN: no suppliers of gallium, though JPN needs 8 t a turn and "
+        "produces 1: it can buy only from spare supply left over, if any",
+        "note: trade_shares.JPN.germanium.AUS: AUS produces no germanium, so that share brings "
+        "nothing",
+        "note: investments.4 'minamitorishima' takes 12 turns to complete and the game has 12 "
+        "turns: even funded in the first turn, it never completes",
+        "note: injects.0 'chikyu_mud' unlocks 'us_reassure', which is not locked: it is open "
+        "from the start (add 'locked: true' to it if the inject should open it)",
+    ]
+
+
 @pytest.mark.parametrize(
     ("old", "new", "said"),
     [
