@@ -87,7 +87,7 @@ def test_a_comparison_written_backwards_is_answered_with_the_right_one() -> None
     assert single.endswith("unexpected '= 80' at character 15: did you mean '=='?")
     # a programmer's 'and' (a scenario author's audit: '&&' was 'unexpected' and no more)
     [both] = _problems((old, "    condition: index.tension >= 80 && turn > 3"))
-    assert both.endswith("unexpected '&& turn > 3' at character 25: did you mean 'and'?")
+    assert both.endswith("unexpected '&& turn > 3' at character 21: did you mean 'and'?")
 
 
 def test_an_undeclared_actor_says_to_declare_it() -> None:
