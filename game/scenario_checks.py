@@ -237,6 +237,15 @@ def unreachable_notes(s: Scenario) -> list[str]:
                 "'invest' is not in its orders, so it can fund none of them"
             )
     notes += supply_notes(s)
+    for team_id, objectives in sorted(s.objectives.items()):
+        for i, o in enumerate(objectives):
+            share = o.metric.startswith("share.") or o.metric == "index.market_share"
+            if share and o.high <= 1.0:
+                notes.append(
+                    f"objectives.{team_id}.{i}: '{o.metric}' is a percentage (0-100), but "
+                    f"low and high are {o.low:g} and {o.high:g}: for 50% to 100%, write low: "
+                    "50, high: 100"
+                )
     turns = s.turns
     for i, option in enumerate(s.investments):
         if option.lead_time >= turns:

@@ -398,6 +398,9 @@ def test_validate_notes_trade_and_projects_that_quietly_shape_the_game(
         "capacity: 100, cost: 1500, lead_time: 10,", "capacity: 100, cost: 1500, lead_time: 12,"
     )
     text = text.replace("unlock: [minamitorishima]", "unlock: [minamitorishima, us_reassure]")
+    share = "{metric: index.market_share, weight: 3, low: 50, high: 90"
+    assert share in text
+    text = text.replace(share, "{metric: index.market_share, weight: 3, low: 0.5, high: 0.9")
     path = tmp_path / "mine.yaml"
     path.write_text(text, encoding="utf-8")
     assert main(["validate", str(path)]) == 0
@@ -407,6 +410,8 @@ def test_validate_notes_trade_and_projects_that_quietly_shape_the_game(
         "produces 1: it can buy only from spare supply left over, if any",
         "note: trade_shares.JPN.germanium.AUS: AUS produces no germanium, so that share brings "
         "nothing",
+        "note: objectives.beijing.1: 'index.market_share' is a percentage (0-100), but low and "
+        "high are 0.5 and 0.9: for 50% to 100%, write low: 50, high: 100",
         "note: investments.4 'minamitorishima' takes 12 turns to complete and the game has 12 "
         "turns: even funded in the first turn, it never completes",
         "note: injects.0 'chikyu_mud' unlocks 'us_reassure', which is not locked: it is open "
