@@ -49,7 +49,16 @@ def index_label(s: Scenario, name: str, defaults: Mapping[str, str]) -> str:
 
 
 def money(x: float) -> str:
+    """'US$3,000M'; under 10, with the tenth that a rounding would hide ('US$1.5M')."""
+    if abs(x) < 10 and round(x, 1) != round(x):
+        return f"US${x:.1f}M"
     return f"US${x:,.0f}M"
+
+
+def chance_text(p: float) -> str:
+    """A chance as a percentage, with a tenth when it has one: '42%', '42.5%' (not '42%')."""
+    tenth = round(p * 100, 1)
+    return f"{tenth:.0f}%" if tenth == round(tenth) else f"{tenth:.1f}%"
 
 
 def quantity(x: float) -> str:
@@ -256,6 +265,9 @@ def roll_text(roll: float, chance: float) -> str:
     """A draw's roll to as many places as it takes to tell it from the chance it was drawn
     against ('0.20' beside a 20% chance hid that 0.1997 came in under it): two, or more."""
     digits = 2
-    while digits < 6 and round(roll, digits) == round(chance, digits):
+    # and never '1.00' for a roll, which is always below 1
+    while digits < 6 and (
+        round(roll, digits) == round(chance, digits) or round(roll, digits) >= 1.0
+    ):
         digits += 1
     return f"{roll:.{digits}f}"

@@ -94,40 +94,54 @@ class Strict(BaseModel):
 
 
 class Source(Strict):
-    id: Id
-    citation: Text
-    url: str | None = None
+    """A source of the scenario's numbers, cited by its ``id`` in comments."""
+
+    id: Id = Field(description="Short id used in citations, e.g. usgs-2025; unique")
+    citation: Text = Field(description="The full reference, with what it says")
+    url: str | None = Field(None, description="Link, if there is one")
 
 
 class Actor(Strict):
     """A country or bloc. Player actors belong to a team; npc actors follow the scenario."""
 
-    name: Text
-    kind: Literal["player", "npc"]
+    name: Text = Field(
+        description="Display name, e.g. Australia (Lynas, incl. its Malaysian plant)"
+    )
+    kind: Literal["player", "npc"] = Field(
+        description="player if a team speaks for this actor; npc for a supplier or buyer"
+    )
 
 
 class Team(Strict):
     """A player team: the actor it speaks for and the resources that bound its moves."""
 
-    name: Text
-    actor: Id
-    action_points: Annotated[int, Field(ge=0, le=20), WHOLE]
+    name: Text = Field(description="Display name, e.g. Tokyo")
+    actor: Id = Field(
+        description="The actor this team speaks for: a player actor, not shared with another team"
+    )
+    action_points: Annotated[int, Field(ge=0, le=20), WHOLE] = Field(
+        description="Action points per turn (they do not carry over)"
+    )
     budget: Money = Field(description="Budget at the start, US$ million")
     income: Money = Field(
         0.0,
         description="Budget added every turn, US$ million (spendable from the next turn's orders)",
     )
-    orders: list[OrderType] = Field(description="Order types this team may give")
-    blurb: str = ""
+    orders: list[OrderType] = Field(
+        description="Order types this team may give (hold is always allowed, listed or not)"
+    )
+    blurb: str = Field("", description="The team's brief, shown to its players")
 
 
 class Material(Strict):
     """A traded material. ``price`` is the baseline world price outside China."""
 
-    name: Text
-    unit: str = Field(description="Unit of quantity, e.g. t (tonnes)")
-    price: Price
-    price_unit: str = Field(description="Unit of price, e.g. US$/kg")
+    name: Text = Field(description="Display name, e.g. NdPr oxide (light rare earths)")
+    unit: str = Field(
+        description="Unit of quantity, e.g. t (tonnes); all quantities of this material use it"
+    )
+    price: Price = Field(description="Baseline world price outside China, in price_unit")
+    price_unit: str = Field(description="Unit of price, e.g. US$/kg, or index (1 = baseline)")
     usd_m_per_unit_price: Price = Field(
         description="US$ million for one unit of quantity at a price of 1 (t at US$/kg: 0.001)"
     )
@@ -139,43 +153,63 @@ class Material(Strict):
         description="How steeply the price outside China climbs with the shortfall share "
         "(at most 10: a total shortfall then multiplies the price by e^10, about 22,000)",
     )
-    defence_critical: bool = False
+    defence_critical: bool = Field(
+        False,
+        description="Marks materials the defence industry depends on (read by computer players)",
+    )
 
 
 class Sector(Strict):
     """An industrial sector; ``sensitivity`` is output lost per unit of unmet material share."""
 
-    name: Text
-    sensitivity: Annotated[float, Field(ge=0.0, le=3.0), NUMBER]
+    name: Text = Field(description="Display name")
+    sensitivity: Annotated[float, Field(ge=0.0, le=3.0), NUMBER] = Field(
+        description="Output lost per unit of unmet material share: "
+        "output = 100 x (1 - sensitivity x worst shortfall)"
+    )
 
 
 class Control(Strict):
     """An export control on (exporter, material, target). ``target`` '*' means every importer."""
 
-    exporter: Id
-    material: Id
-    target: Target
-    level: ControlLevel
-    approval: Fraction = Field(0.5, description="Share of licence requests approved (licensing)")
-    extraterritorial: bool = False
+    exporter: Id = Field(description="The controlling country")
+    material: Id = Field(description="The controlled material")
+    target: Target = Field(
+        description='The importer it applies to; "*" (quoted) means every importer'
+    )
+    level: ControlLevel = Field(
+        description="Step on the control ladder: open, licensing, military_ban or full_ban"
+    )
+    approval: Fraction = Field(
+        0.5, description="Share of licence requests approved; used only with licensing"
+    )
+    extraterritorial: bool = Field(False, description="Cuts leakage through third countries")
 
 
 class TradeParams(Strict):
     """Parameters of the trade rule (see docs/rules.md)."""
 
     leakage: Fraction = Field(
-        0.15, description="Share of blocked flow that leaks via third countries"
+        0.15, description="Share of blocked volume that still arrives through third countries"
     )
     extraterritorial_enforcement: Fraction = Field(
-        0.6, description="Share of leakage an extraterritorial rule stops"
+        0.6,
+        description="Share of the leakage through third countries an extraterritorial "
+        "control stops",
     )
     military_share_floor: Fraction = Field(
-        0.0, description="Extra share blocked by a military end-use ban beyond the defence sector"
+        0.0,
+        description="Extra share blocked by a military end-use ban beyond the defence sector's "
+        "own demand",
     )
     diversion_rate: Fraction = Field(
-        0.1, description="Share of a blocked supplier's trade share that importers move per turn"
+        0.1,
+        description="Share of a blocking supplier's trade share that importers move elsewhere "
+        "per turn, at a full block",
     )
-    restock_rate: Fraction = Field(0.25, description="Share of the inventory gap refilled per turn")
+    restock_rate: Fraction = Field(
+        0.25, description="Share of the gap to the starting working inventory reordered each turn"
+    )
     licensing_friction: Fraction = Field(
         0.1, description="Share of approved licensed volume lost to delay each turn"
     )
@@ -184,81 +218,124 @@ class TradeParams(Strict):
 class Dynamics(Strict):
     """Parameters of the index rules (tension, cohesion, posture, deterrence)."""
 
-    tension_baseline: Index = 40.0
-    tension_decay: Fraction = 0.1
-    tension_per_control_step: NonNeg = 3.0
+    tension_baseline: Index = Field(40.0, description="Level tension returns to")
+    tension_decay: Fraction = Field(
+        0.1, description="Share of the gap to the tension baseline closed each turn"
+    )
+    tension_per_control_step: NonNeg = Field(
+        3.0,
+        description="Tension points per step up the control ladder (half as much back per step "
+        "down)",
+    )
     posture_pain: NonNeg = Field(
-        25.0, description="Posture points lost per unit of Japan's output loss"
+        25.0,
+        description="Posture points lost per unit of Japan's output loss (a total loss = 1)",
     )
     posture_cohesion_pull: NonNeg = Field(
-        2.0, description="Posture points per turn at full cohesion"
+        2.0,
+        description="Posture points gained per turn at cohesion 100 "
+        "(fewer as cohesion falls; below cohesion 50, points lost)",
     )
     cohesion_pain: NonNeg = Field(10.0, description="Cohesion lost per unit of Japan's output loss")
-    cohesion_drift: Fraction = 0.05
-    cohesion_baseline: Index = 60.0
+    cohesion_drift: Fraction = Field(
+        0.05, description="Share of the gap to the cohesion baseline closed each turn"
+    )
+    cohesion_baseline: Index = Field(60.0, description="Level cohesion returns to")
     deterrence_from_defence: NonNeg = Field(
         30.0, description="Deterrence points lost per unit of US defence output loss"
     )
-    deterrence_from_cohesion: Fraction = 0.2
-    sanction_revenue_hit: Fraction = Field(
-        0.08, description="Share of target revenue lost to a broad sanction"
+    deterrence_from_cohesion: Fraction = Field(
+        0.2, description="Share of the gap between deterrence and cohesion closed each turn"
     )
-    tariff_diversion: Fraction = Field(0.3, description="Share shift per turn at a 100% tariff")
+    sanction_revenue_hit: Fraction = Field(
+        0.08,
+        description="Share of the target's export revenue lost each turn to broad sanctions "
+        "(targeted: half)",
+    )
+    tariff_diversion: Fraction = Field(
+        0.3, description="Share of a supplier's trade share moved per turn by a 100% tariff"
+    )
 
 
 class Cost(Strict):
-    ap: Annotated[int, Field(ge=0, le=20), WHOLE] = 1
-    budget: Money = 0.0
+    """What one order of a type costs."""
+
+    ap: Annotated[int, Field(ge=0, le=20), WHOLE] = Field(1, description="Action points")
+    budget: Money = Field(0.0, description="Money, US$ million")
 
 
 class InvestmentOption(Strict):
     """A project a team may fund: it adds capacity at ``host`` after ``lead_time`` turns."""
 
-    id: Id
-    name: Text
-    team: Id
+    id: Id = Field(description="Unique id, used in invest orders")
+    name: Text = Field(description="Display name")
+    team: Id = Field(description="The team that may fund it")
     kind: Literal[
         "offtake", "refining", "magnet_plant", "recycling", "deep_sea", "stockpile_facility"
-    ]
-    material: Id
+    ] = Field(description="A label for the players; all kinds work the same way")
+    material: Id = Field(description="The material whose capacity it adds")
     host: Id = Field(description="Actor where the capacity is built")
-    capacity: Quantity = Field(description="Capacity added per turn when complete")
-    offtake_to: Id | None = Field(None, description="Importer whose trade share shifts to the host")
-    cost: Money
-    lead_time: Annotated[int, Field(ge=0, le=60), WHOLE]
+    capacity: Quantity = Field(
+        description="Production added per turn at host when complete, in the material's unit"
+    )
+    offtake_to: Id | None = Field(
+        None,
+        description="If set, the buyer whose trade share shifts toward host on completion",
+    )
+    cost: Money = Field(description="Paid when funded, US$ million")
+    lead_time: Annotated[int, Field(ge=0, le=60), WHOLE] = Field(
+        description="Turns from funding to completion, without slips"
+    )
     slip_chance: Fraction = Field(0.1, description="Chance per turn that the project slips a turn")
-    ap: Annotated[int, Field(ge=0, le=20), WHOLE] = 1
+    ap: Annotated[int, Field(ge=0, le=20), WHOLE] = Field(1, description="Action points to fund it")
     locked: bool = Field(False, description="Only available once an inject unlocks it")
-    source: str | None = None
+    source: str | None = Field(
+        None, description="The id of the source it is based on (free text, not checked)"
+    )
 
 
 class CapacityChange(Strict):
     """Multiply ``actor``'s capacity for ``material`` by ``factor`` (0.5 = a plant fire)."""
 
-    actor: Id
-    material: Id
-    factor: Annotated[float, Field(ge=0.0, le=10.0), NUMBER]
+    actor: Id = Field(description="The actor whose production capacity changes")
+    material: Id = Field(description="The material whose production capacity changes")
+    factor: Annotated[float, Field(ge=0.0, le=10.0), NUMBER] = Field(
+        description="Multiplies the capacity, for good (0.5 = half the plant lost)"
+    )
 
 
 class DemandChange(Strict):
     """Multiply ``actor``'s demand for ``material`` by ``factor`` (1.2 = an EV subsidy boom)."""
 
-    actor: Id
-    material: Id
-    factor: Annotated[float, Field(ge=0.0, le=10.0), NUMBER]
+    actor: Id = Field(description="The actor whose demand changes")
+    material: Id = Field(description="The material whose demand changes")
+    factor: Annotated[float, Field(ge=0.0, le=10.0), NUMBER] = Field(
+        description="Multiplies the demand from then on (1.15 = an EV boom)"
+    )
 
 
 class InjectEffects(Strict):
     """What an inject does, through the rules: every change is recorded in the ledger."""
 
-    indices: dict[IndexName, Annotated[float, Field(ge=-50, le=50), NUMBER]] = {}
-    production: list[CapacityChange] = []
-    demand: list[DemandChange] = []
+    indices: dict[IndexName, Annotated[float, Field(ge=-50, le=50), NUMBER]] = Field(
+        {},
+        description="Points added to tension, cohesion, posture or deterrence (kept within 0-100)",
+    )
+    production: list[CapacityChange] = Field(
+        [], description="Changes to production capacity, each {actor, material, factor}"
+    )
+    demand: list[DemandChange] = Field(
+        [], description="Changes to demand, each {actor, material, factor}"
+    )
     prices: dict[Id, Annotated[float, Field(gt=0.0, le=20.0), NUMBER]] = Field(
-        {}, description="Multiply the world price of each material by this factor"
+        {},
+        description="Multiply the world price of each material by this factor "
+        "(it then moves back by the price rule)",
     )
     leakage: Annotated[float, Field(ge=0.0, le=5.0), NUMBER] | None = Field(
-        None, description="Multiply third-country leakage by this factor from now on"
+        None,
+        description="Multiply third-country leakage by this factor from now on "
+        "(0.4 = a smuggling ring broken)",
     )
     unlock: list[Id] = Field(
         [], description="Locked investments or diplomatic moves made available"
@@ -273,15 +350,24 @@ class Inject(Strict):
     default when neither is given).
     """
 
-    id: Id
-    headline: Text
-    text: str = ""
+    id: Id = Field(description="Unique id; shown in the log and used to fire the inject by hand")
+    headline: Text = Field(description="The news the teams read")
+    text: str = Field("", description="More detail for the briefing")
     turn: Annotated[int, Field(ge=2, le=60), WHOLE] | None = Field(
         None, description="The turn this inject opens (it fires at the end of the one before)"
     )
-    condition: str | None = None
-    once: bool = True
-    effects: InjectEffects = InjectEffects()
+    condition: str | None = Field(
+        None,
+        description="Fire at the end of any turn (but the last) when this holds, "
+        "e.g. cover.JPN.magnets < 30",
+    )
+    once: bool = Field(
+        True,
+        description="Fire at most once; if false, fire again every turn the condition holds",
+    )
+    effects: InjectEffects = Field(
+        InjectEffects(), description="What the inject does when it fires"
+    )
 
     @property
     def manual(self) -> bool:
@@ -291,87 +377,161 @@ class Inject(Strict):
 class Modifier(Strict):
     """Adds ``coef`` x (metric/100 - 0.5) to a move's chance of success."""
 
-    metric: str
-    coef: Annotated[float, Field(ge=-1.0, le=1.0), NUMBER]
+    metric: str = Field(description="The metric read at the end of last turn, e.g. index.cohesion")
+    coef: Annotated[float, Field(ge=-1.0, le=1.0), NUMBER] = Field(
+        description="Adds coef x (metric / 100 - 0.5) to the chance of success"
+    )
 
 
 class DiplomaticMove(Strict):
     """A diplomatic move with an uncertain outcome (matrix-game style)."""
 
-    id: Id
-    name: Text
+    id: Id = Field(description="Unique id, used in diplomacy orders")
+    name: Text = Field(description="Display name")
     teams: list[Id] = Field(min_length=1, description="The teams that may play it")
-    base_chance: Fraction
-    modifiers: list[Modifier] = []
-    ap: Annotated[int, Field(ge=0, le=20), WHOLE] = 1
-    budget: Money = 0.0
-    success: dict[IndexName, Annotated[float, Field(ge=-50, le=50), NUMBER]] = {}
-    failure: dict[IndexName, Annotated[float, Field(ge=-50, le=50), NUMBER]] = {}
+    base_chance: Fraction = Field(description="Chance of success before modifiers")
+    modifiers: list[Modifier] = Field(
+        [],
+        description="Metrics that raise or lower the chance; it is kept within 0.02-0.98",
+    )
+    ap: Annotated[int, Field(ge=0, le=20), WHOLE] = Field(1, description="Action points")
+    budget: Money = Field(0.0, description="Money, US$ million")
+    success: dict[IndexName, Annotated[float, Field(ge=-50, le=50), NUMBER]] = Field(
+        {}, description="Index changes on success"
+    )
+    failure: dict[IndexName, Annotated[float, Field(ge=-50, le=50), NUMBER]] = Field(
+        {}, description="Index changes on failure"
+    )
     locked: bool = Field(False, description="Only available once an inject unlocks it")
-    text: str = ""
+    text: str = Field(
+        "",
+        description="A note for the players or facilitator (e.g. where the base chance comes from)",
+    )
 
 
 class Objective(Strict):
     """One term of a team's score: a metric, normalised to 0-100 on [low, high], times a weight."""
 
-    metric: str
-    weight: Annotated[float, Field(gt=0.0, le=10.0), NUMBER]
-    direction: Literal["up", "down"] = "up"
-    low: Annotated[float, Field(ge=-MAX_METRIC, le=MAX_METRIC), NUMBER] = 0.0
-    high: Annotated[float, Field(ge=-MAX_METRIC, le=MAX_METRIC), NUMBER] = 100.0
-    label: str = ""
+    metric: str = Field(description="What is measured, a metric path, e.g. index.posture")
+    weight: Annotated[float, Field(gt=0.0, le=10.0), NUMBER] = Field(
+        description="Relative weight within the team's objectives"
+    )
+    direction: Literal["up", "down"] = Field(
+        "up", description="down when lower is better (e.g. Beijing on Tokyo's posture)"
+    )
+    low: Annotated[float, Field(ge=-MAX_METRIC, le=MAX_METRIC), NUMBER] = Field(
+        0.0, description="Metric value worth 0 points (100 if direction is down)"
+    )
+    high: Annotated[float, Field(ge=-MAX_METRIC, le=MAX_METRIC), NUMBER] = Field(
+        100.0,
+        description="Metric value worth 100 points (0 if direction is down); must be above low",
+    )
+    label: str = Field(
+        "", description="Wording used in the ledger and reports; the metric path if empty"
+    )
 
 
 class Fog(Strict):
     """What a team sees of the others. Own numbers are always exact."""
 
     noise: Annotated[float, Field(ge=0.0, le=1.0), NUMBER] = Field(
-        0.15, description="Relative noise on other actors' numbers"
+        0.15,
+        description="Relative noise on other actors' output, inventory and (if not hidden) "
+        "stockpiles and budgets",
     )
-    hidden: list[Literal["stockpile", "inventory", "budget", "projects", "orders"]] = [
-        "stockpile",
-        "budget",
-        "projects",
-    ]
+    hidden: list[Literal["stockpile", "inventory", "budget", "projects", "orders"]] = Field(
+        ["stockpile", "budget", "projects"],
+        description="What other teams cannot see at all (orders hides their orders in the app)",
+    )
 
 
 class Scenario(Strict):
     """A whole scenario file."""
 
-    id: Id
-    title: Text
-    summary: Text
-    start: Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
-    turn_length_months: Annotated[int, Field(ge=1, le=12), WHOLE] = 1
-    turns: Annotated[int, Field(ge=1, le=60), WHOLE]
-    actors: dict[Id, Actor]
-    teams: dict[Id, Team]
-    materials: dict[Id, Material]
-    sectors: dict[SectorName, Sector]
-    production: dict[Id, dict[Id, Quantity]]
-    demand: dict[Id, dict[SectorName, dict[Id, Quantity]]]
-    trade_shares: dict[Id, dict[Id, dict[Id, Fraction]]]
-    inventory_days: dict[Id, dict[Id, Days]] = {}
-    stockpiles: dict[Id, dict[Id, Quantity]] = {}
-    controls: list[Control] = []
-    indices: dict[IndexName, Index]
+    id: Id = Field(
+        description="Short identifier; also the name of a bundled scenario on the command line"
+    )
+    title: Text = Field(description="Title shown in the app and reports")
+    summary: Text = Field(description="The situation in a few sentences, shown to the players")
+    start: Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")] = Field(
+        description='Month of turn 1, written YYYY-MM and quoted, e.g. "2026-01"'
+    )
+    turn_length_months: Annotated[int, Field(ge=1, le=12), WHOLE] = Field(
+        1, description="Months per turn (flows, rates and action points stay per turn)"
+    )
+    turns: Annotated[int, Field(ge=1, le=60), WHOLE] = Field(description="Number of turns")
+    actors: dict[Id, Actor] = Field(
+        description="Every country or bloc in the scenario, keyed by its code"
+    )
+    teams: dict[Id, Team] = Field(
+        description="The player teams, keyed by team name: exactly beijing, tokyo and washington"
+    )
+    materials: dict[Id, Material] = Field(description="Every traded material, keyed by its code")
+    sectors: dict[SectorName, Sector] = Field(
+        description="The industrial sectors, keyed by autos, defence, electronics or energy"
+    )
+    production: dict[Id, dict[Id, Quantity]] = Field(
+        description="Production capacity per turn, by actor and material, in the material's "
+        "unit (left out = 0)"
+    )
+    demand: dict[Id, dict[SectorName, dict[Id, Quantity]]] = Field(
+        description="Demand per turn at full output, by actor, then sector, then material"
+    )
+    trade_shares: dict[Id, dict[Id, dict[Id, Fraction]]] = Field(
+        description="Each importer's sources: importer, then material, then exporter with its "
+        "share (0-1, adding up to 1)"
+    )
+    inventory_days: dict[Id, dict[Id, Days]] = Field(
+        {},
+        description="Working inventory firms hold, by actor and material, in days of demand "
+        "(left out = 0)",
+    )
+    stockpiles: dict[Id, dict[Id, Quantity]] = Field(
+        {},
+        description="Government strategic stockpiles, by actor and material, in the "
+        "material's unit (left out = 0)",
+    )
+    controls: list[Control] = Field(
+        [], description="Export controls in force when the game opens (none: all trade open)"
+    )
+    indices: dict[IndexName, Index] = Field(
+        description="Starting values (0-100) of tension, cohesion, posture and deterrence: "
+        "all four are needed"
+    )
     index_labels: dict[ShownIndex, Text] = Field(
         {},
         description="What this scenario calls its strategic indices on screen and in reports, "
         'e.g. {posture: "Japan\'s posture on the Senkakus"}; unnamed ones keep the defaults',
     )
-    trade: TradeParams = TradeParams()
-    dynamics: Dynamics = Dynamics()
-    order_costs: dict[OrderType, Cost] = {}
-    investments: list[InvestmentOption] = []
-    diplomacy: list[DiplomaticMove] = []
-    objectives: dict[Id, list[Objective]]
-    fog: Fog = Fog()
-    injects: list[Inject] = []
+    trade: TradeParams = Field(
+        TradeParams(),
+        description="Parameters of the trade, controls and diversification rules",
+    )
+    dynamics: Dynamics = Field(
+        Dynamics(),
+        description="Parameters of the strategic indices and economic measures",
+    )
+    order_costs: dict[OrderType, Cost] = Field(
+        {},
+        description="What each order type costs (one not listed: 1 action point, no money)",
+    )
+    investments: list[InvestmentOption] = Field([], description="The projects teams can fund")
+    diplomacy: list[DiplomaticMove] = Field(
+        [], description="The diplomatic moves on offer, each with an uncertain outcome"
+    )
+    objectives: dict[Id, list[Objective]] = Field(
+        description="Each team's score terms, keyed by team name; every team needs at least one"
+    )
+    fog: Fog = Field(Fog(), description="What a team sees of the others")
+    injects: list[Inject] = Field(
+        [], description="Events that can happen during the game, with a headline and effects"
+    )
     use_inject_library: bool = Field(
         True, description="Offer the built-in library of hand-fired injects that fit"
     )
-    sources: list[Source] = Field(min_length=1)
+    sources: list[Source] = Field(
+        min_length=1, description="The sources of the scenario's numbers, at least one"
+    )
 
     def cost_of(self, order_type: str) -> Cost:
         costs: dict[str, Cost] = self.order_costs  # type: ignore[assignment]

@@ -37,3 +37,20 @@ def test_a_roll_is_shown_to_the_places_that_tell_it_from_its_chance() -> None:
     assert roll_text(0.822183, 0.58) == "0.82"
     assert roll_text(0.199702, 0.2) == "0.1997"
     assert roll_text(0.2000004, 0.2) == "0.200000"  # six places at most
+
+
+def test_money_chances_and_rolls_keep_the_digit_a_reader_needs() -> None:
+    """A debriefer's audit: 'US$2M refunded' for US$1.5M, '42% chance' for 42.5%, and a roll
+    of 0.997 shown as 1.00 (a roll is always below 1)."""
+    from game.names import chance_text, money, roll_text
+
+    assert [money(1.5), money(19.4), money(3000), money(2.0)] == [
+        "US$1.5M",
+        "US$19M",
+        "US$3,000M",
+        "US$2M",
+    ]
+    assert [chance_text(0.425), chance_text(0.42), chance_text(0.5)] == ["42.5%", "42%", "50%"]
+    assert roll_text(0.997, 0.425) == "0.997"
+    assert roll_text(0.1997, 0.2) == "0.1997"  # told apart from the chance, as before
+    assert roll_text(0.31, 0.5) == "0.31"

@@ -256,8 +256,8 @@ class Debrief:
             )
         done = "complete" if self.good_turns >= self.turns_total else "in progress"
         return (
-            f"verified: {self.good_turns} of {self.turns_total} turns replayed, "
-            f"every hash matches ({done})"
+            f"verified: {self.good_turns} of {self.turns_total} turns replayed by the engine "
+            f"give the numbers saved in the log ({done})"
         )
 
 

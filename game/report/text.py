@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.names import printed_change, roll_text
+from game.names import chance_text, printed_change, roll_text
 from game.report.model import Debrief, DrawInfo, ObjectiveMove, TeamScore
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -40,10 +40,10 @@ def draw_words(d: DrawInfo) -> str:
     outcome = "succeeded" if d.happened else "failed"
     if d.subject.partition(":")[1] == "":
         outcome = "slipped a turn" if d.happened else "stayed on schedule"
-        text = f"{d.label.replace(' (on schedule?)', '')}: {d.chance:.0%} chance of slipping, "
-        text += outcome
+        label = d.label.replace(" (on schedule?)", "")
+        text = f"{label}: {chance_text(d.chance)} chance of slipping, {outcome}"
     else:
-        text = f"{d.label}: {d.chance:.0%} chance, {outcome}"
+        text = f"{d.label}: {chance_text(d.chance)} chance, {outcome}"
     if d.override is not None:
         return f"{text} (set by the facilitator: {d.override})"
     return f"{text} (roll {roll_text(d.roll, d.chance)})"

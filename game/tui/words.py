@@ -16,13 +16,13 @@ from game.chance import Draw
 from game.facilitation import Override
 from game.ledger import Entry
 from game.names import actor_name as actor_name  # re-exported for the screens
+from game.names import chance_text, roll_text
 from game.names import humanize as _humanize
 from game.names import material_name as material_name
 from game.names import money as money  # re-exported for the screens
 from game.names import order_words as order_words  # re-exported for the screens
 from game.names import printed_change as printed_change  # re-exported for the widgets
 from game.names import quantity as quantity  # re-exported for the screens
-from game.names import roll_text
 from game.orders import Invest, Order, StockpileBuild, StockpileRelease, conflict_key
 from game.scenario import Scenario
 from game.state import COVER_CAP_DAYS, GameState, days_of_cover, total_demand
@@ -254,17 +254,17 @@ def _draw_line(s: Scenario, d: Draw) -> str:
         name = humanize(s, move)
         verdict = "succeeded" if d.happened else "failed"
         return (
-            f"{team_name(s, team)}: “{name}” {verdict} ({d.chance:.0%} chance, "
+            f"{team_name(s, team)}: “{name}” {verdict} ({chance_text(d.chance)} chance, "
             f"roll {roll_text(d.roll, d.chance)})"
         )
     if d.phase == "investment":
         name = humanize(s, d.subject)
         verdict = "slipped a turn" if d.happened else "stayed on schedule"
         roll = roll_text(d.roll, d.chance)
-        return f"{name} {verdict} ({d.chance:.0%} chance of slipping, roll {roll})"
+        return f"{name} {verdict} ({chance_text(d.chance)} chance of slipping, roll {roll})"
     verdict = "happened" if d.happened else "did not happen"
     roll = roll_text(d.roll, d.chance)
-    return f"{d.phase}: {humanize(s, d.subject)} {verdict} ({d.chance:.0%}, roll {roll})"
+    return f"{d.phase}: {humanize(s, d.subject)} {verdict} ({chance_text(d.chance)}, roll {roll})"
 
 
 # -- what a point of view may see -------------------------------------------------------------

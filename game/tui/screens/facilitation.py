@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from game.engine import TurnRecord
 from game.errors import OrderRefused
 from game.facilitation import parse_override
+from game.names import chance_text, roll_text
 from game.tui.game import Game, display_path
 from game.tui.screens import DIALOG_HELP, tame_cursor
 from game.tui.screens.base import Dialog
@@ -272,7 +273,10 @@ class OverrideScreen(Dialog[TurnRecord | None]):
             d = next((d for d in self.record.draws if d.subject == value), None)
             if d is not None:
                 verdict = "happened" if d.happened else "did not happen"
-                current.update(f"Drawn: {verdict} ({d.chance:.0%} chance, roll {d.roll:.2f})")
+                current.update(
+                    f"Drawn: {verdict} ({chance_text(d.chance)} chance, "
+                    f"roll {roll_text(d.roll, d.chance)})"
+                )
         else:
             now = self.record.state.indices.get(value)
             text = f"Now: {now:.1f}" if now is not None else ""
