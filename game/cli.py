@@ -257,6 +257,11 @@ def _dispatch(args: argparse.Namespace) -> int:
     raise AssertionError(cmd)
 
 
+def _has_terminal() -> bool:
+    """Whether the command reads from and writes to a terminal, as the app needs."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def _app(args: argparse.Namespace) -> int:
     bots = parse_bot_specs(getattr(args, "bot", []))
     if getattr(args, "resume", None):
@@ -283,6 +288,18 @@ def _app(args: argparse.Namespace) -> int:
             )
         scenario = scenario_file(args.scenario)
         check_output(args.log, "--log", [("scenario", scenario)])
+    if not _has_terminal():
+        # with no terminal to read keys from, the app waited for ever at full speed
+        what = "chokepoint replay" if args.command == "replay" else "the app"
+        instead = (
+            "chokepoint verify or chokepoint report"
+            if args.command == "replay"
+            else "chokepoint run"
+        )
+        raise ChokepointError(
+            f"{what} needs a terminal to show its screens and read keys (its input or output "
+            f"is redirected here); without one, use {instead}"
+        )
     from game.tui.app import run_app  # type: ignore[import-not-found,unused-ignore]
 
     # the only place the command imports textual

@@ -520,12 +520,14 @@ def test_a_log_with_nothing_to_open_is_refused_before_the_app_starts(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """It opened the start screen with the reason in a notice that faded, and exited 0."""
+    import game.cli
     import game.tui.app
 
     def no_app(**_: object) -> int:
         raise AssertionError("the app was started")
 
     monkeypatch.setattr(game.tui.app, "run_app", no_app)
+    monkeypatch.setattr(game.cli, "_has_terminal", lambda: True)
     empty = tmp_path / "empty.jsonl"
     empty.write_text("", encoding="utf-8")
     cases = {
@@ -560,3 +562,27 @@ def test_an_empty_file_name_is_refused(
     """'run -o ""' exited 0 and wrote no log without a word; 'verify ""' spoke of '.'."""
     code, _, err = run(capsys, *argv)
     assert code == 2 and err.strip() == f"chokepoint: {name}: an empty name; give a file name"
+
+
+@pytest.mark.parametrize(
+    ("command", "instead"),
+    [(["play", "--solo", "tokyo"], "use chokepoint run"), (["replay"], "chokepoint verify")],
+)
+def test_the_app_without_a_terminal_says_so_instead_of_waiting_for_ever(
+    command: list[str], instead: str, tmp_path: Path
+) -> None:
+    """A log auditor's 'chokepoint play' with its input redirected ran for minutes at full
+    speed, reading keys from a file that had none."""
+    if command == ["replay"]:
+        command = ["replay", str(HERE / "default-seed7.jsonl")]
+    done = subprocess.run(
+        [sys.executable, "-m", "game.cli", *command],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "needs a terminal to show its screens and read keys" in done.stderr
+    assert instead in done.stderr
