@@ -550,3 +550,31 @@ def test_an_objective_without_a_label_is_named_by_its_index_as_the_scenario_call
     assert "index.posture" not in md
     assert "US Chip Controls went from" in md  # the scenario's name, as written
     assert "us chip controls" not in md
+
+
+def test_the_debrief_shows_prices_and_the_coerced_countrys_stocks() -> None:
+    """A debriefer's audit: the report never said what happened to prices or to Japan's
+    stocks (a price up sevenfold showed only inside an inject's headline)."""
+    log = GOLDEN / "default-seed7.jsonl"
+    d = debrief_from_log(log)
+    session = replay_log(log).session
+    assert session is not None
+    states = session.states
+    assert d.stocks_of == "Japan" and len(d.markets) == len(session.scenario.materials)
+    gallium = next(m for m in d.markets if m.material == "Gallium")
+    prices = [st.prices["gallium"] for st in states]
+    peak = prices.index(max(prices))
+    assert gallium.price == (prices[0], max(prices), peak, prices[-1])
+    days = [st.cover["JPN"]["gallium"] for st in states]
+    assert gallium.cover is not None
+    assert gallium.cover[0] == days[0] and gallium.cover[1] == min(days)
+    assert gallium.cover[3] == days[-1]
+    md = render_markdown(d)
+    assert "## Markets and stocks" in md and "Japan's days, start → end" in md
+    assert "| Gallium | 700 → 1,355 US$/kg | 1,609 (turn 4) | 90 → 0 | 0 (turn 5) |" in md
+    assert peak == 4
+    # Japan's semiconductor-equipment stocks never fell: no lowest turn to name
+    assert (
+        "| Semiconductor equipment and materials | 1 → 1 index | 1.1 (turn 5) | 60 → 60 | – |" in md
+    )
+    assert "<h2>Markets and stocks</h2>" in render_html(d)

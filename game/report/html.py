@@ -12,10 +12,12 @@ from game.report.against import SAME_SEED_WORDS, Against, against_intro
 from game.report.model import Debrief, TurnEntry
 from game.report.svg import line_chart
 from game.report.text import (
+    MARKETS_INTRO,
     draw_words,
     explain_team,
     header_facts,
     inject_words,
+    market_table,
     moved,
     objective_row,
     scores_heading,
@@ -215,6 +217,14 @@ def render_html(d: Debrief, against: Against | None = None) -> str:
             out.append("</ul>")
         out.append("</div>")
     out.append("</section>")
+
+    if d.markets:
+        head, rows = market_table(d)
+        whose = f"{d.stocks_of}'s" if d.stocks_of else "the coerced country's"
+        out.append("<section><h2>Markets and stocks</h2>")
+        out.append(f"<p>{e(MARKETS_INTRO.format(whose=whose))}</p>")
+        out.append(_table([e(h) for h in head], [[e(c) for c in r] for r in rows], {1, 2, 3, 4}))
+        out.append("</section>")
 
     out.append("<section><h2>Scores and indices over time</h2>")
     for group, title in (

@@ -7,10 +7,12 @@ import re
 from game.report.against import SAME_SEED_WORDS, Against, against_intro
 from game.report.model import Debrief, TurnEntry
 from game.report.text import (
+    MARKETS_INTRO,
     draw_words,
     explain_team,
     header_facts,
     inject_words,
+    market_table,
     moved,
     objective_row,
     scores_heading,
@@ -150,6 +152,13 @@ def render_markdown(d: Debrief, against: Against | None = None) -> str:
                 f"{md(r.why)}"
                 for r in p.reasons
             ]
+        out.append("")
+
+    if d.markets:
+        head, rows = market_table(d)
+        whose = f"{d.stocks_of}'s" if d.stocks_of else "the coerced country's"
+        out += ["## Markets and stocks", "", md(MARKETS_INTRO.format(whose=whose)), ""]
+        out += _table([md(h) for h in head], [[md(c) for c in r] for r in rows], {1, 2, 3, 4})
         out.append("")
 
     out += ["## Scores and indices over time", "", "```"]

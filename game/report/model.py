@@ -205,6 +205,42 @@ def _printed_changes(e: TurnEntry) -> dict[str, float]:
     }
 
 
+@dataclass(frozen=True)
+class MarketLine:
+    """One material over the game: the world price outside China (start, peak, end) and the
+    coerced country's working inventory in days of demand (start, lowest, end)."""
+
+    material: str
+    price_unit: str
+    price: tuple[float, float, int, float]  # start, peak, turn of the peak, end
+    cover: tuple[float, float, int, float] | None  # start, lowest, its turn, end
+
+
+def market_lines(s: Scenario, states: list[GameState]) -> tuple[str, list[MarketLine]]:
+    """The markets part of a debrief: whose stocks it follows (the country of the team called
+    ``tokyo``, the one coerced, else none) and one line a material."""
+    team = s.teams.get("tokyo")
+    actor = team.actor if team is not None else None
+    lines = []
+    for m in sorted(s.materials):
+        prices = [st.prices[m] for st in states]
+        peak = max(range(len(prices)), key=lambda t: (prices[t], -t))
+        cover = None
+        if actor is not None and m in states[0].cover.get(actor, {}):
+            days = [st.cover[actor][m] for st in states]
+            low = min(range(len(days)), key=lambda t: (days[t], t))
+            cover = (days[0], days[low], low, days[-1])
+        lines.append(
+            MarketLine(
+                material=names.material_name(s, m),
+                price_unit=s.materials[m].price_unit,
+                price=(prices[0], prices[peak], peak, prices[-1]),
+                cover=cover,
+            )
+        )
+    return (names.actor_name(s, actor) if actor is not None else ""), lines
+
+
 @dataclass
 class DecisionPoint:
     """One of the turns that moved the scores most. ``score_change`` is each change as printed
@@ -241,6 +277,8 @@ class Debrief:
     timeline: list[TurnEntry]
     scores: list[TeamScore]
     decision_points: list[DecisionPoint]
+    stocks_of: str = ""  # whose working inventory ``markets`` follows
+    markets: list[MarketLine] = field(default_factory=list)
 
     @property
     def verified(self) -> bool:
@@ -431,6 +469,7 @@ def build_debrief(rep: Replay) -> Debrief:
             )
         )
 
+    stocks_of, markets = market_lines(s, session.states[: n_turns + 1])
     return Debrief(
         path=rep.path,
         scenario_id=s.id,
@@ -458,6 +497,8 @@ def build_debrief(rep: Replay) -> Debrief:
         timeline=timeline,
         scores=scores,
         decision_points=points,
+        stocks_of=stocks_of,
+        markets=markets,
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.names import chance_text, printed_change, roll_text
+from game.names import chance_text, printed_change, quantity, roll_text
 from game.report.model import Debrief, DrawInfo, ObjectiveMove, TeamScore
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -121,3 +121,28 @@ def scores_heading(d: Debrief) -> tuple[str, str]:
     if d.good_turns >= d.turns_total:
         return "Final scores", "Final"
     return f"Scores after turn {d.good_turns} of {d.turns_total}", f"Turn {d.good_turns}"
+
+
+MARKETS_INTRO = (
+    "World prices outside China (as the rules move them with the shortfall) and {whose} "
+    "working inventory in days of its demand. A dash: it never went above (prices) or below "
+    "(days) where it started."
+)
+
+
+def market_table(d: Debrief) -> tuple[list[str], list[list[str]]]:
+    """The markets part of a debrief as a table (head, rows): a material a row."""
+    whose = f"{d.stocks_of}'s days" if d.stocks_of else "Days"
+    head = ["Material", "World price, start → end", "Peak", f"{whose}, start → end", "Lowest"]
+    rows = []
+    for line in d.markets:
+        start, peak, peak_turn, end = line.price
+        price = f"{quantity(start)} → {quantity(end)} {line.price_unit}"
+        top = f"{quantity(peak)} (turn {peak_turn})" if peak_turn else "–"
+        days, lowest = "–", "–"
+        if line.cover is not None:
+            first, low, low_turn, last = line.cover
+            days = f"{first:.0f} → {last:.0f}"
+            lowest = f"{low:.0f} (turn {low_turn})" if low_turn else "–"
+        rows.append([line.material, price, top, days, lowest])
+    return head, rows
