@@ -578,3 +578,16 @@ def test_the_debrief_shows_prices_and_the_coerced_countrys_stocks() -> None:
         "| Semiconductor equipment and materials | 1 → 1 index | 1.1 (turn 5) | 60 → 60 | – |" in md
     )
     assert "<h2>Markets and stocks</h2>" in render_html(d)
+
+
+def test_a_line_on_top_of_another_is_dashed_so_both_show() -> None:
+    """A debriefer's audit: China's and Japan's output lines were the same all game, and the
+    chart showed one."""
+    from game.report.svg import line_chart
+
+    svg = line_chart("Output", ["start", "1", "2"], [("A", [100.0] * 3), ("B", [100.0] * 3)])
+    lines = re.findall(r"<polyline [^>]*>", svg)
+    assert len(lines) == 2
+    assert "stroke-dasharray" not in lines[0] and 'stroke-dasharray="7 5"' in lines[1]
+    other = line_chart("Output", ["start", "1"], [("A", [100.0, 90.0]), ("B", [100.0, 95.0])])
+    assert "stroke-dasharray" not in other

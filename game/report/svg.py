@@ -61,9 +61,16 @@ def line_chart(
             parts.append(
                 f'<text x="{x(i):.1f}" y="{top + ph + 16}" class="xl">{escape(lab)}</text>'
             )
+    drawn: list[list[float]] = []
     for j, (label, vals) in enumerate(series):
         color = PALETTE[j % len(PALETTE)]
         dash = DASHES[(j // len(PALETTE)) % len(DASHES)]
+        # a line on top of one already drawn (two outputs at 100 all game) would hide it: dash
+        # it, so that both show
+        same = [round(v, 1) for v in vals]
+        if same in drawn and not dash:
+            dash = "7 5"
+        drawn.append(same)
         pts = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(vals))
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         parts.append(
