@@ -99,4 +99,15 @@ def find_inject(scenario: Scenario, inject_id: str) -> Inject:
         if inj.id == inject_id:
             return inj
     known = ", ".join(i.id for i in manual_injects(scenario))
+    lib = next((i for i in inject_library() if i.id == inject_id), None)
+    if lib is not None:  # the library's, but it does not fit this scenario (or is switched off)
+        if not scenario.use_inject_library:
+            why = "the scenario sets use_inject_library: false"
+        else:
+            problems = inject_problems(scenario, [lib], ("library",))
+            why = "it needs what this scenario lacks: " + "; ".join(msg for _, msg in problems)
+        raise ValueError(
+            f"inject '{inject_id}' is in the built-in library but not offered in this scenario "
+            f"({why}) (available: {known})"
+        )
     raise ValueError(f"unknown inject '{inject_id}' (available: {known})")

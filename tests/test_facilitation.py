@@ -262,3 +262,27 @@ def test_two_leakage_injects_in_one_turn_each_log_their_own_change(scenario) -> 
     lines = [e.amount for e in record.ledger if e.key == "leakage"]
     assert lines == pytest.approx([0.4 - 1.0, 0.2 - 0.4])
     assert sum(lines) == pytest.approx(session.state.leak_factor - 1.0)
+
+
+def test_a_library_inject_that_does_not_fit_says_why_it_is_not_offered() -> None:
+    """A scenario author's audit: 'lib_plant_fire' in a scenario without Vietnam or magnets
+    was an 'unknown inject', though the docs list it in the library."""
+    from game.facilitation import find_inject
+    from game.scenario_loader import load_scenario
+
+    senkaku = load_scenario(
+        Path(__file__).resolve().parent.parent / "scenarios" / "senkaku-2010.yaml"
+    )
+    with pytest.raises(ValueError) as err:
+        find_inject(senkaku, "lib_plant_fire")
+    said = str(err.value)
+    assert said.startswith(
+        "inject 'lib_plant_fire' is in the built-in library but not offered in this scenario "
+        "(it needs what this scenario lacks: unknown actor 'VNM'"
+    )
+    assert "unknown material 'magnets'" in said and "(available: " in said
+    off = senkaku.model_copy(update={"use_inject_library": False})
+    with pytest.raises(ValueError, match="the scenario sets use_inject_library: false"):
+        find_inject(off, "lib_g7_summit")
+    with pytest.raises(ValueError, match=r"^unknown inject 'lib_nothing'"):
+        find_inject(senkaku, "lib_nothing")
