@@ -682,7 +682,7 @@ def reference_problems(
                         "high and write 'direction: down')",
                     )
                 )
-    out.extend(inject_problems(s, s.injects, ("injects",)))
+    out.extend(inject_problems(s, s.injects, ("injects",), at))
     for tid in ROLES:
         if tid in s.teams and not s.objectives.get(tid):
             loc: Loc = ("objectives", tid) if tid in s.objectives else ("objectives",)
@@ -691,8 +691,11 @@ def reference_problems(
     return out
 
 
-def inject_problems(s: Scenario, injects: list[Inject], root: Loc) -> list[tuple[Loc, str]]:
-    """What is wrong with ``injects`` in scenario ``s`` (names, conditions, unlocks)."""
+def inject_problems(
+    s: Scenario, injects: list[Inject], root: Loc, where: Callable[[Loc], str] | None = None
+) -> list[tuple[Loc, str]]:
+    """What is wrong with ``injects`` in scenario ``s`` (names, conditions, unlocks);
+    ``where`` says where a place in the file is (``field_path`` if not given)."""
     from game.conditions import ConditionError, parse_condition
     from game.metrics import metric_problem
 
@@ -705,12 +708,14 @@ def inject_problems(s: Scenario, injects: list[Inject], root: Loc) -> list[tuple
     def unknown_material(name: str) -> str:
         return unknown("material", name, s.materials, "materials")
 
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for i, inj in enumerate(injects):
         loc = (*root, i)
         if inj.id in seen:
-            out.append(((*loc, "id"), f"duplicate inject id '{inj.id}'"))
-        seen.add(inj.id)
+            first_at = (*root, seen[inj.id])
+            first = where(first_at) if where else ".".join(str(p) for p in first_at)
+            out.append(((*loc, "id"), f"duplicate inject id '{inj.id}' (first at {first})"))
+        seen.setdefault(inj.id, i)
         if inj.condition is not None:
             try:
                 parse_condition(inj.condition, lambda p: metric_problem(s, p))

@@ -158,6 +158,11 @@ def test_messages_that_point_elsewhere_say_where_and_what_to_write() -> None:
     assert twice.endswith(
         f"duplicate move id 'tk_talks' (first at line {_at('  - {id: tk_talks,')})"
     )
+    # an inject's too (a scenario author's audit)
+    [inject] = _problems(("  - id: automakers_warn", "  - id: chikyu_mud"))
+    assert inject.endswith(
+        f"duplicate inject id 'chikyu_mud' (first at line {_at('  - id: chikyu_mud')})"
+    )
     [npc] = _problems(("  JPN: {name: Japan, kind: player}", "  JPN: {name: Japan, kind: npc}"))
     assert npc.endswith(
         "teams.tokyo.actor: actor 'JPN' is not a player actor: a team speaks for one; set "
