@@ -241,6 +241,8 @@ class Session:
     pending: dict[str, list[Order]] = field(init=False, default_factory=dict)
     queued_injects: list[str] = field(init=False, default_factory=list)
     notes: dict[int, list[str]] = field(init=False, default_factory=dict)
+    unsealed: dict[str, list[Order]] = field(init=False, default_factory=dict)
+    """Orders sealed for the next turn that the last ``amend`` made refused (by team)."""
 
     def __post_init__(self) -> None:
         self.model = Model.compile(self.scenario)
@@ -331,12 +333,28 @@ class Session:
 
     def amend(self, overrides: Sequence[Override]) -> TurnRecord:
         """Resolve the last turn again, same orders and injects, with the facilitator's
-        overrides added (e.g. a diplomatic outcome set by hand)."""
+        overrides added (e.g. a diplomatic outcome set by hand).
+
+        What was already sealed and queued for the next turn stays (a facilitator's audit:
+        an override unsealed every team and dropped a queued inject without a word), except
+        orders the amended turn no longer allows: those teams are unsealed, and their orders
+        are in ``unsealed`` until the next amend."""
         notes = self.notes.get(self.turn)
+        pending, queued = dict(self.pending), list(self.queued_injects)
         last = self.undo()
         record = self.play(last.submitted, last.manual_injects, [*last.overrides, *overrides])
         if notes:
             self.notes[last.turn] = notes
+        self.unsealed = {}
+        for team, orders in pending.items():
+            if self.check(team, orders):
+                self.unsealed[team] = orders
+            else:
+                self.pending[team] = orders
+        fired = set(self.state.fired)
+        self.queued_injects = [
+            i for i in queued if not (find_inject(self.scenario, i).once and i in fired)
+        ]
         return record
 
     def players_at(self, turn: int) -> dict[str, str]:

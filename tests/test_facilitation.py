@@ -286,3 +286,23 @@ def test_a_library_inject_that_does_not_fit_says_why_it_is_not_offered() -> None
         find_inject(off, "lib_g7_summit")
     with pytest.raises(ValueError, match=r"^unknown inject 'lib_nothing'"):
         find_inject(senkaku, "lib_nothing")
+
+
+def test_an_override_keeps_what_is_sealed_and_queued_for_the_next_turn(scenario) -> None:  # type: ignore[no-untyped-def]
+    """A facilitator's audit: an override on the last turn unsealed every team's orders for
+    the next one and dropped the inject queued for it, without a word."""
+    s = Session(scenario, seed=5)
+    s.resolve()
+    s.submit("tokyo", [Diplomacy(move="tk_g7")])
+    dear = Invest(option=next(o.id for o in scenario.investments if o.team == "washington"))
+    s.submit("washington", [dear])
+    smuggling = next(i for i in manual_injects(scenario) if "smuggling" in i.id)
+    s.queue_inject(smuggling.id)
+    s.amend([Override(kind="index", subject="cohesion", value=20, reason="leak")])
+    assert s.pending == {"tokyo": [Diplomacy(move="tk_g7")], "washington": [dear]}
+    assert s.queued_injects == [smuggling.id] and s.unsealed == {}
+    # orders the state after the amended turn refuses are unsealed, and kept for the team
+    s.pending["washington"] = [dear, dear]  # refused: the same project funded twice
+    s.amend([Override(kind="index", subject="tension", value=50, reason="calm")])
+    assert s.unsealed == {"washington": [dear, dear]} and "washington" not in s.pending
+    assert s.pending["tokyo"] == [Diplomacy(move="tk_g7")]

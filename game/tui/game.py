@@ -464,9 +464,15 @@ class Game:
             return ""
 
     def amend(self, overrides: Sequence[Override]) -> TurnRecord:
-        """Resolve the last turn again with the facilitator's overrides; save the log."""
+        """Resolve the last turn again with the facilitator's overrides; save the log. What is
+        sealed and queued for the next turn stays, except orders the amended turn refuses
+        (``Session.unsealed``: those teams give theirs again)."""
         with self.lock:
             record = self.session.amend(list(overrides))
+            for team, orders in self.session.unsealed.items():
+                self.timed_out.pop(team, None)
+                if team in self.human_teams:  # back on the team's screen, to be mended
+                    self.drafts[team] = list(orders)
             self.save()
         return record
 

@@ -13,7 +13,7 @@ from game.engine import Session
 from game.facilitation import Override
 from game.fog import team_view
 from game.log import replay_log, write_log
-from game.orders import Diplomacy
+from game.orders import Diplomacy, Invest
 from game.scenario import Scenario
 from game.tui.screens.dialogs import ConfirmScreen, HandoverScreen
 from game.tui.screens.facilitation import InjectScreen, NoteScreen, OverrideScreen, ReportScreen
@@ -232,6 +232,36 @@ async def test_overrides_with_reasons_shown_and_logged(make_app, workdir: Path) 
         ("draw", "tokyo:tk_g7", "Umpire: the summit was cancelled"),
         ("index", "tension", "Exercise control raises tension"),
     ]
+
+
+async def test_an_override_keeps_the_orders_sealed_and_the_inject_queued_for_next_turn(
+    make_app, workdir: Path
+) -> None:
+    """A facilitator's audit: an override unsealed every team's orders for the coming turn and
+    dropped the inject queued for it, without a word; orders it makes refused are unsealed
+    with a notice, back in the team's drafts."""
+    app = make_app(log=str(workdir / "ov.jsonl"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await resolve(pilot, app)
+        await pilot.press("escape")
+        await pilot.pause()
+        game = app.game
+        game.seal("tokyo", [Diplomacy(move="tk_g7")])
+        smuggling = next(i.id for i in game.manual_injects() if "smuggling" in i.id)
+        game.session.queue_inject(smuggling)
+        option = next(o.id for o in game.scenario.investments if o.team == "washington")
+        game.session.pending["washington"] = [Invest(option=option)] * 2  # refused once amended
+        await _override(pilot, app, "index", "tension", "80", "Exercise control")
+        assert isinstance(app.screen, ResultsScreen)
+        assert game.session.pending == {"tokyo": [Diplomacy(move="tk_g7")]}
+        assert game.session.queued_injects == [smuggling]
+        assert game.drafts["washington"] == [Invest(option=option)] * 2
+        said = [n.message for n in app._notifications]
+        assert any(
+            m.startswith("Washington: the orders sealed for the next turn are refused")
+            for m in said
+        ), said
 
 
 async def test_note_is_logged_and_shown(make_app, workdir: Path) -> None:

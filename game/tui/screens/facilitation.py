@@ -218,7 +218,8 @@ class OverrideScreen(Dialog[TurnRecord | None]):
             yield Static(id="ov-current", classes="hint")
             yield Static(id="ov-error", classes="verdict-bad")
             yield Static(
-                "The turn is resolved again with the same orders and this override.",
+                "The turn is resolved again with the same orders and this override. Orders "
+                "sealed and injects queued for the next turn stay.",
                 classes="hint",
             )
             with Horizontal(classes="buttons"):

@@ -544,6 +544,16 @@ class FacilitatorScreen(AppScreen[None]):
 
         def done(record) -> None:  # type: ignore[no-untyped-def]
             if record is not None:
+                unsealed = sorted(self.game.session.unsealed)
+                if unsealed:
+                    names = and_list([self.game.team_label(t) for t in unsealed])
+                    self.notify(
+                        f"{names}: the orders sealed for the next turn are refused after the "
+                        "override, and are unsealed (back in the team's drafts) to be mended.",
+                        title="Orders unsealed",
+                        severity="warning",
+                        timeout=12,
+                    )
                 self.refresh_all()
                 self.show_results(record)
 
