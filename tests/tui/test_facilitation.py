@@ -871,3 +871,22 @@ async def test_time_up_under_a_question_still_calls_the_facilitator_back(make_ap
         assert not any(isinstance(s, ConfirmScreen) for s in app.screen_stack)
         assert [s for s in app.screen_stack if isinstance(s, HandoverScreen)] == [app.screen]
         assert set(app.game.session.pending) == {"beijing", "tokyo", "washington"}
+
+
+async def test_arrows_highlight_a_team_on_a_fresh_console(make_app) -> None:
+    """A facilitator's audit: on a new console ↓ ↓ t called Beijing, the first row: the arrows
+    did nothing while the focus was on the buttons."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen)
+        await pilot.press("down", "down")
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, HandoverScreen))
+        assert app.screen.to == "Washington"
+        await pilot.press("ctrl+f")
+        await wait_for(pilot, lambda: isinstance(app.screen, FacilitatorScreen))
+        await pilot.press("up", "up", "up")  # stops at the first row
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, HandoverScreen))
+        assert app.screen.to == "Beijing"

@@ -50,6 +50,11 @@ class FacilitatorScreen(AppScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_team", "Next team"),
         Binding("r", "resolve", "Resolve turn"),
+        # ↑ ↓ highlight a team wherever the focus is (on the buttons they did nothing, and a
+        # facilitator's t or o then went to Beijing, the first row); the table's own keys and a
+        # focused pane's scrolling come first
+        Binding("up", "team_cursor(-1)", "Highlight the team above", show=False),
+        Binding("down", "team_cursor(1)", "Highlight the team below", show=False),
         Binding("t", "team_orders", "Give the terminal to the highlighted team", show=False),
         Binding("o", "reopen", "Reopen the highlighted team's orders", show=False),
         Binding("u", "undo", "Undo the last turn", show=False),
@@ -320,6 +325,10 @@ class FacilitatorScreen(AppScreen[None]):
             self.notify("Every human team has sealed its orders. Press r to resolve.")
             return
         self.hand_to(team)
+
+    def action_team_cursor(self, step: int) -> None:
+        table = self.query_one("#team-table", DataTable)
+        table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)))
 
     def action_team_orders(self) -> None:
         """Give the terminal to the team highlighted in the table (to revise its orders)."""
