@@ -127,6 +127,10 @@ def solo_opponent() -> str:
     return SOLO_OPPONENT if SOLO_OPPONENT in BOT_KINDS else bot_kinds()[0]
 
 
+DRAFTS_SEALED = "the orders it had written, unsealed, were sealed as they stood"
+"""What time-up did to a team that had written orders the engine accepts (``Game.time_up``)."""
+
+
 def default_log_path(scenario_id: str, seed: int, base: Path | None = None) -> Path:
     """``sessions/<scenario>-seed<N>.jsonl`` under the current directory, never an existing file
     (a second game of that seed is ``...-seed<N>-2.jsonl``, so seed -3 is written
@@ -559,6 +563,15 @@ class Game:
     def _time_up(self) -> list[str]:
         sealed: list[str] = []
         for team in self.waiting_humans():
+            drafts = self.drafts.get(team)
+            if drafts and not self.session.check(team, drafts):
+                # the orders the team had written count, as a table's written orders do when
+                # time is called (the computer's once replaced them without a word)
+                self.session.submit(team, list(drafts))
+                self.drafts.pop(team, None)
+                self.timed_out[team] = DRAFTS_SEALED
+                sealed.append(team)
+                continue
             orders = self.timeout_orders(team)
             try:
                 self.session.submit(team, orders)

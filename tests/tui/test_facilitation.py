@@ -339,13 +339,21 @@ async def test_timer_runs_out_and_waiting_teams_hold(make_app, workdir: Path) ->
         clock.now += 301
         app.tick_timer()
         await wait_for(pilot, lambda: isinstance(app.screen, HandoverScreen))
-        assert game.session.pending == {"beijing": [], "tokyo": [], "washington": []}
+        # what Beijing had written counts (a facilitator's audit: it was silently replaced);
+        # the others, with nothing written, hold
+        firm = [Diplomacy(move="bj_firm_statement")]
+        assert game.session.pending == {"beijing": firm, "tokyo": [], "washington": []}
         assert "FACILITATOR" in screen_text(app)
-        # Beijing sealed nothing: the hand-over used to say "Beijing's orders are sealed"
-        assert "Time ran out for Beijing: it held (no orders)." in screen_text(app)
+        assert (
+            "Time ran out for Beijing: the orders it had written, unsealed, were sealed as they "
+            "stood." in screen_text(app)
+        )
         assert "orders are sealed" not in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
+        table = app.screen.query_one("#team-table", DataTable)
+        marks = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+        assert marks == ["⏱ its drafts", "⏱ held", "⏱ held"]
         await resolve(pilot, app)
         # no time runs out while the facilitator debriefs the results
         clock.now += 10_000
@@ -358,9 +366,11 @@ async def test_timer_runs_out_and_waiting_teams_hold(make_app, workdir: Path) ->
     rep = replay_log(log)
     assert rep.ok
     assert rep.session.settings == {"timer_seconds": 600, "on_timeout": "hold"}
-    assert all(not os for os in rep.session.records[0].submitted.values())
+    submitted = rep.session.records[0].submitted
+    assert submitted == {"beijing": firm, "tokyo": [], "washington": []}
     assert rep.session.notes[1] == [
-        f"Time ran out for {t}: it held (no orders)." for t in ("Beijing", "Tokyo", "Washington")
+        "Time ran out for Beijing: the orders it had written, unsealed, were sealed as they stood.",
+        *(f"Time ran out for {t}: it held (no orders)." for t in ("Tokyo", "Washington")),
     ]
 
 

@@ -27,7 +27,7 @@ from textual.worker import Worker
 from game.engine import bot_kind
 from game.errors import ChokepointError
 from game.names import count
-from game.tui.game import Game, and_list, controller_label, display_path
+from game.tui.game import DRAFTS_SEALED, Game, and_list, controller_label, display_path
 from game.tui.screens import has_left
 from game.tui.screens.base import AppScreen
 from game.tui.screens.dialogs import ConfirmScreen, HandoverScreen
@@ -266,7 +266,9 @@ class FacilitatorScreen(AppScreen[None]):
                 n = len(session.pending[t])
                 status = Text(f"sealed ({n})" if n else "sealed (hold)", style="green")
                 if t in g.timed_out:
-                    status = Text("⏱ " + ("computer's" if n else "held"), style="yellow")
+                    own = g.timed_out[t] == DRAFTS_SEALED
+                    mark = "its drafts" if own else "computer's" if n else "held"
+                    status = Text(f"⏱ {mark}", style="yellow")
             elif t in g.bots:
                 status = Text("deciding…", style="yellow")
             else:
