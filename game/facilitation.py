@@ -63,6 +63,24 @@ def parse_override(data: Any) -> Override:
     return ov
 
 
+def timeout_note(team_name: str, what: str) -> str:
+    """The note the app adds to a turn in which the timer sealed ``team_name``'s orders:
+    ``what`` says how ('the computer (doctrine) chose its orders')."""
+    return f"Time ran out for {team_name}: {what}."
+
+
+def timed_out_teams(notes: list[str], names: dict[str, str]) -> dict[str, str]:
+    """Which teams (id -> how) a turn's ``notes`` say the timer sealed (``timeout_note``);
+    ``names`` is team id -> name."""
+    out: dict[str, str] = {}
+    for note in notes:
+        for team, name in names.items():
+            head = f"Time ran out for {name}: "
+            if note.startswith(head) and note.endswith("."):
+                out[team] = note[len(head) : -1]
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class FiredInject:
     id: str

@@ -591,3 +591,27 @@ def test_a_line_on_top_of_another_is_dashed_so_both_show() -> None:
     assert "stroke-dasharray" not in lines[0] and 'stroke-dasharray="7 5"' in lines[1]
     other = line_chart("Output", ["start", "1"], [("A", [100.0, 90.0]), ("B", [100.0, 95.0])])
     assert "stroke-dasharray" not in other
+
+
+def test_orders_the_timer_sealed_are_not_said_to_be_the_teams(tmp_path: Path) -> None:
+    """A facilitator's audit: the report's key decision points said 'Washington ordered' what
+    the computer chose when Washington's time ran out (only a note further down said so)."""
+    from game.facilitation import timeout_note
+    from game.orders import Diplomacy
+    from game.scenario_loader import find_scenario, load_scenario
+
+    session = Session(load_scenario(find_scenario("dual-use-ban-2026")), 3)
+    session.submit("washington", [Diplomacy(move="us_reassure")])
+    session.submit("beijing", [Diplomacy(move="bj_firm_statement")])
+    session.resolve()
+    session.add_note(timeout_note("Washington", "the computer (doctrine) chose its orders"))
+    log = tmp_path / "timed.jsonl"
+    write_log(session, log)
+    d = debrief_from_log(log)
+    assert d.timeline[0].timed_out == {"washington": "the computer (doctrine) chose its orders"}
+    md = render_markdown(d)
+    late = "Washington, when time ran out (the computer (doctrine) chose its orders): "
+    assert f"- {late}" in md and "- Beijing ordered: " in md
+    assert "- Washington (time ran out: the computer (doctrine) chose its orders): " in md
+    assert "Washington ordered" not in md
+    assert f"<b>{late[:-2]}</b>: " in render_html(d)

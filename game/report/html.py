@@ -22,6 +22,7 @@ from game.report.text import (
     objective_row,
     scores_heading,
     signed,
+    who_ordered,
 )
 
 CSS = """
@@ -84,7 +85,9 @@ def _turn(d: Debrief, t: TurnEntry) -> str:
     out = [f'<div class="turn"><h3>Turn {t.turn} <span class="muted">({e(t.month)})</span></h3>']
     out.append("<ul>")
     for team, words in t.orders.items():
-        out.append(f"<li><b>{e(d.teams[team])}:</b> " + "; ".join(e(w) for w in words) + "</li>")
+        late = t.timed_out.get(team)
+        who = d.teams[team] + (f" (time ran out: {late})" if late else "")
+        out.append(f"<li><b>{e(who)}:</b> " + "; ".join(e(w) for w in words) + "</li>")
     for team, items in t.refused.items():
         for order, why in items:
             out.append(
@@ -198,7 +201,9 @@ def render_html(d: Debrief, against: Against | None = None) -> str:
             f"{p.swing:.1f} points</h3><p>Score changes: {changes}.</p><ul>"
         )
         out += [
-            f"<li><b>{e(d.teams[k])}</b> ordered: " + "; ".join(e(w) for w in ws) + "</li>"
+            f"<li><b>{e(who_ordered(d.teams[k], p.timed_out.get(k)))}</b>: "
+            + "; ".join(e(w) for w in ws)
+            + "</li>"
             for k, ws in p.orders.items()
         ]
         out += [

@@ -18,6 +18,7 @@ from game.report.text import (
     scores_heading,
     signed,
     sparkline,
+    who_ordered,
 )
 
 _SPECIAL = "\\`*|[]<>"
@@ -48,7 +49,9 @@ def _turn(d: Debrief, e: TurnEntry) -> list[str]:
     out.append("**Orders**")
     out.append("")
     for team, words in e.orders.items():
-        out.append(f"- {md(d.teams[team])}: " + "; ".join(md(w) for w in words))
+        late = e.timed_out.get(team)
+        who = d.teams[team] + (f" (time ran out: {late})" if late else "")
+        out.append(f"- {md(who)}: " + "; ".join(md(w) for w in words))
     for team, items in e.refused.items():
         for order, why in items:
             out.append(f"- {md(d.teams[team])}, refused: {md(order)} ({md(why)})")
@@ -140,7 +143,7 @@ def render_markdown(d: Debrief, against: Against | None = None) -> str:
         out += [f"### Turn {p.turn} ({p.month}): scores swung {p.swing:.1f} points", ""]
         out += [f"Score changes: {changes}.", ""]
         out += [
-            f"- {md(d.teams[t])} ordered: " + "; ".join(md(w) for w in ws)
+            f"- {md(who_ordered(d.teams[t], p.timed_out.get(t)))}: " + "; ".join(md(w) for w in ws)
             for t, ws in p.orders.items()
         ]
         out += [f"- Inject: {md(i.headline)} ({inject_words(p.turn, i.manual)})" for i in p.injects]

@@ -16,7 +16,7 @@ from typing import Any
 from game import names
 from game.engine import Session
 from game.errors import ChokepointError
-from game.facilitation import Override
+from game.facilitation import Override, timed_out_teams
 from game.log import Replay, replay_log
 from game.metrics import metric
 from game.names import humanize, order_words, turns_words
@@ -169,6 +169,8 @@ class TurnEntry:
     score_change: dict[str, float]
     swing: float
     top_reasons: list[LedgerLine] = field(default_factory=list)
+    timed_out: dict[str, str] = field(default_factory=dict)
+    """Teams whose orders the turn timer sealed (id -> how, from the turn's notes)."""
 
 
 @dataclass
@@ -255,6 +257,7 @@ class DecisionPoint:
     injects: list[InjectInfo]
     overrides: list[OverrideInfo]
     reasons: list[LedgerLine]
+    timed_out: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -396,6 +399,9 @@ def build_debrief(rep: Replay) -> Debrief:
                     for d in rec.draws
                 ],
                 notes=list(session.notes.get(t, [])),
+                timed_out=timed_out_teams(
+                    session.notes.get(t, []), {team: s.teams[team].name for team in teams}
+                ),
                 scores=dict(after),
                 score_change=change,
                 swing=sum(abs(v) for v in change.values()),
@@ -466,6 +472,7 @@ def build_debrief(rep: Replay) -> Debrief:
                 injects=e.injects,
                 overrides=e.overrides,
                 reasons=e.top_reasons,
+                timed_out=e.timed_out,
             )
         )
 

@@ -146,3 +146,10 @@ def market_table(d: Debrief) -> tuple[list[str], list[list[str]]]:
             lowest = f"{low:.0f} (turn {low_turn})" if low_turn else "–"
         rows.append([line.material, price, top, days, lowest])
     return head, rows
+
+
+def who_ordered(name: str, timed_out: str | None) -> str:
+    """'Beijing ordered', or, when the turn timer sealed the team's orders, how it did:
+    'Beijing, when time ran out (the computer (doctrine) chose its orders)' (a facilitator's
+    audit: the debrief said a team ordered what the computer chose)."""
+    return f"{name} ordered" if timed_out is None else f"{name}, when time ran out ({timed_out})"

@@ -16,7 +16,7 @@ from pathlib import Path
 from game.bots import BOT_KINDS, Bot, make_bot
 from game.engine import Session, TurnRecord, bot_controller, bot_kind
 from game.errors import ChokepointError, LogError, OrderRefused
-from game.facilitation import FiredInject, Override, find_inject, manual_injects
+from game.facilitation import FiredInject, Override, find_inject, manual_injects, timeout_note
 from game.fog import TeamView, team_view
 from game.headless import computer_orders
 from game.log import replay_log, write_log
@@ -407,7 +407,7 @@ class Game:
             self.seal_computer_orders()
             record = self.session.resolve()
             for team, what in sorted(self.timed_out.items()):
-                self.session.add_note(f"Time ran out for {self.team_label(team)}: {what}.")
+                self.session.add_note(timeout_note(self.team_label(team), what))
             self.timed_out = {}
             self.drafts = {}
             self.stop_timer()
