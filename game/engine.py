@@ -206,6 +206,43 @@ def resolve_turn(
     return state, record
 
 
+def branch_segments(
+    settings: Mapping[str, Any], controllers: Mapping[str, str]
+) -> list[tuple[int, dict[str, str]]]:
+    """Who played the turns a branch shares with the sessions it came from, oldest first, as
+    (last turn, team -> player) pairs: ``branch_earlier`` (a branch of a branch: the turns
+    each earlier session played), then ``branch_turn`` with ``branch_players``. The turns
+    after the last are played by ``controllers``."""
+    teams = sorted(controllers)
+    out: list[tuple[int, dict[str, str]]] = []
+    earlier = settings.get("branch_earlier")
+    for item in earlier if isinstance(earlier, list) else []:
+        if isinstance(item, list) and len(item) == 2:
+            upto, players = item
+            if isinstance(upto, int) and isinstance(players, dict):
+                out.append((upto, {t: str(players.get(t, "?")) for t in teams}))
+    cut, before = settings.get("branch_turn"), settings.get("branch_players")
+    if isinstance(cut, int) and isinstance(before, dict):
+        out.append((cut, {t: str(before.get(t, "?")) for t in teams}))
+    return out
+
+
+def _store_segments(settings: dict[str, Any], segments: list[tuple[int, dict[str, str]]]) -> None:
+    """Write ``branch_segments`` back: the last as ``branch_turn`` and ``branch_players``, the
+    ones before (merged where the same players went on) as ``branch_earlier``."""
+    merged: list[tuple[int, dict[str, str]]] = []
+    for upto, players in segments:
+        if merged and merged[-1][1] == players:
+            merged[-1] = (upto, players)
+        else:
+            merged.append((upto, players))
+    settings["branch_turn"], settings["branch_players"] = merged[-1]
+    if len(merged) > 1:
+        settings["branch_earlier"] = [[upto, players] for upto, players in merged[:-1]]
+    else:
+        settings.pop("branch_earlier", None)
+
+
 def apply_index_overrides(ctx: TurnContext) -> None:
     """The facilitator's index overrides, after every rule and before scoring."""
     for ov in ctx.overrides:
@@ -359,13 +396,23 @@ class Session:
 
     def players_at(self, turn: int) -> dict[str, str]:
         """Who played each team in ``turn``: ``controllers``, except on a branch, whose turns
-        up to ``branch_turn`` were played by the ``branch_players`` of the session it came from.
-        """
-        before = self.settings.get("branch_players")
-        cut = self.settings.get("branch_turn")
-        if isinstance(before, dict) and isinstance(cut, int) and turn <= cut:
-            return {t: str(before.get(t, "?")) for t in sorted(self.controllers)}
+        up to ``branch_turn`` were played by the players of the sessions it came from
+        (:func:`branch_segments`)."""
+        for upto, players in branch_segments(self.settings, self.controllers):
+            if turn <= upto:
+                return players
         return dict(sorted(self.controllers.items()))
+
+    def _segments_upto(self, turn: int) -> list[tuple[int, dict[str, str]]]:
+        """The branch's player segments cut at ``turn`` (those after it dropped)."""
+        out: list[tuple[int, dict[str, str]]] = []
+        last = 0
+        for upto, players in branch_segments(self.settings, self.controllers):
+            if out and last >= turn:
+                break
+            out.append((min(upto, turn), players))
+            last = upto
+        return out
 
     def add_note(self, text: str, turn: int | None = None) -> None:
         """Attach a facilitator note to a resolved turn (the last one by default)."""
@@ -389,7 +436,7 @@ class Session:
         self.notes.pop(self.turn + 1, None)
         cut = self.settings.get("branch_turn")
         if isinstance(cut, int) and cut > self.turn:
-            self.settings["branch_turn"] = self.turn
+            _store_segments(self.settings, self._segments_upto(self.turn))
         return self.records.pop()
 
     def fork(self, turn: int, source: str | None = None) -> Session:
@@ -404,8 +451,10 @@ class Session:
         settings = {k: v for k, v in self.settings.items() if not k.startswith("branch_")}
         if source is not None:
             settings["branch_of"] = source
-        settings["branch_turn"] = turn
-        settings["branch_players"] = self.players_at(turn)
+        segments = self._segments_upto(turn)
+        if turn > (segments[-1][0] if segments else 0):  # turns this session played itself
+            segments.append((turn, dict(sorted(self.controllers.items()))))
+        _store_segments(settings, segments or [(turn, self.players_at(turn))])
         other = Session(self.scenario, self.seed, dict(self.controllers), settings, self.ledger)
         other.model = self.model
         other.states = self.states[: turn + 1]

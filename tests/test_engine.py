@@ -84,6 +84,40 @@ def test_a_fork_says_it_is_a_branch_and_who_played_before_it(scenario) -> None: 
     assert s.players_at(2) == dict(sorted(s.controllers.items()))  # not a branch
 
 
+def test_a_branch_of_a_branch_keeps_who_played_each_earlier_turn(scenario, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A facilitator's audit: a fork after turn 5 of a branch made after turn 2 said the
+    branch's computer Beijing had played turns 1-2, which people had played."""
+    from game.log import replay_log, write_log
+    from game.report.model import debrief_from_log
+    from game.report.text import header_facts
+
+    people = {t: "human" for t in ("beijing", "tokyo", "washington")}
+    s = Session(scenario, seed=3, controllers=dict(people))
+    for _ in range(2):
+        s.resolve()
+    first = s.fork(2, "orig.jsonl")
+    first.controllers["beijing"] = "bot:doctrine:dove"
+    for _ in range(3):
+        first.resolve()
+    second = first.fork(5, "first.jsonl")
+    dove = {**people, "beijing": "bot:doctrine:dove"}
+    assert [second.players_at(t) for t in (1, 2, 3, 5, 6)] == [people, people, dove, dove, dove]
+    assert second.settings["branch_earlier"] == [[2, people]]
+    assert second.settings["branch_turn"] == 5 and second.settings["branch_players"] == dove
+    write_log(second, tmp_path / "second.jsonl")
+    replayed = replay_log(tmp_path / "second.jsonl").session
+    assert replayed is not None and replayed.players_at(1) == people
+    assert replayed.players_at(4) == dove
+    facts = dict(header_facts(debrief_from_log(tmp_path / "second.jsonl")))
+    assert "turns 1-2 played by Beijing: played by people" in facts["Branch"]
+    assert "turns 3-5 played by" not in facts["Branch"]  # the branch's own players: not said
+    # taking back the copied turns back to turn 1 leaves one segment: people
+    for _ in range(4):
+        second.undo()
+    assert second.settings["branch_turn"] == 1 and second.settings["branch_players"] == people
+    assert "branch_earlier" not in second.settings
+
+
 def test_redoing_a_copied_turn_moves_the_branch_point_back(scenario, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """An analyst forked after turn 6 and overrode a result of turn 6: the fork then said
     'branch from turn 6' while diff found it differing at turn 6."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.engine import branch_segments
 from game.names import chance_text, printed_change, quantity, roll_text
 from game.report.model import Debrief, DrawInfo, ObjectiveMove, TeamScore
 
@@ -103,13 +104,17 @@ def header_facts(d: Debrief) -> list[tuple[str, str]]:
     if "branch_turn" in d.settings:
         cut = d.settings["branch_turn"]
         words = f"of {d.settings.get('branch_of', 'another session')} from turn {cut}"
-        before = d.settings.get("branch_players")
-        if isinstance(before, dict) and before != d.controllers and cut:
-            shared = "turn 1" if cut == 1 else f"turns 1-{cut}"
-            words += f"; {shared} played by " + ", ".join(
-                f"{name}: {controller_words(str(before.get(t, '?')))}"
-                for t, name in d.teams.items()
-            )
+        first = 1
+        for upto, players in branch_segments(d.settings, d.controllers):
+            # the turns it shares with the sessions it came from, and who played them (a
+            # branch of a branch: each earlier session's turns with its own players)
+            if upto >= first and players != d.controllers:
+                shared = f"turn {upto}" if upto == first else f"turns {first}-{upto}"
+                words += f"; {shared} played by " + ", ".join(
+                    f"{name}: {controller_words(players.get(t, '?'))}"
+                    for t, name in d.teams.items()
+                )
+            first = upto + 1
         facts.append(("Branch", words))
     return facts
 
