@@ -820,7 +820,11 @@ async def test_a_branch_is_compared_with_its_original_in_the_app(make_app, workd
         await pilot.pause()
         assert isinstance(app.screen, CompareOriginalScreen)
         text = " ".join(screen_text(app).split())
-        assert "A: the original, B: this branch" in text
+        assert "This branch (B) beside its original (A)" in text
+        # both logs named as the facilitator sees them, not one of them as an absolute path
+        # (a facilitator's audit: the title ran past the screen and lost its A/B key)
+        assert "A: orig.jsonl (seed" in text and "B: sessions/" in text
+        assert str(workdir) not in text
         assert "The logs diverge at turn 2 (2026-02); turn 1 is identical." in text
         assert "only in B: Diplomatic move: Coordinate a G7 response" in text
         await pilot.press("escape")

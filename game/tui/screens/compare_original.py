@@ -18,7 +18,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Label, Static
 
 from game.errors import ChokepointError
-from game.tui.game import Game
+from game.tui.game import Game, display_path
 from game.tui.screens import DIALOG_HELP
 from game.tui.screens.base import Dialog
 from game.tui.widgets.footer import Footer
@@ -42,8 +42,9 @@ def compare_with_original(game: Game) -> tuple[str, str]:
         )
     with game.lock:  # the branch as played so far (a worker may be resolving a turn)
         game.save()
-    diff = diff_logs(source, str(game.log_path))
-    return f"This branch beside {source} (A: the original, B: this branch)", render_text(diff)
+    diff = diff_logs(source, display_path(game.log_path))  # both as the facilitator sees them
+    # the files are named in the table's first lines (a long name cut off the A/B key here)
+    return "This branch (B) beside its original (A)", render_text(diff)
 
 
 def is_branch(game: Game) -> bool:
