@@ -326,6 +326,7 @@ async def test_timer_runs_out_and_waiting_teams_hold(make_app, workdir: Path) ->
         clock.now += 5000
         app.tick_timer()
         await wait_for(pilot, lambda: "(paused)" in screen_text(app))
+        assert "s resumes" in screen_text(app) and "s pauses" not in screen_text(app)
         assert game.session.pending == {}
         await pilot.press("s")
         clock.now += 300

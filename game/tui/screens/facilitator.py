@@ -228,7 +228,8 @@ class FacilitatorScreen(AppScreen[None]):
                 if g.timer is not None and g.timer.fired:  # nothing is left to pause
                     banner.append("\n")
                 else:
-                    banner.append(f" (then waiting teams: {what}; s pauses)\n", style="dim")
+                    key = "s resumes" if g.timer is not None and g.timer.paused else "s pauses"
+                    banner.append(f" (then waiting teams: {what}; {key})\n", style="dim")
             for fired, _text in g.news():
                 how = "fired by you" if fired.manual else "scripted"
                 banner.append("▶ ", style="yellow")

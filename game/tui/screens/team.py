@@ -140,7 +140,8 @@ class TeamScreen(AppScreen[bool]):
 
     def show_timer(self) -> None:
         """The turn timer in the header (nothing when the session has no timer)."""
-        base = "solo" if self.solo else "your orders are sealed from the other teams"
+        # short: 'Washington · turn 12 of 12 (2026-12) — ⏱ 10:00 left (paused) · …' fits 120
+        base = "solo" if self.solo else "hidden from the other teams"
         left = self.game.timer_label()
         # the time first: at 80 columns the header's end is cut off
         self.sub_title = f"⏱ {left} · {base}" if left else base
