@@ -600,10 +600,13 @@ def _run(args: argparse.Namespace) -> int:
         and t not in followed
         and not any(r.submitted.get(t) for r in session.records[started:])
     ]
-    if held:
+    if held and session.turn > started:  # no turn played (a branch at the log's end): no note
         them = "them" if len(held) > 1 else "it"
+        first, last = started + 1, session.turn
+        span = f"turn {first}" if first == last else f"turns {first}-{last}"
+        every = "every turn" if started == 0 else f"every turn played ({span})"
         print(
-            f"note: {and_list(held)} held every turn (no --bot and no orders in a plan for "
+            f"note: {and_list(held)} held {every} (no --bot and no orders in a plan for "
             f"{them}); give --bot TEAM=KIND to have a team played",
             file=sys.stderr,
         )
@@ -714,6 +717,14 @@ def _start_session(args: argparse.Namespace) -> tuple[Session, list[TurnRecord]]
             f"--turn must be between 0 and {good}"
             if good
             else f"the log holds no turn yet: {start}"
+        )
+    if rep.error is not None:  # a log auditor's branch of a damaged log was another game, unsaid
+        sound = f"only turns 1-{good} can be trusted" if good > 1 else "only turn 1 can be trusted"
+        print(
+            f"chokepoint: warning: {rep.error}; {sound}, so the branch uses "
+            f"none of the logged turns after turn {good} (their orders and the facilitator's "
+            "actions are not played again)",
+            file=sys.stderr,
         )
     return rep.session.fork(turn, str(args.from_log)), list(rep.session.records)
 

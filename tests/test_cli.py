@@ -112,6 +112,31 @@ def test_run_says_which_teams_held_for_want_of_a_bot_or_a_plan(
     assert code == 0 and "held" not in err
 
 
+def test_a_branch_of_a_damaged_log_says_which_logged_turns_it_leaves_out(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A log auditor's audit: 'run --from' a log whose turn 3 was edited played turns 3-12 as
+    holds, a different game from the logged one, with only a note that the teams held 'every
+    turn'; at the end of a sound log, where no turn is played, that note was said too."""
+    lines = (HERE / "facilitated-seed11.jsonl").read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[3])
+    record["scores"]["tokyo"] += 1
+    lines[3] = json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    edited = tmp_path / "edited.jsonl"
+    edited.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = run(capsys, "run", "--from", str(edited), "--turn", "2")
+    assert code == 0
+    assert (
+        "chokepoint: warning: " in err
+        and "turn 3 has been edited (its hash does not match its content); only turns 1-2 can "
+        "be trusted, so the branch uses none of the logged turns after turn 2"
+        in err
+    )
+    assert "held every turn played (turns 3-12)" in err
+    code, _, err = run(capsys, "run", "--from", str(HERE / "facilitated-seed11.jsonl"))
+    assert code == 0 and err == ""  # the whole game, nothing played: nothing to note
+
+
 def test_run_reports_refused_orders(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     plan = tmp_path / "plan.yaml"
     plan.write_text(
