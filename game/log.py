@@ -9,6 +9,7 @@ turn, and the turns before it still load. See docs/log-format.md.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -255,12 +256,13 @@ def replay_log(path: str | Path) -> Replay:
     if header.get("format") != LOG_FORMAT or header.get("kind") != "header":
         return bad("line 1 is not a Chokepoint log header", 0, rep)
     if header.get("version") != LOG_VERSION:
-        return bad(
-            f"unknown log format version {header.get('version')!r} "
-            f"(this engine reads version {LOG_VERSION})",
-            0,
-            rep,
-        )
+        given = header.get("version")
+        what = (
+            "the header gives no log format version"
+            if "version" not in header
+            else f"unknown log format version {json.dumps(given)}"
+        )  # as the file writes it (null, "2"), not as Python would
+        return bad(f"{what} (this engine reads version {LOG_VERSION})", 0, rep)
     digest = _hash_of(header)
     if digest is None:
         return bad("the header holds a number too large for a log", 0, rep)
@@ -274,7 +276,9 @@ def replay_log(path: str | Path) -> Replay:
     if "scenario" not in header:
         return bad("the header holds no scenario", 0, rep)
     if type(seed) is not int:
-        return bad(f"the header's seed should be a whole number, not {seed!r}", 0, rep)
+        if "seed" not in header:
+            return bad("the header gives no seed", 0, rep)
+        return bad(f"the header's seed should be a whole number, not {json.dumps(seed)}", 0, rep)
     if not isinstance(controllers, dict) or not all(
         isinstance(v, str) for v in controllers.values()
     ):
@@ -286,6 +290,16 @@ def replay_log(path: str | Path) -> Replay:
     except ScenarioError as exc:
         said = "; ".join(exc.problems)
         return bad(f"the header's scenario cannot be loaded: {said}", 0, rep)
+    missing = sorted(set(scenario.teams) - set(controllers))
+    unknown = sorted(set(controllers) - set(scenario.teams))
+    if missing or unknown:  # the engine writes every team's player: the header was edited
+        parts = [f"none for {', '.join(missing)}"] if missing else []
+        parts += [f"one for {', '.join(unknown)}, no team of its scenario"] if unknown else []
+        return bad(
+            f"the header's controllers should name who plays each team ({'; '.join(parts)})",
+            0,
+            rep,
+        )
     try:
         session = Session(scenario, seed, dict(controllers), dict(settings))
     except (ChokepointError, KeyError, TypeError, ValueError) as exc:

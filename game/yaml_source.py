@@ -173,6 +173,7 @@ def _repeated_keys(root: yaml.Node) -> list[YamlProblem]:
     return sorted(found, key=lambda p: (p.line, p.column))
 
 
+_INT_TAG = "tag:yaml.org,2002:int"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
@@ -190,13 +191,21 @@ def _unreadable_value(exc: Exception, root: yaml.Node | None) -> YamlProblem:
             try:
                 loader.construct_object(node)
             except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+                shown = node.value if len(node.value) <= 40 else f"{node.value[:20]}…"
                 if node.tag == _TIMESTAMP_TAG and node.style is None:
                     words = (
                         f"'{node.value}' is written like a date (YYYY-MM-DD) but is not one: "
                         'write a real date, or put the value in quotes (a month is "YYYY-MM")'
                     )
+                elif node.tag == _INT_TAG and node.style is None:
+                    # thousands of digits: Python refuses to read them (a log auditor's
+                    # 5,000-digit 'turns' was told to 'remove the tag' it did not have)
+                    words = (
+                        f"'{shown}' is a number of {len(node.value):,} digits, far too large "
+                        "for any field"
+                    )
                 else:
-                    words = f"'{node.value}' cannot be read as its '!!' type: remove the tag"
+                    words = f"'{shown}' cannot be read as its '!!' type: remove the tag"
                 return YamlProblem(
                     f"YAML syntax error: {words}",
                     node.start_mark.line + 1,

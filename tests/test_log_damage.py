@@ -133,10 +133,19 @@ def rehashed_header(**changes: object) -> Callable[[list[str]], list[str]]:
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"seed": "abc"}, "the header's seed should be a whole number, not 'abc'"),
+        # values as the file writes them (a log auditor's audit: 'not True', 'version None')
+        ({"seed": "abc"}, 'the header\'s seed should be a whole number, not "abc"'),
         ({"seed": 1.5}, "the header's seed should be a whole number, not 1.5"),
-        ({"seed": True}, "the header's seed should be a whole number, not True"),
+        ({"seed": True}, "the header's seed should be a whole number, not true"),
+        ({"seed": None}, "the header gives no seed"),  # None: the key removed
+        ({"version": None}, "the header gives no log format version (this engine reads version 2)"),
+        ({"version": "2"}, 'unknown log format version "2" (this engine reads version 2)'),
         ({"controllers": [1, 2]}, "the header's controllers should name who plays each team"),
+        (
+            {"controllers": {"beijing": "human", "tokyo": "human", "moscow": "human"}},
+            "the header's controllers should name who plays each team (none for washington; "
+            "one for moscow, no team of its scenario)",
+        ),
         ({"settings": "x"}, "the header's settings should be a mapping of names to values"),
         ({"scenario": None}, "the header holds no scenario"),
     ],

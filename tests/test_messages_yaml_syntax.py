@@ -207,3 +207,14 @@ def test_a_list_item_that_lost_its_dash_is_named(which: int, new: str, said: str
     assert problem == f"line {line}, column 3: YAML syntax error: " + (
         said if said.startswith("a list") else f"line {line} {said}"
     )
+
+
+def test_a_number_of_thousands_of_digits_is_called_too_large_not_a_tag() -> None:
+    """A log auditor's 5,000-digit 'turns' was told "cannot be read as its '!!' type: remove
+    the tag", with all 5,000 digits echoed back."""
+    line = _line("turns: 12")
+    problem = _problem("turns: 12", "turns: " + "9" * 5000)
+    assert problem == (
+        f"line {line}, column 8: YAML syntax error: '{'9' * 20}…' is a number of 5,000 digits, "
+        "far too large for any field"
+    )
