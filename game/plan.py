@@ -74,6 +74,24 @@ def load_full_plan(path: str | Path, scenario: Scenario) -> tuple[Plan, Facilita
     return parse_plan(data, scenario, str(path), root, twice)
 
 
+def _in_plan_words(problem: YamlProblem) -> YamlProblem:
+    """A key written twice, placed as the plan's other messages place things: 'turn 1,
+    tokyo, order 1' (a log auditor read 'turns.1.tokyo.0', counted from 0, beside them)."""
+    parts = problem.path.split(".")
+    if parts[:1] != ["turns"] or len(parts) < 2:
+        return problem
+    words = [f"turn {parts[1]}"]
+    rest = parts[2:]
+    if rest:
+        words.append(rest[0])
+    if len(rest) >= 2 and rest[1].isdigit():  # an order in a team's list
+        words.append(f"order {int(rest[1]) + 1}")
+    elif len(rest) >= 3 and rest[2].isdigit():  # a facilitator's inject, override or note
+        words.append(f"{rest[1].rstrip('s')} {int(rest[2]) + 1}")
+    message = f"{', '.join(words)}: {problem.message[len(problem.path) + 2 :]}"
+    return YamlProblem(message, problem.line, problem.column, problem.path)
+
+
 def parse_plan(
     data: object,
     scenario: Scenario,
@@ -162,7 +180,7 @@ def parse_plan(
     if problems or repeated:
         nodes = [(_node_of(root, loc), text) for loc, text in problems]
         placed = [(_line_of(node), f"{place(node)}{text}") for node, text in nodes]
-        placed += [(p.line - 1, str(p)) for p in repeated]  # 0-based, as _line_of
+        placed += [(p.line - 1, str(_in_plan_words(p))) for p in repeated]  # 0-based lines
         lines = [text for _, text in sorted(placed, key=lambda pair: pair[0])]
         noun = "problem" if len(lines) == 1 else "problems"
         listed = "\n".join(f"  {line}" for line in lines)

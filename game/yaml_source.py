@@ -51,6 +51,8 @@ class YamlProblem(Exception):
     message: str
     line: int = 0
     column: int = 0
+    path: str = ""
+    """For a key written twice: the dotted path of its mapping ('turns.1.tokyo.0')."""
 
     def __str__(self) -> str:
         where = f"line {self.line}, column {self.column}: " if self.line else ""
@@ -163,6 +165,7 @@ def _repeated_keys(root: yaml.Node) -> list[YamlProblem]:
                                 f"(first at line {was}); YAML would keep only the last one",
                                 key.start_mark.line + 1,
                                 key.start_mark.column + 1,
+                                path,
                             )
                         )
                     else:

@@ -258,3 +258,19 @@ def test_a_percentage_in_an_order_is_told_as_the_fraction_it_means(tmp_path: Pat
         "line 6, column 9: turn 1, beijing, order 3: amount: should be a number: write 5 "
         "alone, without '%'",
     ]
+
+
+def test_a_key_written_twice_is_placed_as_the_plans_other_messages(tmp_path: Path) -> None:
+    """A log auditor's audit: most plan messages say 'turn 1, tokyo, order 1', a key written
+    twice said 'turns.1.tokyo.0', counting from 0."""
+    text = (
+        "turns:\n  1:\n    tokyo:\n      - {type: diplomacy, move: tk_g7, move: tk_wto}\n"
+        "    facilitator:\n      overrides:\n"
+        "        - {kind: index, subject: tension, value: 50, reason: a, reason: b}\n"
+    )
+    assert problems(tmp_path, text) == [
+        "line 4, column 40: turn 1, tokyo, order 1: 'move' is written twice in the same "
+        "mapping (first at line 4); YAML would keep only the last one",
+        "line 7, column 65: turn 1, facilitator, override 1: 'reason' is written twice in the "
+        "same mapping (first at line 7); YAML would keep only the last one",
+    ]
