@@ -581,6 +581,13 @@ def _run(args: argparse.Namespace) -> int:
         skipped = play_game(session, plan, bots, args.turns, facilitator).skipped
     except KeyboardInterrupt:  # keep the turns already played
         del session.states[len(session.records) + 1 :]  # Ctrl-C between the two appends
+        if session.turn == started:
+            nothing = f"; no log written to {args.log}" if args.log else ""
+            print(
+                f"chokepoint: interrupted before turn {started + 1} was played{nothing}",
+                file=sys.stderr,
+            )
+            return 130
         print(f"chokepoint: interrupted after turn {session.turn}", file=sys.stderr)
         if args.log and session.turn > started:
             write_log(session, args.log)

@@ -379,12 +379,12 @@ def test_ctrl_c_during_a_run_keeps_the_turns_played_in_the_log(tmp_path: Path) -
         pytest.skip("the game finished before Ctrl-C was pressed (a very fast machine)")
     assert proc.returncode == 130
     assert "Traceback" not in stderr
+    if "interrupted before turn 1 was played" in stderr:  # a slow machine: said so
+        assert f"no log written to {log}" in stderr and not log.exists()
+        return
     match = re.search(r"interrupted after turn (\d+)", stderr)
     assert match, stderr
     played = int(match.group(1))
-    if played == 0:
-        assert not log.exists()
-        return
     assert f"chokepoint run --from {log}" in stderr
     rep = replay_log(log)
     assert rep.error is None and rep.good_turns == played  # sound, and resumable from there
