@@ -611,3 +611,20 @@ def test_the_app_without_a_terminal_says_so_instead_of_waiting_for_ever(
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "needs a terminal to show its screens and read keys" in done.stderr
     assert instead in done.stderr
+
+
+def test_a_run_stopped_before_its_first_turn_says_no_log_was_written(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A log auditor's Ctrl-C in the first turn read 'interrupted after turn 0', with no word
+    that no log was written."""
+    import game.headless
+
+    def ctrl_c(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(game.headless, "play_game", ctrl_c)
+    log = tmp_path / "never.jsonl"
+    code, _, err = run(capsys, "run", str(DEFAULT), "--seed", "1", "-o", str(log))
+    assert code == 130 and not log.exists()
+    assert f"chokepoint: interrupted before turn 1 was played; no log written to {log}" in err
