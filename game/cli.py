@@ -110,8 +110,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="print the scenario format as JSON Schema")
 
-    ver = sub.add_parser("verify", help="replay a session log and check every hash")
-    ver.add_argument("log")
+    ver = sub.add_parser(
+        "verify",
+        help="replay a session log and check every hash",
+        description="Replay a session log and check that every turn gives the state it "
+        "records: exit 0 if sound, 1 if damaged (saying where, and which turns before it are "
+        "sound), 2 if it is not a log at all.",
+    )
+    ver.add_argument("log", metavar="LOG", help="the session log (.jsonl) to check")
 
     for module in dict.fromkeys(EXTRA_COMMANDS.values()):
         extra = _extra_module(module)

@@ -10,7 +10,8 @@ from game.bots import Bot, HoldBot
 from game.engine import Session, TurnRecord, resolve_turn
 from game.facilitation import Override, find_inject
 from game.fog import team_view
-from game.orders import Order
+from game.names import humanize, order_words
+from game.orders import Order, order_dict
 from game.plan import FacilitatorPlan, FacilitatorTurn, Plan
 
 
@@ -121,8 +122,15 @@ def turn_summary(session: Session, turn: int) -> dict[str, Any]:
         },
         "prices": {m: round(p, 2) for m, p in sorted(state.prices.items())},
         "orders": record.orders_data() if record else {},
-        "refused": {
-            t: [{"order": o.describe(), "reason": why} for o, why in rs]
+        "refused": {  # in the words of the table (a log auditor's audit), and as given
+            t: [
+                {
+                    "order": order_words(s, o),
+                    "reason": humanize(s, why),
+                    "given": order_dict(o),
+                }
+                for o, why in rs
+            ]
             for t, rs in sorted(record.refused.items())
         }
         if record

@@ -134,8 +134,8 @@ def _number_in_text(text: str) -> str:
     found = re.fullmatch(r"(\D*?)\s*([-+]?\d+(?:\.\d+)?)\s*(\D*)", text)
     if found is None or not (found[1] or found[3]):
         return ""
-    extra = " ".join(p.strip() for p in (found[1], found[3]) if p.strip())
-    return f": write {found[2]} alone, without '{extra}'"
+    extra = "' and '".join(p.strip() for p in (found[1], found[3]) if p.strip())
+    return f": write {found[2]} alone, without '{extra}'"  # 'US$' and '/kg', not 'US$ /kg'
 
 
 def _number(x: Any) -> str:

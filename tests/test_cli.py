@@ -152,6 +152,15 @@ def test_run_reports_refused_orders(capsys: pytest.CaptureFixture[str], tmp_path
         "turn 1: Tokyo's order refused: Release 99,999 t of Dy/Tb oxide from the stockpile: "
         "the stockpile holds only 60 t of Dy/Tb oxide" in out
     )
+    # the JSON says it in the same words (it said 'Release 99999 of dytb'), and as given
+    argv = ("run", str(DEFAULT), "--seed", "1", "--turns", "1", "--orders", str(plan), "--json")
+    code, out, _ = run(capsys, *argv)
+    [refused] = json.loads(out)["turns"][1]["refused"]["tokyo"]
+    assert refused == {
+        "order": "Release 99,999 t of Dy/Tb oxide from the stockpile",
+        "reason": "the stockpile holds only 60 t of Dy/Tb oxide (heavy rare earths)",
+        "given": {"type": "stockpile_release", "material": "dytb", "amount": 99999.0, "to": None},
+    }
 
 
 @pytest.mark.parametrize(

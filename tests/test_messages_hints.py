@@ -148,6 +148,8 @@ def test_a_chance_written_as_a_percentage_is_told_as_a_fraction() -> None:
     # a percentage where a number from 0 to 100 goes is still told to drop the sign
     [price] = _problems(("price: 85.0 ", 'price: "85%" '))
     assert price.endswith("materials.ndpr.price: should be a number: write 85 alone, without '%'")
+    [dollars] = _problems(("price: 85.0 ", "price: US$85/kg "))  # a log auditor's 'US$ /kg'
+    assert dollars.endswith("write 85 alone, without 'US$' and '/kg'")
 
 
 def test_messages_that_point_elsewhere_say_where_and_what_to_write() -> None:
