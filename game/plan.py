@@ -70,6 +70,13 @@ def load_full_plan(path: str | Path, scenario: Scenario) -> tuple[Plan, Facilita
     except UnicodeDecodeError:
         raise PlanError(f"{path}: {not_utf8(path.read_bytes())}") from None
     except YamlProblem as exc:
+        from game.log import is_session_log
+
+        if is_session_log(path):  # a log auditor got PyYAML's "expected '<document start>'"
+            raise PlanError(
+                f"{path}: this is a session log, not an orders plan: to play on from it, use "
+                f"chokepoint run --from {path}"
+            ) from None
         raise PlanError(f"{path}: {exc}") from None
     return parse_plan(data, scenario, str(path), root, twice)
 

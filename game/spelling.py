@@ -66,4 +66,19 @@ def unknown(what: str, value: str, known: Iterable[str], declare: str = "") -> s
     if declare:
         guess = f"{guess + ' or ' if guess else ''}declare it under '{declare}:';"
     parts = [p for p in (guess, f"known: {', '.join(names)}") if p]
-    return f"unknown {what} '{value}' ({' '.join(parts)})"
+    return f"unknown {what} '{value}'{hidden_characters(value)} ({' '.join(parts)})"
+
+
+def hidden_characters(text: str) -> str:
+    """' (it holds an invisible character, U+200B ZERO WIDTH SPACE)' when ``text`` holds
+    characters a reader cannot see or tell from a space (pasted from a web page, say), else
+    '' (a log auditor's 'tokyo' with a zero-width space inside was quoted back as if it
+    were 'tokyo')."""
+    import unicodedata
+
+    odd = sorted({c for c in text if unicodedata.category(c) in ("Cf", "Zs", "Cc") and c != " "})
+    if not odd:
+        return ""
+    named = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'control character')}" for c in odd)
+    what = "an invisible character" if len(odd) == 1 else "invisible characters"
+    return f" (it holds {what}, {named})"

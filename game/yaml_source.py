@@ -28,6 +28,8 @@ from typing import Any
 
 import yaml
 
+from game.spelling import hidden_characters
+
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 
 
@@ -316,6 +318,15 @@ def _hint(
                 opened[0],
                 glued.end(1) + 1,
             )
+        odd = hidden_characters(lines[start.line])
+        if odd:  # 'turns:' then a no-break space: YAML sees no space after the ':'
+            held = odd.strip(" ()").removeprefix("it holds ")
+            return (
+                f"line {opened[0]} holds {held}, which YAML does not read as a space: type an "
+                "ordinary space in its place",
+                opened[0],
+                _indent(lines[start.line]) + 1,
+            )
         return (
             f"line {opened[0]} has no ':' after its name: write 'name: value'; text that runs "
             "onto a second line must be put in quotes",
@@ -327,6 +338,12 @@ def _hint(
         if sign == "\t":
             return ("a tab after ':': separate a name from its value with a space", *at)
         return (f"a value cannot start with '{sign}': put the value in quotes", *at)
+    if problem == "but found another document":
+        return (
+            "a second document begins here ('---'): the file holds one; remove the '---' line "
+            "(and what follows, if it is another file pasted in)",
+            *at,
+        )
     if problem == "sequence entries are not allowed here":
         return (
             "'- ' cannot follow 'name:' on the same line: start the list on the next line "
@@ -425,6 +442,16 @@ def _flow_hint(
         if comment is not None:
             line, column = comment
             stopped = f" (YAML stopped at line {at[0]}, column {at[1]})" if line != at[0] else ""
+            before = lines[line - 1][: column - 1].rstrip()
+            if re.search(r":\s*[-+]?\d+(?:\.\d+)?$", before):
+                # after a number the '#' is a comment meant as one (quoting the number, as was
+                # advised, would make it text): it hides the closing bracket
+                return (
+                    f"'#' starts a comment, so the rest of line {line} was not read, the "
+                    f"closing '{closer}' with it: move the comment after the '{closer}'{stopped}",
+                    line,
+                    column,
+                )
             return (
                 f"'#' starts a comment, so the rest of line {line} was not read: put the value "
                 f"that holds the '#' in quotes{_example(lines[line - 1], column - 1)}{stopped}",

@@ -218,3 +218,38 @@ def test_a_number_of_thousands_of_digits_is_called_too_large_not_a_tag() -> None
         f"line {line}, column 8: YAML syntax error: '{'9' * 20}…' is a number of 5,000 digits, "
         "far too large for any field"
     )
+
+
+def test_pasted_and_stray_text_is_named_for_what_it_is() -> None:
+    """A log auditor's audit: a no-break space after 'turns:' was 'no ':' after its name', a
+    second document was PyYAML's 'but found another document', and a comment after a number
+    inside {...} was told to quote the number (making it text)."""
+    line = _line("turns: 12")
+    nbsp = _problem("turns: 12", "turns:\u00a012")
+    assert nbsp == (
+        f"line {line}, column 1: YAML syntax error: line {line} holds an invisible character, "
+        "U+00A0 NO-BREAK SPACE, which YAML does not read as a space: type an ordinary space in "
+        "its place"
+    )
+    last = len(TEXT.splitlines())
+    second = _problem(TEXT.splitlines()[-1], TEXT.splitlines()[-1] + "\n---\nx: 1")
+    assert second == (
+        f"line {last + 1}, column 1: YAML syntax error: a second document begins here ('---'): "
+        "the file holds one; remove the '---' line (and what follows, if it is another file "
+        "pasted in)"
+    )
+    old = '  - {exporter: CHN, material: dytb, target: "*", level: licensing, approval: 0.95}'
+    comment = _problem(old, old[:-1] + " # note}")
+    assert comment.startswith(f"line {_line(old)}, column 83: YAML syntax error: '#' starts")
+    assert "the closing '}' with it: move the comment after the '}'" in comment
+
+
+def test_an_invisible_character_in_a_name_is_shown() -> None:
+    """A zero-width space inside 'tokyo' was quoted back looking like 'tokyo'."""
+    from game.spelling import unknown
+
+    said = unknown("team", "tok\u200byo", ["tokyo", "beijing"])
+    assert "(it holds an invisible character, U+200B ZERO WIDTH SPACE)" in said
+    assert unknown("team", "tokio", ["tokyo"]) == (
+        "unknown team 'tokio' (did you mean 'tokyo'? known: tokyo)"
+    )

@@ -274,3 +274,14 @@ def test_a_key_written_twice_is_placed_as_the_plans_other_messages(tmp_path: Pat
         "line 7, column 65: turn 1, facilitator, override 1: 'reason' is written twice in the "
         "same mapping (first at line 7); YAML would keep only the last one",
     ]
+
+
+def test_a_session_log_given_as_a_plan_says_so(tmp_path: Path) -> None:
+    """'--orders session.jsonl' gave PyYAML's "expected '<document start>', but found '{'"."""
+    log = Path(__file__).resolve().parent / "golden" / "default-seed7.jsonl"
+    with pytest.raises(PlanError) as err:
+        load_full_plan(log, load_scenario(DEFAULT))
+    assert str(err.value) == (
+        f"{log}: this is a session log, not an orders plan: to play on from it, use chokepoint "
+        f"run --from {log}"
+    )
