@@ -318,9 +318,9 @@ def _hint(
                 opened[0],
                 glued.end(1) + 1,
             )
-        odd = hidden_characters(lines[start.line])
-        if odd:  # 'turns:' then a no-break space: YAML sees no space after the ':'
-            held = odd.strip(" ()").removeprefix("it holds ")
+        hidden = hidden_characters(lines[start.line])
+        if hidden:  # 'turns:' then a no-break space: YAML sees no space after the ':'
+            held = hidden.strip(" ()").removeprefix("it holds ")
             return (
                 f"line {opened[0]} holds {held}, which YAML does not read as a space: type an "
                 "ordinary space in its place",
