@@ -194,7 +194,9 @@ class ChokepointApp(App[int]):
         self.sub_title = f"seed {game.session.seed} · {game.scenario.title}"
         for note in game.notes:
             self.notify(note, severity="warning", timeout=10)
-        self.notify(f"Session log: {display_path(game.log_path)}", title="Saving every turn")
+        if not game.session.is_over:  # a finished game saves nothing more (it said it would)
+            where = display_path(game.log_path)
+            self.notify(f"Session log: {where}", title="Saving every turn", timeout=4)
         if game.mode == "solo" and game.player:
             from game.tui.screens.team import TeamScreen
 

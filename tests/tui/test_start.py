@@ -116,16 +116,19 @@ async def test_start_screen_shows_the_log_file_in_full_with_its_real_name(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         text = " ".join(screen_text(app).split())
-        assert "Saved to sessions/dual-use-ban-2026-seed1-2.jsonl" in text
+        assert "Saved to sessions/ dual-use-ban-2026-seed1-2.jsonl" in text
+        # the file's name whole on its own line (cut anywhere, it read '....json' then 'l')
+        shown = str(app.screen.query_one("#log-shown", Static).content)
+        assert shown.splitlines()[-1] == "dual-use-ban-2026-seed1-2.jsonl"
         app.screen.query_one("#seed", Input).value = "7"
         await pilot.pause()
-        assert "Saved to sessions/dual-use-ban-2026-seed7.jsonl" in " ".join(
+        assert "Saved to sessions/ dual-use-ban-2026-seed7.jsonl" in " ".join(
             screen_text(app).split()
         )
         app.screen.query_one("#log-path", Input).value = "sessions/dual-use-ban-2026-seed1.jsonl"
         await pilot.pause()
         text = " ".join(screen_text(app).split())
-        assert "Saved to sessions/dual-use-ban-2026-seed1.jsonl" in text
+        assert "Saved to sessions/ dual-use-ban-2026-seed1.jsonl" in text
         assert "(a " not in text  # an empty file loses nothing when written over
 
 
@@ -162,7 +165,8 @@ async def test_a_saved_session_is_never_written_over_from_the_start_screen(
             field.value = name
             await pilot.pause()
             assert why in " ".join(screen_text(app).split())
-            assert f"Cannot save to {name}" in " ".join(screen_text(app).split())
+            shown = name.replace("/", "/ ")  # a folder on the first line, the name below it
+            assert f"Cannot save to {shown}" in " ".join(screen_text(app).split())
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert isinstance(app.screen, StartScreen), name

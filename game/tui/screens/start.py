@@ -401,7 +401,11 @@ class StartScreen(AppScreen[None]):
         raw = self.query_one("#log-path", Input).value.strip()
         problem = log_path_problem(Path(raw)) if raw else None
         text = Text("Cannot save to " if problem else "Saved to ")
-        text.append(display_path(Path(raw) if raw else path), style="bold")
+        target = Path(display_path(Path(raw) if raw else path))
+        if str(target.parent) not in ("", "."):  # the name whole on a line of its own: cut
+            text.append(f"{target.parent}/", style="bold")  # anywhere, it read '....json' 'l'
+            text.append("\n")
+        text.append(target.name, style="bold")
         if problem:
             text.append(f" ({problem})", style="bold red")
         shown.update(text)
