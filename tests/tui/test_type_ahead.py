@@ -161,3 +161,26 @@ async def test_text_typed_on_after_a_note_is_not_run_as_commands(
         assert app.game.session.notes[1] == ["ok"]
         await pilot.press("n")  # a key typed now is a command as before
         await wait_for(pilot, lambda: app.screen is not console)
+
+
+async def test_orders_waiting_for_a_team_are_wrapped_to_its_pane_not_a_narrow_guess(
+    make_app,
+) -> None:
+    """A facilitator's audit: orders put back in a team's drafts (after an override) showed as
+    'Invest in' / 'Indigenous' / 'chip-tool' beside an empty half-pane when the team's screen
+    opened: they were wrapped before the pane had its width."""
+    from textual.widgets import DataTable
+
+    from game.orders import Invest
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.game.drafts["beijing"] = [Invest(option="cn_sme")]
+        await pilot.press("n", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen))
+        await settle(pilot)
+        table = app.screen.query_one("#drafts", DataTable)
+        order = table.get_row_at(0)[1]
+        # two lines at 120 columns, as wide as the pane leaves: not four of 16 characters
+        assert str(order).splitlines() == ["Invest in Indigenous", "chip-tool programme"]

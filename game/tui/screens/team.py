@@ -137,6 +137,10 @@ class TeamScreen(AppScreen[bool]):
         # only (on_mount did it as well: two workers for the first turn)
         self.refresh_all()
         self.prepare_turn()
+        # the orders were wrapped to a pane not laid out yet (16 characters: a facilitator's
+        # audit saw 'Invest in' / 'Indigenous' / 'chip-tool' beside an empty half-pane):
+        # wrap them again once it is
+        self.call_after_refresh(self.refresh_drafts)
 
     def show_timer(self) -> None:
         """The turn timer in the header (nothing when the session has no timer)."""
