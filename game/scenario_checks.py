@@ -254,6 +254,13 @@ def unreachable_notes(s: Scenario) -> list[str]:
                 f"complete and the game has {count(turns, 'turn')}: even funded in the first "
                 "turn, it never completes"
             )
+    for i, option in enumerate(s.investments):
+        if option.offtake_to is not None and option.offtake_to == option.host:
+            notes.append(
+                f"investments.{i} '{option.id}': offtake_to is its own host "
+                f"({option.host}): the output stays there, as it would with no offtake_to "
+                "(an offtake moves another buyer's purchases to the host)"
+            )
     locked = {m.id for m in s.diplomacy if m.locked} | {o.id for o in s.investments if o.locked}
     for i, inj in enumerate(s.injects):
         for item in inj.effects.unlock:

@@ -398,6 +398,9 @@ def test_validate_notes_trade_and_projects_that_quietly_shape_the_game(
         "capacity: 100, cost: 1500, lead_time: 10,", "capacity: 100, cost: 1500, lead_time: 12,"
     )
     text = text.replace("unlock: [minamitorishima]", "unlock: [minamitorishima, us_reassure]")
+    lynas = "material: dytb, host: AUS, capacity: 6, offtake_to: JPN,"
+    assert lynas in text
+    text = text.replace(lynas, lynas.replace("offtake_to: JPN", "offtake_to: AUS"))
     share = "{metric: index.market_share, weight: 3, low: 50, high: 90"
     assert share in text
     text = text.replace(share, "{metric: index.market_share, weight: 3, low: 0.5, high: 0.9")
@@ -414,6 +417,9 @@ def test_validate_notes_trade_and_projects_that_quietly_shape_the_game(
         "high are 0.5 and 0.9: for 50% to 100%, write low: 50, high: 100",
         "note: investments.4 'minamitorishima' takes 12 turns to complete and the game has 12 "
         "turns: even funded in the first turn, it never completes",
+        "note: investments.1 'lynas_heavy': offtake_to is its own host (AUS): the output "
+        "stays there, as it would with no offtake_to (an offtake moves another buyer's "
+        "purchases to the host)",
         "note: injects.0 'chikyu_mud' unlocks 'us_reassure', which is not locked: it is open "
         "from the start (add 'locked: true' to it if the inject should open it)",
     ]
