@@ -295,6 +295,10 @@ def _hint(
         last = _line_above(len(lines), lines)
         where = (last + 1, len(lines[last]) + 1) if last is not None else at
         return ("the file ends inside a [...] or {...}: add the closing ']' or '}'", *where)
+    if problem.startswith("expected the node content"):
+        taken = _closer_in_comment(mark.line, lines)
+        if taken is not None:
+            return taken
     if problem == "expected the node content, but found ','":
         return ("two ',' with nothing between them: remove one, or write the missing value", *at)
     if problem in ("expected <block end>, but found ']'", "expected <block end>, but found '}'"):
@@ -473,6 +477,29 @@ def _flow_hint(
         "':' or '#' needs quotes",
         *at,
     )
+
+
+def _closer_in_comment(index: int, lines: list[str]) -> tuple[str, int, int] | None:
+    """A '{' or '[' left open on the line above ``index`` because a comment after a ',' took
+    its closing bracket (a log auditor's '..., level: licensing, # note approval: 0.95}' was
+    PyYAML's "expected the node content, but found '-'" on the next line)."""
+    above = _line_above(index, lines)
+    if above is None:
+        return None
+    line = lines[above]
+    found = re.search(r"\s#", line)
+    if found is None:
+        return None
+    code, comment = line[: found.start()], line[found.start() :]
+    for opener, closer in (("{", "}"), ("[", "]")):
+        if code.count(opener) > code.count(closer) and closer in comment:
+            return (
+                f"'#' starts a comment, so the rest of line {above + 1} was not read, the "
+                f"closing '{closer}' with it: move the comment after the '{closer}'",
+                above + 1,
+                found.start() + 2,
+            )
+    return None
 
 
 def _comment_in_flow(text: str, begin: int, end: int) -> tuple[int, int] | None:

@@ -242,6 +242,12 @@ def test_pasted_and_stray_text_is_named_for_what_it_is() -> None:
     comment = _problem(old, old[:-1] + " # note}")
     assert comment.startswith(f"line {_line(old)}, column 83: YAML syntax error: '#' starts")
     assert "the closing '}' with it: move the comment after the '}'" in comment
+    after_comma = _problem(old, old.replace("approval:", "# note approval:"))
+    assert after_comma == (
+        f"line {_line(old)}, column 68: YAML syntax error: '#' starts a comment, so the rest "
+        f"of line {_line(old)} was not read, the closing '}}' with it: move the comment after "
+        "the '}'"
+    )
 
 
 def test_an_invisible_character_in_a_name_is_shown() -> None:
