@@ -68,3 +68,30 @@ async def test_the_console_replays_every_view_of_a_hot_seat_game_with_one_human_
         await pilot.press("p")
         await wait_for(pilot, lambda: isinstance(app.screen, ReplayScreen))
         assert app.screen.only is None and len(app.screen.povs) == 4
+
+
+async def test_the_replay_marks_the_teams_whose_time_ran_out(
+    make_app, workdir: Path, scenario: Scenario
+) -> None:
+    """A facilitator's audit: the replay said 'Washington: Human' over orders the computer
+    chose when Washington's time ran out."""
+    from game.facilitation import timeout_note
+    from game.log import write_log
+
+    log = workdir / "timed.jsonl"
+    session = logged_game(log, scenario, turns=2)
+    session.add_note(timeout_note("Washington", "the computer (doctrine) chose its orders"), 1)
+    write_log(session, log)
+    app = make_app(replay=str(log))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ReplayScreen))
+        screen = app.screen
+        screen.turn = 1
+        screen.show_turn()
+        await pilot.pause()
+        bar = str(screen.query_one("#replay-bar").content)
+        assert "Washington: Human (⏱ time ran out)" in bar and "Tokyo: Human," in bar
+        screen.turn = 2
+        screen.show_turn()
+        await pilot.pause()
+        assert "time ran out" not in str(screen.query_one("#replay-bar").content)

@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static, TabbedContent, TabPane
 
+from game.facilitation import timed_out_teams
 from game.log import Replay
 from game.names import count
 from game.tui.game import controller_label, display_path
@@ -127,8 +128,12 @@ class ReplayScreen(AppScreen[None]):
             bar.append(" (solo play: your view only)", style="cyan")
         track = "".join("●" if i == n else "─" for i in range(self.last + 1))
         bar.append(f"  {track}", style="dim")
+        names = {t: team_name(s, t) for t in session.controllers}
+        # whose orders the turn timer sealed this turn (a facilitator's audit: 'Washington:
+        # Human' for orders the computer chose)
+        late = timed_out_teams(session.notes.get(n, []), names) if n > 0 else {}
         players = ", ".join(
-            f"{team_name(s, t)}: {controller_label(c)}"
+            f"{names[t]}: {controller_label(c)}" + (" (⏱ time ran out)" if t in late else "")
             for t, c in session.players_at(max(n, 1)).items()
         )
         bar.append(f"\n{players}", style="dim")
