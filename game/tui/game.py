@@ -477,6 +477,14 @@ class Game:
                 self.timed_out.pop(team, None)
                 if team in self.human_teams:  # back on the team's screen, to be mended
                     self.drafts[team] = list(orders)
+            # orders the computer chose were chosen from the turn before the override: it
+            # chooses again, from the turn as amended (a computer team when the turn resolves,
+            # a team whose time ran out now)
+            for team in self.bots:
+                self.session.pending.pop(team, None)
+            for team, how in sorted(self.timed_out.items()):
+                if how != DRAFTS_SEALED and team in self.session.pending:
+                    self.session.pending[team] = self.timeout_orders(team)
             self.save()
         return record
 

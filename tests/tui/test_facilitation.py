@@ -905,3 +905,28 @@ async def test_arrows_highlight_a_team_on_a_fresh_console(make_app) -> None:
         await pilot.press("t")
         await wait_for(pilot, lambda: isinstance(app.screen, HandoverScreen))
         assert app.screen.to == "Beijing"
+
+
+def test_an_override_lets_the_computer_choose_again_from_the_amended_turn(
+    scenario: Scenario, workdir: Path
+) -> None:
+    """A code review: keeping every sealed order across an override kept the computer teams'
+    orders, chosen from the turn before the facilitator changed it; they choose again."""
+    from game.engine import Session
+    from game.facilitation import Override
+    from game.tui.game import Game
+
+    controllers = {"beijing": "bot:doctrine:hawk", "tokyo": "human", "washington": "human"}
+    game = Game(Session(scenario, 3, controllers), workdir / "g.jsonl")
+    game.seal_computer_orders()
+    game.resolve()
+    game.seal_computer_orders()  # Beijing's orders for turn 2, from turn 1 as played
+    game.seal("tokyo", [Diplomacy(move="tk_g7")])
+    assert "beijing" in game.session.pending
+    game.amend([Override(kind="index", subject="tension", value=5, reason="calm")])
+    assert "beijing" not in game.session.pending  # to be chosen again when the turn resolves
+    assert game.session.pending["tokyo"] == [Diplomacy(move="tk_g7")]  # people's orders stay
+    hawk = make_bot("doctrine:hawk", "beijing", scenario, 3)
+    expected = hawk.decide(team_view(scenario, game.session.state, "beijing", 3))
+    game.resolve()
+    assert game.session.records[-1].submitted["beijing"] == expected
