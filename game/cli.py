@@ -264,8 +264,11 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def _has_terminal() -> bool:
-    """Whether the command reads from and writes to a terminal, as the app needs."""
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    """Whether the command reads keys from a terminal and draws on one, as the app needs:
+    Textual draws on standard error on Linux and macOS, on standard output on Windows (so
+    `chokepoint > out.txt` still shows its screens)."""
+    screen = sys.stdout if sys.platform == "win32" else sys.stderr
+    return sys.stdin.isatty() and screen.isatty()
 
 
 def _app(args: argparse.Namespace) -> int:
@@ -303,8 +306,8 @@ def _app(args: argparse.Namespace) -> int:
             else "chokepoint run"
         )
         raise ChokepointError(
-            f"{what} needs a terminal to show its screens and read keys (its input or output "
-            f"is redirected here); without one, use {instead}"
+            f"{what} needs a terminal to show its screens and read keys (its input, or the "
+            f"output it draws on, is redirected here); without one, use {instead}"
         )
     from game.tui.app import run_app  # type: ignore[import-not-found,unused-ignore]
 

@@ -622,6 +622,30 @@ def test_the_app_without_a_terminal_says_so_instead_of_waiting_for_ever(
     assert instead in done.stderr
 
 
+def test_the_terminal_the_app_needs_is_where_textual_draws(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A code review: the check looked at standard output, which Textual does not draw on
+    outside Windows: 'chokepoint > out.txt' at a terminal was refused, and with standard error
+    redirected the screens went into the file."""
+    import io
+
+    import game.cli
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(sys, "stdin", Tty())
+    monkeypatch.setattr(sys, "stderr", Tty())
+    monkeypatch.setattr(sys, "stdout", io.StringIO())  # redirected to a file
+    assert game.cli._has_terminal()
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert not game.cli._has_terminal()
+    monkeypatch.setattr(sys, "platform", "win32")  # there Textual draws on standard output
+    monkeypatch.setattr(sys, "stdout", Tty())
+    assert game.cli._has_terminal()
+
+
 def test_a_run_stopped_before_its_first_turn_says_no_log_was_written(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
