@@ -735,7 +735,13 @@ def _start_session(args: argparse.Namespace) -> tuple[Session, list[TurnRecord]]
             else f"the log holds no turn yet: {start}"
         )
     if rep.error is not None:  # a log auditor's branch of a damaged log was another game, unsaid
-        sound = f"only turns 1-{good} can be trusted" if good > 1 else "only turn 1 can be trusted"
+        sound = (
+            f"only turns 1-{good} can be trusted"
+            if good > 1
+            else "only turn 1 can be trusted"
+            if good == 1
+            else "no turn can be trusted"
+        )
         print(
             f"chokepoint: warning: {rep.error}; {sound}, so the branch uses "
             f"none of the logged turns after turn {good} (their orders and the facilitator's "

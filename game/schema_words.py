@@ -64,10 +64,11 @@ def plain(error: ErrorDetails, loc: Loc, root: Any = None) -> str:
         percent = re.fullmatch(r"\s*([-+]?\d+(?:\.\d+)?)\s*%\s*", value)
         bound = _upper_bound(loc, root)
         # a share or chance (at most 1), or a factor (at most 10 or 20): 70% is 0.7 in both;
-        # an index or its change is on a 0-100 scale, where 70% is 70
-        if percent and bound is not None and bound <= 20.0:
+        # an index or its change is on a 0-100 scale, where 70% is 70, and a whole number
+        # (months, action points) is no fraction
+        if percent and kind == "float_parsing" and bound is not None and bound <= 20.0:
             share = float(percent[1]) / 100
-            what = "a share or chance from 0 to 1" if bound == 1.0 else "a factor: 1 is no change"
+            what = "a share or chance from 0 to 1" if bound == 1.0 else f"a number up to {bound:g}"
             return f"{_TYPES[kind]}: write {share:g} ({what}: {value.strip()} is {share:g})"
         return f"{_TYPES[kind]}{_number_in_text(value)}"
     if kind in _TYPES:

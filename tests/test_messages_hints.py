@@ -142,9 +142,11 @@ def test_a_chance_written_as_a_percentage_is_told_as_a_fraction() -> None:
     # a factor written as a percentage: 130% is 1.3, not 130 (a scenario author's audit)
     [factor] = _problems(("{prices: {magnets: 1.3,", '{prices: {magnets: "130%",'))
     assert factor.endswith(
-        "effects.prices.magnets: should be a number: write 1.3 (a factor: 1 is no change: "
-        "130% is 1.3)"
+        "effects.prices.magnets: should be a number: write 1.3 (a number up to 20: 130% is 1.3)"
     )
+    # a whole number is no fraction (a code review: '50%' months was told 'write 0.5')
+    [months] = _problems(("turn_length_months: 1", 'turn_length_months: "50%"'))
+    assert months.endswith("should be a whole number: write 50 alone, without '%'")
     # a percentage where a number from 0 to 100 goes is still told to drop the sign
     [price] = _problems(("price: 85.0 ", 'price: "85%" '))
     assert price.endswith("materials.ndpr.price: should be a number: write 85 alone, without '%'")

@@ -302,16 +302,19 @@ async def test_solo_mode_offers_the_other_teams_to_the_computer_only(make_app) -
         assert "bot:doctrine:hawk" in offered("beijing")
         with pytest.raises(InvalidSelectValueError):
             screen.query_one("#ctl-beijing", Select).value = "human"
-        # another team to play: it is the human one, and the one before goes to the computer
+        # another team to play: it is the human one, the one before goes to the computer,
+        # and a computer player chosen for a third team stays (a code review)
+        screen.query_one("#ctl-washington", Select).value = "bot:doctrine:hawk"
+        await pilot.pause()
         screen.query_one("#solo-team", Select).value = "beijing"
         await pilot.pause()
         assert screen.controllers() == {
             "beijing": "human",
             "tokyo": "bot:doctrine",
-            "washington": "bot:doctrine",
+            "washington": "bot:doctrine:hawk",
         }
         assert "human" not in offered("tokyo")
-        assert shown() == ["Human", "Computer: doctrine", "Computer: doctrine"]
+        assert shown() == ["Human", "Computer: doctrine", "Computer: doctrine:hawk"]
         screen.query_one("#mode", Select).value = "hotseat"
         await pilot.pause()
         assert all("human" in offered(t) for t in ("beijing", "tokyo", "washington"))

@@ -345,8 +345,10 @@ class StartScreen(AppScreen[None]):
             if solo and tid == player:
                 self.set_choices(sel, everyone, HUMAN)
                 sel.disabled = True
-            elif solo:  # the other teams are the computer's: Human is not offered
-                self.set_choices(sel, computers, bot_controller(solo_opponent()))
+            elif solo:  # the other teams are the computer's: Human is not offered; a team
+                # given a computer player keeps it (the player's team changing reset them)
+                keep = value if value != HUMAN else bot_controller(solo_opponent())
+                self.set_choices(sel, computers, keep)
                 sel.disabled = False
             else:
                 self.set_choices(sel, everyone, value)
