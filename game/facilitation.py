@@ -63,10 +63,19 @@ def parse_override(data: Any) -> Override:
     return ov
 
 
+TIMEOUT_MARK = "⏱ "
+"""What starts the app's time-out notes, and no note a facilitator types (the note dialog and
+plans refuse it): a note written 'Time ran out for Tokyo: ...' by hand is only a note."""
+
+
+TIMEOUT_WORDS = "a note cannot start with ⏱: the app marks its own time-out notes so"
+"""Why a facilitator's note starting with the mark is refused."""
+
+
 def timeout_note(team_name: str, what: str) -> str:
     """The note the app adds to a turn in which the timer sealed ``team_name``'s orders:
     ``what`` says how ('the computer (doctrine) chose its orders')."""
-    return f"Time ran out for {team_name}: {what}."
+    return f"{TIMEOUT_MARK}Time ran out for {team_name}: {what}."
 
 
 def timed_out_teams(notes: list[str], names: dict[str, str]) -> dict[str, str]:
@@ -75,7 +84,7 @@ def timed_out_teams(notes: list[str], names: dict[str, str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for note in notes:
         for team, name in names.items():
-            head = f"Time ran out for {name}: "
+            head = f"{TIMEOUT_MARK}Time ran out for {name}: "
             if note.startswith(head) and note.endswith("."):
                 out[team] = note[len(head) : -1]
     return out

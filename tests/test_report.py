@@ -615,3 +615,23 @@ def test_orders_the_timer_sealed_are_not_said_to_be_the_teams(tmp_path: Path) ->
     assert "- Washington (time ran out: the computer (doctrine) chose its orders): " in md
     assert "Washington ordered" not in md
     assert f"<b>{late[:-2]}</b>: " in render_html(d)
+
+
+def test_a_facilitators_note_is_never_read_as_a_time_out(tmp_path: Path) -> None:
+    """A code review: a note typed 'Time ran out for Tokyo: we gave them two more minutes.'
+    made the report say Tokyo's orders were sealed by the timer. The app's time-out notes carry
+    a mark the note dialog and plans refuse."""
+    from game.errors import PlanError
+    from game.facilitation import TIMEOUT_WORDS, timed_out_teams, timeout_note
+    from game.plan import parse_plan
+    from game.scenario_loader import find_scenario, load_scenario
+
+    names = {"tokyo": "Tokyo"}
+    typed = "Time ran out for Tokyo: we gave them two more minutes."
+    assert timed_out_teams([typed], names) == {}
+    assert timed_out_teams([timeout_note("Tokyo", "it held (no orders)")], names) == {
+        "tokyo": "it held (no orders)"
+    }
+    scenario = load_scenario(find_scenario("dual-use-ban-2026"))
+    with pytest.raises(PlanError, match=re.escape(TIMEOUT_WORDS)):
+        parse_plan({"turns": {1: {"facilitator": {"notes": ["⏱ Time ran out"]}}}}, scenario)

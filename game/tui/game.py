@@ -16,7 +16,15 @@ from pathlib import Path
 from game.bots import BOT_KINDS, Bot, make_bot
 from game.engine import Session, TurnRecord, bot_controller, bot_kind
 from game.errors import ChokepointError, LogError, OrderRefused
-from game.facilitation import FiredInject, Override, find_inject, manual_injects, timeout_note
+from game.facilitation import (
+    TIMEOUT_MARK,
+    TIMEOUT_WORDS,
+    FiredInject,
+    Override,
+    find_inject,
+    manual_injects,
+    timeout_note,
+)
 from game.fog import TeamView, team_view
 from game.headless import computer_orders
 from game.log import replay_log, write_log
@@ -489,6 +497,10 @@ class Game:
         return record
 
     def add_note(self, text: str, turn: int | None = None) -> None:
+        """A facilitator's note (``OrderRefused`` for one dressed as the app's time-out note:
+        the report would read it as one)."""
+        if text.strip().startswith(TIMEOUT_MARK.strip()):
+            raise OrderRefused("facilitator", TIMEOUT_WORDS)
         self.session.add_note(text, turn)
         self.save()
 

@@ -370,8 +370,9 @@ async def test_timer_runs_out_and_waiting_teams_hold(make_app, workdir: Path) ->
     submitted = rep.session.records[0].submitted
     assert submitted == {"beijing": firm, "tokyo": [], "washington": []}
     assert rep.session.notes[1] == [
-        "Time ran out for Beijing: the orders it had written, unsealed, were sealed as they stood.",
-        *(f"Time ran out for {t}: it held (no orders)." for t in ("Tokyo", "Washington")),
+        "⏱ Time ran out for Beijing: the orders it had written, unsealed, were sealed as they "
+        "stood.",
+        *(f"⏱ Time ran out for {t}: it held (no orders)." for t in ("Tokyo", "Washington")),
     ]
 
 
@@ -403,7 +404,7 @@ async def test_timer_runs_out_and_the_computer_gives_the_orders(
         log = game.log_path
     rep = replay_log(log)
     assert rep.ok and rep.session.records[0].submitted["beijing"] == pending["beijing"]
-    words = {t: f"Time ran out for {t.title()}: " for t in ("beijing", "washington")}
+    words = {t: f"⏱ Time ran out for {t.title()}: " for t in ("beijing", "washington")}
     notes = rep.session.notes[1]
     assert len(notes) == 2 and all(
         any(n.startswith(words[t]) for n in notes) for t in ("beijing", "washington")
@@ -930,3 +931,21 @@ def test_an_override_lets_the_computer_choose_again_from_the_amended_turn(
     expected = hawk.decide(team_view(scenario, game.session.state, "beijing", 3))
     game.resolve()
     assert game.session.records[-1].submitted["beijing"] == expected
+
+
+async def test_a_note_dressed_as_a_time_out_is_refused_in_the_dialog(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await resolve(pilot, app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)
+        app.screen.query_one(Input).value = "⏱ Time ran out for Tokyo: we gave them more time."
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)
+        assert "a note cannot start with ⏱" in screen_text(app)
+        assert app.game.session.notes == {}
