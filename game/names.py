@@ -101,12 +101,19 @@ def objective_label(
     return label or (measure(metric_path) if measure is not None else metric_path)
 
 
+_COMMON_WORDS = {
+    "Budget", "Cover", "Days", "Deterrence", "Industrial", "Output", "Price", "Revenue", "Score",
+    "Share", "Stockpile", "Tension", "Working",
+}  # fmt: skip
+"""First words of the engine's own names for metrics, lower-cased inside a sentence."""
+
+
 def in_sentence(name: str) -> str:
-    """A name as it reads inside a sentence: 'Tension' -> 'tension', while a proper name stays
-    as it is ('Japan's support for US chip controls', 'US–Japan cohesion')."""
+    """A name as it reads inside a sentence: the engine's own 'Tension' -> 'tension', while a
+    scenario's name stays as written ('Taiwan posture', 'US Chip Controls': only the scenario
+    knows which of its words are proper names)."""
     first = name.split(" ", 1)[0]
-    plain_word = first[:1].isupper() and first[1:].isalpha() and first[1:].islower()
-    return name[:1].lower() + name[1:] if plain_word else name
+    return name[:1].lower() + name[1:] if first in _COMMON_WORDS else name
 
 
 def scored_why(why: str, label: str, measured: str, direction: object) -> str:

@@ -76,7 +76,9 @@ def hidden_characters(text: str) -> str:
     were 'tokyo')."""
     import unicodedata
 
-    odd = sorted({c for c in text if unicodedata.category(c) in ("Cf", "Zs", "Cc") and c != " "})
+    odd = sorted(
+        {c for c in text if unicodedata.category(c) in ("Cf", "Zs", "Cc") and c not in " \t\n"}
+    )
     if not odd:
         return ""
     named = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'control character')}" for c in odd)

@@ -322,7 +322,8 @@ def _hint(
                 opened[0],
                 glued.end(1) + 1,
             )
-        hidden = hidden_characters(lines[start.line])
+        after_colon = re.search(r":([^\S\t ]|[\u200b\u2060\ufeff])", lines[start.line])
+        hidden = hidden_characters(after_colon[1]) if after_colon else ""
         if hidden:  # 'turns:' then a no-break space: YAML sees no space after the ':'
             held = hidden.strip(" ()").removeprefix("it holds ")
             return (
@@ -484,8 +485,8 @@ def _closer_in_comment(index: int, lines: list[str]) -> tuple[str, int, int] | N
     its closing bracket (a log auditor's '..., level: licensing, # note approval: 0.95}' was
     PyYAML's "expected the node content, but found '-'" on the next line)."""
     above = _line_above(index, lines)
-    if above is None:
-        return None
+    if above is None or index >= len(lines) or _indent(lines[index]) > _indent(lines[above]):
+        return None  # the next line is indented under it: more of the [...] or {...}
     line = lines[above]
     found = re.search(r"\s#", line)
     if found is None:

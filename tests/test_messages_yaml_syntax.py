@@ -259,3 +259,18 @@ def test_an_invisible_character_in_a_name_is_shown() -> None:
     assert unknown("team", "tokio", ["tokyo"]) == (
         "unknown team 'tokio' (did you mean 'tokyo'? known: tokyo)"
     )
+
+
+def test_the_new_hints_keep_to_their_own_cases() -> None:
+    """A code review: a comment inside a [...] that goes on below was blamed for a ',,' there;
+    a hidden character anywhere on a line without ':' was told to be a space after ':'; a tab
+    counted as invisible."""
+    from game.spelling import hidden_characters
+
+    with pytest.raises(YamlProblem) as err:
+        read_yaml("a: [1,  # one]\n  2,, 3]\n")
+    assert "two ',' with nothing between them" in str(err.value)
+    with pytest.raises(YamlProblem) as err:
+        read_yaml("a: 1\nnote the plan\u00a0here\nb: 2\n")
+    assert "ordinary space" not in str(err.value)
+    assert hidden_characters("a\tb") == ""

@@ -54,3 +54,14 @@ def test_money_chances_and_rolls_keep_the_digit_a_reader_needs() -> None:
     assert roll_text(0.997, 0.425) == "0.997"
     assert roll_text(0.1997, 0.2) == "0.1997"  # told apart from the chance, as before
     assert roll_text(0.31, 0.5) == "0.31"
+
+
+def test_a_name_keeps_its_capitals_inside_a_sentence_unless_it_is_the_engines_own() -> None:
+    """A code review: 'Taiwan posture' (a scenario's label) read 'taiwan posture'."""
+    from game.names import in_sentence
+
+    assert in_sentence("Tension") == "tension"
+    assert in_sentence("Deterrence credibility") == "deterrence credibility"
+    assert in_sentence("Taiwan posture") == "Taiwan posture"
+    assert in_sentence("US–Japan cohesion") == "US–Japan cohesion"
+    assert in_sentence("Japan's Taiwan posture") == "Japan's Taiwan posture"
