@@ -290,6 +290,8 @@ def replay_log(path: str | Path) -> Replay:
     except ScenarioError as exc:
         said = "; ".join(exc.problems)
         return bad(f"the header's scenario cannot be loaded: {said}", 0, rep)
+    if "controllers" not in header:
+        return bad("the header gives no controllers (who plays each team)", 0, rep)
     missing = sorted(set(scenario.teams) - set(controllers))
     unknown = sorted(set(controllers) - set(scenario.teams))
     if missing or unknown:  # the engine writes every team's player: the header was edited

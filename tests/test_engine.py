@@ -105,8 +105,9 @@ def test_a_branch_of_a_branch_keeps_who_played_each_earlier_turn(scenario, tmp_p
     assert second.settings["branch_earlier"] == [[2, people]]
     assert second.settings["branch_turn"] == 5 and second.settings["branch_players"] == dove
     write_log(second, tmp_path / "second.jsonl")
-    replayed = replay_log(tmp_path / "second.jsonl").session
-    assert replayed is not None and replayed.players_at(1) == people
+    rep = replay_log(tmp_path / "second.jsonl")
+    replayed = rep.session
+    assert rep.error is None and replayed is not None and replayed.players_at(1) == people
     assert replayed.players_at(4) == dove
     facts = dict(header_facts(debrief_from_log(tmp_path / "second.jsonl")))
     assert "turns 1-2 played by Beijing: played by people" in facts["Branch"]

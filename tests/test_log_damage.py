@@ -141,6 +141,7 @@ def rehashed_header(**changes: object) -> Callable[[list[str]], list[str]]:
         ({"version": None}, "the header gives no log format version (this engine reads version 2)"),
         ({"version": "2"}, 'unknown log format version "2" (this engine reads version 2)'),
         ({"controllers": [1, 2]}, "the header's controllers should name who plays each team"),
+        ({"controllers": None}, "the header gives no controllers (who plays each team)"),
         (
             {"controllers": {"beijing": "human", "tokyo": "human", "moscow": "human"}},
             "the header's controllers should name who plays each team (none for washington; "
