@@ -140,7 +140,13 @@ class TeamScreen(AppScreen[bool]):
         # the orders were wrapped to a pane not laid out yet (16 characters: a facilitator's
         # audit saw 'Invest in' / 'Indigenous' / 'chip-tool' beside an empty half-pane):
         # wrap them again once it is
-        self.call_after_refresh(self.refresh_drafts)
+        self.call_after_refresh(self.rewrap_drafts)
+
+    def rewrap_drafts(self) -> None:
+        """``refresh_drafts`` once laid out, if the screen is still the one shown (a player
+        leaving as the turn resolves had it taken down by then)."""
+        if self.is_attached and self.is_current:
+            self.refresh_drafts()
 
     def show_timer(self) -> None:
         """The turn timer in the header (nothing when the session has no timer)."""
