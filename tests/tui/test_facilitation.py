@@ -908,7 +908,7 @@ async def test_arrows_highlight_a_team_on_a_fresh_console(make_app) -> None:
         assert app.screen.to == "Beijing"
 
 
-def test_an_override_lets_the_computer_choose_again_from_the_amended_turn(
+async def test_an_override_lets_the_computer_choose_again_from_the_amended_turn(
     scenario: Scenario, workdir: Path
 ) -> None:
     """A code review: keeping every sealed order across an override kept the computer teams'
