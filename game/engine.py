@@ -436,7 +436,11 @@ class Session:
         self.notes.pop(self.turn + 1, None)
         cut = self.settings.get("branch_turn")
         if isinstance(cut, int) and cut > self.turn:
-            _store_segments(self.settings, self._segments_upto(self.turn))
+            segments = self._segments_upto(self.turn)
+            if segments:
+                _store_segments(self.settings, segments)
+            else:  # a branch logged before branch_players existed (2026-11-29) names none
+                self.settings["branch_turn"] = self.turn
         return self.records.pop()
 
     def fork(self, turn: int, source: str | None = None) -> Session:

@@ -119,6 +119,18 @@ def test_a_branch_of_a_branch_keeps_who_played_each_earlier_turn(scenario, tmp_p
     assert "branch_earlier" not in second.settings
 
 
+def test_undo_on_a_branch_logged_before_branch_players_existed(scenario) -> None:  # type: ignore[no-untyped-def]
+    """Branches logged before 2026-11-29 have branch_turn and no branch_players: taking back a
+    copied turn moves the branch point back, as it did, and fork works from there."""
+    s = Session(scenario, seed=3, settings={"branch_of": "old.jsonl", "branch_turn": 3})
+    for _ in range(3):
+        s.resolve()
+    s.undo()
+    assert s.settings == {"branch_of": "old.jsonl", "branch_turn": 2}
+    assert s.players_at(1) == dict(sorted(s.controllers.items()))
+    assert s.fork(2).settings["branch_turn"] == 2
+
+
 def test_redoing_a_copied_turn_moves_the_branch_point_back(scenario, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """An analyst forked after turn 6 and overrode a result of turn 6: the fork then said
     'branch from turn 6' while diff found it differing at turn 6."""
