@@ -68,8 +68,12 @@ TIMEOUT_MARK = "⏱ "
 plans refuse it): a note written 'Time ran out for Tokyo: ...' by hand is only a note."""
 
 
-TIMEOUT_WORDS = "a note cannot start with ⏱: the app marks its own time-out notes so"
-"""Why a facilitator's note starting with the mark is refused."""
+def note_problem(text: str) -> str | None:
+    """Why a facilitator's note (typed in the app or written in a plan) is refused, or None:
+    one starting with ``TIMEOUT_MARK`` would be read as the timer's."""
+    if text.strip().startswith(TIMEOUT_MARK.strip()):
+        return "a note cannot start with ⏱: the app marks its own time-out notes so"
+    return None
 
 
 def timeout_note(team_name: str, what: str) -> str:

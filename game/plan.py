@@ -28,7 +28,7 @@ from pathlib import Path
 import yaml
 
 from game.errors import PlanError
-from game.facilitation import TIMEOUT_MARK, TIMEOUT_WORDS, Override, find_inject, parse_override
+from game.facilitation import Override, find_inject, note_problem, parse_override
 from game.orders import Order, name_problems, parse_order
 from game.scenario import Loc, Scenario
 from game.scenario_loader import node_at, place, same_type
@@ -280,8 +280,9 @@ def _facilitator_turn(
         if not isinstance(note, str) or not note.strip():
             problems.append((("notes", i), f"{where}, facilitator: notes must be text"))
             continue
-        if note.strip().startswith(TIMEOUT_MARK.strip()):
-            problems.append((("notes", i), f"{where}, facilitator: {TIMEOUT_WORDS}"))
+        refused = note_problem(note)
+        if refused is not None:
+            problems.append((("notes", i), f"{where}, facilitator: {refused}"))
             continue
         out.notes.append(note.strip())
     return out, problems

@@ -622,7 +622,7 @@ def test_a_facilitators_note_is_never_read_as_a_time_out(tmp_path: Path) -> None
     made the report say Tokyo's orders were sealed by the timer. The app's time-out notes carry
     a mark the note dialog and plans refuse."""
     from game.errors import PlanError
-    from game.facilitation import TIMEOUT_WORDS, timed_out_teams, timeout_note
+    from game.facilitation import note_problem, timed_out_teams, timeout_note
     from game.plan import parse_plan
     from game.scenario_loader import find_scenario, load_scenario
 
@@ -633,5 +633,5 @@ def test_a_facilitators_note_is_never_read_as_a_time_out(tmp_path: Path) -> None
         "tokyo": "it held (no orders)"
     }
     scenario = load_scenario(find_scenario("dual-use-ban-2026"))
-    with pytest.raises(PlanError, match=re.escape(TIMEOUT_WORDS)):
+    with pytest.raises(PlanError, match=re.escape(str(note_problem("⏱")))):
         parse_plan({"turns": {1: {"facilitator": {"notes": ["⏱ Time ran out"]}}}}, scenario)

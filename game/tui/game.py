@@ -17,12 +17,11 @@ from game.bots import BOT_KINDS, Bot, make_bot
 from game.engine import Session, TurnRecord, bot_controller, bot_kind
 from game.errors import ChokepointError, LogError, OrderRefused
 from game.facilitation import (
-    TIMEOUT_MARK,
-    TIMEOUT_WORDS,
     FiredInject,
     Override,
     find_inject,
     manual_injects,
+    note_problem,
     timeout_note,
 )
 from game.fog import TeamView, team_view
@@ -499,8 +498,9 @@ class Game:
     def add_note(self, text: str, turn: int | None = None) -> None:
         """A facilitator's note (``OrderRefused`` for one dressed as the app's time-out note:
         the report would read it as one)."""
-        if text.strip().startswith(TIMEOUT_MARK.strip()):
-            raise OrderRefused("facilitator", TIMEOUT_WORDS)
+        refused = note_problem(text)
+        if refused is not None:
+            raise OrderRefused("facilitator", refused)
         self.session.add_note(text, turn)
         self.save()
 

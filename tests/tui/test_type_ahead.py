@@ -21,6 +21,19 @@ def burst(app, *keys: str) -> None:  # type: ignore[no-untyped-def]
         app.post_message(events.Key(key, chars.get(key, key)))
 
 
+async def tokyo_with_an_order(pilot, app) -> TeamScreen:  # type: ignore[no-untyped-def]
+    """Solo Tokyo's screen with one order drafted (so 's' resolves without a question)."""
+    from game.orders import Diplomacy
+
+    await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen))
+    team = app.screen
+    assert isinstance(team, TeamScreen)
+    team.drafts.append(Diplomacy(move="tk_g7"))
+    team.refresh_drafts()
+    await pilot.pause()
+    return team
+
+
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     for _ in range(20):
         await pilot.pause(0.05)
@@ -54,15 +67,10 @@ async def test_enter_right_after_seal_goes_back_rather_than_holding(make_app) ->
 
 async def test_a_key_typed_while_the_turn_resolves_does_not_skip_the_results(make_app) -> None:
     """With orders given, 's' then Escape showed the results and closed them at once."""
-    from game.orders import Diplomacy
 
     app = make_app(solo="tokyo", seed=3)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen))
-        team = app.screen
-        team.drafts.append(Diplomacy(move="tk_g7"))
-        team.refresh_drafts()
-        await pilot.pause()
+        team = await tokyo_with_an_order(pilot, app)
         burst(app, "s", "escape")
         await wait_for(pilot, lambda: app.game.session.turn == 1)
         await settle(pilot)
@@ -78,17 +86,12 @@ async def test_an_escape_typed_with_seal_does_not_close_the_results_it_reached_l
     teams had decided already: Textual reads a lone Escape 0.1 s after it comes (it might begin
     a longer key), by when the results were up. Pilot sends keys with no such wait, so the
     terminal's wait is put back here."""
-    from game.orders import Diplomacy
     from game.tui.app import ChokepointApp
 
     monkeypatch.setattr(ChokepointApp, "escape_delay", 0.1)
     app = make_app(solo="tokyo", seed=3)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen))
-        team = app.screen
-        team.drafts.append(Diplomacy(move="tk_g7"))
-        team.refresh_drafts()
-        await pilot.pause()
+        team = await tokyo_with_an_order(pilot, app)
         burst(app, "s")
         await wait_for(pilot, lambda: isinstance(app.screen, ResultsScreen))
         results = app.screen
