@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.names import actor_name, count
 from game.scenario import Scenario
+from game.workers import end_pool
 
 if TYPE_CHECKING:
     from game.engine import Session
@@ -288,22 +289,15 @@ class SweepInterrupted(Exception):
 def stop(executor: Executor, futures: Sequence[Future[Any]]) -> None:
     """Cancel the games not yet started and end the local worker processes now.
 
-    A process pool's ``shutdown`` would otherwise wait for every chunk already running (a chunk
-    of search games takes minutes). The pool cancels its own pending games (its manager thread
-    does it, so it never meets a future cancelled behind its back), then the workers are ended.
+    A process pool cancels its own pending games (its manager thread does it, so it never
+    meets a future cancelled behind its back), then its workers are ended (``end_pool``).
     Dask's executor cancels its running futures itself when shut down without waiting.
     """
     if isinstance(executor, ProcessPoolExecutor):
-        processes = list((getattr(executor, "_processes", None) or {}).values())
-        manager = getattr(executor, "_executor_manager_thread", None)
-        executor.shutdown(wait=False, cancel_futures=True)
-        for proc in processes:
-            proc.terminate()
-        # let the pool's manager thread see its workers gone and end: a command that exits at
-        # once (report --against) would otherwise meet it half-closed in Python's exit handler,
-        # which prints a traceback ('Bad file descriptor') under the one-line message
-        if manager is not None:
-            manager.join(timeout=5.0)
+        # wait for the pool's manager thread to see its workers gone and end: a command that
+        # exits at once (report --against) would otherwise meet it half-closed in Python's exit
+        # handler, which prints a traceback ('Bad file descriptor') under the one-line message
+        end_pool(executor, wait=5.0)
         return
     for fut in futures:
         fut.cancel()

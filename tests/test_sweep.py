@@ -807,3 +807,40 @@ def test_a_search_bot_sweep_hands_out_one_game_at_a_time(scenario: Scenario) -> 
     assert [g for c in sweep.chunks(searching, 2) for g in c] == [
         g for c in sweep.chunks(doctrine, 2) for g in c
     ]  # the same games, in the same order
+
+
+def _send_half_a_result(marker: str) -> None:
+    """A worker's task that starts sending its result and never finishes: a worker ended while
+    it sent its chunk's rows leaves the pool's manager thread reading the rest."""
+    import os
+    import struct
+
+    result_queue = sys._getframe(1).f_locals["result_queue"]  # concurrent.futures' worker loop
+    os.write(result_queue._writer.fileno(), struct.pack("!i", 1_000_000) + b"x" * 100)
+    Path(marker).touch()
+    time.sleep(600)
+
+
+def test_stopping_the_pool_while_a_worker_sends_its_rows_does_not_hang(tmp_path: Path) -> None:
+    """CI: Ctrl-C on a sweep printed its summary and wrote its rows, then the command never
+    ended. A worker stopped halfway through sending its rows left the pool's manager thread
+    waiting for the rest, and Python's exit waits for that thread."""
+    executor = sweep.local_executor(1)
+    results = executor._result_queue  # type: ignore[attr-defined]
+    manager_stopped = False
+    try:
+        marker = tmp_path / "sending"
+        future = executor.submit(_send_half_a_result, str(marker))
+        deadline = time.monotonic() + 30.0
+        while not marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert marker.exists()
+        time.sleep(0.2)  # the manager thread is reading the half-sent result
+        manager = executor._executor_manager_thread  # type: ignore[attr-defined]
+        assert manager is not None and manager.is_alive()
+        sweep.stop(executor, [future])
+        manager.join(timeout=10.0)
+        manager_stopped = not manager.is_alive()
+    finally:  # never leave this test run waiting for that thread at exit
+        results._writer.close()
+    assert manager_stopped

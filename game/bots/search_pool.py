@@ -18,7 +18,6 @@ it), print nothing, and end when the process that started them ends, however it 
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import os
 import signal
@@ -28,7 +27,7 @@ from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
-from game.workers import end_with_parent
+from game.workers import end_pool, end_with_parent
 
 if TYPE_CHECKING:
     from game.bots.search import Look, Task, World
@@ -73,11 +72,7 @@ def shutdown() -> None:
     global _pool, _pool_for
     pool, _pool, _pool_for = _pool, None, None
     if pool is not None:
-        processes = list(getattr(pool, "_processes", None) or {})  # pids, a private table
-        pool.shutdown(wait=False, cancel_futures=True)
-        for pid in processes:
-            with contextlib.suppress(OSError):  # already gone
-                os.kill(pid, signal.SIGTERM)
+        end_pool(pool)
 
 
 def prepare() -> None:
