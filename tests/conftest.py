@@ -12,7 +12,9 @@ an explicit ``@example``. To search afresh, with new random examples on each run
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -42,6 +44,19 @@ def children_of(pid: int) -> list[int]:
     for task in Path(f"/proc/{pid}/task").glob("*/children"):
         found += [int(c) for c in task.read_text().split()]
     return found
+
+
+def wait_for_children(proc: subprocess.Popen[str], settle: float) -> list[int]:
+    """The processes ``proc`` has started (its sweep's workers: its games have begun), waited
+    for up to a minute, then ``settle`` seconds more for them to play a few games.
+
+    A fixed wait sent Ctrl-C to a command still loading its scenario on a loaded machine.
+    """
+    deadline = time.monotonic() + 60.0
+    while not children_of(proc.pid) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.1)
+    time.sleep(settle)
+    return children_of(proc.pid)
 
 
 @pytest.fixture(autouse=True)

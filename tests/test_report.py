@@ -10,7 +10,6 @@ import re
 import signal
 import subprocess
 import sys
-import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from game.report.model import Debrief, build_debrief, debrief_from_log
 from game.report.svg import line_chart
 from game.report.text import header_facts, moved, signed
 from game.scenario import Scenario
-from tests.conftest import children_of
+from tests.conftest import wait_for_children
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 FACILITATED = GOLDEN / "facilitated-seed11.jsonl"
@@ -306,10 +305,7 @@ def test_ctrl_c_during_against_is_one_line_and_exit_130(tmp_path: Path) -> None:
         start_new_session=True,
     )
     try:
-        deadline = time.monotonic() + 60
-        while not children_of(proc.pid) and time.monotonic() < deadline:  # the games have begun
-            time.sleep(0.1)
-        time.sleep(1.5)
+        wait_for_children(proc, settle=1.5)  # the games have begun
         os.killpg(proc.pid, signal.SIGINT)  # as Ctrl-C in a terminal: the command and its workers
         stdout, stderr = proc.communicate(timeout=60)
     finally:

@@ -26,7 +26,7 @@ from game.cli import main
 from game.log import replay_log
 from game.scenario import Scenario
 from game.scenario_loader import scenario_data
-from tests.conftest import children_of
+from tests.conftest import wait_for_children
 
 BOTS = {"beijing": "doctrine:hawk", "tokyo": "random", "washington": "doctrine:dove"}
 
@@ -410,7 +410,7 @@ def test_ctrl_c_stops_a_sweep_at_once_and_writes_what_was_played(tmp_path: Path)
         text=True,
     )
     try:
-        time.sleep(4.0)
+        wait_for_children(proc, settle=2.0)
         proc.send_signal(signal.SIGINT)
         stdout, stderr = proc.communicate(timeout=60)  # the whole sweep would take many minutes
     finally:
@@ -450,8 +450,7 @@ def test_a_second_signal_while_the_sweep_stops_loses_nothing(tmp_path: Path, sec
         text=True,
     )
     try:
-        time.sleep(4.0)
-        workers = children_of(proc.pid)
+        workers = wait_for_children(proc, settle=2.0)
         if second == "terminate":
             proc.send_signal(signal.SIGTERM)
         elif second == "hang up":
@@ -783,8 +782,7 @@ def test_workers_end_when_their_sweep_is_killed_outright(tmp_path: Path) -> None
         stderr=subprocess.DEVNULL,
     )
     try:
-        time.sleep(3.0)
-        workers = children_of(proc.pid)
+        workers = wait_for_children(proc, settle=1.0)
         proc.kill()
         proc.wait(timeout=10)
         deadline = time.monotonic() + 10.0
