@@ -566,8 +566,19 @@ def _run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     left = scenario.turns - session.turn
+    if args.turns is not None and left == 0:
+        raise ChokepointError(
+            f"--turns: the game in {args.from_log} is over (all {scenario.turns} turns "
+            "played): no turn is left to play"
+        )
     if args.turns is not None and not 1 <= args.turns <= left:
         raise ChokepointError(f"--turns must be between 1 and {left}")
+    if left == 0:
+        print(
+            f"chokepoint: the game in {args.from_log} is over (all {scenario.turns} turns "
+            "played): no turn is played",
+            file=sys.stderr,
+        )
     if args.log:
         try:
             check_writable(args.log)

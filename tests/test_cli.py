@@ -369,6 +369,19 @@ def test_run_from_refuses_bad_combinations(
     assert err.rstrip().endswith("branch from --turn 0 (the scenario's start) only")
 
 
+def test_run_from_a_finished_game_says_no_turn_is_left(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A facilitator's audit: '--turns must be between 1 and 0'; and without --turns the
+    finished game was copied to the new log without a word."""
+    source = HERE / "default-seed7.jsonl"
+    assert replay_log(source).session.is_over
+    code, _, err = run(capsys, "run", "--from", str(source), "--turns", "1")
+    assert code == 2 and "is over (all 12 turns played): no turn is left to play" in err
+    code, _, err = run(capsys, "run", "--from", str(source), "--log", str(tmp_path / "x.jsonl"))
+    assert code == 0 and "is over (all 12 turns played): no turn is played" in err
+
+
 def test_ctrl_c_during_a_run_keeps_the_turns_played_in_the_log(tmp_path: Path) -> None:
     log = tmp_path / "part.jsonl"
     argv = ["run", str(DEFAULT), "--seed", "4", "--bot", "washington=search", "--log", str(log)]
