@@ -323,7 +323,9 @@ def check_order(scenario: Scenario, state: GameState, team: str, order: Order) -
         have = state.stockpile[me][material]
         if order.amount > have + 1e-9:
             unit = mats[material].unit
-            return f"the stockpile holds only {have:,.0f} {unit} of {mats[material].name}"
+            # a small stock with its digits: 0.377 t was 'holds only 0 t' when 0.38 was asked
+            held = f"{have:,.0f}" if have >= 100 or have == int(have) else f"{have:.3g}"
+            return f"the stockpile holds only {held} {unit} of {mats[material].name}"
         if order.to == me:
             return "leave 'to' empty to release to your own industry"
     if isinstance(order, Invest):

@@ -83,6 +83,13 @@ def test_budget_is_checked(session: Session) -> None:
 def test_stockpile_release_is_bounded(session: Session) -> None:
     [why] = reasons(session, "tokyo", [StockpileRelease(material="dytb", amount=1e6)])
     assert "stockpile holds only 60 t" in why
+    # a solo player's audit: 0.377 t left, 0.38 asked, 'holds only 0 t'
+    session.state.stockpile["JPN"]["dytb"] = 0.377
+    [why] = reasons(session, "tokyo", [StockpileRelease(material="dytb", amount=0.38)])
+    assert "stockpile holds only 0.377 t" in why
+    session.state.stockpile["JPN"]["dytb"] = 12.345
+    [why] = reasons(session, "tokyo", [StockpileRelease(material="dytb", amount=20)])
+    assert "stockpile holds only 12.3 t" in why
 
 
 def test_conflicting_orders_are_refused(session: Session) -> None:

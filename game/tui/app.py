@@ -192,8 +192,8 @@ class ChokepointApp(App[int]):
 
         self.game = game
         self.sub_title = f"seed {game.session.seed} · {game.scenario.title}"
-        for note in game.notes:
-            self.notify(note, severity="warning", timeout=10)
+        for note in game.notes:  # who plays what from here: long enough to be read
+            self.notify(note, severity="warning", timeout=20)
         if not game.session.is_over:  # a finished game saves nothing more (it said it would)
             where = display_path(game.log_path)
             self.notify(f"Session log: {where}", title="Saving every turn", timeout=4)
@@ -428,8 +428,15 @@ class ChokepointApp(App[int]):
         """Run ``then`` at once, or, when sealed orders would be lost, after a confirmation
         that names them ("Quit? Beijing's sealed orders for turn 3 are not saved ...")."""
         from game.tui.screens.dialogs import ConfirmScreen
+        from game.tui.screens.order_form import OrderForm
 
         lost = self.game.unsaved_orders() if self.game is not None else None
+        # an order half-built in the order builder (ctrl+q there quit at once when the team
+        # had no other orders)
+        building = [s for s in self.screen_stack if isinstance(s, OrderForm)]
+        if building and self.game is not None:
+            this = f"{self.game.team_label(building[-1].team)}'s order in the order builder"
+            lost = f"{this} is not saved" if lost is None else f"{lost}, nor is {this}"
         if lost is None:
             then()
             return

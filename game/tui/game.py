@@ -7,6 +7,7 @@ resolved turn is written to the log with ``game.log.write_log`` (atomically).
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -149,6 +150,21 @@ def default_log_path(scenario_id: str, seed: int, base: Path | None = None) -> P
     while path.exists():
         path = folder / f"{stem}-{n}.jsonl"
         n += 1
+    return path
+
+
+def typed_log_path(raw: str, base: Path | None = None) -> Path:
+    """The log file a name typed on the start screen stands for: a name with no folder is put
+    in ``sessions/`` (which the Saved sessions tab lists), and a name with no extension gets
+    ``.jsonl``. 'Exercise Alpha' was saved as a file of that name beside the app, where the
+    app never showed it again."""
+    path = Path(raw).expanduser()
+    if path.name in ("", ".", "..") or path.is_dir():
+        return path  # a folder: refused as one (``log_path_problem``)
+    if not path.suffix:
+        path = path.with_name(f"{path.name}.jsonl")
+    if not any(sep in raw for sep in ("/", os.sep, "~")):
+        path = (base or Path.cwd()) / "sessions" / path
     return path
 
 
@@ -378,9 +394,13 @@ class Game:
         self.session.submit(team, list(orders))
 
     def reopen(self, team: str) -> None:
-        """Unseal ``team``'s orders so it can change them before the turn resolves."""
-        self.session.pending.pop(team, None)
+        """Unseal ``team``'s orders so it can change them before the turn resolves. Orders the
+        timer sealed for it (the computer's) become its drafts: reopening them once left the
+        team with none, the computer's choice thrown away without a word."""
+        orders = self.session.pending.pop(team, None)
         self.timed_out.pop(team, None)
+        if orders and not self.drafts.get(team):
+            self.drafts[team] = list(orders)
 
     def seal_computer_orders(self) -> list[str]:
         """Let each bot decide and seal its orders for this turn; notes on anything refused."""

@@ -130,6 +130,28 @@ def condition_words(s: Scenario, condition: str) -> str:
     return _COMPARISON.sub(one, " ".join(condition.split()))
 
 
+def inject_effects(s: Scenario, inject_id: str) -> list[str]:
+    """What an inject does through the rules, a line each ('Japan's Taiwan posture -2.0 pts',
+    'world price of NdFeB magnets x1.3'); none for an id the scenario does not know."""
+    from game.facilitation import find_inject
+
+    try:
+        fx = find_inject(s, inject_id).effects
+    except ValueError:
+        return []
+    lines = [f"{index_label(s, name)} {signed(amount)} pts" for name, amount in fx.indices.items()]
+    for ch in fx.production:
+        lines.append(humanize(s, f"{ch.actor} production of {ch.material} x{ch.factor:g}"))
+    for dm in fx.demand:
+        lines.append(humanize(s, f"{dm.actor} demand for {dm.material} x{dm.factor:g}"))
+    for mat, factor in fx.prices.items():
+        lines.append(humanize(s, f"world price of {mat} x{factor:g}"))
+    if fx.leakage is not None:
+        lines.append(f"third-country leakage x{fx.leakage:g}")
+    lines += [f"makes available: {humanize(s, item)}" for item in fx.unlock]
+    return lines
+
+
 def key_label(s: Scenario, key: str) -> str:
     """A ledger or metric key in words ('Australia's NdPr oxide production')."""
     label = _key_label(s, key)

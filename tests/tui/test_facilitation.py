@@ -139,8 +139,18 @@ async def test_scripted_inject_is_news_for_the_next_turn(make_app, workdir: Path
         await pilot.pause()
         await pilot.press("n", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, TeamScreen)
+        team = app.screen
+        assert isinstance(team, TeamScreen)
         assert f"NEWS: {news[0].headline}" in screen_text(app)
+        # the Briefing says what the news did (a solo player's audit: 'JOGMEC's dysprosium
+        # reserve is exhausted' had no story there, its effects only in the ledger)
+        app.game.queue_inject("lib_g7_summit")
+        briefing = " ".join(team.briefing().plain.split())
+        assert (
+            "What it does (already): Japan's Taiwan posture +2.0 pts; makes available: "
+            "Minamitorishima deep-sea mud" in briefing
+        )
+        assert "What it does (when this turn resolves): US–Japan cohesion +6.0 pts" in briefing
 
 
 async def _open_override(pilot, app, kind: str, subject: str) -> OverrideScreen:  # type: ignore[no-untyped-def]
@@ -415,6 +425,27 @@ async def test_timer_runs_out_and_the_computer_gives_the_orders(
     )
 
 
+async def test_reopening_a_team_the_computer_played_at_time_up_keeps_its_orders(
+    make_app,
+) -> None:
+    """A facilitator's audit: o on a team marked '⏱ computer's' (three orders) then n showed
+    the team's screen with 'No orders yet': the computer's orders were thrown away."""
+    clock = FakeClock()
+    app = make_app(start_screen=True, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await _start_with_timer(pilot, app, 300, "computer")
+        game = app.game
+        clock.now += 301
+        app.tick_timer()
+        await pilot.pause()
+        chosen = game.session.pending["washington"]
+        assert chosen and "washington" in game.timed_out
+        game.reopen("washington")
+        assert "washington" not in game.session.pending
+        assert "washington" not in game.timed_out  # the mark goes
+        assert game.drafts["washington"] == chosen  # the orders stay, to be changed
+
+
 async def test_solo_timer_resolves_the_turn(make_app, workdir: Path) -> None:
     clock = FakeClock()
     app = make_app(solo="tokyo", clock=clock, log=str(workdir / "solo.jsonl"))
@@ -570,6 +601,25 @@ async def test_an_inject_fired_after_every_team_sealed_says_no_team_will_see_it(
             for m in messages
         ), messages
         assert not any("the teams see it as news" in m for m in messages)
+
+
+async def test_an_inject_fired_says_the_computer_teams_do_not_read_the_news(make_app) -> None:
+    """A facilitator's audit: with Beijing played by the computer (its orders decided), the
+    message said 'the teams see it as news', and Beijing never reacted to it."""
+    app = make_app(bots={"beijing": "doctrine"})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen)
+        await _open_inject(pilot, app, "lib_g7_summit")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any(
+            "the teams played by people see it as news. Beijing is played by the computer, "
+            "which does not read the news: it meets the inject's effects when the turn "
+            "resolves." in m
+            for m in messages
+        ), messages
 
 
 async def test_time_up_while_a_team_is_called_never_shows_the_console(make_app) -> None:

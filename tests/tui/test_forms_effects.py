@@ -129,3 +129,26 @@ async def test_a_conflict_says_what_both_orders_act_on(make_app) -> None:
             "exports of Dy/Tb oxide to Japan): change that order instead (Enter on it in the "
             "list), or remove it"
         )
+
+
+async def test_a_project_that_cannot_finish_in_the_game_says_so(
+    make_app, workdir, scenario
+) -> None:  # type: ignore[no-untyped-def]
+    """A solo player's audit funded Mt Weld (6 turns) in turn 7 and Minamitorishima (10 turns,
+    half the budget) in turn 8, told nothing: neither could deliver before the game ended."""
+    from .conftest import logged_game
+
+    players = {"beijing": "bot:doctrine", "tokyo": "human", "washington": "bot:doctrine"}
+    logged_game(workdir / "seven.jsonl", scenario, players, turns=7)
+    app = make_app(resume=str(workdir / "seven.jsonl"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "enter")  # Tokyo, the one team played by people
+        await pilot.pause()
+        form = await open_builder(pilot, app, "invest")
+        text = await choose(pilot, form, option="hai_phong_magnets")  # 6 turns
+        assert (
+            "Funded now, it is finished in turn 14 at the earliest, after the game's last turn "
+            "(12): it adds nothing in this game." in text
+        )
+        assert "adds nothing" not in await choose(pilot, form, option="jp_recycling")  # 3

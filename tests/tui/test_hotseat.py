@@ -589,6 +589,27 @@ async def test_quitting_with_a_draft_not_yet_sealed_asks_first(make_app) -> None
         assert "Beijing's unsealed draft is not saved" in app.screen.question
 
 
+async def test_quitting_from_the_order_builder_asks_first(make_app) -> None:
+    """A facilitator's audit: ctrl+q with the order builder open and no other order in the
+    list quit at once, the order being built lost."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "enter")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, OrderForm) and not app.game.drafts["beijing"]
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen.question.startswith(
+            "Quit? Beijing's order in the order builder is not saved"
+        )
+        await pilot.press("escape")  # stay: back in the builder
+        await pilot.pause()
+        assert isinstance(app.screen, OrderForm)
+
+
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
 async def test_the_builders_verdict_is_in_view_beside_its_buttons(
     make_app, size: tuple[int, int]

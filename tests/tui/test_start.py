@@ -147,25 +147,27 @@ async def test_a_saved_session_is_never_written_over_from_the_start_screen(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         field = app.screen.query_one("#log-path", Input)
-        for name, why in [
+        for name, why, shown in [
             (
                 "sessions/mine.jsonl",
                 "saved session is there, and is never written over: to go "
                 "on with it, resume it from Saved sessions",
+                "sessions/ mine.jsonl",  # a folder on the first line, the name below it
             ),
             # not in sessions/, so not in the list: it said to resume it from there
             (
-                "elsewhere.jsonl",
+                "./elsewhere.jsonl",
                 "to go on with it, chokepoint play --resume elsewhere.jsonl "
                 "(Saved sessions lists sessions/ only)",
+                "elsewhere.jsonl",
             ),
-            ("notes.txt", "a file is there already"),
-            ("sessions", "this is a folder"),
+            ("./notes.txt", "a file is there already", "notes.txt"),
+            ("./sessions", "this is a folder", "sessions"),
+            ("mine", "saved session is there", "sessions/ mine.jsonl"),  # a bare name
         ]:
             field.value = name
             await pilot.pause()
             assert why in " ".join(screen_text(app).split())
-            shown = name.replace("/", "/ ")  # a folder on the first line, the name below it
             assert f"Cannot save to {shown}" in " ".join(screen_text(app).split())
             await pilot.press("ctrl+s")
             await pilot.pause()
@@ -322,3 +324,19 @@ async def test_solo_mode_offers_the_other_teams_to_the_computer_only(make_app) -
         await pilot.pause()
         assert app.game is not None
         assert set(app.game.session.controllers.values()) == {"human"}
+
+
+async def test_a_bare_log_name_is_saved_in_sessions_as_a_log(make_app, workdir: Path) -> None:
+    """A facilitator's audit: 'Exercise Alpha' typed as the log was saved as a file of that
+    name (no .jsonl) beside the app, which the Saved sessions tab never listed."""
+    app = make_app(start_screen=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#log-path", Input).value = "Exercise Alpha"
+        await pilot.pause()
+        assert "Saved to sessions/ Exercise Alpha.jsonl" in " ".join(screen_text(app).split())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen)
+    log = workdir / "sessions" / "Exercise Alpha.jsonl"
+    assert replay_log(log).ok and not (workdir / "Exercise Alpha").exists()

@@ -187,3 +187,27 @@ async def test_orders_waiting_for_a_team_are_wrapped_to_its_pane_not_a_narrow_gu
         order = table.get_row_at(0)[1]
         # two lines at 120 columns, as wide as the pane leaves: not four of 16 characters
         assert str(order).splitlines() == ["Invest in Indigenous", "chip-tool programme"]
+
+
+async def test_a_note_keeps_what_was_typed_before_enter_not_what_came_after(
+    make_app, workdir, scenario
+) -> None:  # type: ignore[no-untyped-def]
+    """A facilitator's audit: a note typed on past Enter in one burst was saved as 'Tokyo
+    argued the G7 linern': Enter went round the app before it submitted the field, and the
+    letters after it were in the field by then. Notes cannot be edited once saved."""
+    from game.tui.screens.facilitation import NoteScreen
+    from game.tui.screens.facilitator import FacilitatorScreen
+
+    from .conftest import logged_game
+
+    logged_game(workdir / "one.jsonl", scenario, turns=1)
+    app = make_app(resume=str(workdir / "one.jsonl"))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, FacilitatorScreen))
+        console = app.screen
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, NoteScreen))
+        burst(app, *"G7 line", "enter", "r", "n")
+        await settle(pilot)
+        assert app.game.session.notes[1] == ["G7 line"]
+        assert app.screen is console  # and 'r', 'n' ran nothing there

@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, Static
 from game.tui.screens import DIALOG_HELP, tame_cursor
 from game.tui.screens.base import Dialog
 from game.tui.widgets.footer import Footer
+from game.tui.widgets.line_input import LineInput
 
 
 class ConfirmScreen(Dialog[bool]):
@@ -68,7 +69,7 @@ class JumpScreen(Dialog[int | None]):
             yield Label(
                 f"{self.prompt} ({self.lo}–{self.hi}; 0 is the start)", classes="dialog-title"
             )
-            yield Input(str(self.current), id="turn", type="integer")
+            yield LineInput(str(self.current), id="turn", type="integer")
             yield Static("Enter confirms; Escape cancels.", classes="hint")
             yield Static(id="jump-error", classes="verdict-bad")
         yield Footer()  # the dialog's own keys, not the screen's under it

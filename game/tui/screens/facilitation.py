@@ -26,7 +26,14 @@ from game.tui.game import Game, display_path
 from game.tui.screens import DIALOG_HELP, tame_cursor
 from game.tui.screens.base import Dialog
 from game.tui.widgets.footer import Footer
-from game.tui.words import cited, condition_words, draw_subject, humanize, index_label, signed
+from game.tui.widgets.line_input import LineInput
+from game.tui.words import (
+    cited,
+    condition_words,
+    draw_subject,
+    index_label,
+    inject_effects,
+)
 
 
 def effects_text(game: Game, inject_id: str) -> Text:
@@ -41,20 +48,7 @@ def effects_text(game: Game, inject_id: str) -> Text:
             " (news for the next turn)\n",
             style="dim",
         )
-    fx = inj.effects
-    lines: list[str] = []
-    for name, amount in fx.indices.items():
-        lines.append(f"{index_label(s, name)} {signed(amount)} pts")
-    for ch in fx.production:
-        lines.append(humanize(s, f"{ch.actor} production of {ch.material} x{ch.factor:g}"))
-    for dm in fx.demand:
-        lines.append(humanize(s, f"{dm.actor} demand for {dm.material} x{dm.factor:g}"))
-    for mat, factor in fx.prices.items():
-        lines.append(humanize(s, f"world price of {mat} x{factor:g}"))
-    if fx.leakage is not None:
-        lines.append(f"third-country leakage x{fx.leakage:g}")
-    for item in fx.unlock:
-        lines.append(f"makes available: {humanize(s, item)}")
+    lines = inject_effects(s, inj.id)
     if lines:
         t.append("Effects (through the rules, at the start of the coming turn):\n", style="dim")
         for line in lines:
@@ -206,10 +200,10 @@ class OverrideScreen(Dialog[TurnRecord | None]):
                 )
             with Horizontal(classes="field hidden", id="ov-value-field"):
                 yield Label("Set to")
-                yield Input(id="ov-value", type="number", placeholder="0-100", compact=True)
+                yield LineInput(id="ov-value", type="number", placeholder="0-100", compact=True)
             with Horizontal(classes="field"):
                 yield Label("Reason")
-                yield Input(
+                yield LineInput(
                     id="ov-reason",
                     placeholder="why (logged and shown in the results and the report)",
                     max_length=500,
@@ -359,7 +353,7 @@ class NoteScreen(Dialog[str | None]):
             notes = self.game.session.notes.get(self.turn, [])
             if notes:
                 yield Static("\n".join(f"• {n}" for n in notes), classes="hint")
-            yield Input(id="note-text", placeholder="what to remember for the debrief")
+            yield LineInput(id="note-text", placeholder="what to remember for the debrief")
             yield Static(
                 "Enter saves the note in the log; Escape cancels. Only the facilitator and "
                 "the report see notes.",

@@ -533,19 +533,37 @@ class FacilitatorScreen(AppScreen[None]):
         when = f"“{inj.headline}” fires at the start of turn {g.session.turn + 1}"
         sealed, waiting = g.sealed_humans(), g.waiting_humans()
         reopen = "(o reopens the highlighted team's orders so it can react)"
+        # the computer's teams decide from the state, not from the news: they meet the
+        # inject's effects once the turn resolves, whether they have decided yet or not
+        computer = [g.team_label(t) for t in g.computer_teams]
+        if not sealed and not waiting:
+            return f"{when}; every team is played by the computer, which does not read the news."
+        after = (
+            f" {and_list(computer)} {'is' if len(computer) == 1 else 'are'} played by the "
+            "computer, which does not read the news: it meets the inject's effects when the "
+            "turn resolves."
+            if computer
+            else ""
+        )
         if sealed and not waiting:
+            every = "every team" if not computer else "every team played by people"
             return (
-                f"{when}, but every team has already sealed its orders: no team will see it "
-                f"before the turn resolves {reopen}."
+                f"{when}, but {every} has already sealed its orders: no team will see it "
+                f"before the turn resolves {reopen}.{after}"
             )
         if sealed:
             names = and_list([g.team_label(t) for t in sealed])
             has = "has" if len(sealed) == 1 else "have"
             return (
                 f"{when}; the teams still to give orders see it as news. {names} {has} already "
-                f"sealed and will not see it before the turn resolves {reopen}."
+                f"sealed and will not see it before the turn resolves {reopen}.{after}"
             )
-        return f"{when}; the teams see it as news."
+        still = (
+            "the teams see it as news"
+            if not computer
+            else "the teams played by people see it as news"
+        )
+        return f"{when}; {still}.{after}"
 
     def action_override(self) -> None:
         from game.tui.screens.facilitation import OverrideScreen

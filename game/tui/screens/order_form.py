@@ -43,6 +43,7 @@ from game.tui.game import Game
 from game.tui.screens import DIALOG_HELP, tame_cursor
 from game.tui.screens.base import Dialog
 from game.tui.widgets.footer import Footer
+from game.tui.widgets.line_input import LineInput
 from game.tui.widgets.tick_box import TickBox
 from game.tui.words import (
     actor_name,
@@ -400,7 +401,7 @@ class OrderForm(Dialog[Order | None]):
                     yield from self._field(
                         "amount",
                         "Amount",
-                        Input(
+                        LineInput(
                             f"{self.start['amount']:g}" if "amount" in self.start else "",
                             placeholder="quantity",
                             type="number",
@@ -695,10 +696,19 @@ class OrderForm(Dialog[Order | None]):
             mat = s.materials[opt.material]
             src = f" Source: {citation(s, opt.source)}." if opt.source else ""
             to = f", for {actor_name(s, opt.offtake_to)}" if opt.offtake_to else ""
+            # a solo player's audit funded two projects that could not finish in the game
+            done = g.session.turn + 1 + opt.lead_time
+            late = (
+                f" Funded now, it is finished in turn {done} at the earliest, after the game's "
+                f"last turn ({s.turns}): it adds nothing in this game."
+                if done > s.turns
+                else ""
+            )
             return (
                 f"{opt.name}: adds {opt.capacity:g} {mat.unit}/turn of "
                 f"{material_name(s, opt.material)} in {actor_name(s, opt.host)}{to} after "
-                f"{opt.lead_time} turns; {opt.slip_chance:.0%} chance each turn of slipping.{src}"
+                f"{opt.lead_time} turns; {opt.slip_chance:.0%} chance each turn of slipping."
+                f"{late}{src}"
             )
         if t == "diplomacy":
             mv = next((m for m in s.diplomacy if m.id == self.value("move")), None)

@@ -34,11 +34,13 @@ from game.tui.game import (
     display_path,
     player_options,
     solo_opponent,
+    typed_log_path,
 )
 from game.tui.screens import tame_cursor
 from game.tui.screens.base import AppScreen
 from game.tui.widgets.footer import Footer
 from game.tui.widgets.header import Header
+from game.tui.widgets.line_input import LineInput
 
 MONTHS = [
     "January",
@@ -198,7 +200,7 @@ class StartScreen(AppScreen[None]):
                         yield Select([("-", "")], id="solo-team", allow_blank=False, compact=True)
                     with Horizontal(classes="field"):
                         yield Label("Seed")
-                        yield Input(str(self.seed), id="seed", type="integer", compact=True)
+                        yield LineInput(str(self.seed), id="seed", type="integer", compact=True)
                     yield Vertical(id="team-fields")
                     with Horizontal(classes="field"):
                         yield Label("Timer")
@@ -216,7 +218,7 @@ class StartScreen(AppScreen[None]):
                         )
                     with Horizontal(classes="field"):
                         yield Label("Log")
-                        yield Input(id="log-path", compact=True)
+                        yield LineInput(id="log-path", compact=True)
                     yield Static(id="log-shown", classes="hint")
                     with Horizontal(classes="buttons"):
                         yield Button("Start game", id="start", variant="primary", compact=True)
@@ -401,9 +403,10 @@ class StartScreen(AppScreen[None]):
         self.query_one("#log-path", Input).placeholder = display_path(path)
         self.query_one("#settings").border_subtitle = None
         raw = self.query_one("#log-path", Input).value.strip()
-        problem = log_path_problem(Path(raw)) if raw else None
+        typed = typed_log_path(raw) if raw else None
+        problem = log_path_problem(typed) if typed else None
         text = Text("Cannot save to " if problem else "Saved to ")
-        target = Path(display_path(Path(raw) if raw else path))
+        target = Path(display_path(typed or path))
         if str(target.parent) not in ("", "."):  # the name whole on a line of its own: cut
             text.append(f"{target.parent}/", style="bold")  # anywhere, it read '....json' 'l'
             text.append("\n")
@@ -451,7 +454,7 @@ class StartScreen(AppScreen[None]):
             )
             return
         raw = self.query_one("#log-path", Input).value.strip()
-        log = Path(raw) if raw else default_log_path(self.scenario.id, seed)
+        log = typed_log_path(raw) if raw else default_log_path(self.scenario.id, seed)
         problem = log_path_problem(log)
         if problem:
             self.notify(

@@ -41,7 +41,7 @@ from game.tui.widgets.header import Header
 from game.tui.widgets.ledger_view import TurnStory
 from game.tui.widgets.scoreboard import Scoreboard
 from game.tui.widgets.state_panel import StatePanel
-from game.tui.words import FACILITATOR, humanize, key_label, money, order_words
+from game.tui.words import FACILITATOR, humanize, inject_effects, key_label, money, order_words
 
 TABS = (
     ("tab-situation", "Situation"),
@@ -253,7 +253,7 @@ class TeamScreen(AppScreen[bool]):
         for fired, _text in news:
             t.append("▶ NEWS: ", style="bold yellow")
             t.append(f"{fired.headline}\n", style="bold")
-        t.append("(the full story is in the Briefing tab)", style="dim")
+        t.append("(the story and what it does are in the Briefing tab)", style="dim")
         widget.update(t)
 
     def refresh_drafts(self) -> None:
@@ -392,6 +392,10 @@ class TeamScreen(AppScreen[bool]):
                 t.append(f"  ▶ {fired.headline}\n", style="bold")
                 if text:
                     t.append(f"    {' '.join(text.split())}\n", style="italic")
+                effects = inject_effects(s, fired.id)
+                if effects:  # a scripted one opened the turn: done; one fired by hand: to come
+                    when = "when this turn resolves" if fired.manual else "already"
+                    t.append(f"    What it does ({when}): {'; '.join(effects)}\n", style="dim")
             t.append("\n")
         t.append(f"{team.name}\n", style="bold")
         if team.blurb:
