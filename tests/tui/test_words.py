@@ -250,3 +250,37 @@ def test_a_negative_seed_names_its_log_unmistakably(tmp_path: Path) -> None:
     (tmp_path / "sessions").mkdir()
     (tmp_path / "sessions" / "x-seed-minus3.jsonl").write_text("")
     assert default_log_path("x", -3, tmp_path).name == "x-seed-minus3-2.jsonl"
+
+
+def test_a_moves_effect_cut_or_lost_at_the_end_of_the_scale_says_so(scenario: Scenario) -> None:
+    """A solo player's audit: the order form said 'Tension +3' for a firm statement, and the
+    results 'Tension +1.37: Tokyo's Firm statement on Taiwan succeeded' with no reason (tension
+    stopped at 100); a move whose effect was lost whole left no line at all."""
+    from rich.console import Console
+
+    from game.engine import Session
+    from game.facilitation import Override
+    from game.orders import Diplomacy
+    from game.tui.widgets.ledger_view import turn_story
+
+    session = Session(scenario, 1, {t: "human" for t in scenario.teams})
+    session.state.indices["tension"] = 98.63
+    session.submit("tokyo", [Diplomacy(move="tk_firm_statement")])
+    session.submit("washington", [Diplomacy(move="us_signal")])  # +6 tension, lost whole
+    happen = [
+        Override(kind="draw", subject=f"{team}:{move}", value=1, reason="test")
+        for team, move in (("tokyo", "tk_firm_statement"), ("washington", "us_signal"))
+    ]
+    record = session.resolve(happen)
+    console = Console(width=300, color_system=None, record=True)
+    for part in turn_story(scenario, record):
+        console.print(part)
+    text = console.export_text()
+    cut = [line for line in text.splitlines() if "Firm statement on Taiwan” succeeded" in line]
+    tension = [line for line in cut if "Tension +1.37 pts" in line]
+    assert tension and tension[0].endswith("(of +3: Tension stops at 100)"), cut
+    assert "(of" not in " ".join(line for line in cut if "cohesion" in line)  # not cut
+    assert (
+        "Tension +0.00 pts: Washington's “Carrier group signalling” succeeded" in text
+        and "(its +6 is lost: Tension is at 100, the end of its scale)" in text
+    ), text

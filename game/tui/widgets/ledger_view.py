@@ -12,6 +12,7 @@ from textual.widgets import Static
 from game.engine import TurnRecord
 from game.facilitation import find_inject
 from game.fog import ledger_seen_by
+from game.ledger import Entry
 from game.names import score_line_why
 from game.purchases import purchases, shortfall_words
 from game.scenario import Scenario
@@ -98,6 +99,62 @@ def facilitator_lines(
     return out
 
 
+def _move_effect(s: Scenario, move_id: object, success: object, index: str) -> float | None:
+    mv = next((m for m in s.diplomacy if m.id == move_id), None)
+    if mv is None or not isinstance(success, bool):
+        return None
+    effects: dict[str, float] = {
+        str(k): v for k, v in (mv.success if success else mv.failure).items()
+    }
+    return effects.get(index)
+
+
+def capped_note(s: Scenario, e: Entry) -> str:
+    """' (of +3: Tension stops at 100)' after an index move that a diplomatic move's effect
+    made smaller by the 0-100 scale ('Tension +1.37: Tokyo's Firm statement succeeded' read
+    as a wrong sum beside the order form's 'Tension +3'); '' for any other line."""
+    if e.rule != "diplomacy" or not e.key.startswith("index."):
+        return ""
+    index = e.key.split(".", 1)[1]
+    meant = _move_effect(s, e.inputs.get("move"), e.inputs.get("success"), index)
+    if meant is None or abs(e.amount) >= abs(meant) - 1e-6:
+        return ""
+    return f" (of {meant:+g}: {index_label(s, index)} stops at {100 if meant > 0 else 0})"
+
+
+def lost_to_the_scale(s: Scenario, record: TurnRecord, pov: str) -> list[str]:
+    """Diplomatic moves whose effect on an index was lost whole, the index already at the end
+    of its 0-100 scale (the ledger keeps no line for a change of nothing, so the move's effect
+    went unexplained)."""
+    moved = {
+        (e.inputs.get("team"), e.inputs.get("move"), e.key)
+        for e in record.ledger
+        if e.rule == "diplomacy"
+    }
+    out: list[str] = []
+    for d in record.draws:
+        if d.phase != "diplomacy" or ":" not in d.subject or not draw_visible(s, pov, d):
+            continue
+        team, move_id = d.subject.split(":", 1)
+        mv = next((m for m in s.diplomacy if m.id == move_id), None)
+        if mv is None:
+            continue
+        effects: dict[str, float] = {
+            str(k): v for k, v in (mv.success if d.happened else mv.failure).items()
+        }
+        for index, meant in sorted(effects.items()):
+            if meant and (team, move_id, f"index.{index}") not in moved:
+                outcome = "succeeded" if d.happened else "failed"
+                why = humanize(s, f"{team}'s {mv.name} {outcome}")
+                edge = 100 if meant > 0 else 0
+                out.append(
+                    f"{index_label(s, index)} +0.00{unit_of(s, f'index.{index}')}: {why} "
+                    f"(its {meant:+g} is lost: "
+                    f"{index_label(s, index)} is at {edge}, the end of its scale)"
+                )
+    return out
+
+
 def turn_story(
     scenario: Scenario,
     record: TurnRecord,
@@ -149,14 +206,17 @@ def turn_story(
     # indices
     idx = [e for e in entries if e.key.startswith("index.") and worth_a_line(e.amount)]
     out.append(_heading("Why the indices moved"))
-    if not idx:
+    if not idx and not lost_to_the_scale(s, record, pov):
         out.append(Text("  no index moved", "dim"))
     for e in idx:
         name = index_label(s, e.key.split(".", 1)[1])
         row = Text(f"  • {name} ")
         row.append_text(_amount(e.amount, unit_of(s, e.key), 2))
         row.append(f": {humanize(s, e.why)}")
+        row.append(capped_note(s, e), style="dim")
         out.append(row)
+    for lost in lost_to_the_scale(s, record, pov):
+        out.append(Text(f"  • {lost}", "dim"))
 
     # orders
     out.append(_heading("Orders carried out"))
