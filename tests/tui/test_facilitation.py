@@ -151,6 +151,12 @@ async def test_scripted_inject_is_news_for_the_next_turn(make_app, workdir: Path
             "Minamitorishima deep-sea mud" in briefing
         )
         assert "What it does (when this turn resolves): US–Japan cohesion +6.0 pts" in briefing
+        # a solo player's audit: what a move or a project costs, and what days of cover count
+        assert "• Invest in a project (2 AP)" in briefing  # Beijing's one project
+        tokyo = " ".join(TeamScreen(app.game, "tokyo").briefing().plain.split())
+        assert "• Invest in a project (1-2 AP, by choice)" in tokyo
+        assert "• Diplomatic move (1 AP)" in tokyo
+        assert "a government stockpile counts once it is released to industry" in tokyo
 
 
 async def _open_override(pilot, app, kind: str, subject: str) -> OverrideScreen:  # type: ignore[no-untyped-def]

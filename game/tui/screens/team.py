@@ -52,6 +52,12 @@ TABS = (
 """The team screen's tabs, in order: keys 1 to 4 show them, t the next one."""
 
 
+def ap_range(aps: list[int]) -> str:
+    """'1 AP', '1-2 AP' (by project or move)."""
+    lo, hi = min(aps), max(aps)
+    return f"{lo} AP" if lo == hi else f"{lo}-{hi} AP, by choice"
+
+
 class TeamScreen(AppScreen[bool]):
     """One team builds and seals its orders, seeing only what its fog allows."""
 
@@ -414,12 +420,23 @@ class TeamScreen(AppScreen[bool]):
                 f"  • {name}: weight {o.weight / total:.0%}, "
                 f"{arrow} (scored from {o.low:g} to {o.high:g})\n"
             )
+        if any(o.metric.startswith("cover.") for o in objs):
+            # a solo player bought 1,221 t of magnets for the stockpile and saw the score fall
+            t.append(
+                "  Days of cover count industry's working inventory: a government stockpile "
+                "counts once it is released to industry.\n",
+                style="dim",
+            )
         t.append("\nOrders open to you\n", style="bold")
         from game.tui.screens.order_form import ORDER_LABELS
 
+        own_moves = [m.ap for m in s.diplomacy if self.team in m.teams]
+        own_projects = [o.ap for o in s.investments if o.team == self.team]
         for kind in team.orders:
             cost = s.cost_of(kind)
-            extra = "" if kind in ("invest", "diplomacy", "hold") else f" ({cost.ap} AP)"
+            # a project's or a move's own cost: the list said nothing of them
+            aps = {"invest": own_projects, "diplomacy": own_moves}.get(kind, [cost.ap])
+            extra = "" if kind == "hold" or not aps else f" ({ap_range(aps)})"
             t.append(f"  • {ORDER_LABELS.get(kind, kind)}{extra}\n")
         t.append(
             f"\nEach turn: {team.action_points} action points; income {money(team.income)}.\n",
