@@ -148,7 +148,9 @@ async def test_the_fog_over_the_scores_lifts_once_the_game_is_over(
         final, start = g.session.states[-1].scores, g.session.states[0].scores
         ranked = sorted(final, key=lambda t: -final[t])
         names = {"beijing": "Beijing", "tokyo": "Tokyo (you)", "washington": "Washington"}
-        ranking = " ".join(f"{i}. {names[t]} {final[t]:.1f}" for i, t in enumerate(ranked, 1))
+        ranking = " ".join(
+            f"{i}. {names[t]} {final[t]:.1f} (from {start[t]:.1f})" for i, t in enumerate(ranked, 1)
+        )
         mine = (
             f"Tokyo (you): {final['tokyo']:.1f} at the end, from {start['tokyo']:.1f} at the start"
         )

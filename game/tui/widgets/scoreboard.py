@@ -123,7 +123,9 @@ def lifted_note(scenario: Scenario, states: Sequence[GameState], upto: int, pov:
     t.append(": the game is over, so every team's true score is shown.\n")
     t.append("Ranking, highest first:\n", style="bold")
     for i, team in enumerate(ranked, 1):
-        t.append(f"  {i}. {who(team)} {now[team]:.1f}\n")
+        # each from its own start (a solo player read the ranking as one scale)
+        t.append(f"  {i}. {who(team)} {now[team]:.1f}")
+        t.append(f" (from {start[team]:.1f})\n", style="dim")
     if pov in scenario.teams:
         change = printed_change(now[pov], start[pov])
         style = "green" if change > 0.05 else "red" if change < -0.05 else ""
