@@ -296,3 +296,26 @@ def test_a_glance_at_a_log_reads_its_lines_without_replaying(tmp_path: Path) -> 
         (tmp_path / "x.jsonl").write_text(text, encoding="utf-8")
         assert glance(tmp_path / "x.jsonl") is None
     assert glance(tmp_path / "missing.jsonl") is None
+
+
+def test_a_scenario_whose_mappings_are_not_in_key_order_logs_a_game_that_verifies(
+    tmp_path: Path,
+) -> None:
+    """A fuzzing audit: the Senkaku scenario with the US autos' rare-earth use set to 0 gave a
+    game whose log 'replays differently' at turn 7. US electronics lacked rare earths and Dy/Tb
+    alike; the game took the first in the file's order (ree), the replay, rebuilt from the
+    header (keys in order), the first by name (dytb)."""
+    from game.cli import main
+    from tests.conftest import SCENARIOS
+
+    text = (SCENARIOS / "senkaku-2010.yaml").read_text(encoding="utf-8")
+    edited = text.replace("autos: {ree: 300, dytb: 5}", "autos: {ree: 0, dytb: 5}", 1)
+    assert edited != text
+    scenario = tmp_path / "tie.yaml"
+    scenario.write_text(edited, encoding="utf-8")
+    log = tmp_path / "tie.jsonl"
+    bots = ["--bot", "beijing=doctrine", "--bot", "washington=random"]
+    assert main(["run", str(scenario), "--seed", "1273", *bots, "--log", str(log)]) == 0
+    rep = replay_log(log)
+    assert rep.ok, rep.error
+    assert any("short of" in e.why for r in rep.session.records for e in r.ledger)
