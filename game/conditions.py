@@ -59,6 +59,9 @@ def parse_condition(text: str, metric_problem: Callable[[str], str | None]) -> C
             kind = word if word in ("and", "or", "not") else "name"
             tokens.append((kind, word, start))
         pos = m.end()
+    joins = sum(1 for kind, _, _ in tokens if kind in ("and", "or"))
+    if joins > MAX_JOINS:
+        raise ConditionError(f"it joins {joins} tests with and/or; at most {MAX_JOINS} are read")
     parser = _Parser(tokens, text, metric_problem)
     check = parser.expr()
     if parser.i != len(tokens):
@@ -92,11 +95,19 @@ def _both(a: Check, b: Check) -> Check:
     return lambda s: a(s) and b(s)
 
 
+MAX_DEPTH = 32
+"""Brackets and 'not' nested deeper than this are refused: the reading and the check recurse
+once a level, and 328 levels stopped every command with a traceback (a fuzzing audit)."""
+MAX_JOINS = 200
+"""At most this many and/or in one condition: the check recurses once a join when it runs."""
+
+
 class _Parser:
     def __init__(
         self, tokens: list[tuple[str, str, int]], text: str, problem: Callable[[str], str | None]
     ) -> None:
         self.tokens, self.text, self.problem, self.i = tokens, text, problem, 0
+        self.depth = 0
 
     def peek(self) -> tuple[str, str, int] | None:
         return self.tokens[self.i] if self.i < len(self.tokens) else None
@@ -124,9 +135,17 @@ class _Parser:
 
     def unary(self) -> Check:
         tok = self.peek()
+        if tok is not None and (tok[0] == "not" or tok[1] == "("):
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise ConditionError(
+                    f"brackets and 'not' nested more than {MAX_DEPTH} deep at character "
+                    f"{tok[2] + 1}"
+                )
         if tok is not None and tok[0] == "not":
             self.take()
             inner = self.unary()
+            self.depth -= 1
             return lambda s: not inner(s)
         if tok is not None and tok[1] == "(":
             self.take()
@@ -136,6 +155,7 @@ class _Parser:
             close = self.take()
             if close[1] != ")":
                 raise ConditionError(f"expected ')' at character {close[2] + 1}")
+            self.depth -= 1
             return inner
         left = self.value()
         op = self.take()

@@ -77,6 +77,33 @@ def test_bad_condition_in_a_scenario_names_the_line(tmp_path: Path) -> None:
     assert f"line {line}" in msg and "injects.2.condition" in msg and "tensoin" in msg
 
 
+def test_a_condition_nested_too_deep_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    """A fuzzing audit: 328 levels of brackets (or 983 'not') stopped every command that read
+    the scenario, or a log holding it, with a RecursionError's traceback; 20,000 and/or would
+    have done so when the condition was checked."""
+    text = DEFAULT.read_text(encoding="utf-8")
+    line = text.splitlines().index("    condition: index.tension >= 80") + 1
+    for deep, said in [
+        ("(" * 328 + "turn > 1" + ")" * 328, "nested more than 32 deep"),
+        ("not " * 983 + "turn > 1", "nested more than 32 deep"),
+        (" and ".join(["turn > 1"] * 20000), "joins 19999 tests with and/or; at most 200"),
+    ]:
+        path = tmp_path / "deep.yaml"
+        path.write_text(
+            text.replace("condition: index.tension >= 80", f'condition: "{deep}"'),
+            encoding="utf-8",
+        )
+        with pytest.raises(ScenarioError) as info:
+            load_scenario(path)
+        msg = str(info.value)
+        assert f"line {line}" in msg and "injects.2.condition" in msg and said in msg, msg
+    nested = "(" * 32 + "index.tension >= 80" + ")" * 32  # as deep as is read
+    assert compile_(load_scenario(DEFAULT), nested)(initial_state(load_scenario(DEFAULT))) in (
+        True,
+        False,
+    )
+
+
 def test_scripted_injects_open_their_turn_once(scenario) -> None:  # type: ignore[no-untyped-def]
     s = Session(scenario, seed=1)
     record = s.resolve()  # the Chikyu inject opens turn 2: it fires at the end of turn 1
