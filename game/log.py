@@ -19,6 +19,7 @@ from game.atomic import write_text_atomic
 from game.engine import Session, TurnRecord
 from game.errors import ChokepointError, LogError, OrderRefused, ScenarioError
 from game.facilitation import parse_override
+from game.files import LOG_LIMIT, read_bytes
 from game.orders import Order, order_dict, parse_order
 from game.scenario_loader import scenario_data, scenario_from_data
 from game.state import canonical_json, sha256_json
@@ -206,7 +207,7 @@ def replay_log(path: str | Path) -> Replay:
     path = Path(path)
     name = str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path, LOG_LIMIT)
     except OSError as exc:
         return Replay(name, None, error=LogError(f"{name}: cannot read the log: {exc.strerror}"))
     wrong = _not_text(raw)

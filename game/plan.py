@@ -29,6 +29,7 @@ import yaml
 
 from game.errors import PlanError
 from game.facilitation import Override, find_inject, note_problem, parse_override
+from game.files import PLAN_LIMIT, read_bytes
 from game.orders import Order, name_problems, parse_order
 from game.scenario import Loc, Scenario
 from game.scenario_loader import node_at, place, same_type
@@ -62,13 +63,14 @@ def load_full_plan(path: str | Path, scenario: Scenario) -> tuple[Plan, Facilita
     given (affordable, not already in force) is the engine's to say at that turn.
     """
     path = Path(path)
+    raw = b""
     try:
-        text = path.read_text(encoding="utf-8")
-        data, root, twice = read_yaml_noting_repeats(text)
+        raw = read_bytes(path, PLAN_LIMIT)
+        data, root, twice = read_yaml_noting_repeats(raw.decode("utf-8"))
     except OSError as exc:
         raise PlanError(f"{path}: cannot read the plan: {exc.strerror}") from None
     except UnicodeDecodeError:
-        raise PlanError(f"{path}: {not_utf8(path.read_bytes())}") from None
+        raise PlanError(f"{path}: {not_utf8(raw)}") from None
     except YamlProblem as exc:
         from game.log import is_session_log
 

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from game.errors import ScenarioError
+from game.files import SCENARIO_LIMIT, read_bytes
 from game.scenario import INDEX_NAMES, Loc, Scenario, reference_problems
 from game.schema_words import fields_at, holders_of, is_table, plain
 from game.spelling import did_you_mean
@@ -48,11 +49,12 @@ def load_scenario(path: str | Path) -> Scenario:
     """Read, parse and validate a scenario file; raise :class:`ScenarioError` on any problem."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = read_bytes(path, SCENARIO_LIMIT)
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         raise ScenarioError(str(path), [_not_found(path)], unread=True) from None
     except UnicodeDecodeError:
-        raise ScenarioError(str(path), [not_utf8(path.read_bytes())]) from None
+        raise ScenarioError(str(path), [not_utf8(raw)]) from None
     except OSError as exc:
         raise ScenarioError(
             str(path), [f"cannot read the file: {exc.strerror or exc}"], unread=True

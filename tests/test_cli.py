@@ -676,3 +676,22 @@ def test_a_run_stopped_before_its_first_turn_says_no_log_was_written(
     code, _, err = run(capsys, "run", str(DEFAULT), "--seed", "1", "-o", str(log))
     assert code == 130 and not log.exists()
     assert f"chokepoint: interrupted before turn 1 was played; no log written to {log}" in err
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+@pytest.mark.parametrize(
+    ("argv", "what"),
+    [
+        (["validate", "/dev/zero"], "cannot read the file"),
+        (["verify", "/dev/zero"], "cannot read the log"),
+        (["run", "senkaku-2010", "--seed", "1", "--orders", "/dev/zero"], "cannot read the plan"),
+    ],
+)
+def test_a_file_that_never_ends_is_refused_not_read_for_ever(
+    capsys: pytest.CaptureFixture[str], argv: list[str], what: str
+) -> None:
+    """A fuzzing audit: `chokepoint validate /dev/zero` read for ever, its memory growing until
+    the machine stopped it (a traceback under a memory limit)."""
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and f"/dev/zero: {what}: it holds more than" in err, err
+    assert "MB, far more than such a file ever does" in err
