@@ -180,7 +180,10 @@ def _error_words(err: Any) -> str:
     the words scenario messages use, :func:`game.schema_words.plain`)."""
     kind, loc, ctx = err["type"], err["loc"], err.get("ctx") or {}
     if kind == "union_tag_invalid":
-        return unknown("order type", str(ctx.get("tag")), ORDER_CLASSES)
+        tag = str(ctx.get("tag"))
+        if tag.startswith(("[", "{")) or tag == "None":  # a list, a mapping, an empty value
+            return f"an order's type is one word: one of {', '.join(ORDER_CLASSES)}"
+        return unknown("order type", tag, ORDER_CLASSES)
     if kind == "union_tag_not_found":
         return f"an order needs a 'type': one of {', '.join(ORDER_CLASSES)}"
     if kind == "model_type" or not loc:

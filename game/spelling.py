@@ -62,11 +62,19 @@ def unknown(what: str, value: str, known: Iterable[str], declare: str = "") -> s
     name known: "unknown actor 'CAN' (did you mean 'CHN'? or declare it under 'actors:';
     known: ...)", for a name whose declaration was left out or deleted."""
     names = sorted(known)
-    guess = did_you_mean(value, names)
+    long = len(value) > LONGEST_QUOTED  # a list pasted where a name goes: not quoted whole
+    guess = "" if long else did_you_mean(value, names)
     if declare:
         guess = f"{guess + ' or ' if guess else ''}declare it under '{declare}:';"
-    parts = [p for p in (guess, f"known: {', '.join(names)}") if p]
-    return f"unknown {what} '{value}'{hidden_characters(value)} ({' '.join(parts)})"
+    known_words = f"known: {', '.join(names)}" if names else "there are none to choose from"
+    parts = [p for p in (guess, known_words) if p]
+    shown = f"{value[: LONGEST_QUOTED - 3]}..." if long else value
+    return f"unknown {what} '{shown}'{hidden_characters(shown)} ({' '.join(parts)})"
+
+
+LONGEST_QUOTED = 80
+"""A name longer than this is quoted cut short, with no guess at what was meant: a list of a
+million items given as an order's type was quoted whole, a 52 MB message (a fuzzing audit)."""
 
 
 def hidden_characters(text: str) -> str:

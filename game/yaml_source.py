@@ -85,6 +85,7 @@ def read_yaml_noting_repeats(text: str) -> tuple[Any, yaml.Node | None, list[Yam
         node = loader.get_single_node()
         if node is None:
             return None, None, []
+        _check_expanded_size(node)
         twice = _repeated_keys(node)
         return loader.construct_document(node), node, twice
     except yaml.MarkedYAMLError as exc:
@@ -104,6 +105,42 @@ def read_yaml_noting_repeats(text: str) -> tuple[Any, yaml.Node | None, list[Yam
         ) from None
     finally:
         loader.dispose()
+
+
+MAX_VALUES = 1_000_000
+"""The most values a file may hold once its aliases are expanded; the bundled scenarios hold
+about 5,000."""
+
+
+def _check_expanded_size(root: yaml.Node) -> None:
+    """Refuse a file whose aliases (``*name``) make it expand to more than ``MAX_VALUES`` values:
+    a 585-byte plan of lists of aliases of lists took 31 s and printed a 52 MB message, and a
+    scenario like it ran for minutes (a fuzzing audit). Each node is counted once, however many
+    aliases name it, so this takes as long as the file is long."""
+    sizes: dict[int, int] = {}
+
+    def size(node: yaml.Node) -> int:
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        sizes[id(node)] = 1  # a node that holds itself (an alias inside its own anchor)
+        total = 1
+        if isinstance(node, yaml.MappingNode):
+            total += sum(size(k) + size(v) for k, v in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            total += sum(size(item) for item in node.value)
+        sizes[id(node)] = total
+        if total > MAX_VALUES:
+            mark = node.start_mark
+            raise YamlProblem(
+                f"its aliases (*name) make this expand to more than {MAX_VALUES:,} values: "
+                "write the data out, or use fewer aliases of aliases",
+                mark.line + 1,
+                mark.column + 1,
+            )
+        return total
+
+    size(root)
 
 
 def _unprintable(exc: yaml.reader.ReaderError, text: str) -> YamlProblem:

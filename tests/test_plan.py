@@ -285,3 +285,44 @@ def test_a_session_log_given_as_a_plan_says_so(tmp_path: Path) -> None:
         f"{log}: this is a session log, not an orders plan: to play on from it, use chokepoint "
         f"run --from {log}"
     )
+
+
+def _bomb(levels: int, last: str) -> str:
+    """A plan whose aliases of aliases hold 10 ** (levels + 1) values once expanded."""
+    lines = [
+        "turns:",
+        "  1:",
+        "    beijing:",
+        "      - {type: hold, x: &l0 [a, a, a, a, a, a, a, a, a, a]}",
+    ]
+    for i in range(1, levels + 1):
+        lines.append(f"      - {{type: hold, x: &l{i} [{', '.join([f'*l{i - 1}'] * 10)}]}}")
+    return "\n".join([*lines, f"      - {last}"]) + "\n"
+
+
+def test_aliases_that_expand_a_plan_beyond_reason_are_refused_at_once(tmp_path: Path) -> None:
+    """A fuzzing audit: a 585-byte plan of aliases of aliases took 31 s and printed a 52 MB
+    message (the expanded list quoted whole as an unknown order type)."""
+    scenario = load_scenario("scenarios/senkaku-2010.yaml")
+    path = tmp_path / "bomb.yaml"
+    path.write_text(_bomb(6, "{type: *l6}"), encoding="utf-8")
+    with pytest.raises(PlanError, match=r"line 9, column 25: its aliases \(\*name\) make this "):
+        load_full_plan(path, scenario)
+    # fewer levels are read, and what is wrong is said in a line, not quoted whole
+    path.write_text(_bomb(3, "{type: *l3}") + "      - {type: tarif}\n", encoding="utf-8")
+    with pytest.raises(PlanError) as info:
+        load_full_plan(path, scenario)
+    said = str(info.value)
+    assert len(said) < 2000, len(said)
+    assert "order 5: an order's type is one word: one of export_control" in said
+    assert "unknown order type 'tarif' (did you mean 'tariff'?" in said
+
+
+def test_a_long_unknown_name_is_quoted_cut_short_and_an_empty_choice_said() -> None:
+    from game.spelling import unknown
+
+    said = unknown("material", "x" * 5000, ["ree", "dytb"])
+    assert len(said) < 200 and "'xxx" in said and "...'" in said
+    assert unknown("investment", "foo", []) == (
+        "unknown investment 'foo' (there are none to choose from)"
+    )
