@@ -193,6 +193,10 @@ def _error_words(err: Any) -> str:
     if cls is None or not field:
         return f"{'.'.join(str(p) for p in loc)}: {plain(err, tuple(loc))}"
     allowed = [f.alias or name for name, f in cls.model_fields.items() if name != "type"]
+    if kind == "invalid_key":  # 'null:' or '1:' as a field's name (pydantic: 'Keys should be...')
+        given = "left empty" if err.get("input") is None else f"{err.get('input')}, not a word"
+        fields = f"the fields {', '.join(allowed)}" if allowed else "no fields"
+        return f"a field's name is {given}: '{loc[0]}' orders have {fields}"
     if kind == "extra_forbidden":
         said = [did_you_mean(field, allowed), f"their fields: {', '.join(allowed) or 'none'}"]
         return f"'{field}' is not a field of '{loc[0]}' orders ({' '.join(p for p in said if p)})"

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import yaml
 
@@ -32,7 +33,7 @@ from game.facilitation import Override, find_inject, note_problem, parse_overrid
 from game.files import PLAN_LIMIT, read_bytes
 from game.orders import Order, name_problems, parse_order
 from game.scenario import Loc, Scenario
-from game.scenario_loader import node_at, place, same_type
+from game.scenario_loader import key_names, node_at, place, same_type
 from game.spelling import did_you_mean, unknown
 from game.yaml_source import YamlProblem, not_utf8, read_yaml_noting_repeats
 
@@ -127,9 +128,8 @@ def parse_plan(
         turn = int(digits) if digits.isascii() and digits.isdecimal() else key
         if isinstance(turn, bool) or not isinstance(turn, int):
             said = str(key).lower() if isinstance(key, bool) else key
-            problems.append(
-                (here, f"'{said}' is not a turn: a turn is a number, 1-{scenario.turns}")
-            )
+            what = "a turn's number is left empty" if key is None else f"'{said}' is not a turn"
+            problems.append(((*here, KEY), f"{what}: a turn is a number, 1-{scenario.turns}"))
             continue
         if not 1 <= turn <= scenario.turns:
             problems.append(
@@ -157,6 +157,15 @@ def parse_plan(
                         f"turn {turn}: '{team}' is not a team: if it is turn {team}, it is "
                         f"indented too far, read as part of turn {turn}: move '{team}:' back "
                         f"to line up with '{turn}:'",
+                    )
+                )
+                continue
+            if team is None:  # '~:' or 'null:' (placed at that key: ``key_names``)
+                problems.append(
+                    (
+                        (*here, cast(str, team), KEY),
+                        f"turn {turn}: a team's name is left empty: "
+                        f"give one of {', '.join(sorted(scenario.teams))}",
                     )
                 )
                 continue
@@ -208,7 +217,7 @@ def _node_of(root: yaml.Node | None, loc: Loc) -> yaml.Node | None:
     parent, _ = node_at(root, loc[:-2])
     if isinstance(parent, yaml.MappingNode):
         keys = [
-            k for k, _ in parent.value if isinstance(k, yaml.ScalarNode) and k.value == str(loc[-2])
+            k for k, _ in parent.value if isinstance(k, yaml.ScalarNode) and key_names(k, loc[-2])
         ]
         typed = [k for k in keys if same_type(k, loc[-2])]  # of 2: and '2':, the one meant
         if keys:

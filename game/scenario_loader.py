@@ -379,7 +379,7 @@ def node_at(node: yaml.Node | None, loc: Loc) -> tuple[yaml.Node | None, bool]:
         if isinstance(node, yaml.MappingNode):
             nxt = None
             for k, v in node.value:  # the last of a key written twice, as YAML keeps it
-                if str(k.value) == str(part) and (nxt is None or same_type(k, part)):
+                if key_names(k, part) and (nxt is None or same_type(k, part)):
                     nxt = v
             if nxt is None:
                 return node, False
@@ -392,6 +392,14 @@ def node_at(node: yaml.Node | None, loc: Loc) -> tuple[yaml.Node | None, bool]:
             # pydantic adds tags such as the discriminator or 'function-after'; skip them
             continue
     return node, True
+
+
+def key_names(key: yaml.Node, part: object) -> bool:
+    """Whether the key ``key`` is written for ``part``: a key left empty (``~:``, ``null:``)
+    is read as None, and a problem with it was placed on the line of the mapping above."""
+    if part is None:
+        return key.tag.endswith(":null")
+    return str(key.value) == str(part)
 
 
 def same_type(key: yaml.Node, part: str | int) -> bool:

@@ -62,3 +62,33 @@ def test_a_turn_indented_under_the_turn_before_is_explained(
         "  line 5, column 5: turn 2: '3' is not a team: if it is turn 3, it is indented too "
         "far, read as part of turn 2: move '3:' back to line up with '2:'"
     ]
+
+
+def test_a_key_left_empty_is_named_so_at_its_own_line(tmp_path: Path) -> None:
+    """A fuzzing audit: a plan's 'null:' team was "unknown team 'None'" placed on the line
+    above; a field named 'null' or 1 in an order gave pydantic's 'None: Keys should be
+    strings'."""
+    from game.scenario_loader import load_scenario
+    from tests.conftest import DEFAULT
+
+    scenario = load_scenario(DEFAULT)
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "turns:\n  1:\n    tokyo:\n      - {type: diplomacy, null: x}\n      - {type: hold, 1: x}\n"
+        "    null: []\n  ~:\n    tokyo: []\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PlanError) as info:
+        load_full_plan(path, scenario)
+    said = str(info.value)
+    assert (
+        "line 4, column 9: turn 1, tokyo, order 1: 'diplomacy' orders need 'move'; a "
+        "field's name is left empty: 'diplomacy' orders have the fields move" in said
+    )
+    assert (
+        "line 5, column 9: turn 1, tokyo, order 2: a field's name is 1, not a word: 'hold' "
+        "orders have no fields" in said
+    )
+    assert "line 6, column 5: turn 1: a team's name is left empty: give one of beijing" in said
+    assert "line 7, column 3: a turn's number is left empty" in said
+    assert "None" not in said and "Keys should be" not in said
