@@ -232,9 +232,14 @@ def replay_log(path: str | Path) -> Replay:
         header = _read_line(lines[0])
     except _NotALine as exc:
         if f'"format":"{LOG_FORMAT}"' in lines[0]:  # a log's header, cut off or garbled
+            # whole JSON holding NaN was told 'cut off' (a fuzzing audit): say what it holds
+            damage = (
+                f"has been edited ({exc})"
+                if str(exc)
+                else "is cut off or damaged (it is not whole JSON)"
+            )
             return bad(
-                "line 1, the log's header, is cut off or damaged (it is not whole JSON): no "
-                "turn can be replayed without it",
+                f"line 1, the log's header, {damage}: no turn can be replayed without it",
                 0,
                 Replay(name, None),
             )

@@ -7,6 +7,7 @@ the turns before it still load."""
 from __future__ import annotations
 
 import gzip
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -201,6 +202,14 @@ def test_a_header_cut_off_is_damage_not_another_kind_of_file(
     assert message.startswith("line 1, the log's header, is cut off or damaged") and turn == 0
     assert main(["verify", str(cut)]) == 1
     assert "is cut off or damaged" in capsys.readouterr().err
+    # whole, but holding NaN (a fuzzing audit: it was told 'cut off')
+    nan = tmp_path / "nan.jsonl"
+    nan.write_text(re.sub(r'"seed":-?\d+', '"seed":NaN', LINES[0], count=1), encoding="utf-8")
+    message, turn = error_of(nan)
+    assert message == (
+        "line 1, the log's header, has been edited (it holds NaN, which no log holds): no turn "
+        "can be replayed without it"
+    )
 
 
 def _rehashed(tmp_path: Path, change: Callable[[list[dict[str, object]]], None]) -> Path:
