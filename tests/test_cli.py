@@ -134,7 +134,9 @@ def test_a_branch_of_a_damaged_log_says_which_logged_turns_it_leaves_out(
     )
     assert "held every turn played (turns 3-12)" in err
     code, _, err = run(capsys, "run", "--from", str(HERE / "facilitated-seed11.jsonl"))
-    assert code == 0 and err == ""  # the whole game, nothing played: nothing to note
+    # the whole game, nothing played: no note that teams held, one that no turn is played
+    assert code == 0 and err.endswith("is over (all 12 turns played): no turn is played\n")
+    assert "held" not in err
 
 
 def test_run_reports_refused_orders(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
