@@ -21,6 +21,18 @@ def test_a_key_written_twice_names_both_lines() -> None:
     assert "'x' is written twice in the same mapping (first at line 3)" in str(err.value)
 
 
+def test_keys_written_differently_that_read_the_same_are_a_repeat() -> None:
+    """A fuzzing audit: a plan's 'true:' turn took the place of turn 1 without a word (true is
+    the number 1 to the data, as are 01 and 1.0)."""
+    for other in ("true", "01", "1.0"):
+        with pytest.raises(YamlProblem) as err:
+            read_yaml(f"1: a\n{other}: b\n")
+        assert (err.value.line, err.value.column) == (2, 1)
+        assert f"'{other}' is the same key as '1' for YAML (first at line 1)" in str(err.value)
+    data, _ = read_yaml("'1': a\n1: b\n")  # text and a number: two keys (plans read both)
+    assert data == {"1": "a", 1: "b"}
+
+
 def test_equal_keys_in_different_mappings_and_merge_keys_are_fine() -> None:
     data, _ = read_yaml("a: {x: 1}\nb: {x: 2}\nbase: &b {k: 1}\nc:\n  <<: *b\n  j: 2\n")
     assert data["c"] == {"k": 1, "j": 2} and data["a"]["x"] == 1
