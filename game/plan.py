@@ -151,14 +151,14 @@ def parse_plan(
                 problems.extend(((*here, team, *loc), text) for loc, text in wrong)
                 continue
             if isinstance(team, int) and not isinstance(team, bool):
-                problems.append(
-                    (
-                        (*here, team, KEY),
-                        f"turn {turn}: '{team}' is not a team: if it is turn {team}, it is "
-                        f"indented too far, read as part of turn {turn}: move '{team}:' back "
-                        f"to line up with '{turn}:'",
-                    )
+                teams_named = ", ".join(sorted(scenario.teams))
+                why = (
+                    f"if it is turn {team}, it is indented too far, read as part of turn "
+                    f"{turn}: move '{team}:' back to line up with '{turn}:'"
+                    if team != turn  # (turn 1 inside turn 1 is no misplaced turn)
+                    else f"a turn's orders are given under the teams' names ({teams_named})"
                 )
+                problems.append(((*here, team, KEY), f"turn {turn}: '{team}' is not a team: {why}"))
                 continue
             if team is None:  # '~:' or 'null:' (placed at that key: ``key_names``)
                 problems.append(

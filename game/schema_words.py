@@ -135,6 +135,9 @@ def _number_in_text(text: str) -> str:
     found = re.fullmatch(r"(\D*?)\s*([-+]?\d+(?:\.\d+)?)\s*(\D*)", text)
     if found is None or not (found[1] or found[3]):
         return ""
+    bracketed = found[1].rstrip().endswith(("(", "[")) and found[3].lstrip().startswith((")", "]"))
+    if bracketed and re.search(r"[^\W\d_]", found[1]):
+        return ""  # a number in brackets after words is a note's ('see Lynas (2011)')
     extra = "' and '".join(p.strip() for p in (found[1], found[3]) if p.strip())
     return f": write {found[2]} alone, without '{extra}'"  # 'US$' and '/kg', not 'US$ /kg'
 

@@ -196,3 +196,13 @@ def test_a_misspelt_sector_in_a_metric_is_reported_once() -> None:
         "objectives.washington.2.metric: metric 'output.USA.defense': unknown sector 'defense' "
         "(did you mean 'defence'? (British spelling) known: autos, defence, electronics, energy)"
     ]
+
+
+def test_a_year_in_a_note_is_not_offered_as_the_number() -> None:
+    """A fuzzing audit: 'see Lynas (2011)' where a number goes was told 'write 2011 alone,
+    without 'see Lynas (' and ')''."""
+    from game.schema_words import _number_in_text
+
+    assert _number_in_text("see Lynas (2011)") == ""
+    assert _number_in_text("(40)") == ": write 40 alone, without '(' and ')'"
+    assert _number_in_text("2.5 t") == ": write 2.5 alone, without 't'"

@@ -92,3 +92,19 @@ def test_a_key_left_empty_is_named_so_at_its_own_line(tmp_path: Path) -> None:
     assert "line 6, column 5: turn 1: a team's name is left empty: give one of beijing" in said
     assert "line 7, column 3: a turn's number is left empty" in said
     assert "None" not in said and "Keys should be" not in said
+
+
+def test_a_number_under_its_own_turn_is_not_taken_for_a_misplaced_turn(tmp_path: Path) -> None:
+    """A fuzzing audit: 'turns: {1: {1: []}}' was told to move '1:' back to line up with
+    '1:'."""
+    from game.scenario_loader import load_scenario
+    from tests.conftest import DEFAULT
+
+    path = tmp_path / "plan.yaml"
+    path.write_text("turns:\n  1:\n    1: []\n", encoding="utf-8")
+    with pytest.raises(PlanError) as info:
+        load_full_plan(path, load_scenario(DEFAULT))
+    assert str(info.value).endswith(
+        "line 3, column 5: turn 1: '1' is not a team: a turn's orders are given under the "
+        "teams' names (beijing, tokyo, washington)"
+    )
