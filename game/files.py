@@ -31,8 +31,3 @@ def read_bytes(path: Path, limit: int) -> bytes:
             "(is it the file you meant?)",
         )
     return data
-
-
-def read_text(path: Path, limit: int) -> str:
-    """``read_bytes`` decoded as UTF-8 (``UnicodeDecodeError`` if it is not)."""
-    return read_bytes(path, limit).decode("utf-8")

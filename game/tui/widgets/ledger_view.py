@@ -99,14 +99,13 @@ def facilitator_lines(
     return out
 
 
-def _move_effect(s: Scenario, move_id: object, success: object, index: str) -> float | None:
+def _move_effects(s: Scenario, move_id: object, success: object) -> dict[str, float]:
+    """What the diplomatic move ``move_id`` does to the indices when it succeeds (or fails), as
+    the scenario writes it; {} for no such move."""
     mv = next((m for m in s.diplomacy if m.id == move_id), None)
     if mv is None or not isinstance(success, bool):
-        return None
-    effects: dict[str, float] = {
-        str(k): v for k, v in (mv.success if success else mv.failure).items()
-    }
-    return effects.get(index)
+        return {}
+    return {str(k): v for k, v in (mv.success if success else mv.failure).items()}
 
 
 def capped_note(s: Scenario, e: Entry) -> str:
@@ -116,7 +115,7 @@ def capped_note(s: Scenario, e: Entry) -> str:
     if e.rule != "diplomacy" or not e.key.startswith("index."):
         return ""
     index = e.key.split(".", 1)[1]
-    meant = _move_effect(s, e.inputs.get("move"), e.inputs.get("success"), index)
+    meant = _move_effects(s, e.inputs.get("move"), e.inputs.get("success")).get(index)
     if meant is None or abs(e.amount) >= abs(meant) - 1e-6:
         return ""
     return f" (of {meant:+g}: {index_label(s, index)} stops at {100 if meant > 0 else 0})"
@@ -139,10 +138,7 @@ def lost_to_the_scale(s: Scenario, record: TurnRecord, pov: str) -> list[str]:
         mv = next((m for m in s.diplomacy if m.id == move_id), None)
         if mv is None:
             continue
-        effects: dict[str, float] = {
-            str(k): v for k, v in (mv.success if d.happened else mv.failure).items()
-        }
-        for index, meant in sorted(effects.items()):
+        for index, meant in sorted(_move_effects(s, move_id, d.happened).items()):
             if meant and (team, move_id, f"index.{index}") not in moved:
                 outcome = "succeeded" if d.happened else "failed"
                 why = humanize(s, f"{team}'s {mv.name} {outcome}")
@@ -206,7 +202,8 @@ def turn_story(
     # indices
     idx = [e for e in entries if e.key.startswith("index.") and worth_a_line(e.amount)]
     out.append(_heading("Why the indices moved"))
-    if not idx and not lost_to_the_scale(s, record, pov):
+    lost_whole = lost_to_the_scale(s, record, pov)
+    if not idx and not lost_whole:
         out.append(Text("  no index moved", "dim"))
     for e in idx:
         name = index_label(s, e.key.split(".", 1)[1])
@@ -215,7 +212,7 @@ def turn_story(
         row.append(f": {humanize(s, e.why)}")
         row.append(capped_note(s, e), style="dim")
         out.append(row)
-    for lost in lost_to_the_scale(s, record, pov):
+    for lost in lost_whole:
         out.append(Text(f"  • {lost}", "dim"))
 
     # orders
