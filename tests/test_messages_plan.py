@@ -64,23 +64,24 @@ def test_a_turn_indented_under_the_turn_before_is_explained(
     ]
 
 
-def test_a_key_left_empty_is_named_so_at_its_own_line(tmp_path: Path) -> None:
+def _plan_problems(tmp_path: Path, scenario: Scenario, text: str) -> str:
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PlanError) as info:
+        load_full_plan(path, scenario)
+    return str(info.value)
+
+
+def test_a_key_left_empty_is_named_so_at_its_own_line(tmp_path: Path, scenario: Scenario) -> None:
     """A fuzzing audit: a plan's 'null:' team was "unknown team 'None'" placed on the line
     above; a field named 'null' or 1 in an order gave pydantic's 'None: Keys should be
     strings'."""
-    from game.scenario_loader import load_scenario
-    from tests.conftest import DEFAULT
-
-    scenario = load_scenario(DEFAULT)
-    path = tmp_path / "plan.yaml"
-    path.write_text(
+    said = _plan_problems(
+        tmp_path,
+        scenario,
         "turns:\n  1:\n    tokyo:\n      - {type: diplomacy, null: x}\n      - {type: hold, 1: x}\n"
         "    null: []\n  ~:\n    tokyo: []\n",
-        encoding="utf-8",
     )
-    with pytest.raises(PlanError) as info:
-        load_full_plan(path, scenario)
-    said = str(info.value)
     assert (
         "line 4, column 9: turn 1, tokyo, order 1: 'diplomacy' orders need 'move'; a "
         "field's name is left empty: 'diplomacy' orders have the fields move" in said
@@ -94,17 +95,13 @@ def test_a_key_left_empty_is_named_so_at_its_own_line(tmp_path: Path) -> None:
     assert "None" not in said and "Keys should be" not in said
 
 
-def test_a_number_under_its_own_turn_is_not_taken_for_a_misplaced_turn(tmp_path: Path) -> None:
+def test_a_number_under_its_own_turn_is_not_taken_for_a_misplaced_turn(
+    tmp_path: Path, scenario: Scenario
+) -> None:
     """A fuzzing audit: 'turns: {1: {1: []}}' was told to move '1:' back to line up with
     '1:'."""
-    from game.scenario_loader import load_scenario
-    from tests.conftest import DEFAULT
-
-    path = tmp_path / "plan.yaml"
-    path.write_text("turns:\n  1:\n    1: []\n", encoding="utf-8")
-    with pytest.raises(PlanError) as info:
-        load_full_plan(path, load_scenario(DEFAULT))
-    assert str(info.value).endswith(
+    said = _plan_problems(tmp_path, scenario, "turns:\n  1:\n    1: []\n")
+    assert said.endswith(
         "line 3, column 5: turn 1: '1' is not a team: a turn's orders are given under the "
         "teams' names (beijing, tokyo, washington)"
     )

@@ -34,6 +34,26 @@ async def tokyo_with_an_order(pilot, app) -> TeamScreen:  # type: ignore[no-unty
     return team
 
 
+def one_turn_played(make_app, workdir, scenario):  # type: ignore[no-untyped-def]
+    """The app on a hot-seat session resumed after one turn (every team held)."""
+    from .conftest import logged_game
+
+    logged_game(workdir / "one.jsonl", scenario, turns=1)
+    return make_app(resume=str(workdir / "one.jsonl"))
+
+
+async def note_from_the_console(pilot, app):  # type: ignore[no-untyped-def]
+    """Press c on the console; the console, once the note dialog is up."""
+    from game.tui.screens.facilitation import NoteScreen
+    from game.tui.screens.facilitator import FacilitatorScreen
+
+    await wait_for(pilot, lambda: isinstance(app.screen, FacilitatorScreen))
+    console = app.screen
+    await pilot.press("c")
+    await wait_for(pilot, lambda: isinstance(app.screen, NoteScreen))
+    return console
+
+
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     for _ in range(20):
         await pilot.pause(0.05)
@@ -140,18 +160,9 @@ async def test_text_typed_on_after_a_note_is_not_run_as_commands(
 ) -> None:  # type: ignore[no-untyped-def]
     """A facilitator typing a note on past Enter: the letters after it reached the console as
     commands ('n' called the next team, 'r' asked to resolve the turn)."""
-    from game.tui.screens.facilitation import NoteScreen
-    from game.tui.screens.facilitator import FacilitatorScreen
-
-    from .conftest import logged_game
-
-    logged_game(workdir / "one.jsonl", scenario, turns=1)
-    app = make_app(resume=str(workdir / "one.jsonl"))
+    app = one_turn_played(make_app, workdir, scenario)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, FacilitatorScreen))
-        console = app.screen
-        await pilot.press("c")
-        await wait_for(pilot, lambda: isinstance(app.screen, NoteScreen))
+        console = await note_from_the_console(pilot, app)
         await pilot.press("o", "k")
         # typed on after Enter, read by the app only once the console is back
         typed_on = [events.Key(k, k) for k in "n"]
@@ -195,18 +206,9 @@ async def test_a_note_keeps_what_was_typed_before_enter_not_what_came_after(
     """A facilitator's audit: a note typed on past Enter in one burst was saved as 'Tokyo
     argued the G7 linern': Enter went round the app before it submitted the field, and the
     letters after it were in the field by then. Notes cannot be edited once saved."""
-    from game.tui.screens.facilitation import NoteScreen
-    from game.tui.screens.facilitator import FacilitatorScreen
-
-    from .conftest import logged_game
-
-    logged_game(workdir / "one.jsonl", scenario, turns=1)
-    app = make_app(resume=str(workdir / "one.jsonl"))
+    app = one_turn_played(make_app, workdir, scenario)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, FacilitatorScreen))
-        console = app.screen
-        await pilot.press("c")
-        await wait_for(pilot, lambda: isinstance(app.screen, NoteScreen))
+        console = await note_from_the_console(pilot, app)
         burst(app, *"G7 line", "enter", "r", "n")
         await settle(pilot)
         assert app.game.session.notes[1] == ["G7 line"]
