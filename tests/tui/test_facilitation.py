@@ -723,6 +723,9 @@ async def test_all_changes_name_every_ledger_key_in_words(make_app, workdir: Pat
         await resolve(pilot, app)
         await pilot.press("m")
         await pilot.pause()
+        # the list is at the foot of the story: m says what it did (a solo player saw nothing)
+        said = [n.message for n in app._notifications]
+        assert "Markets and industry: every change is listed (m again: the 12 largest)." in said
         text = screen_text(app)
         assert re.search(r"Vietnam's NdFeB magnets production -[\d,.]+ t/turn: inject: ", text)
         assert re.search(r"Japan's demand for NdPr oxide \+[\d,.]+ t/turn", text), text

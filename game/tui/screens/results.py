@@ -169,6 +169,13 @@ class ResultsScreen(AppScreen[None]):
     def action_more(self) -> None:
         self.economy = 10_000 if self.economy < 10_000 else 12
         self.show_story()
+        # the list is at the foot of the story, often out of view: m seemed to do nothing
+        self.notify(
+            "Markets and industry: every change is listed (m again: the 12 largest)."
+            if self.economy > 12
+            else "Markets and industry: the 12 largest changes are listed (m again: all of them).",
+            timeout=4,
+        )
 
     def action_override(self) -> None:
         from game.tui.screens.facilitation import OverrideScreen
