@@ -34,6 +34,8 @@ async def test_start_screen_shows_default_scenario_with_summary_and_sources(make
             assert team in text
         log = app.screen.query_one("#log-path", Input)
         assert log.placeholder == "sessions/dual-use-ban-2026-seed1.jsonl"
+        # an empty seed is the default one: the field says so (it was told by the log name only)
+        assert app.screen.query_one("#seed", Input).placeholder == "1 (the default)"
 
 
 async def test_start_hot_seat_game_writes_log_at_default_path(make_app, workdir: Path) -> None:

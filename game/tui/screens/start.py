@@ -200,7 +200,14 @@ class StartScreen(AppScreen[None]):
                         yield Select([("-", "")], id="solo-team", allow_blank=False, compact=True)
                     with Horizontal(classes="field"):
                         yield Label("Seed")
-                        yield LineInput(str(self.seed), id="seed", type="integer", compact=True)
+                        yield LineInput(
+                            str(self.seed),
+                            id="seed",
+                            type="integer",
+                            compact=True,
+                            # left empty, the seed is the default: say so where it is typed
+                            placeholder=f"{DEFAULT_SEED} (the default)",
+                        )
                     yield Vertical(id="team-fields")
                     with Horizontal(classes="field"):
                         yield Label("Timer")
