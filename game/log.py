@@ -431,13 +431,16 @@ class Glance:
     turns: int
     total: int
     branch_turn: int | None
+    people: tuple[str, ...] = ()
+    """The names of the teams people played (the others: the computer or a plan)."""
 
 
 def glance(path: str | Path) -> Glance | None:
     """A quick look at a log's header and line count; None when it is not a Chokepoint log."""
 
     try:
-        lines = Path(path).read_text(encoding="utf-8", errors="replace").split("\n")
+        raw = read_bytes(Path(path), LOG_LIMIT)
+        lines = raw.decode("utf-8", errors="replace").split("\n")
         header = _read_line(lines[0].removeprefix("\ufeff"))
         total = int(header["scenario"]["turns"])
     except (OSError, ValueError, KeyError, TypeError, OverflowError):
@@ -448,7 +451,20 @@ def glance(path: str | Path) -> Glance | None:
     cut = settings.get("branch_turn") if isinstance(settings, dict) else None
     # whole lines only: a last line without its line end was cut off while being written
     turns = sum(1 for line in lines[1:-1] if line.strip())
-    return Glance(turns, total, cut if isinstance(cut, int) else None)
+    return Glance(turns, total, cut if isinstance(cut, int) else None, _people(header))
+
+
+def _people(header: dict[str, Any]) -> tuple[str, ...]:
+    """The names of the teams a header's controllers give to people, in id order."""
+    controllers, teams = header.get("controllers"), header["scenario"].get("teams")
+    if not isinstance(controllers, dict) or not isinstance(teams, dict):
+        return ()
+    named = [
+        str(teams[t].get("name", t)) if isinstance(teams.get(t), dict) else str(t)
+        for t, who in sorted(controllers.items())
+        if who == "human"
+    ]
+    return tuple(named)
 
 
 def is_log_header(header: Any) -> bool:

@@ -192,6 +192,8 @@ async def test_saved_sessions_say_how_far_each_went(
     logged_game(folder / "part.jsonl", scenario, turns=2)
     write_log(whole.fork(5, "whole.jsonl"), folder / "fork.jsonl")
     (folder / "junk.jsonl").write_text("not a log\n", encoding="utf-8")
+    solo = {"beijing": "bot:doctrine", "tokyo": "human", "washington": "bot:doctrine"}
+    logged_game(folder / "solo.jsonl", scenario, solo, turns=1)
     app = make_app(start_screen=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -202,11 +204,13 @@ async def test_saved_sessions_say_how_far_each_went(
             )
             for i in range(listed.option_count)
         }
+        everyone = "hot seat: Beijing, Tokyo, Washington"  # and who played (a solo audit)
         assert labels == {
-            "whole.jsonl": "whole.jsonl · finished",
-            "part.jsonl": "part.jsonl · 2 of 12 turns",
-            "fork.jsonl": "fork.jsonl · 5 of 12 turns · branch after turn 5",
+            "whole.jsonl": f"whole.jsonl · finished · {everyone}",
+            "part.jsonl": f"part.jsonl · 2 of 12 turns · {everyone}",
+            "fork.jsonl": f"fork.jsonl · 5 of 12 turns · branch after turn 5 · {everyone}",
             "junk.jsonl": "junk.jsonl · not a Chokepoint log",
+            "solo.jsonl": "solo.jsonl · 1 of 12 turns · solo: Tokyo",
         }
 
 

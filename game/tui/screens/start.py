@@ -114,6 +114,11 @@ def session_label(path: Path) -> Text:
     label.append(f" · {played}", style="dim")
     if seen.branch_turn is not None:
         label.append(f" · branch after turn {seen.branch_turn}", style="dim")
+    # who sat at it (a solo player's audit could not tell its sessions apart)
+    if len(seen.people) == 1:
+        label.append(f" · solo: {seen.people[0]}", style="dim")
+    elif seen.people:
+        label.append(f" · hot seat: {', '.join(seen.people)}", style="dim")
     return label
 
 
