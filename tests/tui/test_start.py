@@ -194,6 +194,8 @@ async def test_saved_sessions_say_how_far_each_went(
     (folder / "junk.jsonl").write_text("not a log\n", encoding="utf-8")
     solo = {"beijing": "bot:doctrine", "tokyo": "human", "washington": "bot:doctrine"}
     logged_game(folder / "solo.jsonl", scenario, solo, turns=1)
+    two = {**solo, "beijing": "human"}
+    logged_game(folder / "two.jsonl", scenario, two, turns=1)
     app = make_app(start_screen=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -204,13 +206,14 @@ async def test_saved_sessions_say_how_far_each_went(
             )
             for i in range(listed.option_count)
         }
-        everyone = "hot seat: Beijing, Tokyo, Washington"  # and who played (a solo audit)
+        everyone = "hot seat"  # and who played (a solo player's audit)
         assert labels == {
             "whole.jsonl": f"whole.jsonl · finished · {everyone}",
             "part.jsonl": f"part.jsonl · 2 of 12 turns · {everyone}",
             "fork.jsonl": f"fork.jsonl · 5 of 12 turns · branch after turn 5 · {everyone}",
             "junk.jsonl": "junk.jsonl · not a Chokepoint log",
             "solo.jsonl": "solo.jsonl · 1 of 12 turns · solo: Tokyo",
+            "two.jsonl": "two.jsonl · 1 of 12 turns · hot seat: Beijing, Tokyo",
         }
 
 

@@ -117,6 +117,8 @@ def session_label(path: Path) -> Text:
     # who sat at it (a solo player's audit could not tell its sessions apart)
     if len(seen.people) == 1:
         label.append(f" · solo: {seen.people[0]}", style="dim")
+    elif len(seen.people) == 3:  # every team (a scenario has the three)
+        label.append(" · hot seat", style="dim")
     elif seen.people:
         label.append(f" · hot seat: {', '.join(seen.people)}", style="dim")
     return label
