@@ -51,7 +51,9 @@ from game.rules.context import Model, TurnContext
 from game.scenario import Scenario
 from game.state import GameState, initial_state
 
-CONTROLLERS = ("human", "computer")
+HUMAN = "human"
+"""The controller of a team played by people."""
+CONTROLLERS = (HUMAN, "computer")
 
 
 def bot_controller(kind: str) -> str:
@@ -284,9 +286,7 @@ class Session:
     def __post_init__(self) -> None:
         self.model = Model.compile(self.scenario)
         self.states = [initial_state(self.scenario)]
-        self.controllers = {
-            t: self.controllers.get(t, "human") for t in sorted(self.scenario.teams)
-        }
+        self.controllers = {t: self.controllers.get(t, HUMAN) for t in sorted(self.scenario.teams)}
 
     @property
     def state(self) -> GameState:

@@ -16,7 +16,7 @@ from typing import Any
 
 from game import __version__
 from game.atomic import write_text_atomic
-from game.engine import Session, TurnRecord
+from game.engine import HUMAN, Session, TurnRecord
 from game.errors import ChokepointError, LogError, OrderRefused, ScenarioError
 from game.facilitation import parse_override
 from game.files import LOG_LIMIT, read_bytes
@@ -462,7 +462,7 @@ def _people(header: dict[str, Any]) -> tuple[str, ...]:
     named = [
         str(teams[t].get("name", t)) if isinstance(teams.get(t), dict) else str(t)
         for t, who in sorted(controllers.items())
-        if who == "human"
+        if who == HUMAN
     ]
     return tuple(named)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.bots import BOT_KINDS, Bot, make_bot
+from game.engine import HUMAN as HUMAN  # re-exported for the screens
 from game.engine import Session, TurnRecord, bot_controller, bot_kind
 from game.errors import ChokepointError, LogError, OrderRefused
 from game.facilitation import (
@@ -32,7 +33,6 @@ from game.names import and_list as and_list  # re-exported for the screens
 from game.orders import Order
 from game.scenario import Inject, Scenario
 
-HUMAN = "human"
 DEFAULT_SEED = 1
 TIMEOUT_CHOICES = ("hold", "computer")
 """What a team's orders become when the turn timer runs out."""

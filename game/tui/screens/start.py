@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 from game.bots import team_named
 from game.engine import bot_controller
 from game.errors import ChokepointError
-from game.scenario import Scenario
+from game.scenario import ROLES, Scenario
 from game.scenario_loader import DEFAULT_SCENARIO, bundled_scenarios, find_scenario, load_scenario
 from game.tui.game import (
     DEFAULT_SEED,
@@ -117,7 +117,7 @@ def session_label(path: Path) -> Text:
     # who sat at it (a solo player's audit could not tell its sessions apart)
     if len(seen.people) == 1:
         label.append(f" · solo: {seen.people[0]}", style="dim")
-    elif len(seen.people) == 3:  # every team (a scenario has the three)
+    elif len(seen.people) == len(ROLES):  # every team
         label.append(" · hot seat", style="dim")
     elif seen.people:
         label.append(f" · hot seat: {', '.join(seen.people)}", style="dim")
