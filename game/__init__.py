@@ -5,4 +5,4 @@ shells over it: the ``chokepoint`` command (``game.cli``) and the Textual app (`
 ``game.tui`` imports textual.
 """
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"

@@ -265,6 +265,8 @@ def name_problems(scenario: Scenario, team: str, order: Order) -> list[str]:
         out.append("an order cannot target your own country")
     if to is not None and to not in scenario.actors:
         out.append(unknown("country", to, scenario.actors))
+    elif to is not None and to != t.actor:
+        out.extend(_release_problems(scenario, t.actor, to, material))
     if isinstance(order, Invest):
         opt = _option(scenario, order.option)
         if opt is None:
@@ -280,6 +282,30 @@ def name_problems(scenario: Scenario, team: str, order: Order) -> list[str]:
         elif team not in mv.teams:
             out.append(f"'{mv.name}' is not a move open to {t.name}")
     return out
+
+
+ALLIES = ("tokyo", "washington")
+"""The teams whose countries are allies (target and patron): the only pair that may release a
+strategic stockpile to each other's industry."""
+
+
+def _release_problems(scenario: Scenario, me: str, to: str, material: str | None) -> list[str]:
+    """Why a stockpile release from ``me``'s stockpile may not go to ``to``'s industry: only
+    allies send each other their reserves (Washington released dysprosium to China, and
+    graphite to Vietnam, which uses none, until engine 0.3.0), and only of what the receiver
+    uses."""
+    allies = {scenario.teams[r].actor for r in ALLIES if r in scenario.teams}
+    name = scenario.actors[to].name.split(" (")[0]  # 'Australia', not '... (Lynas, ...)'
+    if me not in allies or to not in allies:
+        return [
+            f"a stockpile can be released only to our own industry or to our ally's; "
+            f"{name} is not an ally"
+        ]
+    if material is not None and material in scenario.materials:
+        uses = sum(row.get(material, 0.0) for row in scenario.demand.get(to, {}).values())
+        if uses <= 0.0:
+            return [f"{name}'s industry uses no {scenario.materials[material].name}"]
+    return []
 
 
 def check_order(scenario: Scenario, state: GameState, team: str, order: Order) -> str | None:
@@ -353,6 +379,9 @@ def check_order(scenario: Scenario, state: GameState, team: str, order: Order) -
             return "a tariff needs one country as its target"
         if order.rate == 0.0 and key not in state.tariffs:
             return "there is no tariff to remove"
+        now = state.tariffs.get(key)
+        if now is not None and abs(now - order.rate) < 1e-9:
+            return f"that tariff is already in force ({now:.0%})"
     if isinstance(order, Sanction):
         if order.target == "*":
             return "sanctions need one country as their target"

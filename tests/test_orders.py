@@ -179,3 +179,39 @@ def test_prioritise_defence_reads_on_as_well_as_active() -> None:
     for text, on in [("on: false", False), ("active: false", False), ("on: true", True)]:
         order = parse_order(read_yaml(f"{{type: prioritise_defence, {text}}}")[0])
         assert isinstance(order, PrioritiseDefence) and order.on is on
+
+
+def test_a_stockpile_goes_only_to_an_allys_industry_and_only_what_it_uses(
+    session: Session,
+) -> None:
+    """A rules review: Washington released Dy/Tb to China, the coercer, and graphite to
+    Vietnam, which uses none (engine 0.3.0 refuses both)."""
+    to_china = StockpileRelease(material="dytb", amount=10, to="CHN")
+    assert reasons(session, "washington", [to_china]) == [
+        "a stockpile can be released only to our own industry or to our ally's; "
+        "China is not an ally"
+    ]
+    to_vietnam = StockpileRelease(material="graphite", amount=100, to="VNM")
+    assert "Vietnam is not an ally" in reasons(session, "washington", [to_vietnam])[0]
+    to_us = StockpileRelease(material="dytb", amount=10, to="USA")
+    assert "United States is not an ally" in reasons(session, "beijing", [to_us])[0]
+    # between the allies, of what the receiver uses: accepted
+    to_japan = StockpileRelease(material="dytb", amount=10, to="JPN")
+    assert reasons(session, "washington", [to_japan]) == []
+    assert reasons(session, "tokyo", [to_us]) == []
+    # in a scenario where Japan's industry uses no magnets, the US cannot send it any
+    edited = session.scenario.model_copy(deep=True)
+    for row in edited.demand["JPN"].values():
+        row.pop("magnets", None)
+    magnets = StockpileRelease(material="magnets", amount=10, to="JPN")
+    assert reasons(Session(edited, seed=1), "washington", [magnets]) == [
+        "Japan's industry uses no NdFeB magnets"
+    ]
+
+
+def test_a_tariff_already_in_force_at_that_rate_is_refused(session: Session) -> None:
+    """It cost an action point and did nothing (0.2.0 refuses orders that change nothing)."""
+    tariff = Tariff(target="CHN", material="ndpr", rate=0.25)
+    session.play({"tokyo": [tariff]})
+    assert reasons(session, "tokyo", [tariff]) == ["that tariff is already in force (25%)"]
+    assert reasons(session, "tokyo", [Tariff(target="CHN", material="ndpr", rate=0.5)]) == []

@@ -132,15 +132,13 @@ def test_a_purchase_the_market_could_not_fill_says_what_it_came_to(tmp_path: Pat
 
     scenario = replay_log(DEFAULT).session.scenario  # type: ignore[union-attr]
     session = Session(scenario, 1, {t: "plan" for t in scenario.teams})
-    session.play({"tokyo": [StockpileBuild(material="graphite", amount=16000)]})
-    held = (
-        session.state.stockpile["JPN"]["graphite"] - session.states[0].stockpile["JPN"]["graphite"]
-    )
+    session.play({"washington": [StockpileBuild(material="magnets", amount=16000)]})
+    held = session.state.stockpile["USA"]["magnets"] - session.states[0].stockpile["USA"]["magnets"]
     assert 0 < held < 16000
     log = tmp_path / "buy.jsonl"
     write_log(session, log)
     text = render_markdown(debrief_from_log(log))
-    assert "of the 16,000 t of Battery graphite were bought; US$" in text
+    assert "of the 16,000 t of NdFeB magnets were bought; US$" in text
     assert f"{held:,.0f} of the 16,000 t" in text
 
 
@@ -567,7 +565,7 @@ def test_the_debrief_shows_prices_and_the_coerced_countrys_stocks() -> None:
     assert gallium.cover[3] == days[-1]
     md = render_markdown(d)
     assert "## Markets and stocks" in md and "Japan's days, start → end" in md
-    assert "| Gallium | 700 → 1,355 US$/kg | 1,609 (turn 4) | 90 → 0 | 0 (turn 5) |" in md
+    assert "| Gallium | 700 → 1,363 US$/kg | 1,623 (turn 4) | 90 → 0 | 0 (turn 5) |" in md
     assert peak == 4
     # Japan's semiconductor-equipment stocks never fell: no lowest turn to name
     assert (

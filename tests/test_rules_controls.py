@@ -19,7 +19,9 @@ def tension_from_controls(scenario: Scenario, orders: list[Order]) -> float:
     return sum(e.amount for e in record.ledger if e.key == "index.tension" and e.rule == "controls")
 
 
-@pytest.mark.parametrize(("approval", "points"), [(0.2, 0.9), (0.0, 1.5), (0.8, -0.45)])
+# dytb to Japan is under licensing at 0.5 (1.5 steps): at 0.2, max(1.8, 2.4) = 2.4 steps, +0.9
+# steps x 3; at 0, 3 steps (a ban); at 0.8, 1.2 steps, half of -0.3 steps back
+@pytest.mark.parametrize(("approval", "points"), [(0.2, 2.7), (0.0, 4.5), (0.8, -0.45)])
 def test_setting_licensing_again_moves_tension_as_an_approval_order_does(
     scenario: Scenario, approval: float, points: float
 ) -> None:
@@ -35,9 +37,15 @@ def test_setting_licensing_again_moves_tension_as_an_approval_order_does(
     assert by_level == pytest.approx(points) and by_approval == pytest.approx(points)
 
 
-def test_a_step_up_the_ladder_still_costs_a_whole_step(scenario: Scenario) -> None:
+def test_a_step_up_the_ladder_costs_a_step_from_where_the_control_stands(
+    scenario: Scenario,
+) -> None:
+    # no control on NdPr to the US: a military ban is two steps
+    order = ExportControl(material="ndpr", target="USA", level="military_ban")
+    assert tension_from_controls(scenario, [order]) == pytest.approx(6.0)
+    # Dy/Tb to Japan is under licensing at half approval, 1.5 steps: half a step to the ban
     order = ExportControl(material="dytb", target="JPN", level="military_ban")
-    assert tension_from_controls(scenario, [order]) == pytest.approx(3.0)
+    assert tension_from_controls(scenario, [order]) == pytest.approx(1.5)
 
 
 def control_tension(scenario: Scenario, turns: list[list[Order]]) -> float:
@@ -65,15 +73,47 @@ def test_a_round_of_control_orders_ending_where_it_began_never_lowers_tension(
         [LicenceApproval(**ndpr, approval=1.0)],
         [ExportControl(**ndpr, level="open")],
     ]
-    assert control_tension(scenario, rounds) == pytest.approx(0.0)
-    assert control_tension(scenario, rounds[:2]) == pytest.approx(3.0 - 1.5)
+    # licensing at 0 is a ban in all but name (3 steps, +9); back to full approval (1 step)
+    # gives back half of 2 steps; lifting it half of the last step
+    assert control_tension(scenario, rounds) == pytest.approx(9.0 - 3.0 - 1.5)
+    assert control_tension(scenario, rounds[:2]) == pytest.approx(9.0 - 3.0)
     up_and_down = [
         [ExportControl(**ndpr, level="full_ban")],
         [ExportControl(**ndpr, level="licensing", approval=0.0)],
         [ExportControl(**ndpr, level="licensing", approval=0.6)],
         [ExportControl(**ndpr, level="open")],
     ]
-    assert control_tension(scenario, up_and_down) == pytest.approx(9.0 - 3.0 - 0.9 - 1.5)
+    # full ban to licensing at 0 is no step down (it blocks as much); at 0.6 it stands at
+    # max(1.4, 1.2) = 1.4 steps
+    assert control_tension(scenario, up_and_down) == pytest.approx(9.0 - 0.0 - 2.4 - 2.1)
+    # either way, half of the way up is kept: the route does not matter
+    assert control_tension(scenario, up_and_down) == pytest.approx(
+        control_tension(scenario, rounds)
+    )
+
+
+def test_licensing_that_approves_nothing_costs_what_the_ban_it_amounts_to_costs(
+    scenario: Scenario,
+) -> None:
+    """A rules review: licensing at approval 0 blocked exactly what a full ban blocks, for a
+    third of its tension (and stepping down from a military ban to it even lowered tension)."""
+    for material, target in (("ndpr", "JPN"), ("magnets", "JPN"), ("dytb", "*")):
+        ban = ExportControl(material=material, target=target, level="full_ban")
+        nothing = ExportControl(material=material, target=target, level="licensing", approval=0.0)
+        assert tension_from_controls(scenario, [nothing]) == pytest.approx(
+            tension_from_controls(scenario, [ban])
+        )
+    # NdPr to Japan is under a military ban (2 steps): licensing at 0 is a step up, not down
+    order = ExportControl(material="ndpr", target="JPN", level="licensing", approval=0.0)
+    assert tension_from_controls(scenario, [order]) == pytest.approx(3.0)
+
+
+def test_making_a_control_extraterritorial_costs_half_a_step(scenario: Scenario) -> None:
+    """It cuts leakage through third countries, so it tightens the control: it was free."""
+    order = ExportControl(
+        material="ndpr", target="JPN", level="military_ban", extraterritorial=True
+    )
+    assert tension_from_controls(scenario, [order]) == pytest.approx(1.5)
 
 
 def test_orders_that_change_nothing_are_refused_and_a_control_can_be_lifted_without_output(

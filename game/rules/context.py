@@ -89,6 +89,7 @@ class TurnContext:
     release: Table = field(default_factory=dict)
     build: Table = field(default_factory=dict)
     build_price: dict[str, float] = field(default_factory=dict)
+    bought: Table = field(default_factory=dict)  # what the purchases got (trade, step 4)
     ally_releases: list[tuple[str, str, str, float]] = field(default_factory=list)
     supply: Table = field(default_factory=dict)
     unmet: Table = field(default_factory=dict)

@@ -10,18 +10,24 @@ leakage through third countries.
 Parameters: ``trade.licensing_friction`` (share of approved volume lost to delay each turn),
 ``trade.military_share_floor`` (extra share caught by a military end-use ban beyond the defence
 sector's own demand) and ``dynamics.tension_per_control_step`` (tension added per step up the
-ladder). A step down the ladder lowers tension by half as much. A cut in the approval share of
-licensing raises tension by ``tension_per_control_step`` x the cut (from 1 to 0 as much as a
-step), whether by a licence approval order or by setting licensing again at another approval;
-a rise lowers it by half as much, as a step down does, so that no round of orders ending where
-it began lowers tension.
+ladder).
+
+Tension follows a control's place on the ladder (``severity``): open 0, licensing 1, a military
+end-use ban 2, a full ban 3. Licensing that approves little counts as the ban it amounts to:
+licensing at approval ``a`` stands at the larger of 1 + (1 - a) and 3 x (1 - a), so 1 at full
+approval, 1.5 at half, 2.25 at a quarter and 3, a full ban, at none (before engine 0.3.0,
+licensing at approval 0 blocked as much as a full ban for a third of its tension). Making a
+control extraterritorial adds half a step. A move up the ladder adds
+``tension_per_control_step`` per step; a move down takes away half as much, so that no round
+of orders ending where it began lowers tension. Every order that changes a control, a licence
+approval included, is priced the same way, so the cost does not depend on the route taken.
 """
 
 from __future__ import annotations
 
-from game.orders import ExportControl, LicenceApproval, rank_change
+from game.orders import ExportControl, LicenceApproval
 from game.rules.context import Model, TurnContext
-from game.state import ControlState, GameState, control_key, split_key
+from game.state import CONTROL_RANK, ControlState, GameState, control_key, split_key
 
 
 def fraction_through(model: Model, c: ControlState, material: str, importer: str) -> float:
@@ -78,21 +84,45 @@ def leak_rates(model: Model, state: GameState) -> tuple[float, float]:
     return base, base * (1.0 - model.scenario.trade.extraterritorial_enforcement)
 
 
+EXTRATERRITORIAL_STEP = 0.5
+"""Steps on the ladder that making a control extraterritorial adds (an assumption: it cuts
+leakage through third countries by ``trade.extraterritorial_enforcement``, a ban's reach
+widened rather than a new ban)."""
+
+
+def severity(c: ControlState | None) -> float:
+    """A control's place on the escalation ladder, in steps (see the module's docstring)."""
+    if c is None or c.level == "open":
+        return 0.0
+    if c.level == "licensing":
+        cut = 1.0 - c.approval
+        rank = max(1.0 + cut, 3.0 * cut)
+    else:
+        rank = float(CONTROL_RANK[c.level])
+    return rank + (EXTRATERRITORIAL_STEP if c.extraterritorial else 0.0)
+
+
+def ordered_control(
+    current: ControlState | None, order: ExportControl | LicenceApproval
+) -> ControlState:
+    """The control ``order`` puts in force where ``current`` stands (open: level 'open')."""
+    if isinstance(order, LicenceApproval):
+        assert current is not None
+        return ControlState("licensing", order.approval, current.extraterritorial)
+    return ControlState(order.level, order.approval, order.extraterritorial)
+
+
+def ladder_steps(current: ControlState | None, order: ExportControl | LicenceApproval) -> float:
+    """Steps up (positive) or down the ladder that ``order`` takes where ``current`` stands."""
+    return severity(ordered_control(current, order)) - severity(current)
+
+
 def control_tension(
     per_step: float, current: ControlState | None, order: ExportControl | LicenceApproval
 ) -> float:
-    """The tension ``order`` adds (less than 0: takes away) where ``current`` is in force."""
-    if isinstance(order, LicenceApproval):
-        assert current is not None
-        change = current.approval - order.approval  # in steps: a cut from 1 to 0 is one
-    else:
-        change = float(rank_change(current.level if current else None, order.level))
-        if change == 0 and current is not None and order.level == "licensing":
-            # licensing set again at another approval: as a licence approval order, so that
-            # approvals cannot be cut without the tension the other order costs
-            change = current.approval - order.approval
-    # up the ladder costs in full, down it gives back half: no round of orders that ends where
-    # it began lowers tension
+    """The tension ``order`` adds (less than 0: takes away) where ``current`` is in force:
+    ``per_step`` per step up the ladder, half that per step down."""
+    change = ladder_steps(current, order)
     return per_step * (change if change > 0 else change / 2)
 
 
@@ -105,13 +135,8 @@ def apply_control_orders(
     for order in orders:
         key = control_key(actor, order.material, order.target)
         current = state.controls.get(key)
-        if isinstance(order, LicenceApproval):
-            assert current is not None
-            new = ControlState("licensing", order.approval, current.extraterritorial)
-            steps = 0
-        else:
-            new = ControlState(order.level, order.approval, order.extraterritorial)
-            steps = rank_change(current.level if current else None, order.level)
+        new = ordered_control(current, order)
+        steps = round(ladder_steps(current, order), 6)
         tension = control_tension(per_step, current, order)
         if new.level == "open":
             state.controls.pop(key, None)

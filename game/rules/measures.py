@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from game.orders import PrioritiseDefence, Sanction, Tariff
 from game.rules.context import TurnContext
-from game.state import control_key
+from game.state import GameState, control_key
 
 SANCTION_LEVEL = {"lift": 0, "targeted": 1, "broad": 2}
 """Sanctions by severity (none, targeted, broad). Tension moves by the change in severity: in
@@ -69,19 +69,74 @@ def apply_measures(
     state.sanctions = dict(sorted(state.sanctions.items()))
 
 
+def _share(hit: float, severity: str) -> float:
+    return hit if severity == "broad" else hit / 2
+
+
+def sanction_cuts(
+    sanctions: dict[str, str], target: str, gross: float, hit: float
+) -> dict[str, float]:
+    """What each sanction on ``target`` takes of its export revenue ``gross``, one after
+    another in key order (each takes its share of what the ones before it left)."""
+    cuts: dict[str, float] = {}
+    rev = gross
+    for key, severity in sanctions.items():
+        if key.split("|")[1] == target:
+            lost = rev * _share(hit, severity)
+            cuts[key] = lost
+            rev -= lost
+    return cuts
+
+
+def gross_revenue(state: GameState, actor: str, hit: float) -> float:
+    """``actor``'s export revenue in ``state`` before the sanctions then in force took their
+    share (``state.revenue`` holds it after them)."""
+    keep = 1.0
+    for key, severity in state.sanctions.items():
+        if key.split("|")[1] == actor:
+            keep *= 1.0 - _share(hit, severity)
+    net = state.revenue.get(actor, 0.0)
+    return net / keep if keep > 1e-9 else net
+
+
 def apply_sanction_costs(ctx: TurnContext) -> None:
-    """Cut each sanctioned actor's export revenue for this turn."""
+    """Cut each sanctioned actor's export revenue for this turn.
+
+    The ledger gives each sanction's *change* in what it takes, against last turn's: the trade
+    rule's line compares revenue before sanctions with last turn's before sanctions, so a
+    sanction in force for a second turn no longer reads as a new cut beside a trade gain of
+    the same size (the lines still add up to the change in revenue)."""
     hit = ctx.model.scenario.dynamics.sanction_revenue_hit
-    for key, severity in ctx.state.sanctions.items():
-        _, target = key.split("|")
-        share = hit if severity == "broad" else hit / 2
-        lost = ctx.state.revenue.get(target, 0.0) * share
-        if lost > 0:
-            ctx.state.revenue[target] -= lost
+    state, before = ctx.state, ctx.before
+    targets = {k.split("|")[1] for k in state.sanctions} | {
+        k.split("|")[1] for k in before.sanctions
+    }
+    for target in sorted(targets):
+        now = sanction_cuts(state.sanctions, target, state.revenue.get(target, 0.0), hit)
+        for lost in now.values():
+            state.revenue[target] -= lost
+        if not ctx.ledger.on:
+            continue
+        then = sanction_cuts(before.sanctions, target, gross_revenue(before, target, hit), hit)
+        for key in sorted(set(now) | set(then)):
+            change = now.get(key, 0.0) - then.get(key, 0.0)
+            if abs(change) < 1e-9:
+                continue
+            sanctioner = key.split("|")[0]
+            severity = state.sanctions.get(key)
+            if severity is None:
+                why = f"{sanctioner}'s sanctions on {target} lifted: its export revenue recovers"
+            elif key not in then:
+                why = f"{severity} sanctions ({sanctioner}) cut {target}'s export revenue"
+            else:
+                why = (
+                    f"{severity} sanctions ({sanctioner}): the change in what they take of "
+                    f"{target}'s export revenue"
+                )
             ctx.ledger.add(
                 "measures",
                 f"revenue.{target}",
-                -lost,
-                f"{severity} sanctions ({key.split('|')[0]}) cut {target}'s export revenue",
-                share=share,
+                -change,
+                why,
+                share=_share(hit, severity or before.sanctions[key]),
             )

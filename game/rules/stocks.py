@@ -5,8 +5,9 @@ stockpiles (Japan's JOGMEC target of 60 days, the US National Defense Stockpile;
 
 - A stockpile release (an order) moves material from the government's stockpile straight to its
   own industry or an ally's, this turn.
-- A stockpile purchase is ordered on the world market with the rest of the actor's demand; what
-  arrives goes to the stockpile and the unspent money is refunded.
+- A stockpile purchase is filled last, from what the world has to spare once every country's
+  own demand and restocking are met (``trade``, step 4); what arrives goes to the stockpile and
+  the money for the rest is refunded.
 - Supply (own production, imports, releases) meets demand first. A shortfall is drawn from
   working inventory; only what inventory cannot cover is unmet and hurts industry. A surplus
   refills inventory (restocking is ordered at ``trade.restock_rate`` of the gap each turn).
@@ -42,7 +43,7 @@ def book_stockpile_orders(
 
 
 def settle_stocks(ctx: TurnContext) -> None:
-    """Meet demand from supply, then inventory; fill stockpile purchases; compute cover."""
+    """Meet demand from supply, then inventory; stock what purchases got; compute cover."""
     model, state = ctx.model, ctx.state
     demands, months = ctx.demands(), model.months
     players = (model.coercer, model.target, model.patron)
@@ -53,7 +54,7 @@ def settle_stocks(ctx: TurnContext) -> None:
         cover_row: dict[str, float] = {}
         fill_row: dict[str, float] = {}
         supplied, released = ctx.supply[a], ctx.release.get(a, {})
-        wanted_row = ctx.build.get(a, {})
+        wanted_row, bought_row = ctx.build.get(a, {}), ctx.bought.get(a, {})
         inventory, needs = state.inventory[a], demands[a]
         story = ledger_on and a in players
         for m in model.materials:
@@ -62,19 +63,14 @@ def settle_stocks(ctx: TurnContext) -> None:
             supplied[m] = supply
             inv = inventory[m]
             unmet = 0.0
+            wanted = wanted_row.get(m, 0.0)
+            if wanted > 0.0:
+                bought = bought_row.get(m, 0.0)
+                state.stockpile[a][m] += bought
+                _refund(ctx, a, m, wanted - bought)
             if supply >= demand:
-                extra = supply - demand
-                wanted = wanted_row.get(m, 0.0)
-                if wanted > 0.0:
-                    bought = min(extra, wanted)
-                    state.stockpile[a][m] += bought
-                    extra -= bought
-                    _refund(ctx, a, m, wanted - bought)
-                inv += extra
+                inv += supply - demand
             else:
-                wanted = wanted_row.get(m, 0.0)
-                if wanted > 0.0:
-                    _refund(ctx, a, m, wanted)
                 short = demand - supply
                 draw = short if short < inv else inv
                 inv -= draw

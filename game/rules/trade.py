@@ -1,14 +1,16 @@
 """Trade: each importer's demand is met from exporters along its trade shares, through controls.
 
-For each material, every actor first serves its own demand (plus restocking and stockpile
-purchases) from its own production; the rest of its production is exportable surplus. An
+For each material, every actor first serves its own demand (plus restocking) from its own
+production; the rest of its production is exportable surplus. An
 importer asks each exporter for its trade share of what it still needs. The exporter's control
 lets a share through (``controls.binding``); blocked volume partly leaks through third
 countries (``trade.leakage``, cut by extraterritorial enforcement), which models 2010's
 transshipment and the third-country clause of MOFCOM 1/2026. If the exporter lacks the surplus
 for all of it, every outflow (leaks included) is scaled down pro rata. What is still unmet is
 then sought from every exporter's spare surplus, in a fixed order, shared pro rata between
-importers; an exporter is not asked again for what its own control refused.
+importers; an exporter is not asked again for what its own control refused. Stockpile
+purchases come last, from what is still spare (``_fill_purchases``), so a purchase never takes
+supply from anyone's industry or holds back a producer's exports.
 
 Tightening a control therefore never raises the target's deliveries: diverted supply can at most
 replace the volume that was blocked. Deliveries never exceed what exporters produced.
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 from game.rules.context import TurnContext
 from game.rules.controls import binding, by_good, leak_rates
+from game.rules.measures import gross_revenue
 from game.state import ControlState
 
 
@@ -47,7 +50,7 @@ def resolve_trade(ctx: TurnContext) -> None:
     targets, stocks = state.inventory_target, ctx.before.inventory
     production = state.production
     restock_rate = model.scenario.trade.restock_rate
-    builds = ctx.build  # stockpile purchases, usually none
+    builds = ctx.build  # stockpile purchases, usually none: filled last (``_fill_purchases``)
     # each actor's own supply first, actor by actor so that its rows are looked up once;
     # ``need`` and ``surplus`` are kept by material, each in actor order
     need_by: dict[str, dict[str, float]] = {m: {} for m in materials}
@@ -55,13 +58,10 @@ def resolve_trade(ctx: TurnContext) -> None:
     for a in actors:
         demand_row, target_row, stock_row = demands[a], targets[a], stocks[a]
         prod_row, own_row = production[a], supply[a]
-        build = builds.get(a) if builds else None
         for m in materials:
             want = demand_row[m]
             gap = target_row[m] - stock_row[m]
             want += gap * restock_rate if gap > 0 else 0.0
-            if build:
-                want += build.get(m, 0.0)
             prod = prod_row[m]
             own = prod if prod < want else want
             own_row[m] = own
@@ -83,6 +83,7 @@ def resolve_trade(ctx: TurnContext) -> None:
         through: dict[tuple[str, str], float] = {}
         blocked: dict[tuple[str, str], tuple[float, float]] = {}
         outflow: list[tuple[str, str, float]] = []
+        leaked: dict[tuple[str, str], float] = {}  # of each outflow, what leaks (the coercer's)
         per_exporter: dict[str, float] = {}
         coercer_req = 0.0  # everything asked of the coercer, controlled or not
         for i in actors:
@@ -109,7 +110,10 @@ def resolve_trade(ctx: TurnContext) -> None:
                     if f < 1.0:
                         b = req - out
                         blocked[i, e] = (b, out)
-                        out += b * (leak_extra if extra else leak)
+                        lost = b * (leak_extra if extra else leak)
+                        out += lost
+                        if e == coercer and lost > 0.0:
+                            leaked[i, e] = lost / out
                 outflow.append((i, e, out))
                 per_exporter[e] = per_exporter.get(e, 0.0) + out
         # 2. an exporter short of surplus scales every outflow, leaks included, pro rata
@@ -118,9 +122,11 @@ def resolve_trade(ctx: TurnContext) -> None:
         flows: dict[tuple[str, str], float] = {}
         remaining = dict(surplus)
         got_by: dict[str, float] = {}
+        outflow_of: dict[tuple[str, str], float] = {}
         for i, e, q in outflow:
             got = q * scale[e] if e in scale else q
             flows[i, e] = got
+            outflow_of[i, e] = got
             remaining[e] -= got
             got_by[i] = got_by.get(i, 0.0) + got
         for (i, e), (q, allowed) in blocked.items():
@@ -160,12 +166,31 @@ def resolve_trade(ctx: TurnContext) -> None:
                     unmet[i] -= give
                 remaining[e] -= total * ratio
 
+        smuggled = 0.0  # the coercer's volume that leaked, paid at its home price
         for (i, e), q in sorted(flows.items()):
             if q <= 0.0:
                 continue
             delivered[i].setdefault(m, {})[e] = q
             supply[i][m] += q
-            revenue[e] += q * price * factor
+            part = leaked.get((i, e))
+            if part is None:
+                revenue[e] += q * price * factor
+            else:
+                # the leaked part of step 1's outflow (its share of it, which step 2's scaling
+                # keeps) was sold at home and re-exported: the coercer earns its home price
+                lost = outflow_of[i, e] * part
+                revenue[e] += (q - lost) * price * factor
+                smuggled += lost
+        if smuggled > 0.0:
+            revenue[coercer] += smuggled * state.china_prices[m] * factor
+
+        # 4. stockpile purchases, from what is left once every buyer's own need is met
+        if builds:
+            for (i, e), q in _fill_purchases(ctx, m, remaining, unmet, ctl_of, through):
+                if e != i:
+                    got_row = delivered[i].setdefault(m, {})
+                    got_row[e] = got_row.get(e, 0.0) + q
+                    revenue[e] += q * price * factor
         coercer_blocked = 0.0
         for (_, e), (q, _allowed) in blocked.items():
             if e == coercer:
@@ -175,10 +200,12 @@ def resolve_trade(ctx: TurnContext) -> None:
 
     state.delivered = delivered
     ctx.supply = supply
+    hit = model.scenario.dynamics.sanction_revenue_hit
     for a in actors:
-        old = ctx.before.revenue.get(a, 0.0)
         state.revenue[a] = revenue[a]
-        if a == coercer:
+        if a == coercer and ctx.ledger.on:
+            # against last turn's revenue before sanctions: their changes have their own lines
+            old = gross_revenue(ctx.before, a, hit)
             shares = ctx.coercer_blocked_share
             ctx.ledger.add(
                 "trade",
@@ -187,3 +214,63 @@ def resolve_trade(ctx: TurnContext) -> None:
                 f"{a}'s export revenue at world prices",
                 blocked_share=sum(shares.values()) / len(model.materials),
             )
+
+
+def _fill_purchases(
+    ctx: TurnContext,
+    m: str,
+    remaining: dict[str, float],
+    unmet: dict[str, float],
+    ctl_of: dict[str, dict[str, ControlState]],
+    through: dict[tuple[str, str], float],
+) -> list[tuple[tuple[str, str], float]]:
+    """Fill this turn's stockpile purchases of ``m`` from what no buyer's own need could use:
+    the buyer's own production left over first, then every exporter's remaining surplus, in
+    actor order, shared pro rata between buyers and through the exporter's controls (no
+    leakage: a government does not buy through smugglers). A buyer whose own need is still
+    unmet buys nothing: its purchase is refunded in full.
+
+    A purchase therefore never takes supply from anyone's industry, nor holds back a
+    producer's exports: Beijing once bought China's whole magnet output for its stockpile, an
+    embargo that no control recorded. Returns ((buyer, source), quantity) in the order filled,
+    and adds each buyer's total to ``ctx.bought``.
+    """
+    model = ctx.model
+    wanted: dict[str, float] = {}
+    for a in model.actors:
+        q = ctx.build.get(a, {}).get(m, 0.0)
+        if q > 0.0 and unmet.get(a, 0.0) <= 1e-12:
+            wanted[a] = q
+    out: list[tuple[tuple[str, str], float]] = []
+    for a, q in wanted.items():  # own production left over first
+        take = min(q, max(0.0, remaining[a]))
+        if take > 0.0:
+            remaining[a] -= take
+            wanted[a] = q - take
+            out.append(((a, a), take))
+    for e in model.actors:
+        spare = remaining[e]
+        if spare <= 1e-12:
+            continue
+        ctl = ctl_of.get(e)
+        asks: dict[str, float] = {}
+        for i, q in wanted.items():
+            if q > 1e-12 and i != e:
+                if ctl is not None:
+                    seen = through.get((i, e))
+                    q *= binding(model, ctl, m, i)[0] if seen is None else seen
+                if q > 0.0:
+                    asks[i] = q
+        total = sum(asks.values())
+        if total <= 0.0:
+            continue
+        ratio = spare / total if total > spare else 1.0
+        for i, q in asks.items():
+            give = q * ratio
+            wanted[i] -= give
+            out.append(((i, e), give))
+        remaining[e] -= total * ratio
+    for (i, _), q in out:
+        row = ctx.bought.setdefault(i, {})
+        row[m] = row.get(m, 0.0) + q
+    return out

@@ -32,10 +32,9 @@ from game.orders import (
     StockpileRelease,
     Tariff,
     order_cost,
-    rank_change,
 )
 from game.rules.context import Model
-from game.rules.controls import control_tension, fraction_through
+from game.rules.controls import control_tension, fraction_through, ordered_control, severity
 from game.rules.diplomacy import chance_of, modifier_term
 from game.scenario import IndexName, Scenario
 from game.state import ControlState, GameState, control_key
@@ -120,7 +119,12 @@ def _pct(x: float) -> str:
 
 
 APPROVAL_TENSION_WORDS = (
-    "{step:g} for every 100 points of approval cut; a rise gives back half as much"
+    "{step:g} for every 100 points of approval cut, three times that below 50% approved, "
+    "where licensing nears a ban; a rise gives back half as much"
+)
+LADDER_WORDS = (
+    "{step:g} a step up the ladder: licensing 1 (up to 3 as approvals near 0), military ban 2, "
+    "full ban 3, extraterritorial +0.5; half back a step down"
 )
 
 
@@ -193,18 +197,16 @@ def order_effect(model: Model, state: GameState, team: str, order: Order) -> str
                 what += f", {_pct(leak * (1 - cut))} as Extraterritorial binds them too."
             else:
                 what += f" (Extraterritorial binds them too and stops {_pct(cut)} of that)."
-        steps = rank_change(current.level if current else None, level)
-        if steps > 0:
+        tension = control_tension(step, current, order)
+        if tension > 0 and severity(current) < 1.0 <= severity(ordered_control(current, order)):
             china = " (China's market share falls)" if team == "beijing" else ""
             cost = (
-                f" Tension +{step * steps:g}. Buyers we block shift {_pct(trade.diversion_rate)}"
-                f" x the blocked share to other suppliers each turn, for good{china}."
+                f" Tension {signed(tension)}. Buyers we block shift "
+                f"{_pct(trade.diversion_rate)} x the blocked share to other suppliers each "
+                f"turn, for good{china}."
             )
-        elif steps < 0:
-            cost = f" Tension {step * steps / 2:g}."
-        elif current is not None and level == "licensing" and current.approval != order.approval:
-            tension = control_tension(step, current, order)  # as a licence approval order
-            cost = f" Tension {signed(tension)} ({APPROVAL_TENSION_WORDS.format(step=step)})."
+        elif abs(tension) >= 0.005:
+            cost = f" Tension {signed(tension)} ({LADDER_WORDS.format(step=step)})."
         else:
             cost = " Tension unchanged."
         return what + cost
@@ -761,9 +763,9 @@ class OrderForm(Dialog[Order | None]):
                     # player bought Dy/Tb under the ban and none arrived, with no warning
                     text += (
                         "\nPaid now; filled only from what the world has to spare once every "
-                        "buyer's own needs are met, so under a ban often in part or not at all. "
-                        "The rest is refunded at this price; the turn's results say how much "
-                        "was bought."
+                        "country's own needs are met, so under a ban often in part or not at "
+                        "all, and not at all while our own industry is short of it. The rest "
+                        "is refunded at this price; the turn's results say how much was bought."
                     )
             return text
         if t in ("export_control", "licence_approval"):
