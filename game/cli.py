@@ -207,11 +207,22 @@ def _empty_name(args: argparse.Namespace) -> str | None:
     return None
 
 
+def _expand_home(args: argparse.Namespace) -> None:
+    """'~/results/x.csv' given in quotes (so the shell left the '~' alone) means the home
+    folder, as it does unquoted: it was written to a new folder named '~' under the current
+    one, while the message said '~/results/x.csv'."""
+    for dest in _FILE_OPTIONS:
+        value = getattr(args, dest, None)
+        if isinstance(value, str) and value.startswith("~"):
+            setattr(args, dest, os.path.expanduser(value))
+
+
 def _dispatch_safely(args: argparse.Namespace) -> int:
     try:
         empty = _empty_name(args)
         if empty is not None:
             raise ChokepointError(empty)
+        _expand_home(args)
         return _dispatch(args)
     except ChokepointError as exc:
         print(f"chokepoint: {exc}", file=sys.stderr)
@@ -547,6 +558,19 @@ def _run(args: argparse.Namespace) -> int:
     specs = named_players(scenario.teams, None, parse_bot_specs(args.bot))[1]
     followed: list[str] = []
     if args.from_log is not None:
+        early = sorted(t for t in set(plan) | set(facilitator) if t <= session.turn)
+        if early:
+            which = (
+                f"turn {early[0]}"
+                if len(early) == 1
+                else f"turns {and_list([str(t) for t in early])}"
+            )
+            print(
+                f"note: {args.orders} has orders for {which}, which this branch keeps as "
+                f"logged: a plan is used from turn {session.turn + 1} on (give --turn N to "
+                "branch earlier)",
+                file=sys.stderr,
+            )
         kept = _keep_logged_bots(session, plan, specs)
         if kept:
             print(
@@ -614,7 +638,8 @@ def _run(args: argparse.Namespace) -> int:
             print(
                 f"the log of turns 1-{session.turn} is in {args.log}; go on with "
                 f"chokepoint run --from {args.log}"
-                + (f" --orders {args.orders}" if args.orders else ""),
+                + (f" --orders {args.orders}" if args.orders else "")
+                + f" -o {_next_name(Path(args.log))}",
                 file=sys.stderr,
             )
         return 130
@@ -639,6 +664,12 @@ def _run(args: argparse.Namespace) -> int:
         )
     if args.log:
         write_log(session, args.log)
+    elif args.from_log is not None and session.turn > started:
+        print(
+            f"note: no log was written: give -o FILE.jsonl to keep the game played on from "
+            f"{args.from_log}",
+            file=sys.stderr,
+        )
     summaries = [turn_summary(session, t) for t in range(session.turn + 1)]
     if args.json:
         doc: dict[str, Any] = {
@@ -663,6 +694,14 @@ def _run(args: argparse.Namespace) -> int:
         if args.log:
             print(f"log written to {args.log}")
     return 0
+
+
+def _next_name(log: Path) -> str:
+    """A log name beside ``log`` that is not taken: 'game-2.jsonl', 'game-3.jsonl'..."""
+    n = 2
+    while (path := log.with_name(f"{log.stem}-{n}{log.suffix or '.jsonl'}")).exists():
+        n += 1
+    return str(path)
 
 
 def _keep_logged_bots(session: Session, plan: Plan, specs: dict[str, str]) -> dict[str, str]:

@@ -172,6 +172,9 @@ def run(args: argparse.Namespace) -> int:
             for t, c in sorted(session.controllers.items())
         )
         print(f"\n{args.compare}: seed {session.seed}, {players}")
+        branch = sweep.branch_note(session, names)
+        if branch:
+            print(f"note: {branch}")
         for team in sorted(held):
             if bots[team] != "hold":
                 print(

@@ -11,7 +11,7 @@ executor gives identical results. Workers receive the scenario as plain data and
 
 Outcomes counted in the summary (thresholds are the constants below):
 
-- ``top:TEAM``: TEAM ended with the highest score (``top:tie`` if two share it);
+- ``top:TEAM``: TEAM ended with the highest score (``top:tie`` if two or more share it);
 - ``posture_broke``: Japan's Taiwan posture ended below ``POSTURE_BROKE``;
 - ``alliance_strained``: US-Japan cohesion ended below ``COHESION_STRAINED``;
 - ``escalation``: tension reached ``TENSION_CRISIS`` in some turn;
@@ -431,6 +431,41 @@ def session_row(session: Session) -> Row:
     return row
 
 
+def branch_note(session: Session, teams: Mapping[str, str] | None = None) -> str:
+    """'' for a session its last players played from turn 1; for a branch whose earlier turns
+    others played, what they were, in words: the computer's games play the session's last
+    players from the start, so an analyst read a branch in which Tokyo played random orders
+    for 8 turns as a collapse of the doctrine that played its last 4."""
+    from game.engine import bot_kind, branch_segments
+
+    def how(team: str, player: str, first: int, upto: int) -> str:
+        if player == "plan" and not any(
+            r.submitted.get(team) for r in session.records[first - 1 : upto]
+        ):
+            return "held (no orders)"
+        return f"by {bot_kind(player) or player}"
+
+    parts: list[str] = []
+    first = 1
+    for upto, players in branch_segments(session.settings, session.controllers):
+        changed = [
+            f"{(teams or {}).get(t, t)} {how(t, p, first, upto)}"
+            for t, p in sorted(players.items())
+            if p != session.controllers.get(t)
+        ]
+        if changed and upto >= first:
+            span = f"turn {first}" if first == upto else f"turns {first}-{upto}"
+            parts.append(f"{span} {', '.join(changed)}")
+        first = upto + 1
+    if not parts:
+        return ""
+    return (
+        f"This session is a branch: other players played its first turns ({'; '.join(parts)}), "
+        "while the computer's games play the players named here from turn 1, so they differ "
+        "from the session in more than the choices made since it branched."
+    )
+
+
 def held_teams(session: Session) -> list[str]:
     """The teams that gave no orders in the whole session though no one played them (a
     ``chokepoint run`` team given neither a plan nor a bot): set beside games in which a bot
@@ -559,7 +594,7 @@ def outcome_words(
     ``scenario``, if given, the countries and indices as it calls them (its ``index_labels``;
     Tokyo's and Beijing's countries), else as the bundled scenarios do."""
     if name == "top:tie":
-        return "Two teams shared the highest score"
+        return "Two or more teams shared the highest score"
     if name.startswith("top:"):
         team = name.split(":", 1)[1]
         return f"{(teams or {}).get(team, team)} scored highest"

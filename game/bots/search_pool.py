@@ -68,11 +68,16 @@ def workers() -> int:
 def shutdown() -> None:
     """Stop the helper processes now, if any, without waiting for a batch they are playing
     (waiting kept a quitting command in Python's exit, where a second Ctrl-C printed a
-    traceback). They also stop when this process ends, however it ends (``_start``)."""
+    traceback). They also stop when this process ends, however it ends (``_start``).
+
+    It then waits (up to 2 s, a few milliseconds in practice) for the pool's manager thread to
+    see them gone: a command that ended at once met that thread half-closed in Python's exit
+    handler, which printed a traceback ('Bad file descriptor') after a finished game, as
+    ``sweep.stop`` once did after a sweep."""
     global _pool, _pool_for
     pool, _pool, _pool_for = _pool, None, None
     if pool is not None:
-        end_pool(pool)
+        end_pool(pool, wait=2.0)
 
 
 def prepare() -> None:

@@ -59,6 +59,7 @@ class Against:
     teams: dict[str, str]  # team -> name
     held: tuple[str, ...] = ()  # teams that gave no orders in the session (sweep.held_teams)
     log: str = "LOG"  # the session's log, as the commands in the text name it
+    branch: str = ""  # who else played a branch's first turns (sweep.branch_note), or ''
 
 
 def against_intro(a: Against) -> str:
@@ -78,6 +79,7 @@ def against_intro(a: Against) -> str:
             for t in a.held
             if a.bots.get(t) != "hold"
         )
+        + (f" {a.branch}" if a.branch else "")
     )
 
 
@@ -142,6 +144,6 @@ def against_computer(
         (name, sweep.outcome_words(name, names, s), shares.get(name, 0.0))
         for name in sweep.row_outcomes(mine)
     ]
-    return Against(
-        games, session.seed, bots, out, outcomes, names, tuple(sweep.held_teams(session)), log
-    )
+    held = tuple(sweep.held_teams(session))
+    branch = sweep.branch_note(session, names)
+    return Against(games, session.seed, bots, out, outcomes, names, held, log, branch)

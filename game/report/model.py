@@ -41,6 +41,10 @@ def index_label(scenario: Scenario, name: str) -> str:
     return f"{label} (%)" if name == "market_share" and "%" not in label else label
 
 
+HOLD_WORDS = "Hold"
+"""A turn's orders for a team that gave none, or only orders that were refused."""
+
+
 @dataclass(frozen=True)
 class SeriesKey:
     """One key number tracked per turn: ``key`` is ``score.TEAM``, ``index.NAME`` or
@@ -318,7 +322,7 @@ def _orders_in_words(session: Session, turn: int) -> dict[str, list[str]]:
             order_words(s, o) + (f" ({short[id(o)]})" if short.get(id(o)) else "")
             for o in rec.orders.get(team, [])
         ]
-        out[team] = accepted or ["Hold"]
+        out[team] = accepted or [HOLD_WORDS]
     return out
 
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from game.engine import branch_segments
 from game.names import chance_text, printed_change, quantity, roll_text
-from game.report.model import Debrief, DrawInfo, ObjectiveMove, TeamScore
+from game.report.model import (
+    HOLD_WORDS,
+    Debrief,
+    DrawInfo,
+    ObjectiveMove,
+    TeamScore,
+    TurnEntry,
+)
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -27,6 +34,16 @@ def inject_words(turn: int, manual: bool) -> str:
 def moved(before: float, after: float, digits: int = 1) -> str:
     """The change from ``before`` to ``after`` as printed beside them (``printed_change``)."""
     return signed(printed_change(after, before, digits), digits)
+
+
+def _held_or(controller: str, team: str, turns: list[TurnEntry]) -> str:
+    """'held' for a scripted team that gave no order in ``turns`` (a branch's report called
+    a Washington that held through turns 1-5 a 'scripted plan'), else ``controller``."""
+    if controller == "plan" and all(
+        e.orders.get(team, [HOLD_WORDS]) == [HOLD_WORDS] and not e.refused.get(team) for e in turns
+    ):
+        return "held"
+    return controller
 
 
 def controller_words(c: str) -> str:
@@ -110,8 +127,9 @@ def header_facts(d: Debrief) -> list[tuple[str, str]]:
             # branch of a branch: each earlier session's turns with its own players)
             if upto >= first and players != d.controllers:
                 shared = f"turn {upto}" if upto == first else f"turns {first}-{upto}"
+                span = [e for e in d.timeline if first <= e.turn <= upto]
                 words += f"; {shared} played by " + ", ".join(
-                    f"{name}: {controller_words(players.get(t, '?'))}"
+                    f"{name}: {controller_words(_held_or(players.get(t, '?'), t, span))}"
                     for t, name in d.teams.items()
                 )
             first = upto + 1

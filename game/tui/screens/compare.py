@@ -23,7 +23,7 @@ from textual.worker import get_current_worker
 
 from game.names import team_names
 from game.report.against import Against, against_computer, players_words
-from game.sweep import comparison_bots
+from game.sweep import branch_note, comparison_bots
 from game.tui.game import Game
 from game.tui.screens import DIALOG_HELP, has_left
 from game.tui.screens.base import Dialog
@@ -63,7 +63,7 @@ class CompareScreen(Dialog[None]):
             yield Static(
                 f"The computer plays the scenario {self.games} times from the start, seeded "
                 f"from this session's seed, {self._players()}. Below: where this session ended "
-                "among those games.",
+                "among those games." + self._branch(),
                 id="compare-intro",
             )
             yield ProgressBar(total=self.games, show_eta=False, id="compare-progress")
@@ -76,6 +76,10 @@ class CompareScreen(Dialog[None]):
         session = self.game.session
         bots = comparison_bots(list(session.scenario.teams), session.controllers)
         return players_words(bots, team_names(session.scenario))
+
+    def _branch(self) -> str:
+        note = branch_note(self.game.session, team_names(self.game.session.scenario))
+        return f" {note}" if note else ""
 
     def _key(self) -> tuple[int, int, int]:
         """What the games depend on: the session as last resolved, and how many games."""
