@@ -207,3 +207,21 @@ def test_bot_amounts_follow_the_scenarios_per_turn_demand(scenario: Scenario) ->
         assert isinstance(build, StockpileBuild)
         per_month = total_demand(s, "USA", "dytb") / months
         assert build.amount == pytest.approx(per_month * BUILD_MONTHS, abs=1e-3)
+
+
+def test_a_tiny_demand_still_gives_a_purchase_an_order_can_make(scenario: Scenario) -> None:
+    """A scenario author wrote germanium in kilotonnes: the US's need, 0.0003 kt a month,
+    rounded to a purchase of 0, which no order may be, and every computer player failed with a
+    traceback (run, sweep and the app)."""
+    from game.bots.common import MenuPlan
+
+    edited = scenario.model_copy(deep=True)
+    for row in edited.demand["USA"].values():
+        if "germanium" in row:
+            row["germanium"] = 0.0001
+    plan = MenuPlan.of(edited, "washington")
+    assert 0.0 < plan.build["germanium"].amount < 0.0005  # type: ignore[attr-defined]
+    session = Session(edited, 1)
+    bots = {t: make_bot("doctrine", t, edited, 1) for t in edited.teams}
+    play_game(session, {}, bots, 3)
+    assert session.turn == 3

@@ -174,7 +174,10 @@ class MenuPlan:
         for m in mats:
             want = total_demand(scenario, me, m) / months * BUILD_MONTHS  # demand is per turn
             if want > 0.0 and scenario.materials[m].defence_critical:
-                build[m] = make(StockpileBuild, material=m, amount=round(want, 3))
+                # three decimals, or three significant digits for less than 0.0005 (germanium
+                # in kilotonnes rounded to 0, which no order may buy: every bot failed)
+                amount = round(want, 3) or float(f"{want:.3g}")
+                build[m] = make(StockpileBuild, material=m, amount=amount)
         rivals = tuple(a for a in player_actors(scenario) if a != me)
         costs = {k: (c.ap, c.budget) for k in ORDER_TYPES for c in [scenario.cost_of(k)]}
         return cls(
