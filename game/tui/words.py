@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rich.markup import escape as _escape
+
 from game import fog, names
 from game.bots.doctrine import LOW_SHARE
 from game.chance import Draw
@@ -28,6 +30,14 @@ from game.scenario import Scenario
 from game.state import COVER_CAP_DAYS, GameState, days_of_cover, total_demand
 
 FACILITATOR = "facilitator"
+
+
+def esc(text: str) -> str:
+    """``text``, holding a scenario's own words, made safe where the app reads markup (titles,
+    labels, table cells): '[est.]' vanished there and '[/]' in a team's name crashed the app.
+    Brackets that make no tag ('[1]') are left as they are (``rich.markup.escape``)."""
+    return _escape(text)
+
 
 INDEX_LABELS = {
     "tension": "Tension",

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from pydantic import ValidationError
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -51,6 +52,7 @@ from game.tui.words import (
     cited,
     conflict_words,
     days_of_demand,
+    esc,
     humanize,
     index_label,
     key_label,
@@ -296,11 +298,11 @@ class OrderForm(Dialog[Order | None]):
         s = self.game.scenario
         team = s.teams[self.team]
         me = team.actor
-        mats = [(material_name(s, m), m) for m in sorted(s.materials)]
+        mats = [(esc(material_name(s, m)), m) for m in sorted(s.materials)]
         made = self.game.session.state.production[me]
         # start on a material this team produces, so an export control is valid as it opens
         first_made = next((m for _, m in mats if made.get(m, 0.0) > 0.0), mats[0][1])
-        others = [(actor_name(s, a), a) for a in sorted(s.actors) if a != me]
+        others = [(esc(actor_name(s, a)), a) for a in sorted(s.actors) if a != me]
         # start on the first project the team can still fund (not one under way or done, nor
         # one already in this turn's orders, which the engine refuses as a conflict); those
         # say what became of them (a solo player picked a funded one to learn it was)
@@ -316,7 +318,7 @@ class OrderForm(Dialog[Order | None]):
             return " · in this turn's orders" if option_id in drafted else ""
 
         options = [
-            (f"{o.name} ({money(o.cost)}, {o.ap} AP){status(o.id)}", o.id)
+            (f"{esc(o.name)} ({money(o.cost)}, {o.ap} AP){status(o.id)}", o.id)
             for o in s.investments
             if o.team == self.team
         ]
@@ -331,7 +333,7 @@ class OrderForm(Dialog[Order | None]):
             options[0][1] if options else "",
         )
         moves = [
-            (f"{m.name} ({chance_of(m, self.seen):.0%})", m.id)
+            (f"{esc(m.name)} ({chance_of(m, self.seen):.0%})", m.id)
             for m in s.diplomacy
             if self.team in m.teams
         ]
@@ -339,7 +341,7 @@ class OrderForm(Dialog[Order | None]):
         # the whole dialog scrolls: at 80x24 a two-line refusal pushed the buttons off its edge
         with VerticalScroll(classes="dialog", id="order-dialog", can_focus=False):
             what = "Change the order" if self.editing is not None else "New order"
-            yield Label(f"{what} for {team.name}", classes="dialog-title")
+            yield Label(f"{what} for {esc(team.name)}", classes="dialog-title")
             with Vertical(id="order-body"):
                 with Horizontal(classes="field"):
                     yield Label("Order")
@@ -505,7 +507,7 @@ class OrderForm(Dialog[Order | None]):
     def targets(self, everyone: bool = True) -> list[tuple[str, str]]:
         s = self.game.scenario
         me = s.teams[self.team].actor
-        others = [(actor_name(s, a), a) for a in sorted(s.actors) if a != me]
+        others = [(esc(actor_name(s, a)), a) for a in sorted(s.actors) if a != me]
         return [("Everyone (*)", "*"), *others] if everyone else others
 
     @on(Select.Changed, "#f-type")
@@ -635,7 +637,7 @@ class OrderForm(Dialog[Order | None]):
             self.query_one(f"#row-{name}").set_class(name not in wanted, "hidden")
         order, problem = self.build()
         detail = self.query_one("#order-detail", Static)
-        detail.update(self.detail_text())
+        detail.update(Text(self.detail_text()))  # the scenario's words, not markup
         self.order = None
         cost = self.query_one("#order-cost", Static)
         verdict = self.query_one("#order-verdict", Static)
@@ -656,12 +658,16 @@ class OrderForm(Dialog[Order | None]):
         )
         if order is None:
             cost.update(left)
-            verdict.update(f"✗ {problem}")
+            verdict.update(Text(f"✗ {problem}"))
             verdict.set_classes("verdict-bad")
             add.disabled = True
             return
         ap, budget = order_cost(s, state, order)
-        cost.update(f"[b]{order_words(s, order)}[/b]\nCosts {ap} AP and {money(budget)}. {left}")
+        cost.update(
+            Text.assemble(
+                (order_words(s, order), "bold"), f"\nCosts {ap} AP and {money(budget)}. {left}"
+            )
+        )
         refusals = g.check(self.team, [*self.drafts, order])
         mine = [r for r in refusals if r.index == len(self.drafts)]
         if mine:
@@ -671,7 +677,7 @@ class OrderForm(Dialog[Order | None]):
                     f" ({conflict_words(s, order)}): change that order instead (Enter on it in "
                     "the list), or remove it"
                 )
-            verdict.update(f"✗ Refused: {reason}")
+            verdict.update(Text(f"✗ Refused: {reason}"))
             verdict.set_classes("verdict-bad")
             add.disabled = True
         else:
@@ -683,7 +689,7 @@ class OrderForm(Dialog[Order | None]):
             # change, and at 80x24 the explanation would push it out of view)
             effect = order_effect(self.game.session.model, state, self.team, order)
             if effect:
-                detail.update("\n".join(p for p in (self.detail_text(), effect) if p))
+                detail.update(Text("\n".join(p for p in (self.detail_text(), effect) if p)))
 
     def detail_text(self) -> str:
         s = self.game.scenario

@@ -41,7 +41,15 @@ from game.tui.widgets.header import Header
 from game.tui.widgets.ledger_view import TurnStory
 from game.tui.widgets.scoreboard import Scoreboard
 from game.tui.widgets.state_panel import StatePanel
-from game.tui.words import FACILITATOR, humanize, inject_effects, key_label, money, order_words
+from game.tui.words import (
+    FACILITATOR,
+    esc,
+    humanize,
+    inject_effects,
+    key_label,
+    money,
+    order_words,
+)
 
 TABS = (
     ("tab-situation", "Situation"),
@@ -215,9 +223,9 @@ class TeamScreen(AppScreen[bool]):
             self.title = f"{name} · turn {turn + 1} of {s.turns} ({s.month_label(turn + 1)})"
         self.show_timer()
         self.query_one("#team-left").border_title = (
-            f"{name}: the game is over"
+            f"{esc(name)}: the game is over"
             if session.is_over
-            else f"{name}: orders for turn {turn + 1}"
+            else f"{esc(name)}: orders for turn {turn + 1}"
         )
         # once the game is over the fog lifts (display only): the Situation tab too, which
         # still showed others' stockpiles as '?' under "the fog has lifted"
@@ -301,7 +309,9 @@ class TeamScreen(AppScreen[bool]):
         table.add_column("Cost", width=max([4, *(len(c) for _, c, _ in rows)]))
         table.add_column("Engine", width=max([6, *(len(e) for _, _, e in rows)]))
         for i, ((_, cost, status), lines) in enumerate(zip(rows, wrapped, strict=True)):
-            table.add_row(str(i + 1), "\n".join(lines), cost, status, height=max(1, len(lines)))
+            table.add_row(  # the order's words as text: a scenario's '[/]' is not markup
+                str(i + 1), Text("\n".join(lines)), cost, status, height=max(1, len(lines))
+            )
         if self.drafts:
             table.move_cursor(row=min(row, len(self.drafts) - 1))
         team = s.teams[self.team]

@@ -13,7 +13,7 @@ from textual.widgets import Static
 from game.scenario import Scenario
 from game.state import GameState
 from game.tui.widgets.charts import SERIES_COLORS, sparkline
-from game.tui.words import FACILITATOR, hidden_keys, printed_change, signed, team_name
+from game.tui.words import FACILITATOR, esc, hidden_keys, printed_change, signed, team_name
 
 
 class Scoreboard(Static):
@@ -87,7 +87,7 @@ class Scoreboard(Static):
         prev = states[upto - 1] if upto > 0 else None
         for i, team in enumerate(sorted(scenario.teams)):
             color = SERIES_COLORS[i % len(SERIES_COLORS)]
-            name = f"[{color}]■[/] {team_name(scenario, team)}"
+            name = f"[{color}]■[/] {esc(team_name(scenario, team))}"
             if pov == team:
                 name = f"{name} [dim](you)[/]" if mark else f"[b]{name}[/b]"
             if f"score.{team}" in hidden:

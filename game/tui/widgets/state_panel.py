@@ -101,7 +101,10 @@ def indices_table(
         if compact:
             hist = hist[-COMPACT_TREND:]
         t.add_row(
-            index_label(scenario, name), f"{v:.1f}", f"[{style}]{signed(d)}[/]", sparkline(hist)
+            Text(index_label(scenario, name)),
+            f"{v:.1f}",
+            f"[{style}]{signed(d)}[/]",
+            sparkline(hist),
         )
     return t
 
@@ -208,7 +211,7 @@ def state_renderables(
     cover = _table(
         "Days of working inventory",
         "Material",
-        *[head(a, "cover") for a in players],
+        *[Text(head(a, "cover")) for a in players],
         compact=compact,
     )
     for m in mats:
@@ -230,7 +233,7 @@ def state_renderables(
                 cells.append(f"[{style}]{text}[/]" if style else text)
             else:
                 cells.append("[dim]–[/]")
-        cover.add_row(_cut(material_name(s, m), cut), *cells)
+        cover.add_row(Text(_cut(material_name(s, m), cut)), *cells)
     legend = []
     if low_seen:
         legend.append(low_legend(own=me is not None))
@@ -249,17 +252,17 @@ def state_renderables(
         p = state.prices[m]
         style = "red" if p > base * 1.25 else "green" if p < base * 0.9 else ""
         prices.add_row(
-            _cut(material_name(s, m), cut),
+            Text(_cut(material_name(s, m), cut)),
             f"[{style}]{p:,.1f}[/]" if style else f"{p:,.1f}",
             f"{state.china_prices[m]:,.1f}",
-            _cut(mat.price_unit, 10),
+            Text(_cut(mat.price_unit, 10)),
         )
     parts.append(prices)
 
     stock = _table(
         "Strategic stockpiles",
         "Material",
-        *[head(a, "stockpile") for a in players],
+        *[Text(head(a, "stockpile")) for a in players],
         compact=compact,
     )
     for m in mats:
@@ -271,17 +274,19 @@ def state_renderables(
                 v = state.stockpile[a][m]
                 cells.append(quantity(v) if v else "[dim]0[/]")
         if any(c not in ("[dim]0[/]",) for c in cells):
-            stock.add_row(_cut(material_name(s, m), cut), *cells)
+            stock.add_row(Text(_cut(material_name(s, m), cut)), *cells)
     parts.append(stock)
 
     money_t = _table("Budgets (US$ million)", "Team", "Budget", "Income/turn")
     for t in sorted(s.teams):
         if f"budget.{t}" in hidden:
-            money_t.add_row(team_name(s, t), "[dim]?[/]", f"{s.teams[t].income:,.0f}")
+            money_t.add_row(Text(team_name(s, t)), "[dim]?[/]", f"{s.teams[t].income:,.0f}")
         else:
             approx = "≈ " if me is not None and t != pov and noisy else ""
             money_t.add_row(
-                team_name(s, t), f"{approx}{state.budget[t]:,.0f}", f"{s.teams[t].income:,.0f}"
+                Text(team_name(s, t)),
+                f"{approx}{state.budget[t]:,.0f}",
+                f"{s.teams[t].income:,.0f}",
             )
     parts.append(money_t)
 
@@ -296,7 +301,9 @@ def state_renderables(
         if c.extraterritorial:
             level += " (extraterr.)"
         ctl.add_row(
-            f"{country(exp)} → {country(tgt)}", _cut(material_name(s, good), ctl_cut), level
+            Text(f"{country(exp)} → {country(tgt)}"),
+            Text(_cut(material_name(s, good), ctl_cut)),
+            level,
         )
     parts.append(ctl)
 
@@ -306,15 +313,15 @@ def state_renderables(
             imp, good, tgt = split_key(key)
             goods = material_name(s, good)
             meas.add_row(
-                f"{actor_name(s, imp)} tariff on {goods} from {actor_name(s, tgt)}",
+                Text(f"{actor_name(s, imp)} tariff on {goods} from {actor_name(s, tgt)}"),
                 f"{rate:.0%}",
             )
         for key, sev in sorted(state.sanctions.items()):
             a, b = key.split("|")
-            meas.add_row(f"{actor_name(s, a)} sanctions on {actor_name(s, b)}", sev)
+            meas.add_row(Text(f"{actor_name(s, a)} sanctions on {actor_name(s, b)}"), sev)
         for a, on in sorted(state.priority_defence.items()):
             if on:
-                meas.add_row(f"{actor_name(s, a)} prioritises defence", "on")
+                meas.add_row(Text(f"{actor_name(s, a)} prioritises defence"), "on")
         parts.append(meas)
 
     proj = _table("Investments under way", "Project", "Team", "Turns left")
@@ -326,17 +333,17 @@ def state_renderables(
             continue
         slip = f" (slipped {pr.slipped})" if pr.slipped else ""
         proj.add_row(
-            names.get(pr.option, pr.option),  # the first column: Rich cuts it if need be
-            team_name(s, pr.team),
+            Text(names.get(pr.option, pr.option)),  # the first column: Rich cuts it if need be
+            Text(team_name(s, pr.team)),
             f"{pr.turns_left}{slip}",
         )
     for oid in state.completed:
         opt = next((o for o in s.investments if o.id == oid), None)
         if opt and f"projects.{opt.team}" not in hidden:
-            proj.add_row(opt.name, team_name(s, opt.team), "[green]done[/]")
+            proj.add_row(Text(opt.name), Text(team_name(s, opt.team)), "[green]done[/]")
     for t in sorted(s.teams):
         if f"projects.{t}" in hidden:
-            proj.add_row("[dim]unknown[/]", team_name(s, t), "[dim]?[/]")
+            proj.add_row("[dim]unknown[/]", Text(team_name(s, t)), "[dim]?[/]")
     parts.append(proj)
     return parts
 
