@@ -117,7 +117,8 @@ def still_metric_problems(s: Scenario) -> list[tuple[Loc, str]]:
     """Objectives, move modifiers and inject conditions read metrics that can move: output of a
     sector the scenario declares and the actor has demand in, cover of a material the actor
     uses. ``output.USA.autos`` (no such sector) or ``output.CAN.defence`` (Canada has no
-    demand) read a constant 100 every turn, so an objective on one gave free points."""
+    demand) read a constant 100 every turn, so an objective on one gave free points; demand
+    written as 0 counts as none."""
     used: list[tuple[Loc, str]] = []
     for i, mv in enumerate(s.diplomacy):
         used += [
@@ -156,7 +157,9 @@ def _still_metric(s: Scenario, path: str) -> str | None:
         return None
     actor = parts[1]
     name = s.actors[actor].name
-    demand = s.demand.get(actor, {})
+    # a sector whose figures are all 0 uses nothing, as one left out does (an author's zeros
+    # passed this check, and an objective on them gave constant points)
+    demand = {sec: row for sec, row in s.demand.get(actor, {}).items() if any(row.values())}
     if parts[0] == "output":
         if len(parts) == 2:
             if not demand:
@@ -177,7 +180,7 @@ def _still_metric(s: Scenario, path: str) -> str | None:
         return None
     if len(parts) == 3 and parts[2] in s.materials:
         material = parts[2]
-        if not any(material in row for row in demand.values()):
+        if not any(row.get(material, 0.0) > 0.0 for row in demand.values()):
             return (
                 f"{name} has no demand for {material} in any sector, so its days of cover "
                 "never move"

@@ -107,11 +107,33 @@ def parse_scenario(text: str, name: str = "<scenario>") -> Scenario:
         ]
         # the indentation hints first: they explain problems further down
         raise ScenarioError(name, [*hints, *in_file_order([*repeats, *problems])]) from None
-    refs = reference_problems(scenario, lambda loc: _line_or_path(node, loc))
+    refs = [*reference_problems(scenario, lambda loc: _line_or_path(node, loc)), *_left_empty(data)]
     if refs or repeats:
         said = [*repeats, *(_describe(node, loc, msg, None) for loc, msg in refs)]
         raise ScenarioError(name, in_file_order(said))
     return in_key_order(scenario)
+
+
+def _left_empty(data: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
+    """An inject's 'turn:' or 'condition:' written with nothing after it: a slip, not a choice.
+    It read as absent and made the inject one only the facilitator fires, silently (an
+    author's locked project then never opened). The file only: a log's header may hold nulls."""
+    out: list[tuple[tuple[str | int, ...], str]] = []
+    injects = data.get("injects")
+    for i, item in enumerate(injects if isinstance(injects, list) else []):
+        if not isinstance(item, dict):
+            continue
+        for key, example in (("turn", "3"), ("condition", "cover.JPN.magnets < 30")):
+            value = item.get(key, "absent")
+            if value is None or (isinstance(value, str) and not value.strip()):
+                out.append(
+                    (
+                        ("injects", i, key),
+                        f"'{key}' is empty: give one (e.g. {key}: {example}), or leave the key "
+                        "out for an inject the facilitator fires by hand",
+                    )
+                )
+    return out
 
 
 def in_key_order(scenario: Scenario) -> Scenario:

@@ -482,3 +482,30 @@ def test_a_fourth_team_is_refused_once_without_advice_to_make_its_actor_a_player
     )
     problems = refused(tmp_path, fourth)
     assert len(problems) == 1 and "'seoul' is not one of them" in problems[0], problems
+
+
+def test_demand_written_as_zero_counts_as_none(tmp_path: Path) -> None:
+    """A scenario author set US defence demand to 0 (and Japan's gallium): validate said the
+    scenario was fine, and the objectives on them were a constant 100 and a constant 0."""
+    problems = refused(
+        tmp_path,
+        (
+            "    defence: {ndpr: 40, dytb: 6, magnets: 150, gallium: 1, germanium: 1}",
+            "    defence: {ndpr: 0, dytb: 0, magnets: 0, gallium: 0, germanium: 0}",
+        ),
+    )
+    assert any(
+        "metric 'output.USA.defence': United States has no demand in sector 'defence'" in p
+        for p in problems
+    ), problems
+
+
+@pytest.mark.parametrize("key", ["turn", "condition"])
+def test_an_injects_turn_or_condition_left_empty_is_named(tmp_path: Path, key: str) -> None:
+    """'condition:' with nothing after it read as no condition: the inject silently became one
+    only the facilitator fires, and the project it unlocked never opened."""
+    old = "condition: cover.JPN.magnets < 30" if key == "condition" else "turn: 2 "
+    new = "condition:" if key == "condition" else "turn:   "
+    (problem,) = refused(tmp_path, (old, new))
+    assert f"'{key}' is empty: give one" in problem and "fires by hand" in problem
+    assert problem.startswith(f"line {line_of('    ' + new.strip(), 'injects:')}")

@@ -45,7 +45,7 @@ WHOLE_NAMES_FROM = 100
 'United States → Japan' and 'licensing 20% (extraterr.)' there is room for any of them."""
 
 
-def _table(title: str, *columns: str, compact: bool = False) -> Table:
+def _table(title: str, *columns: str | Text, compact: bool = False) -> Table:
     """A titled table whose first column names the rows and the rest hold numbers.
 
     The name column takes the slack. ``compact`` (a narrow panel) puts one space between columns
