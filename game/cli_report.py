@@ -86,6 +86,13 @@ def _report(args: argparse.Namespace) -> int:
             args.output, "-o", [("log being reported on", args.log)], ("report", is_report)
         )
     fmt = args.format
+    out_name = str(args.output or "").lower()
+    other = "md" if fmt == "html" else "html"
+    if fmt is not None and out_name.endswith((".html", ".htm") if fmt == "md" else (".md",)):
+        raise ChokepointError(
+            f"-o {args.output}: its name says {other}, and --format says {fmt}; give the file a "
+            f".{fmt} name, or leave --format out to write what the name says"
+        )
     if fmt is None:
         out = str(args.output or "").lower()
         fmt = "html" if out.endswith((".html", ".htm")) else "md"

@@ -246,7 +246,7 @@ def _not_a_scenario(data: Any) -> str:
         return "the file is empty (a scenario is a mapping of fields such as 'id:' and 'turns:')"
     if isinstance(data, dict):  # only 'turns', a mapping of turn numbers
         return (
-            "this looks like an orders plan (it has only 'turns'); validate checks scenarios, "
+            "this looks like an orders plan (it has only 'turns'), not a scenario; "
             "check a plan with `chokepoint validate SCENARIO --orders PLAN`"
         )
     return "line 1: the file must be a mapping of scenario fields (lines of 'field: value')"

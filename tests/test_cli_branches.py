@@ -100,3 +100,14 @@ def test_the_next_free_log_name_is_offered_after_ctrl_c(tmp_path: Path) -> None:
     (tmp_path / "s-2.jsonl").write_text("")
     assert _next_name(log) == str(tmp_path / "s-3.jsonl")
     assert os.path.basename(_next_name(tmp_path / "game")) == "game-2.jsonl"
+
+
+def test_a_report_whose_name_and_format_disagree_is_refused(
+    branch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Markdown was written into 'a.html' without a word."""
+    out = tmp_path / "a.html"
+    assert main(["report", str(branch), "--format", "md", "-o", str(out)]) == 2
+    assert "its name says html, and --format says md" in capsys.readouterr().err
+    assert not out.exists()
+    assert main(["report", str(branch), "--format", "html", "-o", str(out)]) == 0

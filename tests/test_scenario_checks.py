@@ -233,7 +233,7 @@ def test_an_orders_plan_is_recognised(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text("turns:\n  1:\n    tokyo: [{type: hold}]\n", encoding="utf-8")
     assert problem_with(path) == (
-        "this looks like an orders plan (it has only 'turns'); validate checks scenarios, "
+        "this looks like an orders plan (it has only 'turns'), not a scenario; "
         "check a plan with `chokepoint validate SCENARIO --orders PLAN`"
     )
 
