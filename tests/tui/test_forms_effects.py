@@ -33,24 +33,29 @@ async def test_an_export_control_says_whom_it_cuts_and_what_it_costs(make_app) -
         text = await choose(pilot, form, material="dytb", target="JPN", level="full_ban")
         assert "Japan buys 90% of its Dy/Tb oxide imports from us." in text
         assert "A full ban blocks all of Japan's requests" in text
-        # leakage 0.15; extraterritorial enforcement 0.6; 3 tension a step, two steps up
+        # leakage 0.15; extraterritorial enforcement 0.6; 3 tension a step, 1.5 steps up from
+        # licensing at half approval (1.5 steps) to a full ban (3)
         assert "15% of what is blocked still leaks through third countries" in text
         assert "Extraterritorial binds them too and stops 60% of that" in text
-        assert "Tension +6." in text
+        assert "Tension +4.5 (3 a step up the ladder: licensing 1 (up to 3 as approvals near 0)" in (
+            text
+        )
         assert "shift 6% x the blocked share to other suppliers" in text  # diversion_rate
         assert "China's market share falls" in text
         # the tick box: third countries bound, the leak cut to 15% x 0.4 = 6%
         form.query_one("#f-extraterritorial", TickBox).value = True
         await pilot.pause()
         assert "6% as Extraterritorial binds them too" in detail(form)
+        assert "Tension +6.0 (" in detail(form)  # and half a step more: 2 steps in all
         # licensing says how much gets through: 50% approved, 5% lost to delays
         text = await choose(pilot, form, level="licensing", approval=0.5)
         assert "Licensing lets 48% of Japan's requests through" in text
-        assert "Tension unchanged." in text  # Japan's Dy/Tb is under licensing already
-        # licensing again at a lower approval costs what a licence approval order would
+        # Japan's Dy/Tb is under licensing at 50% already: only the tick box is new
+        assert "Tension +1.5 (" in text
+        # licensing again at a lower approval costs what a licence approval order would:
+        # from 1.5 steps to max(1.8, 2.4) = 2.4, and 0.5 for the tick box
         text = await choose(pilot, form, level="licensing", approval=0.2)
-        why = "3 for every 100 points of approval cut; a rise gives back half as much"
-        assert f"Tension +0.9 ({why})." in text  # 3 x (0.5 - 0.2)
+        assert "Tension +4.2 (3 a step up the ladder" in text
 
 
 async def test_tariff_sanctions_and_defence_priority_say_what_they_do(make_app) -> None:

@@ -30,7 +30,7 @@ def test_running_low_under_30_days_or_two_turns_from_empty(scenario: Scenario) -
 @pytest.mark.asyncio
 async def test_own_cover_running_low_is_flagged_before_output_crashes(make_app) -> None:
     """Tokyo holding from the start: Dy/Tb cover fell to 0 with nothing flagged, then output
-    crashed."""
+    crashed (battery graphite runs down fastest since engine 0.3.0's Dy/Tb figures)."""
     app = make_app(solo="tokyo", seed=1)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -46,14 +46,16 @@ async def test_own_cover_running_low_is_flagged_before_output_crashes(make_app) 
             )
             lines = panel_lines(app.screen.query_one(StatePanel))
             rows = table(lines, "Days of working inventory")
-            dytb = next(r for r in rows if r.split()[0] == "Dy/Tb")
-            flagged.append("⚠" in dytb)  # only Japan's own cover is judged
+            graphite = next(r for r in rows if r.split()[0] == "Battery")
+            flagged.append("⚠" in graphite)  # only Japan's own cover is judged
             if flagged[-1]:
                 assert any(
                     line.startswith("⚠ your cover running low: under 30 days") for line in lines
                 )
-        assert app.game.session.states[3].output["JPN"]["defence"] > 99  # not yet crashed
-        assert flagged == [False, False, True], flagged  # 71, 52, then 34 days (-18 a turn)
+        assert app.game.session.states[3].output["JPN"]["autos"] > 99  # not yet crashed
+        # 34, 35 (Washington's doctrine sent graphite), then 19 days of battery graphite,
+        # flagged under 30 days (and under three quarters of the 45 days firms usually hold)
+        assert flagged == [False, False, True], flagged
 
 
 @pytest.mark.asyncio

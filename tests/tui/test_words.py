@@ -151,14 +151,16 @@ def test_source_ids_in_an_authors_text_are_given_as_citations(scenario: Scenario
 
 def test_a_turns_story_names_the_suppliers_that_sent_less(scenario: Scenario) -> None:
     """A solo player's US lost most of its magnets when Beijing bought 7,500 t for its own
-    stockpile (China's buying leaves less to export) and no line said which supplier sent less."""
+    stockpile and no line said which supplier sent less (since engine 0.3.0 a purchase no
+    longer holds exports back: a ban does it here)."""
     from game.engine import Session
-    from game.orders import StockpileBuild
+    from game.orders import ExportControl
     from game.tui.widgets.ledger_view import import_lines, turn_story
 
     session = Session(scenario, 1, {t: "plan" for t in scenario.teams})
     session.play({})
-    record = session.play({"beijing": [StockpileBuild(material="magnets", amount=7500)]})
+    ban = ExportControl(material="magnets", target="USA", level="full_ban")
+    record = session.play({"beijing": [ban]})
     assert record.before is not None
     [us] = [str(t) for t in import_lines(scenario, record.before, record.state, "USA")]
     assert us.startswith("  • United States, NdFeB magnets: ") and "(China -" in us

@@ -35,7 +35,7 @@ from game.orders import (
     order_cost,
 )
 from game.rules.context import Model
-from game.rules.controls import control_tension, fraction_through, ordered_control, severity
+from game.rules.controls import control_tension, fraction_through
 from game.rules.diplomacy import chance_of, modifier_term
 from game.scenario import IndexName, Scenario
 from game.state import ControlState, GameState, control_key
@@ -200,17 +200,15 @@ def order_effect(model: Model, state: GameState, team: str, order: Order) -> str
             else:
                 what += f" (Extraterritorial binds them too and stops {_pct(cut)} of that)."
         tension = control_tension(step, current, order)
-        if tension > 0 and severity(current) < 1.0 <= severity(ordered_control(current, order)):
+        if abs(tension) < 0.005:
+            return what + " Tension unchanged."
+        cost = f" Tension {signed(tension)} ({LADDER_WORDS.format(step=step)})."
+        if tension > 0:
             china = " (China's market share falls)" if team == "beijing" else ""
-            cost = (
-                f" Tension {signed(tension)}. Buyers we block shift "
-                f"{_pct(trade.diversion_rate)} x the blocked share to other suppliers each "
-                f"turn, for good{china}."
+            cost += (
+                f" Buyers we block shift {_pct(trade.diversion_rate)} x the blocked share to "
+                f"other suppliers each turn, for good{china}."
             )
-        elif abs(tension) >= 0.005:
-            cost = f" Tension {signed(tension)} ({LADDER_WORDS.format(step=step)})."
-        else:
-            cost = " Tension unchanged."
         return what + cost
     if isinstance(order, Tariff):
         mat = material_name(s, order.material)

@@ -326,7 +326,8 @@ def _purchase_lines(
         if p.short:
             got, refund = shortfall_words(s, p)
             lines[id(p.order)] = Text(
-                f"    {got}: the world had no more to spare after its own needs; {refund}",
+                f"    {got}: the world had no more to spare once every country's own needs, "
+                f"ours included, were met; {refund}",
                 "yellow",
             )
     return lines
