@@ -61,6 +61,10 @@ class YamlProblem(Exception):
         return f"{where}{self.message}"
 
 
+NBSP = "\u00a0"
+"""A no-break space: invisible, and not indentation to YAML."""
+
+
 def read_yaml(text: str) -> tuple[Any, yaml.Node | None]:
     """The data in ``text`` and its node tree; :class:`YamlProblem` for broken YAML or for the
     first key written twice.
@@ -448,6 +452,25 @@ def _colon_hint(mark: yaml.Mark, lines: list[str]) -> tuple[str, int, int]:
     at = (mark.line + 1, mark.column + 1)
     first_colon = here.find(": ")
     above = _line_above(mark.line, lines)
+    for n in (above, mark.line):  # indented with no-break spaces, pasted from a web page
+        if n is not None and NBSP in lines[n][: _indent(lines[n].replace(NBSP, " "))]:
+            return (
+                f"line {n + 1} is indented with invisible no-break spaces (U+00A0, as pasted "
+                "from a web page or a word processor): indent it with ordinary spaces",
+                n + 1,
+                1,
+            )
+    glued = re.match(
+        r"^(\s*(?:- )?)([A-Za-z_][\w-]*):(\S.*)$", lines[above] if above is not None else ""
+    )
+    if glued and above is not None and not glued[3].startswith(("/", ":")):
+        key, value = glued[2], glued[3].split(" #")[0].rstrip()
+        return (
+            f"no space after the ':' in '{key}:{value}': write '{key}: {value}' (YAML reads "
+            "the whole of it as one word, and the next line no longer fits)",
+            above + 1,
+            len(glued[1]) + len(key) + 1,
+        )
     if (
         first_colon in (mark.column, -1)
         and above is not None

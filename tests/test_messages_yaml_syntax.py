@@ -274,3 +274,26 @@ def test_the_new_hints_keep_to_their_own_cases() -> None:
         read_yaml("a: 1\nnote the plan\u00a0here\nb: 2\n")
     assert "ordinary space" not in str(err.value)
     assert hidden_characters("a\tb") == ""
+
+
+def test_a_value_glued_to_its_colon_is_named_on_its_own_line() -> None:
+    """'name:Tokyo' is one word to YAML, so the error came on the next line, with the advice to
+    quote that line's value (a scenario author's audit)."""
+    line = _line("    name: Tokyo")
+    assert _problem("    name: Tokyo", "    name:Tokyo") == (
+        f"line {line}, column 9: YAML syntax error: no space after the ':' in 'name:Tokyo': "
+        "write 'name: Tokyo' (YAML reads the whole of it as one word, and the next line no "
+        "longer fits)"
+    )
+
+
+def test_an_indentation_of_no_break_spaces_is_named() -> None:
+    """Pasted from a web page: the message spoke of '4 spaces, not 0' on a line that looked
+    indented by 4."""
+    line = _line("    action_points: 3")
+    problem = _problem("    action_points: 3", "\u00a0\u00a0\u00a0\u00a0action_points: 3")
+    assert problem == (
+        f"line {line}, column 1: YAML syntax error: line {line} is indented with invisible "
+        "no-break spaces (U+00A0, as pasted from a web page or a word processor): indent it "
+        "with ordinary spaces"
+    )
