@@ -336,7 +336,7 @@ def test_a_branch_keeps_the_logs_computer_players(
     assert code == 0
     assert (
         f"**Branch:** of {source} from turn 6; turns 1-6 played by Beijing: computer "
-        "(doctrine:hawk), Tokyo: scripted plan, Washington: computer (random)" in out
+        "(doctrine:hawk), Tokyo: held (no orders), Washington: computer (random)" in out
     )
 
 
