@@ -83,7 +83,7 @@ def resolve_trade(ctx: TurnContext) -> None:
         through: dict[tuple[str, str], float] = {}
         blocked: dict[tuple[str, str], tuple[float, float]] = {}
         outflow: list[tuple[str, str, float]] = []
-        leaked: dict[tuple[str, str], float] = {}  # of each outflow, what leaks (the coercer's)
+        leaked: dict[tuple[str, str], float] = {}  # the coercer's flows: share, then volume leaked
         per_exporter: dict[str, float] = {}
         coercer_req = 0.0  # everything asked of the coercer, controlled or not
         for i in actors:
@@ -122,15 +122,15 @@ def resolve_trade(ctx: TurnContext) -> None:
         flows: dict[tuple[str, str], float] = {}
         remaining = dict(surplus)
         got_by: dict[str, float] = {}
-        outflow_of: dict[tuple[str, str], float] = {}
         for i, e, q in outflow:
             got = q * scale[e] if e in scale else q
             flows[i, e] = got
-            outflow_of[i, e] = got
             remaining[e] -= got
             got_by[i] = got_by.get(i, 0.0) + got
         for (i, e), (q, allowed) in blocked.items():
             ctx.blocked[i, m, e] = q / (q + allowed)
+        for key, part in leaked.items():  # the leaked share of each such flow, as delivered
+            leaked[key] = flows[key] * part
 
         unmet: dict[str, float] = {}
         for i, n in need.items():
@@ -172,15 +172,14 @@ def resolve_trade(ctx: TurnContext) -> None:
                 continue
             delivered[i].setdefault(m, {})[e] = q
             supply[i][m] += q
-            part = leaked.get((i, e))
-            if part is None:
+            leak_q = leaked.get((i, e)) if leaked else None
+            if leak_q is None:
                 revenue[e] += q * price * factor
             else:
-                # the leaked part of step 1's outflow (its share of it, which step 2's scaling
-                # keeps) was sold at home and re-exported: the coercer earns its home price
-                lost = outflow_of[i, e] * part
-                revenue[e] += (q - lost) * price * factor
-                smuggled += lost
+                # what leaked was sold at home and re-exported: the coercer earns its home
+                # price for it (step 2's scaling keeps the leaked share of the flow)
+                revenue[e] += (q - leak_q) * price * factor
+                smuggled += leak_q
         if smuggled > 0.0:
             revenue[coercer] += smuggled * state.china_prices[m] * factor
 
