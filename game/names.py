@@ -87,8 +87,10 @@ def score_line_why(
     if not key.startswith("score.") or not isinstance(metric_path, str):
         return text
     label = objective_label(s, key.split(".", 1)[1], metric_path, measure)
-    if text.startswith(f"{metric_path} "):  # an objective with no label: the engine's words
-        text = label + text[len(metric_path) :]  # name its metric by its path
+    if why.startswith(f"{metric_path} "):  # an objective with no label: the engine's words
+        # name its metric by its path (read before the names are put in: 'output.USA.defence'
+        # was humanized to 'output.United States.defence' and then no longer matched)
+        text = label + humanize(s, why[len(metric_path) :])
     return scored_why(text, label, measure(metric_path), inputs.get("direction"))
 
 

@@ -423,7 +423,10 @@ def numeric_columns(row: Row) -> list[str]:
 
 def session_row(session: Session) -> Row:
     """A finished session (``game.engine.Session``) as a sweep row, to set beside a sweep."""
-    players = dict(session.controllers)
+    from game.engine import bot_kind
+
+    # named as the games' rows name their players ('doctrine:hawk', not 'bot:doctrine:hawk')
+    players = {t: bot_kind(c) or c for t, c in session.controllers.items()}
     for team in held_teams(session):  # a plan that gave it no orders: it held
         players[team] = "hold"
     row = game_row(session.scenario, session.states, session.seed, players, "")

@@ -65,3 +65,21 @@ def test_a_name_keeps_its_capitals_inside_a_sentence_unless_it_is_the_engines_ow
     assert in_sentence("Taiwan posture") == "Taiwan posture"
     assert in_sentence("US–Japan cohesion") == "US–Japan cohesion"
     assert in_sentence("Japan's Taiwan posture") == "Japan's Taiwan posture"
+
+
+def test_an_objective_with_no_label_is_named_by_its_metric_in_words(scenario: Scenario) -> None:
+    """A scenario author's report read 'output.United States.defence went from 51.0 to 100.0'
+    (the path humanized halfway) where its tables said 'output of United States defence'."""
+    from game.names import score_line_why
+    from game.report.model import metric_label
+
+    edited = scenario.model_copy(deep=True)
+    for o in edited.objectives["washington"]:
+        if o.metric == "output.USA.defence":
+            object.__setattr__(o, "label", None)
+    why = "output.USA.defence went from 51.0 to 100.0"
+    inputs = {"metric": "output.USA.defence", "direction": "up"}
+    line = score_line_why(
+        edited, "score.washington", why, inputs, lambda m: metric_label(edited, m)
+    )
+    assert line == "output of United States defence went from 51.0 to 100.0"

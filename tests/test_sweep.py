@@ -565,6 +565,14 @@ def test_compare_shows_where_a_session_stands(
     assert session["score_tokyo"] == round(replayed.state.scores["tokyo"], 4)
     # who played it, from the log: a plan that gave tokyo no orders made it hold
     assert session["bot_tokyo"] == "hold" and session["bot_beijing"] == "hold"
+    # a bot is named as the games' rows name it ('doctrine:hawk', not 'bot:doctrine:hawk')
+    hawk = tmp_path / "hawk.jsonl"
+    assert main(["run", "dual-use-ban-2026", "--seed", "4", "--bot", "beijing=doctrine:hawk",
+                 "--log", str(hawk)]) == 0  # fmt: skip
+    capsys.readouterr()
+    hawk_session = replay_log(hawk).session
+    assert hawk_session is not None
+    assert sweep.session_row(hawk_session)["bot_beijing"] == "doctrine:hawk"
     below = doc["compare"]["games_below"]["score_tokyo"]
     scores = [r["score_tokyo"] for r in sweep.run_sweep(_doctrine_spec(doc, 6))]
     lower = sum(s < session["score_tokyo"] for s in scores)
