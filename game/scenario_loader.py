@@ -308,7 +308,17 @@ def _describe(root: yaml.Node | None, loc: Loc, msg: str, error: ErrorDetails | 
         msg = f"'{loc[-1]}' is not a name allowed here: {msg}"
     if error is None:
         msg = _metric_hint(msg)
+    value = error.get("input") if error is not None else getattr(node, "value", None)
+    if isinstance(value, str) and any(c in value for c in CURLY_QUOTES):
+        msg += (
+            " (its quotes are curly, as a word processor or web page types them: YAML reads "
+            'only straight quotes, " or \')'
+        )
     return f"{place(node)}{path}: {msg}"
+
+
+CURLY_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
+"""Quotation marks YAML does not read as quotes: “ ” ‘ ’ „ « »."""
 
 
 def _not_a_name(root: yaml.Node | None, loc: Loc) -> str:

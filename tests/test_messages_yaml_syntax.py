@@ -297,3 +297,14 @@ def test_an_indentation_of_no_break_spaces_is_named() -> None:
         "no-break spaces (U+00A0, as pasted from a web page or a word processor): indent it "
         "with ordinary spaces"
     )
+
+
+def test_curly_quotes_are_named() -> None:
+    """Typed in a word processor: 'start: “2026-01”' was told to put the month in quotes,
+    which it seemed to be in (a scenario author's audit)."""
+    problem = _problem('start: "2026-01"', "start: \u201c2026-01\u201d")
+    assert problem.endswith(
+        "(its quotes are curly, as a word processor or web page types them: YAML reads only "
+        "straight quotes, \" or ')"
+    )
+    assert "write the month" in problem
