@@ -25,7 +25,7 @@ Check = Callable[[GameState], bool]
 Value = Callable[[GameState], float]
 
 _TOKEN = re.compile(r"\s*(?:(<=|>=|==|!=|<|>|\(|\))|([A-Za-z_][A-Za-z0-9_.\-]*)|(-?\d+(?:\.\d+)?))")
-_OPS: dict[str, Callable[[float, float], bool]] = {
+COMPARISONS: dict[str, Callable[[float, float], bool]] = {
     "<": operator.lt,
     "<=": operator.le,
     ">": operator.gt,
@@ -159,12 +159,12 @@ class _Parser:
             return inner
         left = self.value()
         op = self.take()
-        if op[0] != "op" or op[1] not in _OPS:
+        if op[0] != "op" or op[1] not in COMPARISONS:
             raise ConditionError(
                 f"expected a comparison (<, <=, >, >=, ==, !=) at character {op[2] + 1}"
             )
         right = self.value()
-        fn = _OPS[op[1]]
+        fn = COMPARISONS[op[1]]
         return lambda s: fn(left(s), right(s))
 
     def value(self) -> Value:

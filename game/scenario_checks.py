@@ -8,11 +8,13 @@ does. A message that points to a second entry (the first of two equal controls) 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
+from game.conditions import COMPARISONS
 from game.names import count
 from game.scenario import ROLES, SECTORS, Loc, Scenario
-from game.state import total_demand
+from game.state import COVER_CAP_DAYS, total_demand
 
 Where = Callable[[Loc], str]
 
@@ -264,6 +266,10 @@ def unreachable_notes(s: Scenario) -> list[str]:
                 f"({option.host}): the output stays there, as it would with no offtake_to "
                 "(an offtake moves another buyer's purchases to the host)"
             )
+    for i, inj in enumerate(s.injects):
+        never = _never_true(s, inj.condition) if inj.condition else None
+        if never:
+            notes.append(f"injects.{i} '{inj.id}': its condition can never hold ({never})")
     locked = {m.id for m in s.diplomacy if m.locked} | {o.id for o in s.investments if o.locked}
     for i, inj in enumerate(s.injects):
         for item in inj.effects.unlock:
@@ -273,6 +279,43 @@ def unreachable_notes(s: Scenario) -> list[str]:
                     "open from the start (add 'locked: true' to it if the inject should open it)"
                 )
     return notes
+
+
+_ONE_TEST = re.compile(r"^\s*([A-Za-z_][\w.\-]*)\s*(<=|>=|==|!=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$")
+
+
+def _never_true(s: Scenario, condition: str) -> str | None:
+    """Why a condition that is one comparison, 'index.tension > 150', can never hold: the
+    values it reads stay within a range (an index 0-100, cover 0-365 days, output 0-100; turn
+    from 2 to the last turn, as conditions are checked at the end of each turn), or None. A
+    scenario author's 'turn > 9' in a 9-turn game, or 'cover.USA.gallium < 0', passed silently.
+    """
+    found = _ONE_TEST.match(condition)
+    if found is None:
+        return None
+    path, op, number = found[1], found[2], float(found[3])
+    head = path.split(".", 1)[0]
+    ranges = {"index": (0.0, 100.0), "output": (0.0, 100.0), "cover": (0.0, COVER_CAP_DAYS)}
+    if path == "turn":
+        low, high, what = 2.0, float(s.turns), f"turn runs from 2 to {s.turns} when it is checked"
+    elif head in ranges:
+        low, high = ranges[head]
+        what = f"{path} stays within {low:g}-{high:g}"
+    else:
+        return None
+    if path == "turn":  # whole turns only
+        values = [float(t) for t in range(int(low), int(high) + 1)]
+        holds = any(COMPARISONS[op](v, number) for v in values)
+    else:
+        holds = {
+            "<": low < number,
+            "<=": low <= number,
+            ">": high > number,
+            ">=": high >= number,
+            "==": low <= number <= high,
+            "!=": True,
+        }[op]
+    return None if holds else what
 
 
 def supply_notes(s: Scenario) -> list[str]:

@@ -10,6 +10,7 @@ import pytest
 
 from game.cli import main
 from game.errors import ScenarioError
+from game.scenario import Scenario
 from game.scenario_loader import find_scenario, json_schema, load_scenario
 from tests.conftest import DEFAULT
 
@@ -509,3 +510,28 @@ def test_an_injects_turn_or_condition_left_empty_is_named(tmp_path: Path, key: s
     (problem,) = refused(tmp_path, (old, new))
     assert f"'{key}' is empty: give one" in problem and "fires by hand" in problem
     assert problem.startswith(f"line {line_of('    ' + new.strip(), 'injects:')}")
+
+
+@pytest.mark.parametrize(
+    ("condition", "why"),
+    [
+        ("index.tension > 150", "index.tension stays within 0-100"),
+        ("cover.JPN.magnets < 0", "cover.JPN.magnets stays within 0-365"),
+        ("turn > 12", "turn runs from 2 to 12 when it is checked"),
+        ("turn == 1", "turn runs from 2 to 12 when it is checked"),
+    ],
+)
+def test_a_condition_that_can_never_hold_is_noted(
+    scenario: Scenario, condition: str, why: str
+) -> None:
+    """A scenario author's 'turn > 9' in a 9-turn game and 'index.tension > 150' passed
+    silently: the inject could never fire."""
+    from game.scenario_checks import unreachable_notes
+
+    edited = scenario.model_copy(deep=True)
+    object.__setattr__(edited.injects[1], "condition", condition)
+    notes = unreachable_notes(edited)
+    assert f"injects.1 '{edited.injects[1].id}': its condition can never hold ({why})" in notes
+    # conditions that can hold say nothing
+    object.__setattr__(edited.injects[1], "condition", "turn == 12")
+    assert not any("can never hold" in n for n in unreachable_notes(edited))
