@@ -75,3 +75,20 @@ async def test_a_release_to_the_ally_says_what_it_does_for_cohesion(make_app) ->
         form.query_one("#f-to", Select).value = ""  # to our own industry: no word of it
         await pilot.pause()
         assert "Alliance cohesion" not in str(form.query_one("#order-detail").content)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("team", "offered"), [("washington", ["", "JPN"]), ("tokyo", ["", "USA"]), ("beijing", [""])]
+)
+async def test_a_release_is_offered_only_where_the_engine_takes_it(
+    make_app, team: str, offered: list[str]
+) -> None:
+    """Since engine 0.3.0 a stockpile goes only to our own industry or the ally's: the form
+    offered every country, China and Vietnam among them, each then refused."""
+    app = make_app(solo=team)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        form = await open_builder(pilot, app, "stockpile_release")
+        options = [value for _, value in form.query_one("#f-to", Select)._options]
+        assert [v for v in options if v is not Select.NULL] == offered

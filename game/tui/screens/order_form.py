@@ -20,6 +20,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from game.metrics import metric
 from game.orders import (
+    ALLIES,
     CONFLICT,
     Diplomacy,
     ExportControl,
@@ -300,7 +301,10 @@ class OrderForm(Dialog[Order | None]):
         made = self.game.session.state.production[me]
         # start on a material this team produces, so an export control is valid as it opens
         first_made = next((m for _, m in mats if made.get(m, 0.0) > 0.0), mats[0][1])
-        others = [(esc(actor_name(s, a)), a) for a in sorted(s.actors) if a != me]
+        # a stockpile goes to our own industry or, between the allies, to the ally's (rules
+        # 2.3): the other countries were offered and always refused
+        allied = {s.teams[t].actor for t in ALLIES if t in s.teams}
+        allies = [(esc(actor_name(s, a)), a) for a in sorted(allied) if me in allied and a != me]
         # start on the first project the team can still fund (not one under way or done, nor
         # one already in this turn's orders, which the engine refuses as a conflict); those
         # say what became of them (a solo player picked a funded one to learn it was)
@@ -414,10 +418,10 @@ class OrderForm(Dialog[Order | None]):
                         "to",
                         "Release to",
                         Select(
-                            [("Our own industry", ""), *others],
+                            [("Our own industry", ""), *allies],
                             allow_blank=False,
                             compact=True,
-                            value=pick(others, self.start.get("to"), ""),
+                            value=pick(allies, self.start.get("to"), ""),
                         ),
                     )
                     yield from self._field(
