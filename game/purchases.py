@@ -26,6 +26,9 @@ class Purchase:
     order: StockpileBuild
     bought: float
     refund: float
+    own_short: bool = False
+    """The buyer's own industry did not get all it needed this turn, restocking included: then
+    the purchase gets nothing (rules 2.6, step 5), whatever the world had to spare."""
 
     @property
     def short(self) -> bool:
@@ -52,7 +55,12 @@ def purchases(
         bought = held_after - held_before + min(released, held_before)
         bought = min(order.amount, max(0.0, bought))
         price = before.prices.get(m, 0.0) * scenario.materials[m].usd_m_per_unit_price
-        out.append(Purchase(order, bought, (order.amount - bought) * price))
+        # met in full, restocking included, the inventory rose by at least the restocking
+        held = before.inventory.get(actor, {}).get(m, 0.0)
+        gap = before.inventory_target.get(actor, {}).get(m, 0.0) - held
+        restock = gap * scenario.trade.restock_rate if gap > 0 else 0.0
+        short = record.state.inventory.get(actor, {}).get(m, 0.0) < held + restock - 1e-9
+        out.append(Purchase(order, bought, (order.amount - bought) * price, short))
     return out
 
 

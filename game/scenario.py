@@ -247,10 +247,10 @@ class Dynamics(Strict):
     deterrence_from_cohesion: Fraction = Field(
         0.2, description="Share of the gap between deterrence and cohesion closed each turn"
     )
-    sanction_revenue_hit: Fraction = Field(
+    sanction_revenue_hit: Annotated[float, Field(ge=0.0, lt=1.0), NUMBER] = Field(
         0.08,
         description="Share of the target's export revenue lost each turn to broad sanctions "
-        "(targeted: half)",
+        "(targeted: half); below 1, so that the ledger can tell trade's part from theirs",
     )
     tariff_diversion: Fraction = Field(
         0.3, description="Share of a supplier's trade share moved per turn by a 100% tariff"

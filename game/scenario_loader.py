@@ -312,7 +312,7 @@ def _describe(root: yaml.Node | None, loc: Loc, msg: str, error: ErrorDetails | 
     if isinstance(value, str) and any(c in value for c in CURLY_QUOTES):
         msg += (
             " (its quotes are curly, as a word processor or web page types them: YAML reads "
-            'only straight quotes, " or \')'
+            "only straight quotes, \" or ')"
         )
     return f"{place(node)}{path}: {msg}"
 

@@ -183,12 +183,12 @@ def resolve_trade(ctx: TurnContext) -> None:
         if smuggled > 0.0:
             revenue[coercer] += smuggled * state.china_prices[m] * factor
 
-        # 4. stockpile purchases, from what is left once every buyer's own need is met
+        # 4. stockpile purchases, from what is left once every buyer's own need is met: sales
+        # for the exporter, not deliveries to the buyer's industry (``delivered`` is what its
+        # industry received; a purchase there read as a drop in imports the turn after)
         if builds:
             for (i, e), q in _fill_purchases(ctx, m, remaining, unmet, ctl_of, through):
                 if e != i:
-                    got_row = delivered[i].setdefault(m, {})
-                    got_row[e] = got_row.get(e, 0.0) + q
                     revenue[e] += q * price * factor
         coercer_blocked = 0.0
         for (_, e), (q, _allowed) in blocked.items():

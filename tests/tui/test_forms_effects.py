@@ -37,8 +37,9 @@ async def test_an_export_control_says_whom_it_cuts_and_what_it_costs(make_app) -
         # licensing at half approval (1.5 steps) to a full ban (3)
         assert "15% of what is blocked still leaks through third countries" in text
         assert "Extraterritorial binds them too and stops 60% of that" in text
-        assert "Tension +4.5 (3 a step up the ladder: licensing 1 (up to 3 as approvals near 0)" in (
-            text
+        assert (
+            "Tension +4.5 (3 a step up the ladder: licensing 1 (up to 3 as approvals near 0)"
+            in (text)
         )
         assert "shift 6% x the blocked share to other suppliers" in text  # diversion_rate
         assert "China's market share falls" in text
@@ -70,7 +71,7 @@ async def test_tariff_sanctions_and_defence_priority_say_what_they_do(make_app) 
         form.query_one("#f-type", Select).value = "sanction"
         await pilot.pause()
         text = await choose(pilot, form, target="CHN", severity="broad")
-        assert "China's export revenue falls 8% each turn they stand; tension +2." in text
+        assert "China's export revenue falls 8% each turn they stand; tension +2.0." in text
         assert "They do not block trade." in text
         form.query_one("#f-type", Select).value = "prioritise_defence"
         await pilot.pause()

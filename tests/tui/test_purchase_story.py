@@ -31,8 +31,9 @@ async def test_the_results_say_how_much_of_a_purchase_was_bought(make_app) -> No
         assert "Tokyo: Buy 16,000 t of Battery graphite for the stockpile" in text
         # Japan's own industry is short of graphite (China's licensing): none is bought
         assert (
-            "none of the 16,000 t of Battery graphite was bought: the world had no more to spare "
-            "once every country's own needs, ours included, were met" in text
+            "none of the 16,000 t of Battery graphite was bought: our own industry did not get "
+            "all it needed (with its restocking), and a purchase gets only what is left once "
+            "that is met" in text
         )
         assert "refunded" in text
         # under its own order, not after the team's last one

@@ -286,3 +286,42 @@ def test_a_moves_effect_cut_or_lost_at_the_end_of_the_scale_says_so(scenario: Sc
         "Tension +0.00 pts: Washington's “Carrier group signalling” succeeded" in text
         and "(its +6 is lost: Tension is at 100, the end of its scale)" in text
     ), text
+
+
+def test_sanctions_say_the_tension_the_engine_moves(scenario: Scenario) -> None:
+    """A review of engine 0.3.0: the form said +2 from targeted to broad sanctions (the engine
+    adds 1), +1 from broad to targeted (it takes 0.5 off) and -1 for lifting targeted ones
+    (-0.5)."""
+    from game.engine import Session
+    from game.orders import Sanction
+    from game.tui.screens.order_form import order_effect
+
+    session = Session(scenario, 1)
+
+    def said(severity: str) -> str:
+        order = Sanction(target="CHN", severity=severity)  # type: ignore[arg-type]
+        return order_effect(session.model, session.state, "washington", order)
+
+    assert "tension +1.0." in said("targeted")
+    session.play({"washington": [Sanction(target="CHN", severity="targeted")]})
+    assert "tension +1.0." in said("broad")
+    assert "tension -0.5." in said("lift")
+    session.play({"washington": [Sanction(target="CHN", severity="broad")]})
+    assert "tension -0.5." in said("targeted")
+    assert "tension -1.0." in said("lift")
+
+
+def test_the_form_says_when_a_step_up_would_pass_100(scenario: Scenario) -> None:
+    """A review of engine 0.3.0: at tension 99 the form said +4.5 for a ban the engine let add
+    only 1.0 (tension stops at 100)."""
+    from game.engine import Session
+    from game.orders import ExportControl
+    from game.tui.screens.order_form import order_effect
+
+    session = Session(scenario, 1)
+    state = session.state.copy()
+    state.indices["tension"] = 99.0
+    ban = ExportControl(material="dytb", target="JPN", level="full_ban")
+    text = order_effect(session.model, state, "beijing", ban)
+    assert "Tension +4.5 (" in text and "Tension is at 99.0 and stops at 100: +1.0 of it." in text
+    assert "stops at 100" not in order_effect(session.model, session.state, "beijing", ban)

@@ -38,6 +38,7 @@ from game.orders import (
 from game.rules.context import Model
 from game.rules.controls import control_tension, fraction_through
 from game.rules.diplomacy import chance_of, modifier_term
+from game.rules.measures import SANCTION_LEVEL
 from game.scenario import IndexName, Scenario
 from game.state import ControlState, GameState, control_key
 from game.tui.game import Game
@@ -204,6 +205,9 @@ def order_effect(model: Model, state: GameState, team: str, order: Order) -> str
         if abs(tension) < 0.005:
             return what + " Tension unchanged."
         cost = f" Tension {signed(tension)} ({LADDER_WORDS.format(step=step)})."
+        now = state.indices.get("tension", 0.0)
+        if tension > 0 and now + tension > 100.0:  # the engine stops it at 100
+            cost += f" Tension is at {now:.1f} and stops at 100: {signed(100.0 - now)} of it."
         if tension > 0:
             china = " (China's market share falls)" if team == "beijing" else ""
             cost += (
@@ -230,14 +234,19 @@ def order_effect(model: Model, state: GameState, team: str, order: Order) -> str
         )
     if isinstance(order, Sanction):
         who = actor_name(s, order.target)
+        # as the engine moves it (measures.SANCTION_LEVEL): the change in severity, in full up
+        # and by half down (the form said +2 from targeted to broad, where the engine adds 1)
+        was = SANCTION_LEVEL[state.sanctions.get(f"{me}|{order.target}", "lift")]
+        rise = float(SANCTION_LEVEL[order.severity] - was)
+        moved = f"tension {signed(rise if rise > 0 else rise / 2)}"
         if order.severity == "lift":
-            return f"Ends our sanctions on {who}: tension -1."
+            return f"Ends our sanctions on {who}: {moved}."
         broad = order.severity == "broad"
         hit = dyn.sanction_revenue_hit * (1.0 if broad else 0.5)
         half = "" if broad else " (half what broad sanctions take)"
         return (
             f"{possessive(who)} export revenue falls {_pct(hit)} each turn they stand{half}; "
-            f"tension +{2 if broad else 1}. They do not block trade."
+            f"{moved}. They do not block trade."
         )
     if isinstance(order, PrioritiseDefence):
         if not any(q > 0 for q in s.demand.get(me, {}).get("defence", {}).values()):

@@ -325,11 +325,13 @@ def _purchase_lines(
     for p in purchases(s, before, record, team):
         if p.short:
             got, refund = shortfall_words(s, p)
-            lines[id(p.order)] = Text(
-                f"    {got}: the world had no more to spare once every country's own needs, "
-                f"ours included, were met; {refund}",
-                "yellow",
+            why = (
+                "our own industry did not get all it needed (with its restocking), and a "
+                "purchase gets only what is left once that is met"
+                if p.bought <= 0.0 and p.own_short
+                else "the world had no more to spare once every country's own needs were met"
             )
+            lines[id(p.order)] = Text(f"    {got}: {why}; {refund}", "yellow")
     return lines
 
 
