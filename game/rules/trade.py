@@ -22,7 +22,7 @@ small buyer blocks a small share, a ban on everyone nearly all).
 
 from __future__ import annotations
 
-from game.rules.context import TurnContext
+from game.rules.context import Model, TurnContext
 from game.rules.controls import binding, by_good, leak_rates
 from game.rules.measures import gross_revenue
 from game.state import ControlState
@@ -153,18 +153,13 @@ def resolve_trade(ctx: TurnContext) -> None:
                         refused = blocked.get((i, e))
                         w = max(0.0, u - (refused[0] if refused else 0.0))
                         if ctl is not None:
-                            seen = through.get((i, e))
-                            w *= binding(model, ctl, m, i)[0] if seen is None else seen
+                            w *= _let_through(model, ctl, through, m, i, e)
                         wants[i] = w
-                total = sum(wants.values())
-                if total <= 0.0:
-                    continue
-                ratio = spare / total if total > spare else 1.0
-                for i, w in wants.items():
-                    give = w * ratio
+                gives, used = _pro_rata(spare, wants)
+                for i, give in gives.items():
                     flows[i, e] = flows.get((i, e), 0.0) + give
                     unmet[i] -= give
-                remaining[e] -= total * ratio
+                remaining[e] -= used
 
         smuggled = 0.0  # the coercer's volume that leaked, paid at its home price
         for (i, e), q in sorted(flows.items()):
@@ -256,20 +251,40 @@ def _fill_purchases(
         for i, q in wanted.items():
             if q > 1e-12 and i != e:
                 if ctl is not None:
-                    seen = through.get((i, e))
-                    q *= binding(model, ctl, m, i)[0] if seen is None else seen
+                    q *= _let_through(model, ctl, through, m, i, e)
                 if q > 0.0:
                     asks[i] = q
-        total = sum(asks.values())
-        if total <= 0.0:
-            continue
-        ratio = spare / total if total > spare else 1.0
-        for i, q in asks.items():
-            give = q * ratio
+        gives, used = _pro_rata(spare, asks)
+        for i, give in gives.items():
             wanted[i] -= give
             out.append(((i, e), give))
-        remaining[e] -= total * ratio
+        remaining[e] -= used
     for (i, _), q in out:
         row = ctx.bought.setdefault(i, {})
         row[m] = row.get(m, 0.0) + q
     return out
+
+
+def _let_through(
+    model: Model,
+    ctl: dict[str, ControlState],
+    through: dict[tuple[str, str], float],
+    m: str,
+    importer: str,
+    exporter: str,
+) -> float:
+    """The share of ``importer``'s requests ``exporter``'s controls (``ctl``) let through: as
+    step 1 found it, or worked out now for a pair step 1 did not meet."""
+    seen = through.get((importer, exporter))
+    return binding(model, ctl, m, importer)[0] if seen is None else seen
+
+
+def _pro_rata(spare: float, asks: dict[str, float]) -> tuple[dict[str, float], float]:
+    """An exporter's ``spare`` shared between ``asks`` (buyer -> quantity): each gets what it
+    asked, or its share in proportion when they ask more than there is; and how much of the
+    spare went. The diversion step and the purchases' pass share spare supply alike."""
+    total = sum(asks.values())
+    if total <= 0.0:
+        return {}, 0.0
+    ratio = spare / total if total > spare else 1.0
+    return {i: q * ratio for i, q in asks.items()}, total * ratio
