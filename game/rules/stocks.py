@@ -6,7 +6,7 @@ stockpiles (Japan's JOGMEC target of 60 days, the US National Defense Stockpile;
 - A stockpile release (an order) moves material from the government's stockpile straight to its
   own industry or an ally's, this turn.
 - A stockpile purchase is filled last, from what the world has to spare once every country's
-  own demand and restocking are met (``trade``, step 4); what arrives goes to the stockpile and
+  own demand and restocking are met (rules.md 2.6, step 5); what arrives goes to the stockpile and
   the money for the rest is refunded.
 - Supply (own production, imports, releases) meets demand first. A shortfall is drawn from
   working inventory; only what inventory cannot cover is unmet and hurts industry. A surplus
