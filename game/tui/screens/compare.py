@@ -28,7 +28,7 @@ from game.tui.game import Game
 from game.tui.screens import DIALOG_HELP, has_left
 from game.tui.screens.base import Dialog
 from game.tui.widgets.footer import Footer
-from game.tui.words import FACILITATOR, hidden_keys, index_label
+from game.tui.words import FACILITATOR, esc, hidden_keys, index_label
 
 
 class _Closed(Exception):
@@ -62,8 +62,8 @@ class CompareScreen(Dialog[None]):
             yield Label(f"This session against {self.games} computer games", classes="dialog-title")
             yield Static(
                 f"The computer plays the scenario {self.games} times from the start, seeded "
-                f"from this session's seed, {self._players()}. Below: where this session ended "
-                "among those games." + self._branch(),
+                f"from this session's seed, {esc(self._players())}. Below: where this session "
+                "ended among those games." + esc(self._branch()),
                 id="compare-intro",
             )
             yield ProgressBar(total=self.games, show_eta=False, id="compare-progress")
@@ -138,7 +138,7 @@ class CompareScreen(Dialog[None]):
             label = r.label  # an index by the name the rest of the app gives it
             if r.key.startswith("index_"):
                 label = index_label(self.game.scenario, r.key.removeprefix("index_"))
-            table.add_row(label, *figures, Text(below, style="bold"))
+            table.add_row(Text(label), *figures, Text(below, style="bold"))
         note = Text(
             "'games below': the share of the games that ended below this session "
             "(ties count half). 'same seed': the computer's game on this session's "
@@ -152,7 +152,7 @@ class CompareScreen(Dialog[None]):
         for name, words, share in result.outcomes:
             if name.startswith("top:") and hidden:
                 continue  # who scored highest would tell a solo player the others' scores
-            outcomes.add_row(f"• {words}", f"{share:.1%}")
+            outcomes.add_row(Text(f"• {words}"), f"{share:.1%}")
         return Group(table, note, intro, outcomes)
 
     def on_unmount(self) -> None:
