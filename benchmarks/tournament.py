@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/tournament.py [--games 200] [--seed 2026] [--opponents doctrine]
         [--kinds search,doctrine:hawk,...] [--teams beijing,...] [--jobs J]
-        [--scenario FILE] [--out results.json]
+        [--scenario FILE] [--out results.json] [--reuse earlier.json]
 
 For every team T and every kind K, T is played by K and the other teams by ``--opponents`` in
 ``--games`` seeded games (game i has seed ``game.sweep.game_seed(seed, i)``, the same for every
@@ -10,6 +10,11 @@ K, so the comparison is paired). Prints a Markdown table of T's mean final score
 confidence half-width) per kind, and the share of games in which the search bot outscored each
 other kind on the same seed. ``--scenario`` plays a variant of the default scenario (a changed
 objective, say) to see how it moves the table.
+
+``--reuse`` takes a cell's scores from an earlier ``--out`` file of the same games (seed,
+opponents, scenario file and enough games), after playing its first ``CHECK`` games again and
+finding the same scores; a cell that fails the check, or is not in the file, is played. A change
+to one bot then replays only that bot's cells, and a change to the engine replays everything.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from game.scenario_loader import load_scenario, scenario_data
 
 SCENARIO = Path(__file__).resolve().parent.parent / "scenarios" / "dual-use-ban-2026.yaml"
 KINDS = ["search:hard", "doctrine:hawk", "doctrine:dove", "doctrine:pragmatist", "random", "hold"]
+CHECK = 3  # games of a reused cell played again to check that its scores still hold
 
 
 def main() -> None:
@@ -38,11 +44,13 @@ def main() -> None:
     ap.add_argument("--scenario", type=Path, default=SCENARIO, help="a scenario file")
     ap.add_argument("--jobs", type=int, default=sweep.default_jobs())
     ap.add_argument("--out", default=None)
+    ap.add_argument("--reuse", type=Path, default=None, help="an earlier --out file")
     args = ap.parse_args()
     s = load_scenario(args.scenario)
     data = scenario_data(s)
     kinds = args.kinds.split(",")
     teams = args.teams.split(",")
+    earlier = reusable(args)
     scores: dict[str, dict[str, list[float]]] = {}
     with sweep.local_executor(args.jobs) as ex:
         for team in teams:
@@ -50,12 +58,23 @@ def main() -> None:
             for kind in kinds:
                 bots = {t: args.opponents for t in sorted(s.teams)}
                 bots[team] = kind
-                spec = sweep.SweepSpec(data, s.id, bots, args.seed, args.games)
                 t0 = time.perf_counter()
-                rows = sweep.run_sweep(spec, ex, args.jobs)
-                scores[team][kind] = [float(r[f"score_{team}"]) for r in rows]
+                old = earlier.get(team, {}).get(kind, [])[: args.games]
+                games = CHECK if len(old) == args.games else args.games
+                spec = sweep.SweepSpec(data, s.id, bots, args.seed, games)
+                got = [float(r[f"score_{team}"]) for r in sweep.run_sweep(spec, ex, args.jobs)]
+                how = "played"
+                if games < args.games:
+                    if got == old[:games]:
+                        got, how = old, f"reused after {games} games played again gave the same"
+                    else:
+                        spec = sweep.SweepSpec(data, s.id, bots, args.seed, args.games)
+                        rows = sweep.run_sweep(spec, ex, args.jobs)
+                        got = [float(r[f"score_{team}"]) for r in rows]
+                        how = "played (the earlier scores did not hold)"
+                scores[team][kind] = got
                 print(
-                    f"{team} as {kind}: mean {mean(scores[team][kind]):.1f} "
+                    f"{team} as {kind}: mean {mean(got):.1f}, {how} "
                     f"({time.perf_counter() - t0:.0f} s)",
                     file=sys.stderr,
                     flush=True,
@@ -64,6 +83,24 @@ def main() -> None:
     if args.out:
         settings = {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()}
         Path(args.out).write_text(json.dumps({"args": settings, "scores": scores}) + "\n")
+
+
+def reusable(args: argparse.Namespace) -> dict[str, dict[str, list[float]]]:
+    """The scores of ``--reuse``'s file, if it played the same games; else none."""
+    if args.reuse is None:
+        return {}
+    data = json.loads(args.reuse.read_text())
+    then = data["args"]
+    same = (then["seed"], then["opponents"], Path(then["scenario"]).resolve()) == (
+        args.seed,
+        args.opponents,
+        args.scenario.resolve(),
+    )
+    if not same:
+        print(f"{args.reuse}: other games (seed, opponents, scenario): not reused", file=sys.stderr)
+        return {}
+    scores: dict[str, dict[str, list[float]]] = data["scores"]
+    return scores
 
 
 def mean(xs: list[float]) -> float:

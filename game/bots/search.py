@@ -65,12 +65,13 @@ class Level:
     react: bool = True
     blend: float = 0.5  # weight of the short look in a finalist's value (the rest: the long)
     penalty: float = 0.2  # points an order must earn to be given (noise is not a reason)
+    tries: int = 0  # local search: long looks at this many best-screened neighbours; 0: all
 
 
 LEVELS: dict[str, Level] = {
     "easy": Level(worlds=1, screen=1, keep=2, horizon=3, combine=0, pool=2),
     "normal": Level(worlds=3, screen=2, keep=3, horizon=7, combine=1, pool=3),
-    "hard": Level(worlds=4, screen=2, keep=4, horizon=8, combine=1, pool=3),
+    "hard": Level(worlds=4, screen=2, keep=4, horizon=12, combine=1, pool=3, blend=0.0, tries=3),
 }
 
 
@@ -196,12 +197,13 @@ class SearchBot:
             self._base = max(PERSONALITIES, key=lambda p: by_base[p])
 
         def finals(sets: Sequence[Sequence[Order]]) -> None:
-            values(sets, screen_h)
+            if lv.blend > 0.0:
+                values(sets, screen_h)
             if lv.blend < 1.0:
                 values(sets, long_h, lv.react)
 
         def final(orders: Sequence[Order]) -> float:
-            short = value(orders, screen_h)
+            short = value(orders, screen_h) if lv.blend > 0.0 else 0.0
             far = value(orders, long_h, lv.react) if lv.blend < 1.0 else short
             return lv.blend * short + (1.0 - lv.blend) * far - lv.penalty * len(orders)
 
@@ -214,6 +216,9 @@ class SearchBot:
         for _ in range(lv.combine):
             improved = False
             trials = self._neighbours(best, pool, ap, state)
+            if lv.tries:
+                values(trials, screen_h)
+                trials = sorted(trials, key=lambda o: -value(o, screen_h))[: lv.tries]
             finals(trials)
             for trial in trials:
                 v = final(trial)
