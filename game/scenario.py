@@ -656,11 +656,23 @@ def reference_problems(
         need(actors, inv.host, ("investments", i, "host"), "actor")
         if inv.offtake_to is not None:
             need(actors, inv.offtake_to, ("investments", i, "offtake_to"), "actor")
+    invested = dict(seen)  # investment id -> index
     seen = {}
     for i, mv in enumerate(s.diplomacy):
         if mv.id in seen:
             first = at(("diplomacy", seen[mv.id]))
             out.append((("diplomacy", i, "id"), f"duplicate move id '{mv.id}' (first at {first})"))
+        elif mv.id in invested:
+            # one name for two things: an inject's `unlock` would open both, and the log, the
+            # order form and the story could not tell which was meant
+            first = at(("investments", invested[mv.id]))
+            out.append(
+                (
+                    ("diplomacy", i, "id"),
+                    f"move id '{mv.id}' is also an investment's id (at {first}): give one of "
+                    "them another name",
+                )
+            )
         seen.setdefault(mv.id, i)
         for j, t in enumerate(mv.teams):
             need(teams, t, ("diplomacy", i, "teams", j), "team")

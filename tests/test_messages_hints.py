@@ -180,6 +180,17 @@ def test_messages_that_point_elsewhere_say_where_and_what_to_write() -> None:
     )
 
 
+def test_a_move_named_like_an_investment_is_refused_with_both_places() -> None:
+    """An inject's ``unlock`` names one id; a move and an investment sharing it would both open,
+    and the log could not tell which was meant (noticed in the fifteenth session)."""
+    [clash] = _problems(("  - {id: tk_talks,", "  - {id: jp_recycling,"))
+    assert clash.endswith(
+        "move id 'jp_recycling' is also an investment's id (at line "
+        f"{_at('  - {id: jp_recycling,')}): give one of them another name"
+    )
+    assert f"line {_at('  - {id: tk_talks,')}" in clash
+
+
 def test_an_inject_on_turn_1_is_told_why_not() -> None:
     [first] = _problems(("    turn: 2            # src: chikyu", "    turn: 1  # src: chikyu"))
     assert first.endswith(
