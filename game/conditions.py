@@ -65,10 +65,24 @@ def parse_condition(text: str, metric_problem: Callable[[str], str | None]) -> C
     parser = _Parser(tokens, text, metric_problem)
     check = parser.expr()
     if parser.i != len(tokens):
+        kind, word, at = tokens[parser.i]
         raise ConditionError(
-            f"unexpected '{tokens[parser.i][1]}' at character {tokens[parser.i][2] + 1}"
+            f"unexpected '{word}' at character {at + 1}{_left_over(tokens, parser.i)}"
         )
     return check
+
+
+def _left_over(tokens: list[tuple[str, str, int]], i: int) -> str:
+    """A hint for a token left over after a whole condition was read: a join in capitals, a
+    second comparison in a row (``30 < x < 50``), or a percent sign."""
+    kind, word, _ = tokens[i]
+    if word.lower() in ("and", "or"):
+        return f": write '{word.lower()}' in lower case"
+    if kind == "op" and word in COMPARISONS and i >= 3 and tokens[i - 2][0] == "op":
+        a, op, b = (tok[1] for tok in tokens[i - 3 : i])
+        c = tokens[i + 1][1] if i + 1 < len(tokens) else "..."
+        return f": compare two values at a time, as in '{a} {op} {b} and {b} {word} {c}'"
+    return ""
 
 
 _MEANT = {
@@ -84,6 +98,11 @@ def _unexpected(text: str, pos: int) -> str:
     at = len(text) - len(rest) + 1
     meant = next((f"'{m}'" for w, m in _MEANT.items() if rest.startswith(w)), "")
     hint = f": did you mean {meant}?" if meant else ""
+    if rest.startswith("%"):
+        number = re.search(r"(\d+(?:\.\d+)?)\s*$", text[:pos])
+        if number:
+            n = number.group(1)
+            hint = f": write {n} alone (indices and shares run from 0 to 100: {n}% is {n})"
     return f"unexpected '{rest[:12]}' at character {at}{hint}"
 
 
@@ -176,6 +195,10 @@ class _Parser:
             raise ConditionError(f"expected a metric or a number at character {at + 1}")
         if word == "turn":
             return lambda s: float(s.turn + 1)  # the next turn
+        if word.lower() in ("and", "or", "not"):
+            raise ConditionError(
+                f"unexpected '{word}' at character {at + 1}: write '{word.lower()}' in lower case"
+            )
         problem = self.problem(word)
         if problem:
             raise ConditionError(problem)

@@ -90,6 +90,25 @@ def test_a_comparison_written_backwards_is_answered_with_the_right_one() -> None
     assert both.endswith("unexpected '&& turn > 3' at character 21: did you mean 'and'?")
 
 
+def test_a_condition_in_capitals_chained_or_in_percent_is_answered_with_how_to_write_it() -> None:
+    """Three slips a scenario author met with only 'unexpected' for an answer."""
+    old = "    condition: index.tension >= 80"
+    [caps] = _problems((old, "    condition: index.tension >= 80 OR turn > 3"))
+    assert caps.endswith("unexpected 'OR' at character 21: write 'or' in lower case")
+    [neg] = _problems((old, "    condition: NOT index.tension >= 80"))
+    assert neg.endswith("unexpected 'NOT' at character 1: write 'not' in lower case")
+    [chain] = _problems((old, "    condition: 30 < index.tension < 80"))
+    assert chain.endswith(
+        "unexpected '<' at character 20: compare two values at a time, as in "
+        "'30 < index.tension and index.tension < 80'"
+    )
+    [percent] = _problems((old, '    condition: "index.tension >= 65%"'))
+    assert percent.endswith(
+        "unexpected '%' at character 20: write 65 alone (indices and shares run from 0 to 100: "
+        "65% is 65)"
+    )
+
+
 def test_an_undeclared_actor_says_to_declare_it() -> None:
     problems = _problems(
         ('  AUS: {name: "Australia (Lynas, incl. its Malaysian plant)", kind: npc}\n', "")
