@@ -18,7 +18,14 @@ Each turn the bot:
    which everyone plays on by doctrine (the others as pragmatists, this team with whichever
    personality does best for it from here), taking its team's score at the end
    (``state.scores[team]``) averaged over the worlds; then tries swapping one of the best
-   singles into the best set while that raises the value.
+   singles into the best set while that raises the value (at most ``tries`` such sets, the
+   best on the screen, get the long look).
+
+At the hard level the long look runs to the end of the game (12 turns from the first) and is
+the whole of an option's value. A look that stopped at turn 9, or a value that mixed in the
+2-turn screen (where everyone holds), missed what a ban does to Japan's posture in the last
+turns, when stocks run out: Beijing's search held back and scored no better than the hawk
+doctrine (docs/bots.md).
 
 The "time budget" is deterministic: a difficulty fixes the number of worlds, the horizon and how
 many single orders are combined, calibrated so that a decision at the hardest level takes about
@@ -53,7 +60,8 @@ class Level:
     ``worlds`` sampled; every option is first scored ``screen`` turns ahead, then the best
     ``keep`` are scored ``horizon`` turns ahead; sets are built from and changed with the
     ``pool`` best-screened single orders, in up to ``combine`` rounds of local search on the
-    best set. A finalist's value is ``blend`` x its screen value + the rest x its long value.
+    best set, giving the long look to the ``tries`` best-screened of each round's sets (0: all).
+    A finalist's value is ``blend`` x its screen value + the rest x its long value.
     """
 
     worlds: int

@@ -1,0 +1,76 @@
+"""How far the hard search bot looks (to the game's end) and at how many options (its level's cap).
+
+Each batch of rollouts a decision asks for is recorded (``search_pool.scores``, which every
+batch goes through), so these tests read what the bot looked at, not only what it chose.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+import pytest
+
+from game.bots import search, search_pool
+from game.bots.search import Look, SearchBot, Task, World
+from game.engine import Session
+from game.fog import team_view
+from game.headless import play_game
+from game.scenario import Scenario
+
+
+def batches(
+    monkeypatch: pytest.MonkeyPatch,
+    scenario: Scenario,
+    team: str,
+    turns_played: int,
+    seed: int = 5,
+) -> list[list[Task]]:
+    """The batches of one ``search:hard`` decision for ``team`` after ``turns_played`` turns."""
+    session = Session(scenario, seed)
+    play_game(session, {}, {}, turns=turns_played)
+    seen: list[list[Task]] = []
+    real = search_pool.scores
+
+    def record(look: Look, worlds: Sequence[World], tasks: Sequence[Task]) -> list[float]:
+        seen.append(list(tasks))
+        return real(look, worlds, tasks)
+
+    monkeypatch.setattr(search_pool, "scores", record)
+    bot = SearchBot(team, scenario, seed, "hard")
+    bot.decide(team_view(scenario, session.state, team, seed))
+    return [b for b in seen if b]
+
+
+def long_batches(seen: list[list[Task]]) -> list[list[Task]]:
+    return [b for b in seen if b[0].react]
+
+
+def test_hard_looks_to_the_end_of_the_game_from_the_first_turn(
+    monkeypatch: pytest.MonkeyPatch, scenario: Scenario
+) -> None:
+    """Japan's posture gives way turns after a ban bites, so a look that stopped short of the
+    last turn undervalued coercion (Beijing's hawk doctrine scored as well as the search)."""
+    seen = batches(monkeypatch, scenario, "beijing", 0)
+    assert {t.horizon for b in long_batches(seen) for t in b} == {scenario.turns}
+    assert {t.horizon for b in seen if not b[0].react for t in b} == {2}  # the screen
+
+
+def test_the_long_look_shortens_as_the_game_runs_out(
+    monkeypatch: pytest.MonkeyPatch, scenario: Scenario
+) -> None:
+    seen = batches(monkeypatch, scenario, "beijing", scenario.turns - 3)
+    assert {t.horizon for b in long_batches(seen) for t in b} == {3}
+
+
+def test_local_search_looks_far_only_at_its_best_screened_neighbours(
+    monkeypatch: pytest.MonkeyPatch, scenario: Scenario
+) -> None:
+    """The last long batch is the local search's: ``tries`` options on every world. Without
+    the cap, the same decision (Beijing's first, seed 1) looks far at more of them."""
+    hard = search.LEVELS["hard"]
+    capped = long_batches(batches(monkeypatch, scenario, "beijing", 0, seed=1))[-1]
+    assert len(capped) == hard.tries * hard.worlds
+    monkeypatch.setitem(search.LEVELS, "hard", dataclasses.replace(hard, tries=0))
+    uncapped = long_batches(batches(monkeypatch, scenario, "beijing", 0, seed=1))[-1]
+    assert len(uncapped) > len(capped)
