@@ -65,7 +65,7 @@ def parse_condition(text: str, metric_problem: Callable[[str], str | None]) -> C
     parser = _Parser(tokens, text, metric_problem)
     check = parser.expr()
     if parser.i != len(tokens):
-        kind, word, at = tokens[parser.i]
+        _, word, at = tokens[parser.i]
         raise ConditionError(
             f"unexpected '{word}' at character {at + 1}{_left_over(tokens, parser.i)}"
         )
@@ -73,8 +73,8 @@ def parse_condition(text: str, metric_problem: Callable[[str], str | None]) -> C
 
 
 def _left_over(tokens: list[tuple[str, str, int]], i: int) -> str:
-    """A hint for a token left over after a whole condition was read: a join in capitals, a
-    second comparison in a row (``30 < x < 50``), or a percent sign."""
+    """A hint for a token left over after a whole condition was read: a join in capitals or a
+    second comparison in a row (``30 < x < 50``). (A percent sign is answered while reading.)"""
     kind, word, _ = tokens[i]
     if word.lower() in ("and", "or"):
         return f": write '{word.lower()}' in lower case"

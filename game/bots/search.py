@@ -22,7 +22,7 @@ Each turn the bot:
    best on the screen, get the long look).
 
 At the hard level the long look runs to the end of the game (12 turns from the first) and is
-the whole of an option's value. A look that stopped at turn 9, or a value that mixed in the
+the whole of an option's value. A look that stopped after turn 8, or a value that mixed in the
 2-turn screen (where everyone holds), missed what a ban does to Japan's posture in the last
 turns, when stocks run out: Beijing's search held back and scored no better than the hawk
 doctrine (docs/bots.md).
