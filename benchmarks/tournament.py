@@ -24,6 +24,7 @@ import json
 import math
 import sys
 import time
+from concurrent.futures import Executor
 from pathlib import Path
 
 from game import sweep
@@ -62,15 +63,14 @@ def main() -> None:
                 old = earlier.get(team, {}).get(kind, [])[: args.games]
                 games = CHECK if len(old) == args.games else args.games
                 spec = sweep.SweepSpec(data, s.id, bots, args.seed, games)
-                got = [float(r[f"score_{team}"]) for r in sweep.run_sweep(spec, ex, args.jobs)]
+                got = team_scores(spec, team, ex, args.jobs)
                 how = "played"
                 if games < args.games:
                     if got == old[:games]:
                         got, how = old, f"reused after {games} games played again gave the same"
                     else:
                         spec = sweep.SweepSpec(data, s.id, bots, args.seed, args.games)
-                        rows = sweep.run_sweep(spec, ex, args.jobs)
-                        got = [float(r[f"score_{team}"]) for r in rows]
+                        got = team_scores(spec, team, ex, args.jobs)
                         how = "played (the earlier scores did not hold)"
                 scores[team][kind] = got
                 print(
@@ -83,6 +83,11 @@ def main() -> None:
     if args.out:
         settings = {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()}
         Path(args.out).write_text(json.dumps({"args": settings, "scores": scores}) + "\n")
+
+
+def team_scores(spec: sweep.SweepSpec, team: str, ex: Executor, jobs: int) -> list[float]:
+    """``team``'s final score in each game of ``spec``, in game order."""
+    return [float(r[f"score_{team}"]) for r in sweep.run_sweep(spec, ex, jobs)]
 
 
 def reusable(args: argparse.Namespace) -> dict[str, dict[str, list[float]]]:
