@@ -1,4 +1,4 @@
-"""How far the hard search bot looks (to the game's end) and at how many options (its level's cap).
+"""How far the search bot looks (to the game's end, at normal and hard) and at how many options.
 
 Each batch of rollouts a decision asks for is recorded (``search_pool.scores``, which every
 batch goes through), so these tests read what the bot looked at, not only what it chose.
@@ -25,8 +25,9 @@ def batches(
     team: str,
     turns_played: int,
     seed: int = 5,
+    level: str = "hard",
 ) -> list[list[Task]]:
-    """The batches of one ``search:hard`` decision for ``team`` after ``turns_played`` turns."""
+    """The batches of one ``search:LEVEL`` decision for ``team`` after ``turns_played`` turns."""
     session = Session(scenario, seed)
     play_game(session, {}, {}, turns=turns_played)
     seen: list[list[Task]] = []
@@ -37,7 +38,7 @@ def batches(
         return real(look, worlds, tasks)
 
     monkeypatch.setattr(search_pool, "scores", record)
-    bot = SearchBot(team, scenario, seed, "hard")
+    bot = SearchBot(team, scenario, seed, level)
     bot.decide(team_view(scenario, session.state, team, seed))
     return [b for b in seen if b]
 
@@ -46,21 +47,35 @@ def long_batches(seen: list[list[Task]]) -> list[list[Task]]:
     return [b for b in seen if b[0].react]
 
 
-def test_hard_looks_to_the_end_of_the_game_from_the_first_turn(
-    monkeypatch: pytest.MonkeyPatch, scenario: Scenario
+@pytest.mark.parametrize("level", ["normal", "hard"])
+def test_the_search_looks_to_the_end_of_the_game_from_the_first_turn(
+    monkeypatch: pytest.MonkeyPatch, scenario: Scenario, level: str
 ) -> None:
     """Japan's posture gives way turns after a ban bites, so a look that stopped short of the
     last turn undervalued coercion (Beijing's hawk doctrine scored as well as the search)."""
-    seen = batches(monkeypatch, scenario, "beijing", 0)
+    seen = batches(monkeypatch, scenario, "beijing", 0, level=level)
     assert {t.horizon for b in long_batches(seen) for t in b} == {scenario.turns}
     assert {t.horizon for b in seen if not b[0].react for t in b} == {2}  # the screen
 
 
+@pytest.mark.parametrize("level", ["normal", "hard"])
 def test_the_long_look_shortens_as_the_game_runs_out(
+    monkeypatch: pytest.MonkeyPatch, scenario: Scenario, level: str
+) -> None:
+    seen = batches(monkeypatch, scenario, "beijing", scenario.turns - 3, level=level)
+    assert {t.horizon for b in long_batches(seen) for t in b} == {3}
+
+
+def test_normal_looks_at_fewer_worlds_than_hard(
     monkeypatch: pytest.MonkeyPatch, scenario: Scenario
 ) -> None:
-    seen = batches(monkeypatch, scenario, "beijing", scenario.turns - 3)
-    assert {t.horizon for b in long_batches(seen) for t in b} == {3}
+    """The levels differ in how many guesses at the hidden state they weigh, not how far."""
+    worlds = {
+        level: {t.world for b in batches(monkeypatch, scenario, "tokyo", 2, level=level) for t in b}
+        for level in ("normal", "hard")
+    }
+    assert len(worlds["normal"]) == search.LEVELS["normal"].worlds == 3
+    assert len(worlds["hard"]) == search.LEVELS["hard"].worlds == 4
 
 
 def test_local_search_looks_far_only_at_its_best_screened_neighbours(

@@ -21,11 +21,12 @@ Each turn the bot:
    singles into the best set while that raises the value (at most ``tries`` such sets, the
    best on the screen, get the long look).
 
-At the hard level the long look runs to the end of the game (12 turns from the first) and is
-the whole of an option's value. A look that stopped after turn 8, or a value that mixed in the
-2-turn screen (where everyone holds), missed what a ban does to Japan's posture in the last
-turns, when stocks run out: Beijing's search held back and scored no better than the hawk
-doctrine (docs/bots.md).
+At the normal and hard levels the long look runs to the end of the game (12 turns from the
+first) and is the whole of an option's value; normal looks on fewer worlds and finalists. A look
+that stopped short (after turn 8 at hard, turn 7 at normal), or a value that mixed in the 2-turn
+screen (where everyone holds), missed what a ban does to Japan's posture in the last turns, when
+stocks run out: Beijing's search held back and scored no better than the hawk doctrine
+(docs/bots.md).
 
 The "time budget" is deterministic: a difficulty fixes the number of worlds, the horizon and how
 many single orders are combined, calibrated so that a decision at the hardest level takes about
@@ -78,7 +79,7 @@ class Level:
 
 LEVELS: dict[str, Level] = {
     "easy": Level(worlds=1, screen=1, keep=2, horizon=3, combine=0, pool=2),
-    "normal": Level(worlds=3, screen=2, keep=3, horizon=7, combine=1, pool=3),
+    "normal": Level(worlds=3, screen=2, keep=3, horizon=12, combine=1, pool=3, blend=0.0, tries=2),
     "hard": Level(worlds=4, screen=2, keep=4, horizon=12, combine=1, pool=3, blend=0.0, tries=3),
 }
 

@@ -44,8 +44,9 @@ player) and gives only legal orders:
   situation: stocks running low, tension, cohesion, the others' controls and sanctions.
   **doctrine:hawk** presses hard and answers controls in kind; **doctrine:dove** seeks talks
   and eases off when tension or losses bite.
-- **search** (**search:easy**, **search:hard**) tries orders and plays a few turns ahead with
-  the engine itself, guessing what it cannot see: the strongest, up to a second or two a turn.
+- **search** (**search:easy**, **search:hard**) tries orders and plays the game on to its end
+  with the engine itself (easy: 3 turns), guessing what it cannot see: the strongest, up to a
+  second or two a turn.
 - **random** gives legal orders with no plan; **hold** gives none.
 
 ## Flow of a facilitated (hot-seat) turn
