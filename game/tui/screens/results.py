@@ -150,15 +150,15 @@ class ResultsScreen(AppScreen[None]):
         )
 
     def _drawn(self) -> None:
-        then, self.after_drawn = self.after_drawn, None
-        if then is not None:
-            then()  # the app saves the log
         started = getattr(self.app, "resolve_started", None)
-        if started is not None:
+        if started is not None:  # timed first: the log is written after the results are shown
             now = time.perf_counter()
             self.app.results_drawn_at = now  # type: ignore[attr-defined]
             self.app.results_drawn_ms = (now - started) * 1000  # type: ignore[attr-defined]
             self.app.resolve_started = None  # type: ignore[attr-defined]
+        then, self.after_drawn = self.after_drawn, None
+        if then is not None:
+            then()  # the app saves the log
         collector = getattr(self.app, "collector", None)
         if collector is not None:
             collector.between_turns()  # the results are on the screen: players are reading

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widgets import Footer as _Footer
 from textual.widgets._footer import FooterKey
 
@@ -16,7 +17,31 @@ class Footer(_Footer):
     do not fit, the screen's ``FOOTER_DROP`` actions go first, in that order; F1 lists every
     key whatever the footer shows."""
 
+    _shown: tuple[object, ...] | None = None
+    """What the keys were last composed from (``_keys_signature``)."""
+
+    def _keys_signature(self) -> tuple[object, ...]:
+        """Everything the footer's keys are made from: the screen's shown bindings (key, how
+        it is displayed, description, action, enabled, tooltip) and the width they must fit."""
+        app = self.app
+        shown = tuple(
+            (b.key, app.get_key_display(b), b.description, b.action, enabled, tooltip)
+            for (_, b, enabled, tooltip) in self.screen.active_bindings.values()
+            if b.show
+        )
+        return shown, self.size.width or app.size.width, self.compact
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        """Recompose only when the keys would change: Textual recomposes on every change of
+        focus or screen, and mounting its keys again cost each turn's results 40-80 ms."""
+        same_screen = screen is self.screen and self.is_attached
+        if same_screen and self._shown is not None and self._keys_signature() == self._shown:
+            return
+        super().bindings_changed(screen)
+
     def compose(self) -> ComposeResult:
+        if self._bindings_ready:
+            self._shown = self._keys_signature()
         widgets = list(super().compose())  # FooterKeys only: no binding here has a group
         keys = [
             w for w in widgets if isinstance(w, FooterKey) and "-command-palette" not in w.classes
