@@ -15,6 +15,7 @@ from game.bots import search, search_pool
 from game.bots.search import Look, SearchBot, Task, World
 from game.engine import Session
 from game.fog import team_view
+from game.orders import Diplomacy
 from game.headless import play_game
 from game.scenario import Scenario
 
@@ -89,3 +90,24 @@ def test_local_search_looks_far_only_at_its_best_screened_neighbours(
     monkeypatch.setitem(search.LEVELS, "hard", dataclasses.replace(hard, tries=0))
     uncapped = long_batches(batches(monkeypatch, scenario, "beijing", 0, seed=1))[-1]
     assert len(uncapped) > len(capped)
+
+
+@pytest.mark.parametrize(("level", "gives"), [("easy", False), ("normal", True), ("hard", True)])
+def test_an_order_worth_a_little_in_every_world_is_given_above_the_easy_level(
+    monkeypatch: pytest.MonkeyPatch, scenario: Scenario, level: str, gives: bool
+) -> None:
+    """With rollouts that value reassuring Tokyo 0.1 points above anything else in every world,
+    normal and hard reassure; easy, which sees one world and so asks 0.2 points of each order,
+    holds. A penalty of 0.2 at hard had Washington hold while a wedge cost it 10 points."""
+    reassure = Diplomacy(type="diplomacy", move="us_reassure")
+
+    def fake(look: Look, worlds: Sequence[World], tasks: Sequence[Task]) -> list[float]:
+        return [80.0 + (0.1 if t.orders and reassure in t.orders else 0.0) for t in tasks]
+
+    monkeypatch.setattr(search_pool, "scores", fake)
+    bot = SearchBot("washington", scenario, 5, level)
+    session = Session(scenario, 5)
+    chosen = bot.decide(team_view(scenario, session.state, "washington", 5))
+    assert (reassure in chosen) is gives
+    if not gives:
+        assert chosen == []

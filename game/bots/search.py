@@ -62,7 +62,12 @@ class Level:
     ``keep`` are scored ``horizon`` turns ahead; sets are built from and changed with the
     ``pool`` best-screened single orders, in up to ``combine`` rounds of local search on the
     best set, giving the long look to the ``tries`` best-screened of each round's sets (0: all).
-    A finalist's value is ``blend`` x its screen value + the rest x its long value.
+    A finalist's value is ``blend`` x its screen value + the rest x its long value, less
+    ``penalty`` points per order. The penalty keeps the easy level, which looks at one world,
+    from giving orders on the strength of that one world's luck. At normal and hard it is 0:
+    every option is valued on the same worlds (common random numbers), and a penalty of 0.2
+    points an order made Washington hold where reassuring Tokyo was worth 0.1-0.2 points in
+    every world but a costly loss in the unlucky ones (docs/bots.md).
     """
 
     worlds: int
@@ -73,12 +78,12 @@ class Level:
     pool: int = 4  # best-screened singles used to build and change sets
     react: bool = True
     blend: float = 0.5  # weight of the short look in a finalist's value (the rest: the long)
-    penalty: float = 0.2  # points an order must earn to be given (noise is not a reason)
+    penalty: float = 0.0  # points an order must earn to be given, against noise (easy only)
     tries: int = 0  # local search: long looks at this many best-screened neighbours; 0: all
 
 
 LEVELS: dict[str, Level] = {
-    "easy": Level(worlds=1, screen=1, keep=2, horizon=3, combine=0, pool=2),
+    "easy": Level(worlds=1, screen=1, keep=2, horizon=3, combine=0, pool=2, penalty=0.2),
     "normal": Level(worlds=3, screen=2, keep=3, horizon=12, combine=1, pool=3, blend=0.0, tries=2),
     "hard": Level(worlds=4, screen=2, keep=4, horizon=12, combine=1, pool=3, blend=0.0, tries=3),
 }

@@ -22,7 +22,8 @@ class Footer(_Footer):
 
     def _keys_signature(self) -> tuple[object, ...]:
         """Everything the footer's keys are made from: the screen's shown bindings (key, how
-        it is displayed, description, action, enabled, tooltip) and the width they must fit."""
+        it is displayed, description, action, enabled, tooltip), the width they must fit and
+        whether the footer is compact."""
         app = self.app
         shown = tuple(
             (b.key, app.get_key_display(b), b.description, b.action, enabled, tooltip)
