@@ -15,8 +15,8 @@ from game.bots import search, search_pool
 from game.bots.search import Look, SearchBot, Task, World
 from game.engine import Session
 from game.fog import team_view
-from game.orders import Diplomacy
 from game.headless import play_game
+from game.orders import Diplomacy
 from game.scenario import Scenario
 
 
