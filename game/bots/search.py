@@ -66,8 +66,8 @@ class Level:
     ``penalty`` points per order. The penalty keeps the easy level, which looks at one world,
     from giving orders on the strength of that one world's luck. At normal and hard it is 0:
     every option is valued on the same worlds (common random numbers), and a penalty of 0.2
-    points an order made Washington hold where reassuring Tokyo was worth 0.1-0.2 points in
-    every world but a costly loss in the unlucky ones (docs/bots.md).
+    points an order made Washington hold where reassuring Tokyo was worth 0.04-0.15 points in
+    every world it drew, and holding cost it 10 points in the unlucky game (docs/bots.md).
     """
 
     worlds: int
