@@ -49,7 +49,7 @@ from game.rules import (
 )
 from game.rules.context import Model, TurnContext
 from game.scenario import Scenario
-from game.state import GameState, initial_state
+from game.state import GameState, start_state
 
 HUMAN = "human"
 """The controller of a team played by people."""
@@ -285,7 +285,7 @@ class Session:
 
     def __post_init__(self) -> None:
         self.model = Model.compile(self.scenario)
-        self.states = [initial_state(self.scenario)]
+        self.states = [start_state(self.scenario).copy()]
         self.controllers = {t: self.controllers.get(t, HUMAN) for t in sorted(self.scenario.teams)}
 
     @property

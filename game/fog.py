@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from game.chance import phase_rng
 from game.ledger import Entry
 from game.scenario import InvestmentOption, Scenario
-from game.state import GameState, initial_state
+from game.state import GameState, start_state
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,19 +114,11 @@ def estimated_output(
     return out
 
 
-_START: dict[int, tuple[Scenario, GameState]] = {}
-
-
 def _public_start(scenario: Scenario) -> GameState:
     """The scenario's starting state (public knowledge), built once per scenario object.
 
     Callers only read it, so one copy serves every view."""
-    hit = _START.get(id(scenario))
-    if hit is None or hit[0] is not scenario:
-        if len(_START) > 32:
-            _START.clear()
-        hit = _START[id(scenario)] = (scenario, initial_state(scenario))
-    return hit[1]
+    return start_state(scenario)
 
 
 def hidden_keys(scenario: Scenario, team: str) -> frozenset[str]:

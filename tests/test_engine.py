@@ -10,6 +10,7 @@ from game.fog import team_view
 from game.log import session_lines
 from game.orders import Diplomacy, ExportControl, Invest, StockpileRelease
 from game.rules.diplomacy import chance_of
+from game.state import initial_state
 
 
 def test_sealed_orders_resolve_together(scenario) -> None:  # type: ignore[no-untyped-def]
@@ -31,6 +32,18 @@ def test_full_ban_cuts_china_deliveries_to_japan(scenario) -> None:  # type: ign
     after = ban.state.delivered["JPN"]["ndpr"].get("CHN", 0.0)
     assert after <= 0.2 * before
     assert ban.state.indices["tension"] > base.state.indices["tension"]
+
+
+def test_sessions_of_one_scenario_start_from_equal_states_they_do_not_share(scenario) -> None:  # type: ignore[no-untyped-def]
+    # the starting state is built once per scenario (``state.start_state``) and copied
+    fresh = initial_state(scenario).canonical()
+    a = Session(scenario, seed=1)
+    a.states[0].stockpile["JPN"]["dytb"] += 500.0
+    a.states[0].indices["tension"] = 99.0
+    a.resolve()
+    b = Session(scenario, seed=1)
+    assert b.states[0].canonical() == fresh
+    assert b.states[0] is not a.states[0]
 
 
 def test_undo_restores_the_previous_state(scenario) -> None:  # type: ignore[no-untyped-def]

@@ -57,7 +57,7 @@ from game.orders import (
 from game.rules.diplomacy import chance_of
 from game.rules.scoring import objective_points
 from game.scenario import Scenario
-from game.state import CONTROL_RANK, GameState, control_key, initial_state, split_key
+from game.state import CONTROL_RANK, GameState, control_key, split_key, start_state
 
 PERSONALITIES = ("hawk", "dove", "pragmatist")
 
@@ -289,7 +289,7 @@ def aims(scenario: Scenario, team: str) -> Aims:
         o.weight for o in objectives if o.metric == "index.market_share" and o.direction == "up"
     )
     hurt = {a: min(2.0, w / share) if share else 1.0 for a, w in weights.items()}
-    start = initial_state(scenario).indices.get("market_share", 50.0) if hurt else 50.0
+    start = start_state(scenario).indices.get("market_share", 50.0) if hurt else 50.0
     found = Aims(hurt, start)
     if len(_AIMS) > 64:
         _AIMS.clear()
