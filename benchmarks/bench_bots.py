@@ -6,8 +6,9 @@ Plays N games with doctrine bots for every team and M games with the search bot 
 (doctrine for the others), each serially on one core and then across J processes (the way
 ``chokepoint sweep`` runs), and prints games per minute. Also times each team's search decision
 per difficulty at the first two turns (the costliest: the longest look-ahead, and in the second
-turn a menu that can be longer; the second has measured up to 10% more engine turns), on one
-core and shared between J processes as ``chokepoint run`` and the app play them.
+turn a menu that can be longer: Washington's ``hard`` plays 1,152 engine turns at turn 2 against
+960 at turn 1), on one core and shared between J processes as ``chokepoint run`` and the app
+play them.
 """
 
 from __future__ import annotations
