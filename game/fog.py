@@ -54,8 +54,7 @@ def team_view(scenario: Scenario, state: GameState, team: str, seed: int) -> Tea
     def jitter(x: float) -> float:
         return x * (1.0 + noise * (2.0 * draw() - 1.0)) if noise > 0 else x
 
-    def public_start() -> GameState:
-        return _public_start(scenario)
+    start = start_state(scenario)  # public knowledge: the scenario's opening numbers (shared)
 
     for actor in sorted(view.output):
         if actor != me:
@@ -66,8 +65,8 @@ def team_view(scenario: Scenario, state: GameState, team: str, seed: int) -> Tea
         if "inventory" in fog.hidden:
             hidden.add(f"cover.{actor}")
             hidden.add(f"inventory.{actor}")
-            view.cover[actor] = dict(public_start().cover.get(actor, {}))
-            view.inventory[actor] = dict(public_start().inventory[actor])
+            view.cover[actor] = dict(start.cover.get(actor, {}))
+            view.inventory[actor] = dict(start.inventory[actor])
         else:
             view.cover[actor] = jittered(view.cover[actor])
             view.inventory[actor] = jittered(view.inventory[actor])
@@ -76,7 +75,7 @@ def team_view(scenario: Scenario, state: GameState, team: str, seed: int) -> Tea
             continue
         if "stockpile" in fog.hidden:
             hidden.add(f"stockpile.{actor}")
-            view.stockpile[actor] = dict(public_start().stockpile[actor])
+            view.stockpile[actor] = dict(start.stockpile[actor])
         else:
             view.stockpile[actor] = jittered(view.stockpile[actor])
     for other in sorted(view.budget):
@@ -84,7 +83,7 @@ def team_view(scenario: Scenario, state: GameState, team: str, seed: int) -> Tea
             continue
         if "budget" in fog.hidden:
             hidden.add(f"budget.{other}")
-            view.budget[other] = public_start().budget[other]
+            view.budget[other] = start.budget[other]
         else:
             view.budget[other] = jitter(view.budget[other])
     if "projects" in fog.hidden:
@@ -93,7 +92,7 @@ def team_view(scenario: Scenario, state: GameState, team: str, seed: int) -> Tea
     for t in sorted(view.scores):
         if t != team:
             hidden.add(f"score.{t}")
-            view.scores[t] = public_start().scores[t]
+            view.scores[t] = start.scores[t]
     return TeamView(team, view, frozenset(hidden))
 
 
@@ -112,13 +111,6 @@ def estimated_output(
         seen = 100.0 - (100.0 - value) * (1.0 + noise * (2.0 * draw() - 1.0))
         out[sector] = min(100.0, max(0.0, seen))
     return out
-
-
-def _public_start(scenario: Scenario) -> GameState:
-    """The scenario's starting state (public knowledge), built once per scenario object.
-
-    Callers only read it, so one copy serves every view."""
-    return start_state(scenario)
 
 
 def hidden_keys(scenario: Scenario, team: str) -> frozenset[str]:
