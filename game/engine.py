@@ -139,7 +139,7 @@ def resolve_turn(
         bad = check_orders(s, before, team, given)
         bad_idx = {r.index for r in bad}
         accepted[team] = [
-            o for i, o in enumerate(given) if i not in bad_idx and not isinstance(o, Hold)
+            o for i, o in enumerate(given) if i not in bad_idx and type(o) is not Hold
         ]
         if bad:
             refused[team] = [(r.order, r.reason) for r in bad]
@@ -156,15 +156,15 @@ def resolve_turn(
         funds: list[Invest] = []
         moves[team] = []
         for o in accepted[team]:  # each kind of order to its rule, in the order given
-            if isinstance(o, ExportControl | LicenceApproval):
+            if type(o) is ExportControl or type(o) is LicenceApproval:
                 ctl.append(o)
-            elif isinstance(o, Tariff | Sanction | PrioritiseDefence):
+            elif type(o) is Tariff or type(o) is Sanction or type(o) is PrioritiseDefence:
                 meas.append(o)
-            elif isinstance(o, StockpileRelease | StockpileBuild):
+            elif type(o) is StockpileRelease or type(o) is StockpileBuild:
                 stock.append(o)
-            elif isinstance(o, Invest):
+            elif type(o) is Invest:
                 funds.append(o)
-            elif isinstance(o, Diplomacy):
+            elif type(o) is Diplomacy:
                 moves[team].append(o)
         controls.apply_control_orders(ctx, actor, ctl)
         measures.apply_measures(ctx, actor, meas)

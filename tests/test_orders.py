@@ -7,6 +7,7 @@ import pytest
 from game.engine import Session
 from game.errors import OrderRefused
 from game.orders import (
+    ORDER_CLASSES,
     Diplomacy,
     ExportControl,
     Invest,
@@ -215,3 +216,11 @@ def test_a_tariff_already_in_force_at_that_rate_is_refused(session: Session) -> 
     session.play({"tokyo": [tariff]})
     assert reasons(session, "tokyo", [tariff]) == ["that tariff is already in force (25%)"]
     assert reasons(session, "tokyo", [Tariff(target="CHN", material="ndpr", rate=0.5)]) == []
+
+
+def test_no_order_type_has_a_subclass() -> None:
+    """The checks and the bots test an order's type by identity (``type(o) is Invest``), which
+    a subclass would slip past: every order type is final."""
+    assert len(ORDER_CLASSES) == 10
+    for cls in ORDER_CLASSES.values():
+        assert cls.__subclasses__() == [], cls.__name__

@@ -255,7 +255,7 @@ def candidate_orders(scenario: Scenario, state: GameState, team: str) -> list[Or
                         scenario, state, me, m, buyer
                     )
                 for o in steps:
-                    if isinstance(o, LicenceApproval):
+                    if type(o) is LicenceApproval:
                         if approvals:
                             offer("licence_approval", [o])
                     else:

@@ -181,10 +181,10 @@ def _control_delta(state: GameState, me: str, order: ExportControl | LicenceAppr
     """+1 per step tighter, -1 per step looser (licence approvals count 0.3 as one step)."""
     key = control_key(me, order.material, order.target)
     current = state.controls.get(key)
-    if isinstance(order, LicenceApproval):
-        old = current.approval if current else 1.0
-        return (old - order.approval) / 0.3
-    return float(CONTROL_RANK[order.level] - (CONTROL_RANK[current.level] if current else 0))
+    if type(order) is ExportControl:
+        return float(CONTROL_RANK[order.level] - (CONTROL_RANK[current.level] if current else 0))
+    old = current.approval if current else 1.0  # a licence approval
+    return (old - order.approval) / 0.3
 
 
 def _invest_value(
@@ -308,7 +308,7 @@ def rate_beijing(
 ) -> float:
     a = p.aggression
     me = roles.coercer
-    if isinstance(o, ExportControl | LicenceApproval):
+    if type(o) is ExportControl or type(o) is LicenceApproval:
         d = _control_delta(st, me, o)
         if o.target == roles.target:
             # coercion of Tokyo: worth it while the posture holds and the market share too
@@ -337,7 +337,7 @@ def rate_beijing(
                 return d * (0.4 + 0.6 * a) * (1.0 + a * a)
             return -abs(d) * 0.3 + (d < 0) * (0.1 + 0.3 * (answered > provoked * (1.0 + a)))
         return -0.5
-    if isinstance(o, Diplomacy):
+    if type(o) is Diplomacy:
         m = o.move
         kind = known_move(m)
         if kind == "pla_exercise":
@@ -351,19 +351,19 @@ def rate_beijing(
         if kind == "wedge":
             return 0.3 + 0.6 * max(0.0, sit.cohesion - 55.0) / 30.0
         return move_worth(s, st, team, m, a)
-    if isinstance(o, StockpileRelease):
+    if type(o) is StockpileRelease:
         return 1.0 if running_low(s, st, me, o.material, p.low_cover_days) else -0.5
-    if isinstance(o, StockpileBuild):
+    if type(o) is StockpileBuild:
         return -0.4
-    if isinstance(o, Invest):
+    if type(o) is Invest:
         controlled = sit.controls(None, "sme", me)
         return (0.5 if controlled else -0.3) * (0.5 + a)
-    if isinstance(o, Sanction):
+    if type(o) is Sanction:
         if o.severity == "lift":
             return 0.2 * (1.0 - a)
         provoked = f"{o.target}|{me}" in st.sanctions
         return (0.6 * a if provoked else -0.2) + (0.2 * a if o.target == roles.target else 0.0)
-    if isinstance(o, Tariff):
+    if type(o) is Tariff:
         return -0.5
     return -0.5
 
@@ -381,7 +381,7 @@ def rate_tokyo(
     me = roles.target
     out = sit.output_of(me)
     pain = max(0.0, 100.0 - out) / 40.0
-    if isinstance(o, Diplomacy):
+    if type(o) is Diplomacy:
         m = o.move
         kind = known_move(m)
         if kind == "firm_statement":
@@ -397,15 +397,15 @@ def rate_tokyo(
         if kind == "concession":  # the dove's, once industry is badly hurt (output ~60 or less)
             return -1.0 + (1.0 - a) * 1.6 * pain
         return move_worth(s, st, team, m, a)
-    if isinstance(o, StockpileRelease):
+    if type(o) is StockpileRelease:
         if running_low(s, st, me, o.material, p.low_cover_days):
             return 1.3
         return 0.3 * pain if cover(st, me, o.material) < 60 else -0.5
-    if isinstance(o, StockpileBuild):
+    if type(o) is StockpileBuild:
         return -0.3 + (0.3 if st.budget[team] > 2000 else 0.0)
-    if isinstance(o, Invest):
+    if type(o) is Invest:
         return _invest_value(s, st, team, sit, o.option)
-    if isinstance(o, ExportControl | LicenceApproval):
+    if type(o) is ExportControl or type(o) is LicenceApproval:
         d = _control_delta(st, me, o)
         if o.target == roles.coercer:
             squeezed = squeeze(st, roles.coercer, me, ("magnets", "ndpr"))
@@ -413,11 +413,11 @@ def rate_tokyo(
             allied = 0.3 * a if _rank(st, roles.patron, o.material, roles.coercer) else 0.0
             return d * (0.6 * a - 0.3 + 0.1 * squeezed + allied)
         return -0.5
-    if isinstance(o, Tariff):
+    if type(o) is Tariff:
         return -0.6 + 0.4 * a
-    if isinstance(o, Sanction):
+    if type(o) is Sanction:
         return -0.6 + 0.5 * a if o.severity != "lift" else -0.2 + 0.4 * (1.0 - a)
-    if isinstance(o, PrioritiseDefence):
+    if type(o) is PrioritiseDefence:
         return (0.2 * a - 0.4) if o.on else 0.2
     return -0.5
 
@@ -438,7 +438,7 @@ def rate_washington(
     me = roles.patron
     defence = sit.defence_of(me)
     ally = sit.output_of(roles.target)
-    if isinstance(o, Diplomacy):
+    if type(o) is Diplomacy:
         m = o.move
         kind = known_move(m)
         if kind == "reassure":
@@ -450,7 +450,7 @@ def rate_washington(
         if kind == "talks":
             return -0.1 + 0.8 * (1.0 - a) * max(0.0, sit.tension - 60.0) / 30.0
         return move_worth(s, st, team, m, a)
-    if isinstance(o, StockpileRelease):
+    if type(o) is StockpileRelease:
         if o.to is not None:  # to the ally, in what the ally runs short of, keeping a reserve
             if not running_low(s, st, o.to, o.material, 60.0):
                 return -0.3
@@ -461,9 +461,9 @@ def rate_washington(
         if running_low(s, st, me, o.material, p.low_cover_days):
             return 1.0 + (0.5 if defence < 100 else 0.0)
         return -0.4
-    if isinstance(o, StockpileBuild):
+    if type(o) is StockpileBuild:
         return -0.4
-    if isinstance(o, PrioritiseDefence):
+    if type(o) is PrioritiseDefence:
         if o.on:
             return 0.9 if defence < 98 else -0.2
         # lift the priority only once nothing defence needs is running low
@@ -472,9 +472,9 @@ def rate_washington(
         )
         out = sit.output_of(me)
         return 0.5 + (95.0 - out) / 10.0 if defence >= 100 and out < 95 and not short else -0.5
-    if isinstance(o, Invest):
+    if type(o) is Invest:
         return _invest_value(s, st, team, sit, o.option)
-    if isinstance(o, ExportControl | LicenceApproval):
+    if type(o) is ExportControl or type(o) is LicenceApproval:
         d = _control_delta(st, me, o)
         if o.target == roles.coercer:
             # China squeezing the US calls for controls on chip tools; for the hawk alone, so
@@ -486,12 +486,12 @@ def rate_washington(
             pressed = 0.25 * squeezed * (0.5 + a) + hawkish * (0.05 * on_ally + allied)
             return d * (0.6 * a - 0.35 + pressed)
         return -0.5
-    if isinstance(o, Sanction):
+    if type(o) is Sanction:
         if o.severity == "lift":
             return -0.2 + 0.4 * (1.0 - a)
         squeezed = squeeze(st, roles.coercer, me, DEFENCE_GOODS)
         return -0.6 + 0.6 * a + (0.4 * a if squeezed else 0.0)
-    if isinstance(o, Tariff):
+    if type(o) is Tariff:
         return -0.7 + 0.3 * a
     return -0.5
 
@@ -514,9 +514,9 @@ def _generic(
 ) -> float:
     """A team the doctrines do not know: diplomacy by its worth to the team's score, and
     investments; nothing escalatory."""
-    if isinstance(o, Diplomacy):
+    if type(o) is Diplomacy:
         return move_worth(s, st, team, o.move, p.aggression)
-    if isinstance(o, Invest):
+    if type(o) is Invest:
         return _invest_value(s, st, team, sit, o.option)
     return -0.5
 
