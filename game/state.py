@@ -89,9 +89,10 @@ class GameState:
         """A deep copy, written out by hand because ``copy.deepcopy`` is ten times slower.
 
         Some tables are shared, not copied, because the rules replace them whole and never
-        change them in place: ``delivered`` (trade), and each actor's ``cover`` and ``fill``
-        rows (stocks). ``tests/test_rules_properties.py`` checks that resolving a turn leaves
-        every field of the previous state as it was.
+        change them in place: ``delivered`` (trade), each actor's ``cover`` and ``fill`` rows
+        (stocks), and each importer's row of trade shares of a material (diversification and
+        investment offtakes build a new row). ``tests/test_rules_properties.py`` checks that
+        resolving a turn leaves every field of the previous state as it was.
         """
         return GameState(
             turn=self.turn,
@@ -99,7 +100,7 @@ class GameState:
             inventory={a: dict(r) for a, r in self.inventory.items()},
             inventory_target=self.inventory_target,  # never changes during a game
             stockpile={a: dict(r) for a, r in self.stockpile.items()},
-            shares={i: {m: dict(r) for m, r in t.items()} for i, t in self.shares.items()},
+            shares={i: dict(t) for i, t in self.shares.items()},  # rows replaced whole
             controls=dict(self.controls),
             tariffs=dict(self.tariffs),
             sanctions=dict(self.sanctions),

@@ -47,10 +47,10 @@ def shift_share(
     the turn's demand table (``TurnContext.demands``), worked out here if not given;
     ``suppliers`` is ``suppliers_of`` the material, likewise.
     """
-    shares = state.shares.get(importer, {}).get(material)
-    if not shares or away_from not in shares:
+    row = state.shares.get(importer, {}).get(material)
+    if not row or away_from not in row:
         return 0.0
-    moved = min(amount, shares[away_from])
+    moved = min(amount, row[away_from])
     if moved <= 0.0:
         return 0.0
     if suppliers is None:
@@ -79,6 +79,7 @@ def shift_share(
         model.receivers[key] = (suppliers, others, total)
     if total <= 0.0:
         return 0.0
+    shares = dict(row)  # a new row: the state before may share this one (``GameState.copy``)
     shares[away_from] -= moved
     for e, cap in others.items():
         shares[e] = shares.get(e, 0.0) + moved * cap / total

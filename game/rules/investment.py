@@ -57,9 +57,10 @@ def complete(ctx: TurnContext, option: str) -> None:
     if buyer is None:
         return
     demand = ctx.demand(buyer, opt.material)
-    shares = state.shares.setdefault(buyer, {}).setdefault(opt.material, {})
+    row = state.shares.setdefault(buyer, {}).setdefault(opt.material, {})
     if demand <= 0 or buyer == opt.host:
         return
+    shares = dict(row)  # a new row: the state before may share this one (``GameState.copy``)
     # a buyer that imported none of it before buys all its imports from the host (its shares
     # must add up to 1: they once added up to the weight alone)
     weight = min(1.0, opt.capacity / demand) if shares else 1.0
