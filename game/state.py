@@ -86,7 +86,8 @@ class GameState:
     demand_factor: Table = field(default_factory=dict)
 
     def copy(self) -> GameState:
-        """A deep copy, written out by hand because ``copy.deepcopy`` is ten times slower.
+        """A deep copy, written out by hand because ``copy.deepcopy`` is ten times slower (and
+        with ``dict.copy``, a fifth cheaper than ``dict(...)`` for a small table).
 
         Some tables are shared, not copied, because the rules replace them whole and never
         change them in place: ``delivered`` (trade), each actor's ``cover`` and ``fill`` rows
@@ -96,33 +97,33 @@ class GameState:
         """
         return GameState(
             turn=self.turn,
-            production={a: dict(r) for a, r in self.production.items()},
-            inventory={a: dict(r) for a, r in self.inventory.items()},
+            production={a: r.copy() for a, r in self.production.items()},
+            inventory={a: r.copy() for a, r in self.inventory.items()},
             inventory_target=self.inventory_target,  # never changes during a game
-            stockpile={a: dict(r) for a, r in self.stockpile.items()},
-            shares={i: dict(t) for i, t in self.shares.items()},  # rows replaced whole
-            controls=dict(self.controls),
-            tariffs=dict(self.tariffs),
-            sanctions=dict(self.sanctions),
-            prices=dict(self.prices),
-            china_prices=dict(self.china_prices),
-            indices=dict(self.indices),
-            revenue=dict(self.revenue),
-            output={a: dict(r) for a, r in self.output.items()},
-            cover=dict(self.cover),  # rows are replaced whole, never changed in place
-            fill=dict(self.fill),  # rows are replaced whole, never changed in place
+            stockpile={a: r.copy() for a, r in self.stockpile.items()},
+            shares={i: t.copy() for i, t in self.shares.items()},  # rows replaced whole
+            controls=self.controls.copy(),
+            tariffs=self.tariffs.copy(),
+            sanctions=self.sanctions.copy(),
+            prices=self.prices.copy(),
+            china_prices=self.china_prices.copy(),
+            indices=self.indices.copy(),
+            revenue=self.revenue.copy(),
+            output={a: r.copy() for a, r in self.output.items()},
+            cover=self.cover.copy(),  # rows are replaced whole, never changed in place
+            fill=self.fill.copy(),  # rows are replaced whole, never changed in place
             delivered=self.delivered,  # replaced whole by the trade rule
-            budget=dict(self.budget),
+            budget=self.budget.copy(),
             projects=[
                 Project(p.option, p.team, p.started, p.turns_left, p.slipped) for p in self.projects
             ],
-            completed=list(self.completed),
-            priority_defence=dict(self.priority_defence),
-            scores=dict(self.scores),
-            fired=list(self.fired),
-            unlocked=list(self.unlocked),
+            completed=self.completed.copy(),
+            priority_defence=self.priority_defence.copy(),
+            scores=self.scores.copy(),
+            fired=self.fired.copy(),
+            unlocked=self.unlocked.copy(),
             leak_factor=self.leak_factor,
-            demand_factor={a: dict(r) for a, r in self.demand_factor.items()},
+            demand_factor={a: r.copy() for a, r in self.demand_factor.items()},
         )
 
     def canonical(self) -> dict[str, Any]:
