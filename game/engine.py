@@ -284,7 +284,7 @@ class Session:
     """Orders sealed for the next turn that the last ``amend`` made refused (by team)."""
 
     def __post_init__(self) -> None:
-        self.model = Model.compile(self.scenario)
+        self.model = Model.of(self.scenario)
         self.states = [start_state(self.scenario).copy()]
         self.controllers = {t: self.controllers.get(t, HUMAN) for t in sorted(self.scenario.teams)}
 

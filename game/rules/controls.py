@@ -60,7 +60,8 @@ def binding(
     requests let through, and whether a binding control is extraterritorial.
 
     Where a control on the importer and one on everyone both apply, the tighter one binds.
-    Worked out once a game for each (controls, material, importer) (``Model.through``).
+    Worked out once for each (controls, material, importer) and kept on the model
+    (``Model.through``), which the sessions of a scenario share (``Model.of``).
     """
     own, general = row.get(importer), row.get("*")
     key = (own, general, material, importer)
