@@ -57,7 +57,14 @@ from game.orders import (
 from game.rules.diplomacy import chance_of
 from game.rules.scoring import objective_points
 from game.scenario import Scenario
-from game.state import CONTROL_RANK, GameState, control_key, split_key, start_state
+from game.state import (
+    CONTROL_RANK,
+    ControlState,
+    GameState,
+    control_key,
+    split_key,
+    start_state,
+)
 
 PERSONALITIES = ("hawk", "dove", "pragmatist")
 
@@ -107,12 +114,7 @@ class Situation:
     @classmethod
     def of(cls, scenario: Scenario, state: GameState) -> Situation:
         ix = state.indices
-        steps: dict[tuple[str, str], int] = {}
-        controlled: list[tuple[str, str, str]] = []
-        for key, c in state.controls.items():
-            e, m, t = split_key(key)
-            controlled.append((e, m, t))
-            steps[e, t] = steps.get((e, t), 0) + CONTROL_RANK[c.level]
+        controlled, steps = _controls_in_force(state.controls)
         output: dict[str, float] = {}
         defence: dict[str, float] = {}
         for a, row in state.output.items():
@@ -128,8 +130,8 @@ class Situation:
             turns=scenario.turns,
             output=output,
             defence=defence,
-            controlled=frozenset(controlled),
-            steps=steps,
+            controlled=controlled,
+            steps=dict(steps),
         )
 
     def controls(self, exporter: str | None, material: str | None, target: str) -> bool:
@@ -142,6 +144,30 @@ class Situation:
     @property
     def turns_left(self) -> int:
         return self.turns - self.turn + 1
+
+
+ControlsInForce = tuple[frozenset[tuple[str, str, str]], dict[tuple[str, str], int]]
+_IN_FORCE: dict[tuple[tuple[str, ControlState], ...], ControlsInForce] = {}
+
+
+def _controls_in_force(controls: dict[str, ControlState]) -> ControlsInForce:
+    """Every (exporter, material, target) under control, and each (exporter, target)'s steps up
+    the ladder over all materials. Controls are public, so the three teams' views of a turn,
+    and often the turns after it, have the same ones: this is worked out once for each set of
+    controls (the key is all of them, in order, with their levels)."""
+    key = tuple(controls.items())
+    hit = _IN_FORCE.get(key)
+    if hit is None:
+        steps: dict[tuple[str, str], int] = {}
+        controlled: list[tuple[str, str, str]] = []
+        for k, c in key:
+            e, m, t = split_key(k)
+            controlled.append((e, m, t))
+            steps[e, t] = steps.get((e, t), 0) + CONTROL_RANK[c.level]
+        if len(_IN_FORCE) > 256:
+            _IN_FORCE.clear()
+        hit = _IN_FORCE[key] = (frozenset(controlled), steps)
+    return hit
 
 
 Rater = Callable[[Scenario, GameState, str, Personality, Situation, Roles, Order], float]
