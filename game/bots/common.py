@@ -130,8 +130,8 @@ def floor3(x: float) -> float:
 class MenuPlan:
     """What a team's menu takes from the scenario alone, worked out once per (scenario, team).
 
-    Orders that do not depend on the state (investments, moves, purchases, sanctions, defence
-    priority) are built here once, with their action points and budget cost.
+    Orders that do not depend on the state (investments, moves, purchases, tariffs, sanctions,
+    defence priority) are built here once, with their action points and budget cost.
     """
 
     me: str
@@ -149,7 +149,9 @@ class MenuPlan:
     sanctions: tuple[tuple[str, Order, Order], ...]  # (rival, impose, lift)
     priority: dict[bool, Order]  # the order that switches defence priority to the key
     base_cost: dict[str, tuple[int, float]]  # action points and budget by order type
+    tariffs: dict[str, Order]  # a tariff on the coercer's goods, by material
     steps: dict[tuple[str, str, ControlState | None], list[Order]]  # control_steps, memoised
+    releases: dict[tuple[str, float, str | None], Order]  # ``release``, memoised
 
     @classmethod
     def of(cls, scenario: Scenario, team: str) -> MenuPlan:
@@ -162,6 +164,22 @@ class MenuPlan:
             _PLANS.clear()
         _PLANS[key] = (scenario, plan)
         return plan
+
+    def release(self, material: str, amount: float, to: str | None = None) -> Order:
+        """The stockpile release of ``amount`` of ``material`` (to ``to``'s industry, or
+        our own), built by ``make`` once per plan: ``make``'s own key takes several thousand
+        CPU instructions to build and look up."""
+        key = (material, amount, to)
+        order = self.releases.get(key)
+        if order is None:
+            if len(self.releases) > 4096:
+                self.releases.clear()
+            if to is None:
+                order = make(StockpileRelease, material=material, amount=amount)
+            else:
+                order = make(StockpileRelease, material=material, amount=amount, to=to)
+            self.releases[key] = order
+        return order
 
     @classmethod
     def _build(cls, scenario: Scenario, team: str) -> MenuPlan:
@@ -212,7 +230,11 @@ class MenuPlan:
             ),
             priority={v: make(PrioritiseDefence, on=v) for v in (True, False)},
             base_cost=costs,
+            tariffs={
+                m: make(Tariff, target=roles.coercer, material=m, rate=TARIFF_RATE) for m in mats
+            },
             steps={},
+            releases={},
         )
 
 
@@ -269,12 +291,11 @@ def candidate_orders(scenario: Scenario, state: GameState, team: str) -> list[Or
         if releases and have > 0.0:
             amount = floor3(min(have, plan.own_release[m]))
             if amount > 0.0:
-                offer("stockpile_release", [make(StockpileRelease, material=m, amount=amount)])
+                offer("stockpile_release", [plan.release(m, amount)])
             if to_ally:
                 amount = floor3(min(have, plan.ally_release[m]))
                 if amount > 0.0:
-                    o = make(StockpileRelease, material=m, amount=amount, to=roles.target)
-                    offer("stockpile_release", [o])
+                    offer("stockpile_release", [plan.release(m, amount, roles.target)])
         if builds and m in plan.build:
             o = plan.build[m]
             ap, cost = order_cost(scenario, state, o)  # the price moves
@@ -298,7 +319,7 @@ def candidate_orders(scenario: Scenario, state: GameState, team: str) -> list[Or
         for m in plan.materials:
             share = mine.get(m, {}).get(roles.coercer, 0.0)
             if share > 0.3 and control_key(me, m, roles.coercer) not in state.tariffs:
-                offer("tariff", [make(Tariff, target=roles.coercer, material=m, rate=TARIFF_RATE)])
+                offer("tariff", [plan.tariffs[m]])
     if "sanction" in allowed:
         for r, impose, lift in plan.sanctions:
             offer("sanction", [lift if f"{me}|{r}" in state.sanctions else impose])
