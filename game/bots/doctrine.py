@@ -387,8 +387,8 @@ def rate_beijing(
     if type(o) is Sanction:
         if o.severity == "lift":
             return 0.2 * (1.0 - a)
-        provoked = f"{o.target}|{me}" in st.sanctions
-        return (0.6 * a if provoked else -0.2) + (0.2 * a if o.target == roles.target else 0.0)
+        sanctioned = f"{o.target}|{me}" in st.sanctions
+        return (0.6 * a if sanctioned else -0.2) + (0.2 * a if o.target == roles.target else 0.0)
     if type(o) is Tariff:
         return -0.5
     return -0.5
