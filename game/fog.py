@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from game.chance import phase_rng
+from game.chance import phase_draws
 from game.ledger import Entry
 from game.scenario import InvestmentOption, Scenario
 from game.state import GameState, start_state
@@ -41,7 +41,7 @@ def team_view(scenario: Scenario, state: GameState, team: str, seed: int) -> Tea
     fog = scenario.fog
     view = state.copy()
     hidden: set[str] = set()
-    rng = phase_rng(seed, state.turn, f"fog|{team}")
+    rng = phase_draws(seed, state.turn, f"fog|{team}")
     noise = fog.noise
     draw = rng.random
 

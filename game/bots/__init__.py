@@ -6,8 +6,9 @@
 Kinds: ``hold`` (gives no orders), ``random`` (random legal orders), ``doctrine:hawk``,
 ``doctrine:dove``, ``doctrine:pragmatist`` (rule-based personalities; ``doctrine`` is the
 pragmatist), ``search`` and ``search:easy|normal|hard`` (looks ahead with the engine; ``search``
-is ``search:normal``). Every bot draws its chance from ``game.chance.phase_rng`` seeded by the
-game seed, the turn and the team, never from the clock, so a game replays exactly.
+is ``search:normal``). Every bot draws its chance from ``game.chance.phase_rng`` (or
+``phase_draws``, the same generator) seeded by the game seed, the turn and the team, never from
+the clock, so a game replays exactly.
 """
 
 from __future__ import annotations

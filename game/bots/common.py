@@ -13,11 +13,12 @@ search bots on the states they imagine.
 
 from __future__ import annotations
 
+import _random
 import math
 import random
 from dataclasses import dataclass
 
-from game.chance import phase_rng
+from game.chance import phase_draws, phase_rng
 from game.orders import (
     Diplomacy,
     ExportControl,
@@ -63,6 +64,12 @@ class Roles:
 def bot_rng(seed: int, turn: int, team: str, kind: str) -> random.Random:
     """The seeded generator a bot of ``kind`` uses for ``team`` when deciding turn ``turn``."""
     return phase_rng(seed, turn, f"bot|{team}|{kind}")
+
+
+def bot_draws(seed: int, turn: int, team: str, kind: str) -> _random.Random:
+    """``bot_rng``'s generator, the same draws, for a bot that needs only ``random()``
+    (``game.chance.phase_draws``)."""
+    return phase_draws(seed, turn, f"bot|{team}|{kind}")
 
 
 def player_actors(scenario: Scenario) -> list[str]:

@@ -34,12 +34,12 @@ thin by habit.
 
 from __future__ import annotations
 
-import random
+import _random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from game.bots.common import Roles, bot_rng, candidate_orders
+from game.bots.common import Roles, bot_draws, candidate_orders
 from game.fog import TeamView
 from game.orders import (
     Diplomacy,
@@ -552,7 +552,7 @@ def doctrine_orders(
     state: GameState,
     team: str,
     personality: Personality,
-    rng: random.Random,
+    rng: _random.Random,
     roles: Roles | None = None,
     sit: Situation | None = None,
 ) -> list[Order]:
@@ -597,7 +597,7 @@ class DoctrineBot:
         self.roles = Roles.of(scenario)
 
     def decide(self, view: TeamView) -> list[Order]:
-        rng = bot_rng(self.seed, view.state.turn + 1, self.team, self.kind)
+        rng = bot_draws(self.seed, view.state.turn + 1, self.team, self.kind)
         return doctrine_orders(
             self.scenario, view.state, self.team, self.personality, rng, self.roles
         )
