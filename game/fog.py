@@ -39,7 +39,6 @@ def team_view(scenario: Scenario, state: GameState, team: str, seed: int) -> Tea
     """What ``team`` sees of ``state`` (deterministic for a given seed and turn)."""
     me = scenario.teams[team].actor
     fog = scenario.fog
-    view = state.copy()
     hidden: set[str] = set()
     rng = phase_draws(seed, state.turn, f"fog|{team}")
     noise = fog.noise
@@ -56,28 +55,37 @@ def team_view(scenario: Scenario, state: GameState, team: str, seed: int) -> Tea
 
     start = start_state(scenario)  # public knowledge: the scenario's opening numbers (shared)
 
-    for actor in sorted(view.output):
-        if actor != me:
-            view.output[actor] = estimated_output(view.output[actor], noise, draw)
-    for actor in sorted(view.cover):
+    # the view's tables of output, inventory and stockpile are built here, each row once: the
+    # team's own copied, every other actor's as the team sees it (in the state's order)
+    output = dict(state.output)
+    for actor in sorted(output):
+        row = output[actor]
+        output[actor] = row.copy() if actor == me else estimated_output(row, noise, draw)
+    cover = dict(state.cover)  # rows are replaced whole, never changed in place
+    # another actor's row of inventory is replaced below, with its cover
+    inventory = {a: r if a in cover and a != me else r.copy() for a, r in state.inventory.items()}
+    for actor in sorted(cover):
         if actor == me:
             continue
         if "inventory" in fog.hidden:
             hidden.add(f"cover.{actor}")
             hidden.add(f"inventory.{actor}")
-            view.cover[actor] = dict(start.cover.get(actor, {}))
-            view.inventory[actor] = dict(start.inventory[actor])
+            cover[actor] = dict(start.cover.get(actor, {}))
+            inventory[actor] = dict(start.inventory[actor])
         else:
-            view.cover[actor] = jittered(view.cover[actor])
-            view.inventory[actor] = jittered(view.inventory[actor])
-    for actor in sorted(view.stockpile):
+            cover[actor] = jittered(cover[actor])
+            inventory[actor] = jittered(inventory[actor])
+    stockpile = dict(state.stockpile)
+    for actor in sorted(stockpile):
         if actor == me:
-            continue
-        if "stockpile" in fog.hidden:
+            stockpile[actor] = stockpile[actor].copy()
+        elif "stockpile" in fog.hidden:
             hidden.add(f"stockpile.{actor}")
-            view.stockpile[actor] = dict(start.stockpile[actor])
+            stockpile[actor] = dict(start.stockpile[actor])
         else:
-            view.stockpile[actor] = jittered(view.stockpile[actor])
+            stockpile[actor] = jittered(stockpile[actor])
+    view = state.copy(inventory=inventory, stockpile=stockpile, output=output)
+    view.cover = cover
     for other in sorted(view.budget):
         if other == team:
             continue
