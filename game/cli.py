@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game import __version__
+from game import __version__, compiled_core
 from game.errors import ChokepointError
 
 if TYPE_CHECKING:
@@ -45,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Chokepoint: a tabletop-exercise engine for critical-mineral crises. "
         "With no command, opens the app.",
     )
-    p.add_argument("--version", action="version", version=f"chokepoint {__version__}")
+    core = " (compiled core)" if compiled_core() else ""
+    p.add_argument("--version", action="version", version=f"chokepoint {__version__}{core}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     play = sub.add_parser("play", help="start a game in the app")
