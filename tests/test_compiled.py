@@ -59,6 +59,17 @@ for scenario_id, bots, games in SETS:
         for line in session_lines(session):
             h.update(line.encode())
     out[f"{scenario_id} {sorted(bots.items())}"] = h.hexdigest()
+
+# a search decision shared with a helper process, which receives its rollouts pickled
+from game.bots import search_pool
+from game.fog import team_view
+search_pool.set_workers(2)
+scenario = load_scenario("scenarios/dual-use-ban-2026.yaml")
+session = Session(scenario, 3, {t: "plan" for t in scenario.teams})
+bot = make_bot("search:normal", "beijing", scenario, 3)
+out["search on 2 processes"] = repr(bot.decide(team_view(scenario, session.state, "beijing", 3)))
+out["helper played"] = search_pool._pool is not None  # a helper that died is replaced by none
+search_pool.set_workers(1)
 print(json.dumps(out, sort_keys=True))
 """
 
@@ -100,8 +111,9 @@ def test_compiled_core_plays_the_same_games_byte_for_byte(tmp_path: Path) -> Non
     assert compiled.pop("compiled") is True  # the copy ran the compiled modules...
     assert python.pop("compiled") is False  # ...and the checkout its Python files
     assert (compiled.pop("says"), python.pop("says")) == (True, False)  # --version tells
+    assert (compiled.pop("helper played"), python.pop("helper played")) == (True, True)
     assert compiled == python
-    assert len(set(python.values())) == len(python)  # five different sets of games
+    assert len(set(python.values())) == len(python)  # five different sets of games, a decision
 
 
 def test_an_editable_install_refuses_to_compile(tmp_path: Path) -> None:

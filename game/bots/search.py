@@ -40,6 +40,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from game.bots import search_pool
 from game.bots.common import Roles, bot_rng, candidate_orders, is_legal, keep_legal
@@ -288,10 +289,12 @@ class SearchBot:
         return [sum(scores[k : k + n]) for k in range(0, len(scores), n)]
 
 
-@dataclass(frozen=True, slots=True)
-class Task:
+class Task(NamedTuple):
     """One rollout: on ``worlds[world]``, give ``orders`` now (``None``: what the ``base``
-    personality would), then play ``horizon - 1`` more turns (see :meth:`Look.score`)."""
+    personality would), then play ``horizon - 1`` more turns (see :meth:`Look.score`).
+
+    A named tuple, not a frozen dataclass: helper processes receive it pickled, and the
+    compiled core (setup.py) cannot unpickle a frozen dataclass."""
 
     world: int
     orders: list[Order] | None
