@@ -22,10 +22,16 @@ small buyer blocks a small share, a ban on everyone nearly all).
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from game.rules.context import Model, TurnContext
 from game.rules.controls import binding, by_good, leak_rates
 from game.rules.measures import gross_revenue
 from game.state import ControlState
+
+BY_PAIR = itemgetter(0)
+"""The flows' sort key: (importer, exporter) alone, which no two flows share (sorting the items
+themselves compares pairs of pairs, a third slower)."""
 
 
 def resolve_trade(ctx: TurnContext) -> None:
@@ -43,6 +49,7 @@ def resolve_trade(ctx: TurnContext) -> None:
     for (e, m), by_target in by_good(state).items():
         controlled.setdefault(m, {})[e] = by_target
     leak, leak_extra = leak_rates(model, state)
+    ctx_blocked = ctx.blocked
 
     # demand (inject factors included), plus restocking: firms order ``restock_rate`` of the
     # gap between their working inventory and its target
@@ -79,13 +86,15 @@ def resolve_trade(ctx: TurnContext) -> None:
 
         # 1. requests along trade shares, through controls; blocked volume partly leaks.
         # ``through[i, e]``: the share of i's requests e's control lets through (controlled
-        # pairs only); ``blocked[i, e]``: (volume refused, volume allowed)
+        # pairs only); ``blocked[i, e]``: the volume refused (and ``ctx.blocked[i, m, e]``
+        # the share of the requests)
         through: dict[tuple[str, str], float] = {}
-        blocked: dict[tuple[str, str], tuple[float, float]] = {}
+        blocked: dict[tuple[str, str], float] = {}
         outflow: list[tuple[str, str, float]] = []
         leaked: dict[tuple[str, str], float] = {}  # the coercer's flows: share, then volume leaked
         per_exporter: dict[str, float] = {}
         coercer_req = 0.0  # everything asked of the coercer, controlled or not
+        coercer_blocked = 0.0  # what the coercer's controls refused of it
         for i in actors:
             n = need[i]
             if n <= 0.0:
@@ -109,11 +118,14 @@ def resolve_trade(ctx: TurnContext) -> None:
                     out = req * f
                     if f < 1.0:
                         b = req - out
-                        blocked[i, e] = (b, out)
+                        blocked[i, e] = b
+                        ctx_blocked[i, m, e] = b / (b + out)
                         lost = b * (leak_extra if extra else leak)
                         out += lost
-                        if e == coercer and lost > 0.0:
-                            leaked[i, e] = lost / out
+                        if e == coercer:
+                            coercer_blocked += b
+                            if lost > 0.0:
+                                leaked[i, e] = lost / out
                 outflow.append((i, e, out))
                 per_exporter[e] = per_exporter.get(e, 0.0) + out
         # 2. an exporter short of surplus scales every outflow, leaks included, pro rata
@@ -127,8 +139,6 @@ def resolve_trade(ctx: TurnContext) -> None:
             flows[i, e] = got
             remaining[e] -= got
             got_by[i] = got_by.get(i, 0.0) + got
-        for (i, e), (q, allowed) in blocked.items():
-            ctx.blocked[i, m, e] = q / (q + allowed)
         for key, part in leaked.items():  # the leaked share of each such flow, as delivered
             leaked[key] = flows[key] * part
 
@@ -150,8 +160,8 @@ def resolve_trade(ctx: TurnContext) -> None:
                 ctl = ctl_of.get(e)
                 for i, u in unmet.items():
                     if u > 1e-12 and i != e:
-                        refused = blocked.get((i, e))
-                        w = max(0.0, u - (refused[0] if refused else 0.0))
+                        w = u - blocked.get((i, e), 0.0)
+                        w = w if w > 0.0 else 0.0  # max(0.0, w), without the call
                         if ctl is not None:
                             w *= _let_through(model, ctl, through, m, i, e)
                         wants[i] = w
@@ -162,7 +172,7 @@ def resolve_trade(ctx: TurnContext) -> None:
                 remaining[e] -= used
 
         smuggled = 0.0  # the coercer's volume that leaked, paid at its home price
-        for (i, e), q in sorted(flows.items()):
+        for (i, e), q in sorted(flows.items(), key=BY_PAIR):
             if q <= 0.0:
                 continue
             delivered[i].setdefault(m, {})[e] = q
@@ -185,10 +195,6 @@ def resolve_trade(ctx: TurnContext) -> None:
             for (i, e), q in _fill_purchases(ctx, m, remaining, unmet, ctl_of, through):
                 if e != i:
                     revenue[e] += q * price * factor
-        coercer_blocked = 0.0
-        for (_, e), (q, _allowed) in blocked.items():
-            if e == coercer:
-                coercer_blocked += q
         if coercer_blocked > 0.0:
             ctx.coercer_blocked_share[m] = coercer_blocked / coercer_req
 
