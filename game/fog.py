@@ -19,6 +19,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from game.chance import phase_draws
+from game.clamp import clamp
 from game.ledger import Entry
 from game.scenario import InvestmentOption, Scenario
 from game.state import GameState, start_state
@@ -117,7 +118,7 @@ def estimated_output(
     out: dict[str, float] = {}
     for sector, value in row.items():
         seen = 100.0 - (100.0 - value) * (1.0 + noise * (2.0 * draw() - 1.0))
-        out[sector] = min(100.0, max(0.0, seen))
+        out[sector] = clamp(seen, 0.0, 100.0)
     return out
 
 

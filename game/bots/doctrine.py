@@ -190,7 +190,8 @@ def running_low(
     thin by habit (China holds 30 days of NdPr; a dove's threshold is 40)."""
     # no entry: the firms hold no working inventory (scenario-format.md), so none runs low
     usual = scenario.inventory_days.get(actor, {}).get(material, 0.0)
-    return cover(state, actor, material) < min(days, LOW_SHARE * usual)
+    limit = LOW_SHARE * usual
+    return cover(state, actor, material) < (limit if limit < days else days)  # min(days, limit)
 
 
 def squeeze(state: GameState, exporter: str, target: str, materials: tuple[str, ...]) -> int:
@@ -406,7 +407,8 @@ def rate_tokyo(
     a = p.aggression
     me = roles.target
     out = sit.output_of(me)
-    pain = max(0.0, 100.0 - out) / 40.0
+    loss = 100.0 - out
+    pain = (loss if loss > 0.0 else 0.0) / 40.0  # max(0.0, loss): game/clamp.py
     if type(o) is Diplomacy:
         m = o.move
         kind = known_move(m)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.chance import Draw, first_roll
+from game.clamp import clamp
 from game.conditions import Check, parse_condition
 from game.facilitation import FiredInject, Override
 from game.ledger import Ledger
@@ -151,7 +152,7 @@ class TurnContext:
     def bump_index(self, rule: str, name: str, delta: float, why: str, /, **inputs: object) -> None:
         """Move an index by ``delta`` (kept within 0-100) and record the move in the ledger."""
         old = self.state.indices[name]
-        new = min(100.0, max(0.0, old + delta))
+        new = clamp(old + delta, 0.0, 100.0)
         self.state.indices[name] = new
         if self.ledger.on:
             self.ledger.add(rule, f"index.{name}", new - old, why, **inputs)

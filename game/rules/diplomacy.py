@@ -10,6 +10,7 @@ docs/facts.md) and on CNAS's "Containing Crisis" exercises (allies reluctant).
 
 from __future__ import annotations
 
+from game.clamp import clamp
 from game.metrics import metric
 from game.orders import Diplomacy
 from game.rules.context import TurnContext
@@ -29,7 +30,7 @@ def chance_of(move: DiplomaticMove, state: GameState) -> float:
     chance = move.base_chance
     for mod in move.modifiers:
         chance += modifier_term(mod, state)
-    return min(MAX_CHANCE, max(MIN_CHANCE, chance))
+    return clamp(chance, MIN_CHANCE, MAX_CHANCE)
 
 
 def move_chance(ctx: TurnContext, move_id: str) -> float:

@@ -50,7 +50,8 @@ def shift_share(
     row = state.shares.get(importer, {}).get(material)
     if not row or away_from not in row:
         return 0.0
-    moved = min(amount, row[away_from])
+    held = row[away_from]
+    moved = held if held < amount else amount  # min(amount, held): game/clamp.py
     if moved <= 0.0:
         return 0.0
     if suppliers is None:

@@ -66,7 +66,8 @@ def update_output(ctx: TurnContext) -> None:
                     if short > worst:
                         worst_m, worst = m, short
             sens = sectors_cfg[sec].sensitivity if sec in sectors_cfg else 1.0
-            new = 100.0 * max(0.0, 1.0 - sens * worst)
+            left = 1.0 - sens * worst
+            new = 100.0 * (left if left > 0.0 else 0.0)  # max(0.0, left): game/clamp.py
             old = row.get(sec, 100.0)
             row[sec] = new
             if story and abs(new - old) > 1e-6:

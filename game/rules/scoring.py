@@ -11,6 +11,7 @@ The ledger records, for each objective, how much it moved the score this turn an
 
 from __future__ import annotations
 
+from game.clamp import clamp
 from game.metrics import metric
 from game.rules.context import TurnContext
 from game.scenario import Objective, Scenario
@@ -20,7 +21,7 @@ from game.state import GameState
 def objective_points(obj: Objective, value: float) -> float:
     """0-100 points for ``value`` on ``obj``'s range and direction."""
     x = (value - obj.low) / (obj.high - obj.low)
-    x = min(1.0, max(0.0, x))
+    x = clamp(x, 0.0, 1.0)
     return 100.0 * (x if obj.direction == "up" else 1.0 - x)
 
 

@@ -161,7 +161,7 @@ def resolve_trade(ctx: TurnContext) -> None:
                 for i, u in unmet.items():
                     if u > 1e-12 and i != e:
                         w = u - blocked.get((i, e), 0.0)
-                        w = w if w > 0.0 else 0.0  # max(0.0, w), without the call
+                        w = w if w > 0.0 else 0.0  # max(0.0, w): game/clamp.py
                         if ctl is not None:
                             w *= _let_through(model, ctl, through, m, i, e)
                         wants[i] = w
