@@ -37,6 +37,7 @@ from __future__ import annotations
 import _random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from game.bots.common import Roles, bot_draws, candidate_orders
@@ -549,6 +550,9 @@ def _generic(
     return -0.5
 
 
+VALUE = itemgetter(0)  # a rated order's value
+
+
 def doctrine_orders(
     scenario: Scenario,
     state: GameState,
@@ -565,20 +569,17 @@ def doctrine_orders(
     sit = sit or Situation.of(scenario, state)
     rate = RATERS.get(team, _generic)
     menu = candidate_orders(scenario, state, team)
+    jitter, draw = personality.jitter, rng.random
     rated = [
-        (
-            rate(scenario, state, team, personality, sit, roles, o)
-            + personality.jitter * rng.random(),
-            i,
-            o,
-        )
-        for i, o in enumerate(menu)
+        (rate(scenario, state, team, personality, sit, roles, o) + jitter * draw(), o) for o in menu
     ]
-    rated.sort(key=lambda r: (-r[0], r[1]))
+    # the highest value first; equal values stay in the menu's order (``reverse`` keeps a
+    # sort stable)
+    rated.sort(key=VALUE, reverse=True)
     chosen: list[Order] = []
     ap = scenario.teams[team].action_points
     accepted = OrderSet(scenario, state, team)
-    for value, _, o in rated:
+    for value, o in rated:
         if value <= 0.0 or len(chosen) >= ap:
             break
         # the engine's own check of ``chosen + [o]``: ``o`` joins only if nothing is refused
