@@ -261,14 +261,16 @@ def candidate_orders(scenario: Scenario, state: GameState, team: str) -> list[Or
     base = plan.base_cost
     out: list[Order] = []
 
-    def offer(kind: str, orders: list[Order]) -> None:
+    def affordable(kind: str) -> bool:
+        """An order of ``kind`` at its base cost fits the action points and the budget (the
+        same for every order of the kind, so asked once for each)."""
         ap, cost = base[kind]
-        if ap <= ap_max and cost <= money:
-            out.extend(orders)
+        return ap <= ap_max and cost <= money
 
     if "export_control" in allowed:
         shares = state.shares
-        approvals = "licence_approval" in allowed
+        controls_ok = affordable("export_control")
+        approvals_ok = "licence_approval" in allowed and affordable("licence_approval")
         for m in plan.materials:
             if state.production[me][m] <= 0.0:
                 continue
@@ -284,25 +286,24 @@ def candidate_orders(scenario: Scenario, state: GameState, team: str) -> list[Or
                         scenario, state, me, m, buyer
                     )
                 for o in steps:
-                    if type(o) is LicenceApproval:
-                        if approvals:
-                            offer("licence_approval", [o])
-                    else:
-                        offer("export_control", [o])
-    releases = "stockpile_release" in allowed
+                    if approvals_ok if type(o) is LicenceApproval else controls_ok:
+                        out.append(o)
+    releases = "stockpile_release" in allowed and affordable("stockpile_release")
     to_ally = ALLY_RELEASES and me == roles.patron
     builds = "stockpile_build" in allowed
     stock = state.stockpile[me]
     for m in plan.materials:
         have = stock[m]
         if releases and have > 0.0:
-            amount = floor3(min(have, plan.own_release[m]))
+            usual = plan.own_release[m]
+            amount = floor3(usual if usual < have else have)  # min(have, usual): game/clamp.py
             if amount > 0.0:
-                offer("stockpile_release", [plan.release(m, amount)])
+                out.append(plan.release(m, amount))
             if to_ally:
-                amount = floor3(min(have, plan.ally_release[m]))
+                usual = plan.ally_release[m]
+                amount = floor3(usual if usual < have else have)
                 if amount > 0.0:
-                    offer("stockpile_release", [plan.release(m, amount, roles.target)])
+                    out.append(plan.release(m, amount, roles.target))
         if builds and m in plan.build:
             o = plan.build[m]
             ap, cost = order_cost(scenario, state, o)  # the price moves
@@ -321,17 +322,17 @@ def candidate_orders(scenario: Scenario, state: GameState, team: str) -> list[Or
         for o, mid, locked, ap, cost in plan.moves:
             if (not locked or mid in state.unlocked) and ap <= ap_max and cost <= money:
                 out.append(o)
-    if "tariff" in allowed and me != roles.coercer:
+    if "tariff" in allowed and me != roles.coercer and affordable("tariff"):
         mine = state.shares.get(me, {})
         for m in plan.materials:
             share = mine.get(m, {}).get(roles.coercer, 0.0)
             if share > 0.3 and control_key(me, m, roles.coercer) not in state.tariffs:
-                offer("tariff", [plan.tariffs[m]])
-    if "sanction" in allowed:
+                out.append(plan.tariffs[m])
+    if "sanction" in allowed and affordable("sanction"):
         for r, impose, lift in plan.sanctions:
-            offer("sanction", [lift if f"{me}|{r}" in state.sanctions else impose])
-    if "prioritise_defence" in allowed:
-        offer("prioritise_defence", [plan.priority[not state.priority_defence.get(me, False)]])
+            out.append(lift if f"{me}|{r}" in state.sanctions else impose)
+    if "prioritise_defence" in allowed and affordable("prioritise_defence"):
+        out.append(plan.priority[not state.priority_defence.get(me, False)])
     return out
 
 
