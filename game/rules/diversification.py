@@ -84,7 +84,11 @@ def shift_share(
     shares[away_from] -= moved
     for e, cap in others.items():
         shares[e] = shares.get(e, 0.0) + moved * cap / total
-    state.shares[importer][material] = dict(sorted(shares.items()))
+    # rows are kept in exporter order: a new exporter is put in its place, and a row whose
+    # exporters are the ones it had keeps their order
+    if len(shares) != len(row):
+        shares = dict(sorted(shares.items()))
+    state.shares[importer][material] = shares
     return moved
 
 
