@@ -155,4 +155,5 @@ def apply_control_orders(
                 steps=steps,
                 per_step=per_step,
             )
-    state.controls = dict(sorted(state.controls.items()))
+    if orders:  # kept in key order (this is the only rule that changes them)
+        state.controls = dict(sorted(state.controls.items()))

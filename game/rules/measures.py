@@ -65,8 +65,9 @@ def apply_measures(
             )
         else:
             state.priority_defence[actor] = order.on
-    state.tariffs = dict(sorted(state.tariffs.items()))
-    state.sanctions = dict(sorted(state.sanctions.items()))
+    if orders:  # kept in key order (this is the only rule that changes them)
+        state.tariffs = dict(sorted(state.tariffs.items()))
+        state.sanctions = dict(sorted(state.sanctions.items()))
 
 
 def _share(hit: float, severity: str) -> float:
