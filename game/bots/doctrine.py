@@ -41,6 +41,7 @@ from operator import itemgetter
 from typing import Any
 
 from game.bots.common import Roles, bot_draws, candidate_orders
+from game.clamp import clamp, positive_part
 from game.fog import TeamView
 from game.orders import (
     Diplomacy,
@@ -270,7 +271,7 @@ def move_worth(scenario: Scenario, state: GameState, team: str, move_id: str, a:
             if root != "index" or name not in effects:
                 continue
             now = indices.get(name, 50.0)
-            then = min(100.0, max(0.0, now + effects[name]))
+            then = clamp(now + effects[name], 0.0, 100.0)
             before = objective_points(obj, now)
             points += obj.weight * (objective_points(obj, then) - before) / total_w
         return points
@@ -342,8 +343,8 @@ def rate_beijing(
             # coercion of Tokyo: worth it while the posture holds and the market share too
             pressure = (sit.posture - 40.0) / 40.0 + a - 0.5
             erosion = (80.0 - sit.market_share) / 10.0
-            heat = max(0.0, sit.tension - 70.0) / 15.0 * (1.0 - a)
-            return d * (pressure - max(0.0, erosion) - heat) * 0.8
+            heat = positive_part(sit.tension - 70.0) / 15.0 * (1.0 - a)
+            return d * (pressure - positive_part(erosion) - heat) * 0.8
         aim = aims(s, team)
         if o.target in aim.hurt:
             # the scenario scores Beijing on holding this actor's output down (a ban on the
@@ -352,8 +353,8 @@ def rate_beijing(
             # loss of market share since the start of the game, or tension, bite
             pressure = (0.5 + a) * aim.hurt[o.target]
             erosion = (aim.start_share - sit.market_share) / 20.0
-            heat = max(0.0, sit.tension - 70.0) / 15.0 * (1.0 - a)
-            return d * (pressure - max(0.0, erosion) - heat) * 0.8
+            heat = positive_part(sit.tension - 70.0) / 15.0 * (1.0 - a)
+            return d * (pressure - positive_part(erosion) - heat) * 0.8
         if o.target == roles.patron:
             # retaliation in kind for US controls and sanctions on China, up to (1 + aggression)
             # times the steps the US has taken; for the hawk, before anything else
@@ -373,11 +374,11 @@ def rate_beijing(
         if kind == "firm_statement":
             return 0.5 + 0.4 * a
         if kind == "conciliatory":
-            return 0.2 + 0.8 * (1.0 - a) * max(0.0, sit.tension - 55.0) / 30.0
+            return 0.2 + 0.8 * (1.0 - a) * positive_part(sit.tension - 55.0) / 30.0
         if kind == "talks":
             return 0.3 + 0.5 * (1.0 - a) + (0.3 if sit.cohesion < 55 else 0.0)
         if kind == "wedge":
-            return 0.3 + 0.6 * max(0.0, sit.cohesion - 55.0) / 30.0
+            return 0.3 + 0.6 * positive_part(sit.cohesion - 55.0) / 30.0
         return move_worth(s, st, team, m, a)
     if type(o) is StockpileRelease:
         return 1.0 if running_low(s, st, me, o.material, p.low_cover_days) else -0.5
@@ -396,6 +397,11 @@ def rate_beijing(
     return -0.5
 
 
+def _pain(sit: Situation, actor: str) -> float:
+    """How badly ``actor``'s industry is hurt: 0 at full output, 1 at 60."""
+    return positive_part(100.0 - sit.output_of(actor)) / 40.0
+
+
 def rate_tokyo(
     s: Scenario,
     st: GameState,
@@ -407,29 +413,26 @@ def rate_tokyo(
 ) -> float:
     a = p.aggression
     me = roles.target
-    out = sit.output_of(me)
-    loss = 100.0 - out
-    pain = (loss if loss > 0.0 else 0.0) / 40.0  # max(0.0, loss): game/clamp.py
     if type(o) is Diplomacy:
         m = o.move
         kind = known_move(m)
         if kind == "firm_statement":
-            return 0.95 + 0.6 * (a - 0.5) + max(0.0, 75.0 - sit.posture) / 50.0
+            return 0.95 + 0.6 * (a - 0.5) + positive_part(75.0 - sit.posture) / 50.0
         if kind == "g7":
-            return 0.7 + max(0.0, 75.0 - sit.cohesion) / 30.0 + 0.2 * a
+            return 0.7 + positive_part(75.0 - sit.cohesion) / 30.0 + 0.2 * a
         if kind == "wto":
             return 0.3 + 0.2 * a
         if kind == "talks":
-            return 0.2 + 0.6 * (1.0 - a) * max(0.0, sit.tension - 55.0) / 30.0
+            return 0.2 + 0.6 * (1.0 - a) * positive_part(sit.tension - 55.0) / 30.0
         if kind == "conciliatory":
-            return -0.2 + 0.6 * (1.0 - a) * max(0.0, sit.tension - 60.0) / 30.0
+            return -0.2 + 0.6 * (1.0 - a) * positive_part(sit.tension - 60.0) / 30.0
         if kind == "concession":  # the dove's, once industry is badly hurt (output ~60 or less)
-            return -1.0 + (1.0 - a) * 1.6 * pain
+            return -1.0 + (1.0 - a) * 1.6 * _pain(sit, me)
         return move_worth(s, st, team, m, a)
     if type(o) is StockpileRelease:
         if running_low(s, st, me, o.material, p.low_cover_days):
             return 1.3
-        return 0.3 * pain if cover(st, me, o.material) < 60 else -0.5
+        return 0.3 * _pain(sit, me) if cover(st, me, o.material) < 60 else -0.5
     if type(o) is StockpileBuild:
         return -0.3 + (0.3 if st.budget[team] > 2000 else 0.0)
     if type(o) is Invest:
@@ -465,19 +468,17 @@ def rate_washington(
 ) -> float:
     a = p.aggression
     me = roles.patron
-    defence = sit.defence_of(me)
-    ally = sit.output_of(roles.target)
     if type(o) is Diplomacy:
         m = o.move
         kind = known_move(m)
         if kind == "reassure":
-            return 0.8 + max(0.0, 80.0 - sit.cohesion) / 20.0 + 0.3 * (1.0 - a)
+            return 0.8 + positive_part(80.0 - sit.cohesion) / 20.0 + 0.3 * (1.0 - a)
         if kind == "g7":
-            return 0.6 + max(0.0, 75.0 - sit.cohesion) / 30.0
+            return 0.6 + positive_part(75.0 - sit.cohesion) / 30.0
         if kind == "signal":
-            return 0.3 + 0.7 * a + max(0.0, 60.0 - sit.deterrence) / 30.0 - (sit.tension > 85)
+            return 0.3 + 0.7 * a + positive_part(60.0 - sit.deterrence) / 30.0 - (sit.tension > 85)
         if kind == "talks":
-            return -0.1 + 0.8 * (1.0 - a) * max(0.0, sit.tension - 60.0) / 30.0
+            return -0.1 + 0.8 * (1.0 - a) * positive_part(sit.tension - 60.0) / 30.0
         return move_worth(s, st, team, m, a)
     if type(o) is StockpileRelease:
         if o.to is not None:  # to the ally, in what the ally runs short of, keeping a reserve
@@ -486,13 +487,15 @@ def rate_washington(
             reserve = 6.0 * a * s.demand.get(me, {}).get("defence", {}).get(o.material, 0.0)
             if st.stockpile[me][o.material] - o.amount < reserve:
                 return -0.3
-            return 0.4 + max(0.0, 90.0 - ally) / 30.0 + 0.2 * (1.0 - a)
+            ally = sit.output_of(roles.target)
+            return 0.4 + positive_part(90.0 - ally) / 30.0 + 0.2 * (1.0 - a)
         if running_low(s, st, me, o.material, p.low_cover_days):
-            return 1.0 + (0.5 if defence < 100 else 0.0)
+            return 1.0 + (0.5 if sit.defence_of(me) < 100 else 0.0)
         return -0.4
     if type(o) is StockpileBuild:
         return -0.4
     if type(o) is PrioritiseDefence:
+        defence = sit.defence_of(me)
         if o.on:
             return 0.9 if defence < 98 else -0.2
         # lift the priority only once nothing defence needs is running low
@@ -511,7 +514,7 @@ def rate_washington(
             squeezed = squeeze(st, roles.coercer, me, DEFENCE_GOODS)
             on_ally = squeeze(st, roles.coercer, roles.target, (*DEFENCE_GOODS, "ndpr"))
             allied = 0.3 if _rank(st, roles.target, o.material, roles.coercer) else 0.0
-            hawkish = max(0.0, 2.0 * a - 1.0)  # 1 for the hawk, 0 for the others
+            hawkish = positive_part(2.0 * a - 1.0)  # 1 for the hawk, 0 for the others
             pressed = 0.25 * squeezed * (0.5 + a) + hawkish * (0.05 * on_ally + allied)
             return d * (0.6 * a - 0.35 + pressed)
         return -0.5
