@@ -9,6 +9,10 @@ per difficulty at the first two turns (the costliest: the longest look-ahead, an
 turn a menu that can be longer: Washington's ``hard`` plays 1,152 engine turns at turn 2 against
 960 at turn 1), on one core and shared between J processes as ``chokepoint run`` and the app
 play them.
+
+It plays whatever ``game`` package Python finds: the checkout's with ``.venv/bin/python``, the
+compiled core with the interpreter of an environment that installed it (README, "Large
+sweeps"), e.g. ``.venv-fast/bin/python benchmarks/bench_bots.py``. The first line says which.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import argparse
 import time
 from pathlib import Path
 
-from game import sweep
+from game import compiled_core, sweep
 from game.bots import make_bot, search_pool
 from game.bots.search import SearchBot
 from game.engine import Session
@@ -83,7 +87,8 @@ def main() -> None:
     ap.add_argument("--search-games", type=int, default=12)
     ap.add_argument("--jobs", type=int, default=sweep.default_jobs())
     args = ap.parse_args()
-    print(f"{args.jobs} processes")
+    core = "the compiled core" if compiled_core() else "the Python core (not compiled)"
+    print(f"{args.jobs} processes, {core} ({Path(sweep.__file__).parent})")
     for label, bots, n in [
         ("hold (no bots)", {"beijing": "hold", "tokyo": "hold", "washington": "hold"}, args.games),
         ("doctrine x3", {t: "doctrine" for t in ("beijing", "tokyo", "washington")}, args.games),
