@@ -27,6 +27,7 @@ COMPILED = [
     "game/engine.py",
     "game/state.py",
     "game/chance.py",
+    "game/clamp.py",
     "game/conditions.py",
     "game/metrics.py",
     # what a bot game adds: the team views and the bots
