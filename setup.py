@@ -25,6 +25,7 @@ COMPILED = [
     # the engine and its rules: a game's turns
     *sorted(str(p) for p in Path("game/rules").glob("*.py")),
     "game/engine.py",
+    "game/order_checks.py",
     "game/state.py",
     "game/chance.py",
     "game/clamp.py",
@@ -39,10 +40,11 @@ COMPILED = [
     "game/bots/search.py",
     "game/bots/search_pool.py",
 ]
-"""The modules compiled. Not the ones whose classes are pydantic models (orders, the scenario),
-which mypyc cannot compile; nor the ledger, whose ``add`` takes an input named ``amount`` beside
-its positional-only ``amount``, which compiled code refuses; nor the app, the command line and
-the loaders, where the time does not go."""
+"""The modules compiled. Not those whose classes are pydantic models (the order types, the
+scenario), which mypyc cannot compile (the checks of orders, in a module of their own, are);
+nor the ledger, whose ``add`` takes an input named ``amount`` beside its positional-only
+``amount``, which compiled code refuses; nor the app, the command line and the loaders, where
+the time does not go."""
 
 
 class BuildWithScenarios(build_py):

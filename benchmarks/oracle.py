@@ -43,7 +43,8 @@ from game.bots import Bot, make_bot
 from game.bots.common import candidate_orders, is_legal
 from game.engine import resolve_turn
 from game.fog import team_view
-from game.orders import Order, check_orders
+from game.order_checks import check_orders
+from game.orders import Order
 from game.rules.context import Model
 from game.scenario import Scenario
 from game.scenario_loader import load_scenario

@@ -16,6 +16,7 @@ from game.chance import Draw
 from game.errors import OrderRefused
 from game.facilitation import FiredInject, Override, find_inject
 from game.ledger import Entry, Ledger
+from game.order_checks import Refusal, check_orders, order_cost
 from game.orders import (
     Diplomacy,
     ExportControl,
@@ -24,13 +25,10 @@ from game.orders import (
     LicenceApproval,
     Order,
     PrioritiseDefence,
-    Refusal,
     Sanction,
     StockpileBuild,
     StockpileRelease,
     Tariff,
-    check_orders,
-    order_cost,
     order_dict,
 )
 from game.rules import (

@@ -31,7 +31,8 @@ import yaml
 from game.errors import PlanError
 from game.facilitation import Override, find_inject, note_problem, parse_override
 from game.files import PLAN_LIMIT, read_bytes
-from game.orders import Order, name_problems, parse_order
+from game.order_checks import name_problems
+from game.orders import Order, parse_order
 from game.scenario import Loc, Scenario
 from game.scenario_loader import key_names, node_at, place, same_type
 from game.spelling import did_you_mean, unknown
@@ -60,7 +61,7 @@ def load_full_plan(path: str | Path, scenario: Scenario) -> tuple[Plan, Facilita
 
     Every problem in the file is reported at once, each with its line: the shape of each
     order, and every name an order uses that this scenario does not have or does not open to
-    that team (:func:`game.orders.name_problems`). Whether an order is allowed *when* it is
+    that team (:func:`game.order_checks.name_problems`). Whether an order is allowed *when* it is
     given (affordable, not already in force) is the engine's to say at that turn.
     """
     path = Path(path)

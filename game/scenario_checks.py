@@ -68,10 +68,10 @@ def team_actor_problems(s: Scenario, where: Where) -> list[tuple[Loc, str]]:
 
 
 def control_problems(s: Scenario, where: Where) -> list[tuple[Loc, str]]:
-    """A starting control is one the exporter could order in the game (game.orders.check_order):
-    on a material it produces, not on exports to itself; and each (exporter, material, target)
-    is set once, since the game keeps one control per triple and a second entry would replace
-    the first depending on their order in the file."""
+    """A starting control is one the exporter could order in the game
+    (game.order_checks.check_order): on a material it produces, not on exports to itself;
+    and each (exporter, material, target) is set once, since the game keeps one control per
+    triple and a second entry would replace the first depending on their order in the file."""
     out: list[tuple[Loc, str]] = []
     first: dict[tuple[str, str, str], int] = {}
     for i, c in enumerate(s.controls):

@@ -17,7 +17,7 @@ from game.engine import Session
 from game.fog import team_view
 from game.headless import computer_orders, play_game
 from game.log import session_lines
-from game.orders import check_orders
+from game.order_checks import check_orders
 from game.scenario import Scenario
 from tests.strategies import random_play
 

@@ -6,6 +6,7 @@ import pytest
 
 from game.engine import Session
 from game.errors import OrderRefused
+from game.order_checks import check_orders, order_cost
 from game.orders import (
     ORDER_CLASSES,
     Diplomacy,
@@ -17,8 +18,6 @@ from game.orders import (
     StockpileBuild,
     StockpileRelease,
     Tariff,
-    check_orders,
-    order_cost,
     parse_order,
 )
 

@@ -119,7 +119,7 @@ def test_making_a_control_extraterritorial_costs_half_a_step(scenario: Scenario)
 def test_orders_that_change_nothing_are_refused_and_a_control_can_be_lifted_without_output(
     scenario: Scenario,
 ) -> None:
-    from game.orders import check_order
+    from game.order_checks import check_order
     from game.state import initial_state
 
     state = initial_state(scenario)

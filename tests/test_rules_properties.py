@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.engine import resolve_turn
-from game.orders import ExportControl, LicenceApproval, Order, StockpileRelease, check_orders
+from game.order_checks import check_orders
+from game.orders import ExportControl, LicenceApproval, Order, StockpileRelease
 from game.rules.context import Model
 from game.rules.controls import fraction_through
 from game.scenario import Scenario

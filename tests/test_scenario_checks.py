@@ -120,7 +120,7 @@ def test_a_control_on_exports_to_oneself_is_refused(tmp_path: Path) -> None:
 
 def test_only_a_producer_can_control_a_material(tmp_path: Path) -> None:
     """As in the game, where an export control on a material the team does not produce is
-    refused (game.orders.check_order)."""
+    refused (game.order_checks.check_order)."""
     bad = "  - {exporter: JPN, material: ndpr, target: USA, level: full_ban}\n"
     (problem,) = refused(tmp_path, (FIRST_CONTROL, FIRST_CONTROL + bad))
     assert problem.startswith(f"line {line_of(FIRST_CONTROL.rstrip()) + 1}, column ")

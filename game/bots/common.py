@@ -19,6 +19,7 @@ import random
 from dataclasses import dataclass
 
 from game.chance import phase_draws, phase_rng
+from game.order_checks import check_orders, order_cost
 from game.orders import (
     Diplomacy,
     ExportControl,
@@ -30,8 +31,6 @@ from game.orders import (
     StockpileBuild,
     StockpileRelease,
     Tariff,
-    check_orders,
-    order_cost,
 )
 from game.scenario import ORDER_TYPES, Scenario
 from game.state import CONTROL_RANK, ControlState, GameState, control_key, total_demand

@@ -43,13 +43,13 @@ from typing import Any
 from game.bots.common import Roles, bot_draws, candidate_orders
 from game.clamp import clamp, positive_part
 from game.fog import TeamView
+from game.order_checks import OrderSet
 from game.orders import (
     Diplomacy,
     ExportControl,
     Invest,
     LicenceApproval,
     Order,
-    OrderSet,
     PrioritiseDefence,
     Sanction,
     StockpileBuild,

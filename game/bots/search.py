@@ -47,7 +47,8 @@ from game.bots.common import Roles, bot_rng, candidate_orders, is_legal, keep_le
 from game.bots.doctrine import PERSONALITIES, Personality, Situation, doctrine_orders
 from game.engine import resolve_turn
 from game.fog import TeamView
-from game.orders import Order, check_orders
+from game.order_checks import check_orders
+from game.orders import Order
 from game.rules.context import Model
 from game.scenario import Scenario
 from game.state import GameState

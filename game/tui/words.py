@@ -25,7 +25,8 @@ from game.names import money as money  # re-exported for the screens
 from game.names import order_words as order_words  # re-exported for the screens
 from game.names import printed_change as printed_change  # re-exported for the widgets
 from game.names import quantity as quantity  # re-exported for the screens
-from game.orders import Invest, Order, StockpileBuild, StockpileRelease, conflict_key
+from game.order_checks import conflict_key
+from game.orders import Invest, Order, StockpileBuild, StockpileRelease
 from game.scenario import Scenario
 from game.state import COVER_CAP_DAYS, GameState, days_of_cover, total_demand
 

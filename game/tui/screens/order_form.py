@@ -19,9 +19,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from game.metrics import metric
+from game.order_checks import ALLIES, CONFLICT, order_cost
 from game.orders import (
-    ALLIES,
-    CONFLICT,
     Diplomacy,
     ExportControl,
     Hold,
@@ -33,7 +32,6 @@ from game.orders import (
     StockpileBuild,
     StockpileRelease,
     Tariff,
-    order_cost,
 )
 from game.rules.context import Model
 from game.rules.controls import control_tension, fraction_through

@@ -30,7 +30,8 @@ from textual.worker import Worker
 from game.engine import TurnRecord
 from game.errors import ChokepointError, OrderRefused
 from game.names import label_words
-from game.orders import Order, order_cost
+from game.order_checks import order_cost
+from game.orders import Order
 from game.tui.game import Game
 from game.tui.screens import has_left
 from game.tui.screens.base import AppScreen
