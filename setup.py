@@ -9,7 +9,7 @@ otherwise.
 The compiled core, for large sweeps: ``CHOKEPOINT_COMPILE=1 pip install .`` compiles the
 modules in ``COMPILED`` to C with mypyc (from their type annotations; the build backend,
 ``build_backend/chokepoint_build.py``, then asks for mypy and what it checks against) and
-plays the same games a third faster. The Python files stay the source: every other install
+plays the same games in a third less time. The Python files stay the source: every other install
 runs them, and ``tests/test_compiled.py`` builds the compiled core and checks that it plays
 the same games, byte for byte, as they do (docs/performance.md has the figures).
 """
