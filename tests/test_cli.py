@@ -386,7 +386,8 @@ def test_run_from_a_finished_game_says_no_turn_is_left(
 
 def test_ctrl_c_during_a_run_keeps_the_turns_played_in_the_log(tmp_path: Path) -> None:
     log = tmp_path / "part.jsonl"
-    argv = ["run", str(DEFAULT), "--seed", "4", "--bot", "washington=search", "--log", str(log)]
+    bots = [f"--bot={team}=search:hard" for team in ("beijing", "tokyo", "washington")]
+    argv = ["run", str(DEFAULT), "--seed", "4", *bots, "--log", str(log)]
     proc = subprocess.Popen(
         [sys.executable, "-m", "game.cli", *argv],
         stdout=subprocess.PIPE,
@@ -394,7 +395,10 @@ def test_ctrl_c_during_a_run_keeps_the_turns_played_in_the_log(tmp_path: Path) -
         text=True,
     )
     try:
-        time.sleep(3.0)  # a search decision takes about half a second: some turns are played
+        # three search bots take about a second a turn even on a fast machine (one search bot
+        # played the whole game within 3 s there, and the test was skipped): some turns are
+        # played, and not all of them (the log is written when the command stops)
+        time.sleep(4.0)
         proc.send_signal(signal.SIGINT)
         _, stderr = proc.communicate(timeout=60)
     finally:
